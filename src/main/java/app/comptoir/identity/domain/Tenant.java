@@ -1,0 +1,100 @@
+package app.comptoir.identity.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import app.comptoir.platform.AuditTrail;
+import app.comptoir.platform.AuditedEntity;
+import app.comptoir.platform.BusinessModule;
+
+/** A business using Comptoir: its profile, currency, language, time zone and enabled modules. */
+@Entity
+@Table(name = "tenants")
+@AuditTrail("tenant")
+public class Tenant extends AuditedEntity {
+
+    private String name;
+    private String slug;
+    private String currency;
+    private String locale;
+    private String timezone;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "enabled_modules", columnDefinition = "text[]")
+    private String[] enabledModules;
+
+    private boolean demo;
+
+    protected Tenant() {
+    }
+
+    public Tenant(UUID id, String name, String slug, String currency, String locale, String timezone,
+                  Set<BusinessModule> modules, boolean demo) {
+        super(id);
+        this.name = name;
+        this.slug = slug;
+        this.currency = currency;
+        this.locale = locale;
+        this.timezone = timezone;
+        this.demo = demo;
+        setEnabledModules(modules);
+    }
+
+    public void update(String name, String slug, String currency, String locale, String timezone,
+                       Set<BusinessModule> modules) {
+        this.name = name;
+        this.slug = slug;
+        this.currency = currency;
+        this.locale = locale;
+        this.timezone = timezone;
+        setEnabledModules(modules);
+    }
+
+    private void setEnabledModules(Set<BusinessModule> modules) {
+        this.enabledModules = modules.stream().sorted().map(BusinessModule::name).toArray(String[]::new);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public String getTimezone() {
+        return timezone;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    public Set<BusinessModule> getEnabledModules() {
+        Set<BusinessModule> set = EnumSet.noneOf(BusinessModule.class);
+        for (String m : enabledModules) {
+            try {
+                set.add(BusinessModule.valueOf(m));
+            } catch (IllegalArgumentException ignored) {
+                // a module removed from the product: ignore it
+            }
+        }
+        return set;
+    }
+}

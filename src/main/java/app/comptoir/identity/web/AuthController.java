@@ -1,0 +1,95 @@
+package app.comptoir.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.comptoir.identity.AuthResult;
+import app.comptoir.identity.AuthService;
+import app.comptoir.platform.ClientAddress;
+import app.comptoir.platform.ComptoirPrincipal;
+
+/** Sign-up, login, token refresh, logout, the current user and password change. */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+    private final AuthService auth;
+
+    AuthController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    record SignupRequest(@NotBlank @Size(max = 120) String businessName, @NotBlank @Size(max = 254) String email,
+                         @NotBlank String password, @Size(max = 120) String name, String locale, String currency) {
+    }
+
+    record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    }
+
+    record RefreshRequest(@NotBlank String refreshToken) {
+    }
+
+    record LogoutRequest(String refreshToken) {
+    }
+
+    record ChangePasswordRequest(@NotNull String currentPassword, @NotNull String newPassword) {
+    }
+
+    @PostMapping("/signup")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a business (tenant) and its first administrator, and sign in")
+    AuthResult signup(@Valid @RequestBody SignupRequest body, HttpServletRequest request) {
+        return auth.signup(new AuthService.Signup(body.businessName(), body.email(), body.password(), body.name(),
+                body.locale(), body.currency()), ClientAddress.of(request));
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Sign in with e-mail and password (throttled: HTTP 429 with Retry-After)")
+    AuthResult login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return auth.login(body.email(), body.password(), ClientAddress.of(request));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Exchange a refresh token for new tokens (rotation; reuse revokes the family)")
+    AuthResult refresh(@Valid @RequestBody RefreshRequest body) {
+        return auth.refresh(body.refreshToken());
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke the refresh token and its family")
+    void logout(@RequestBody(required = false) LogoutRequest body) {
+        if (body != null && body.refreshToken() != null) {
+            auth.logout(body.refreshToken());
+        }
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in user and their tenant")
+    AuthResult me(@AuthenticationPrincipal ComptoirPrincipal principal) {
+        return auth.me(principal);
+    }
+
+    @PostMapping("/change-password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change the signed-in user's password (revokes their refresh tokens)")
+    void changePassword(@AuthenticationPrincipal ComptoirPrincipal principal,
+                        @Valid @RequestBody ChangePasswordRequest body) {
+        auth.changePassword(principal, body.currentPassword(), body.newPassword());
+    }
+}

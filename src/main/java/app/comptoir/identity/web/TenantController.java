@@ -1,0 +1,51 @@
+package app.comptoir.identity.web;
+
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.comptoir.identity.TenantProfile;
+import app.comptoir.identity.TenantService;
+import app.comptoir.platform.BusinessModule;
+
+/** The caller's business settings. */
+@RestController
+@RequestMapping("/api/v1/tenant")
+@Tag(name = "Tenant")
+class TenantController {
+
+    private final TenantService tenants;
+
+    TenantController(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    record TenantRequest(@NotBlank String name, @NotBlank String slug, @NotBlank String currency,
+                         @NotBlank String locale, @NotBlank String timezone, @NotNull Set<BusinessModule> enabledModules) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The tenant's settings")
+    TenantProfile get() {
+        return tenants.current();
+    }
+
+    @PutMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change the tenant's settings (administrators)")
+    TenantProfile update(@Valid @RequestBody TenantRequest body) {
+        return tenants.update(new TenantService.TenantSettings(body.name(), body.slug(), body.currency(), body.locale(),
+                body.timezone(), body.enabledModules()));
+    }
+}

@@ -1,0 +1,21 @@
+package app.comptoir.platform;
+
+import java.util.Set;
+
+/**
+ * An entry of the back-office navigation that a module contributes as a bean. It is shown when the
+ * tenant has enabled its module (none: always) and the user holds one of its roles (empty: any role).
+ */
+public record NavigationItem(String labelKey, String path, int order, BusinessModule module, Set<Role> roles) {
+
+    public NavigationItem {
+        roles = Set.copyOf(roles);
+    }
+
+    /** Whether a user with these roles, in a tenant with these modules, sees the entry. */
+    public boolean visibleTo(Set<Role> userRoles, Set<BusinessModule> enabledModules) {
+        boolean moduleOn = module == null || enabledModules.contains(module);
+        boolean roleOk = roles.isEmpty() || roles.stream().anyMatch(userRoles::contains);
+        return moduleOn && roleOk;
+    }
+}

@@ -1,0 +1,221 @@
+package app.comptoir.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.crypto.SecretKey;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import app.comptoir.platform.AccessTokens;
+import app.comptoir.platform.ComptoirException;
+import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.ComptoirProperties;
+import app.comptoir.platform.CredentialsVerifier;
+import app.comptoir.platform.Role;
+import app.comptoir.platform.TooManyRequestsException;
+
+/**
+ * Two filter chains: the stateless JSON API under {@code /api/v1} (bearer JWT, problem details on
+ * 401/403) and the web UI (session cookie, form login, CSRF), both with security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'";
+
+    @Bean
+    SecretKey jwtKey(ComptoirProperties properties) {
+        return JwtKeys.load(properties);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtKey) {
+        return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtKey, java.time.Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(java.time.Duration.ofSeconds(5));
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
+                new JwtIssuerValidator(AccessTokens.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(ComptoirProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        List<String> origins = properties.security().corsAllowedOrigins().stream()
+                .flatMap(o -> java.util.Arrays.stream(o.split(","))).map(String::trim).filter(o -> !o.isEmpty())
+                .toList();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("Retry-After", "X-Request-Id", "Location"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+        ProblemResponses problems = new ProblemResponses(jsonMapper);
+        http.securityMatcher("/api/v1/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
+                                "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
+                        .anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> { })
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::toAuthentication))
+                        .authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED,
+                                tokenProblemType(req, e), tokenProblemDetail(req, e)))
+                        .accessDeniedHandler((req, res, e) -> problems.write(res, HttpStatus.FORBIDDEN, "forbidden",
+                                "Your role does not allow this action")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED,
+                                tokenProblemType(req, e), tokenProblemDetail(req, e)))
+                        .accessDeniedHandler((req, res, e) -> problems.write(res, HttpStatus.FORBIDDEN, "forbidden",
+                                "Your role does not allow this action")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**",
+                                "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/swagger-ui/**",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/app/users/**", "/app/settings/**", "/app/audit/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .authenticationProvider(formLoginProvider(verifier))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/app", true)
+                        .failureHandler((req, res, e) -> res.sendRedirect(req.getContextPath() + "/login?"
+                                + (e instanceof ThrottledLogin t ? "throttled=" + t.retryAfterSeconds : "error"))))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static AuthenticationProvider formLoginProvider(CredentialsVerifier verifier) {
+        return new AuthenticationProvider() {
+            @Override
+            public org.springframework.security.core.Authentication authenticate(
+                    org.springframework.security.core.Authentication authentication) {
+                String address = authentication.getDetails()
+                        instanceof org.springframework.security.web.authentication.WebAuthenticationDetails d
+                        ? d.getRemoteAddress() : "unknown";
+                try {
+                    ComptoirPrincipal principal = verifier.verify(authentication.getName(),
+                            String.valueOf(authentication.getCredentials()), address);
+                    return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities(principal.roles()));
+                } catch (TooManyRequestsException e) {
+                    throw new ThrottledLogin(e.retryAfterSeconds());
+                } catch (ComptoirException e) {
+                    throw new BadCredentialsException(e.getMessage());
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+
+    static AbstractAuthenticationToken toAuthentication(Jwt jwt) {
+        @SuppressWarnings("unchecked")
+        Set<Role> roles = ((Collection<String>) jwt.getClaim("roles")).stream().map(Role::valueOf)
+                .collect(Collectors.toSet());
+        ComptoirPrincipal principal = new ComptoirPrincipal(UUID.fromString(jwt.getSubject()),
+                UUID.fromString(jwt.getClaimAsString("tid")), jwt.getClaimAsString("email"),
+                jwt.getClaimAsString("name"), roles);
+        return UsernamePasswordAuthenticationToken.authenticated(principal, jwt, authorities(roles));
+    }
+
+    private static List<GrantedAuthority> authorities(Set<Role> roles) {
+        return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    private static String tokenProblemType(jakarta.servlet.http.HttpServletRequest req, AuthenticationException e) {
+        if (e != null && e.getMessage() != null && e.getMessage().contains("expired")) {
+            return "token-expired";
+        }
+        String header = req.getHeader("Authorization");
+        return header == null || header.isBlank() ? "missing-token" : "invalid-token";
+    }
+
+    private static String tokenProblemDetail(jakarta.servlet.http.HttpServletRequest req, AuthenticationException e) {
+        return switch (tokenProblemType(req, e)) {
+            case "token-expired" -> "The access token has expired; refresh it or sign in again";
+            case "missing-token" -> "This endpoint needs a bearer access token (Authorization: Bearer ...)";
+            default -> "The access token is invalid";
+        };
+    }
+
+    /** A form login refused because of throttling, remembering how long to wait. */
+    static final class ThrottledLogin extends AuthenticationException {
+        final long retryAfterSeconds;
+
+        ThrottledLogin(long retryAfterSeconds) {
+            super("Too many attempts");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package app.comptoir.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * An integration test against the whole application on a random port, over real HTTP, with the
+ * embedded real PostgreSQL. Every test class uses the same configuration, so the Spring context and
+ * the database are started once per test JVM and shared (tests create their own tenants to stay
+ * independent). Demo mode is on, so the demo logins of the README exist.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "comptoir.demo.enabled=true",
+        "comptoir.security.login.attempts-per-ip=100000",
+        "logging.file.name=",
+        "spring.thymeleaf.cache=false"
+})
+@ContextConfiguration(initializers = TestDataDirectory.class)
+public @interface IntegrationTest {
+}
