@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -51,6 +53,7 @@ import app.comptoir.platform.UnauthorizedException;
 @Service
 public class AuthService implements CredentialsVerifier {
 
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     private static final String INVALID_CREDENTIALS = "E-mail or password is incorrect";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -128,6 +131,7 @@ public class AuthService implements CredentialsVerifier {
             users.save(user);
             directory.save(new LoginDirectoryEntry(email, tenantId, userId));
             events.publishEvent(new TenantCreated(tenantId, tenant.getSlug(), false));
+            log.info("Signed up business '{}' (tenant {}) from {}", tenant.getSlug(), tenantId, clientAddress);
             return issue(user, tenant, Ids.newId());
         }));
     }
@@ -148,6 +152,7 @@ public class AuthService implements CredentialsVerifier {
         Optional<LoginDirectoryEntry> entry = normalized.isEmpty() ? Optional.empty() : directory.findById(normalized);
         if (entry.isEmpty()) {
             passwords.matches(password == null ? "" : password, timingDummyHash);
+            log.warn("Failed login for unknown e-mail {} from {}", normalized, clientAddress);
             throttle.failed(normalized);
             throw new UnauthorizedException("invalid-credentials", INVALID_CREDENTIALS);
         }
@@ -164,6 +169,7 @@ public class AuthService implements CredentialsVerifier {
             return principalOf(user);
         }));
         if (principal == null) {
+            log.warn("Failed login for {} (tenant {}) from {}", normalized, tenantId, clientAddress);
             throttle.failed(normalized);
             throw new UnauthorizedException("invalid-credentials", INVALID_CREDENTIALS);
         }
@@ -185,6 +191,8 @@ public class AuthService implements CredentialsVerifier {
                 return RefreshOutcome.INVALID;
             }
             if (stored.getUsedAt() != null) {
+                log.warn("Refresh token reuse detected for user {} (tenant {}): family {} revoked", stored.getUserId(),
+                        stored.getTenantId(), stored.getFamilyId());
                 refreshTokens.revokeFamily(stored.getTenantId(), stored.getFamilyId(), now);
                 return RefreshOutcome.REUSED;
             }
