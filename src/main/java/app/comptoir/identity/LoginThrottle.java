@@ -1,6 +1,8 @@
 package app.comptoir.identity;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.platform.ComptoirProperties;
@@ -26,9 +29,11 @@ class LoginThrottle {
     private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
     private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
     private final ComptoirProperties.Login limits;
+    private final TimeMeter time;
 
-    LoginThrottle(ComptoirProperties properties) {
+    LoginThrottle(ComptoirProperties properties, Clock clock) {
         this.limits = properties.security().login();
+        this.time = timeOf(clock);
     }
 
     /** Counts an attempt from the address and refuses it when the address or the account is throttled. */
@@ -61,12 +66,29 @@ class LoginThrottle {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static Bucket bucket(Map<String, Bucket> buckets, String key, int capacity, Duration window) {
+    private Bucket bucket(Map<String, Bucket> buckets, String key, int capacity, Duration window) {
         if (buckets.size() > MAX_TRACKED) {
             buckets.clear();
         }
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
                 .build());
+    }
+
+    /** Buckets refill by the application's clock, so that tests can move time. */
+    private static TimeMeter timeOf(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 }

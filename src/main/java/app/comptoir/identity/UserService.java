@@ -104,7 +104,10 @@ public class UserService {
         Set<Role> roles = checkRoles(changes.roles());
         if (user.getRoles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
             guardSelf(user, "remove your own administrator role");
-            guardLastAdmin(user);
+            // a disabled administrator is not one of the active ones the tenant must keep
+            if (user.isEnabled()) {
+                guardLastAdmin(user);
+            }
         }
         if (!email.equals(user.getEmail())) {
             claimEmail(email);

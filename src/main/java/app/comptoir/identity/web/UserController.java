@@ -33,7 +33,7 @@ import app.comptoir.identity.UserView;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Role;
 
-/** Users of the caller's tenant. Administrators manage them; anyone signed in may list drivers. */
+/** Users of the caller's tenant. Administrators manage them; managers may list drivers. */
 @RestController
 @RequestMapping("/api/v1/users")
 @Tag(name = "Users")

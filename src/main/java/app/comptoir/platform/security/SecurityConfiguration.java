@@ -132,9 +132,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier) throws Exception {
+        // springdoc redirects the Swagger UI at /api/docs to /api/swagger-ui/index.html
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**",
-                                "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/swagger-ui/**",
+                                "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/app/users/**", "/app/settings/**", "/app/audit/**").hasRole(Role.ADMIN.name())

@@ -1,0 +1,77 @@
+package app.comptoir.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.comptoir.support.Account;
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+/** Five failed logins per account per fifteen minutes (the per-address limit is raised for tests). */
+@IntegrationTest
+class LoginThrottleIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aSixthAttemptAfterFiveFailuresIsRefusedWithRetryAfter() {
+        Account admin = Api.newBusiness(port, "Force brute");
+        failFiveTimes(admin.email());
+
+        String retryAfter = Api.login(port, admin.email(), "still-not-it")
+                .then().spec(Api.problem(429, "too-many-requests"))
+                .extract().header("Retry-After");
+
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 15 * 60L);
+    }
+
+    @Test
+    void aLockedAccountRefusesEvenTheRightPassword() {
+        Account admin = Api.newBusiness(port, "Verrou");
+        failFiveTimes(admin.email());
+
+        var refused = Api.login(port, admin.email(), admin.password())
+                .then().spec(Api.problem(429, "too-many-requests")).extract();
+
+        assertThat(refused.jsonPath().getLong("retryAfterSeconds")).isEqualTo(Long.parseLong(refused.header("Retry-After")));
+    }
+
+    @Test
+    void anotherAccountIsNotAffected() {
+        Account victim = Api.newBusiness(port, "Cible");
+        Account bystander = Api.newBusiness(port, "Voisin");
+        failFiveTimes(victim.email());
+
+        Api.login(port, bystander.email(), bystander.password()).then().statusCode(200);
+    }
+
+    @Test
+    void aSuccessfulLoginForgetsEarlierFailures() {
+        Account admin = Api.newBusiness(port, "Étourdi");
+        for (int i = 0; i < 4; i++) {
+            Api.login(port, admin.email(), "typo-" + i).then().statusCode(401);
+        }
+        Api.login(port, admin.email(), admin.password()).then().statusCode(200);
+
+        failFiveTimes(admin.email());
+
+        Api.login(port, admin.email(), admin.password()).then().statusCode(429);
+    }
+
+    @Test
+    void unknownAccountsAreThrottledLikeRealOnes() {
+        String nobody = Api.uniqueEmail("nobody");
+        failFiveTimes(nobody);
+
+        Api.login(port, nobody, "whatever-it-is").then().spec(Api.problem(429, "too-many-requests"));
+    }
+
+    private void failFiveTimes(String email) {
+        for (int i = 0; i < 5; i++) {
+            Api.login(port, email, "wrong-password-" + i).then().spec(Api.problem(401, "invalid-credentials"));
+        }
+    }
+}

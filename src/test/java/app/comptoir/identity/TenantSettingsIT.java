@@ -1,0 +1,150 @@
+package app.comptoir.identity;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.comptoir.support.Account;
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+@IntegrationTest
+class TenantSettingsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyoneSignedInSeesTheirBusinessSettings() {
+        Account admin = Api.newBusiness(port, "Réglages");
+        Account viewer = Api.newUser(port, admin, "VIEWER");
+
+        Api.as(port, viewer).get("/api/v1/tenant").then().statusCode(200)
+                .body("id", equalTo(admin.tenantId().toString()))
+                .body("slug", equalTo(admin.tenantSlug()))
+                .body("currency", equalTo("EUR"))
+                .body("locale", equalTo("fr"))
+                .body("timezone", equalTo("Europe/Paris"))
+                .body("enabledModules", hasSize(11))
+                .body("demo", equalTo(false));
+    }
+
+    @Test
+    void anAdministratorChangesTheSettings() {
+        Account admin = Api.newBusiness(port, "Ancien nom");
+        String slug = admin.tenantSlug() + "-neuf";
+        Map<String, Object> settings = settings(slug);
+
+        Api.as(port, admin).body(settings).put("/api/v1/tenant").then().statusCode(200)
+                .body("name", equalTo("Nouveau nom"))
+                .body("slug", equalTo(slug))
+                .body("currency", equalTo("XOF"))
+                .body("locale", equalTo("en"))
+                .body("timezone", equalTo("Africa/Dakar"))
+                .body("enabledModules", containsInAnyOrder("CATALOG", "SALES"));
+
+        Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200)
+                .body("slug", equalTo(slug))
+                .body("enabledModules", containsInAnyOrder("CATALOG", "SALES"));
+        Api.as(port, admin).get("/api/v1/auth/me").then().statusCode(200)
+                .body("tenant.name", equalTo("Nouveau nom"))
+                .body("tenant.currency", equalTo("XOF"));
+    }
+
+    @Test
+    void aBusinessMaySwitchEveryModuleOff() {
+        Account admin = Api.newBusiness(port, "Minimal");
+        Map<String, Object> settings = settings(admin.tenantSlug());
+        settings.put("enabledModules", List.of());
+
+        Api.as(port, admin).body(settings).put("/api/v1/tenant").then().statusCode(200)
+                .body("enabledModules", empty());
+    }
+
+    @Test
+    void anAddressUsedByAnotherBusinessIsRefused() {
+        Account admin = Api.newBusiness(port, "Adresse prise");
+        Account other = Api.newBusiness(port, "Premier arrivé");
+
+        Api.as(port, admin).body(settings(other.tenantSlug())).put("/api/v1/tenant")
+                .then().spec(Api.problem(409, "slug-taken"));
+        Api.as(port, admin).body(settings("jardin-des-lilas")).put("/api/v1/tenant")
+                .then().spec(Api.problem(409, "slug-taken"));
+
+        Api.as(port, admin).body(settings(admin.tenantSlug())).put("/api/v1/tenant").then().statusCode(200)
+                .body("slug", equalTo(admin.tenantSlug()));
+    }
+
+    @Test
+    void invalidSettingsAreRefusedFieldByField() {
+        Account admin = Api.newBusiness(port, "Invalide");
+
+        refused(admin, "timezone", "Mars/Olympus_Mons", "timezone");
+        refused(admin, "currency", "JPY", "currency");
+        refused(admin, "locale", "de", "locale");
+        refused(admin, "slug", "Pas Une Adresse", "slug");
+        refused(admin, "name", "X", "name");
+        refused(admin, "timezone", "", "timezone");
+
+        Map<String, Object> unknownModule = settings(admin.tenantSlug());
+        unknownModule.put("enabledModules", List.of("CATALOG", "TELEPORTATION"));
+        Api.as(port, admin).body(unknownModule).put("/api/v1/tenant").then().spec(Api.problem(400, "wrong-type"));
+
+        Api.as(port, admin).get("/api/v1/tenant").then().body("currency", equalTo("EUR")).body("timezone", equalTo("Europe/Paris"));
+    }
+
+    @Test
+    void onlyAdministratorsChangeTheSettings() {
+        Account admin = Api.newBusiness(port, "Protégé");
+        Account manager = Api.newUser(port, admin, "MANAGER");
+
+        Api.as(port, manager).body(settings(admin.tenantSlug())).put("/api/v1/tenant")
+                .then().spec(Api.problem(403, "forbidden"));
+
+        Api.as(port, admin).get("/api/v1/tenant").then()
+                .body("name", startsWith("Protégé"))
+                .body("currency", equalTo("EUR"));
+    }
+
+    @Test
+    void aSettingsChangeIsInTheAuditTrail() {
+        Account admin = Api.newBusiness(port, "Audité");
+
+        Api.as(port, admin).body(settings(admin.tenantSlug())).put("/api/v1/tenant").then().statusCode(200);
+
+        Api.as(port, admin).get("/api/v1/audit?entityType=tenant&entityId=" + admin.tenantId()).then().statusCode(200)
+                .body("items.action", equalTo(List.of("UPDATE", "CREATE")))
+                .body("items[0].actor", equalTo(admin.email()))
+                .body("items[0].before.currency", equalTo("EUR"))
+                .body("items[0].after.currency", equalTo("XOF"))
+                .body("items[0].after.name", equalTo("Nouveau nom"));
+    }
+
+    private void refused(Account admin, String field, String value, String expectedField) {
+        Map<String, Object> settings = settings(admin.tenantSlug());
+        settings.put(field, value);
+        Api.as(port, admin).body(settings).put("/api/v1/tenant")
+                .then().spec(Api.problem(400, "validation"))
+                .body("errors.field", containsInAnyOrder(expectedField));
+    }
+
+    private static Map<String, Object> settings(String slug) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("name", "Nouveau nom");
+        settings.put("slug", slug);
+        settings.put("currency", "XOF");
+        settings.put("locale", "en");
+        settings.put("timezone", "Africa/Dakar");
+        settings.put("enabledModules", List.of("SALES", "CATALOG"));
+        return settings;
+    }
+}
