@@ -88,6 +88,8 @@ begin
 end $$;
 create trigger audit_log_no_update before update or delete on audit_log
     for each row execute function audit_log_is_append_only();
+create trigger audit_log_no_truncate before truncate on audit_log
+    for each statement execute function audit_log_is_append_only();
 
 -- Tenant isolation.
 create function current_tenant_id() returns uuid language sql stable as $$

@@ -53,7 +53,8 @@ public class TenantService {
         if (tenants.existsBySlugAndIdNot(slug, tenant.getId())) {
             throw new ConflictException("slug-taken", "Another business already uses the address '" + slug + "'");
         }
-        if (!Currencies.isSupported(settings.currency())) {
+        String currency = settings.currency() == null ? "" : settings.currency().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!Currencies.isSupported(currency)) {
             throw InvalidInputException.field("currency", "must be one of " + Currencies.SUPPORTED);
         }
         if (!"fr".equals(settings.locale()) && !"en".equals(settings.locale())) {
@@ -66,7 +67,7 @@ public class TenantService {
         }
         Set<BusinessModule> modules = settings.enabledModules() == null || settings.enabledModules().isEmpty()
                 ? EnumSet.noneOf(BusinessModule.class) : EnumSet.copyOf(settings.enabledModules());
-        tenant.update(name, slug, settings.currency(), settings.locale(), settings.timezone(), modules);
+        tenant.update(name, slug, currency, settings.locale(), settings.timezone(), modules);
         tenants.flush();
         return profile(tenant);
     }

@@ -61,6 +61,16 @@ class TenantSettingsIT {
     }
 
     @Test
+    void aCurrencyTypedInLowerCaseIsAccepted() {
+        Account admin = Api.newBusiness(port, "Minuscules");
+        Map<String, Object> settings = settings(admin.tenantSlug());
+        settings.put("currency", "xof");
+
+        Api.as(port, admin).body(settings).put("/api/v1/tenant").then().statusCode(200)
+                .body("currency", equalTo("XOF"));
+    }
+
+    @Test
     void aBusinessMaySwitchEveryModuleOff() {
         Account admin = Api.newBusiness(port, "Minimal");
         Map<String, Object> settings = settings(admin.tenantSlug());

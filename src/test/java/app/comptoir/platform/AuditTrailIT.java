@@ -163,6 +163,8 @@ class AuditTrailIT {
                 .rootCause().hasMessageContaining("audit_log is append-only");
         assertThatThrownBy(() -> asTenant(admin, () -> jdbc.update("delete from audit_log")))
                 .rootCause().hasMessageContaining("audit_log is append-only");
+        assertThatThrownBy(() -> asTenant(admin, () -> jdbc.update("truncate audit_log")))
+                .rootCause().hasMessageContaining("audit_log is append-only");
 
         Api.as(port, admin).get("/api/v1/audit").then()
                 .body("total", equalTo(total))
