@@ -18,6 +18,7 @@ import app.comptoir.identity.domain.LoginDirectoryRepository;
 import app.comptoir.identity.domain.RefreshTokenRepository;
 import app.comptoir.identity.domain.UserAccount;
 import app.comptoir.identity.domain.UserAccountRepository;
+import app.comptoir.platform.AccountStatus;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
@@ -40,9 +41,11 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final TenantContext tenantContext;
     private final Clock clock;
+    private final AccountStatus accounts;
 
     UserService(UserAccountRepository users, LoginDirectoryRepository directory, RefreshTokenRepository refreshTokens,
-                PasswordEncoder passwords, TenantContext tenantContext, Clock clock) {
+                PasswordEncoder passwords, TenantContext tenantContext, Clock clock, AccountStatus accounts) {
+        this.accounts = accounts;
         this.users = users;
         this.directory = directory;
         this.refreshTokens = refreshTokens;
@@ -123,6 +126,7 @@ public class UserService {
         user.rename(email, name);
         user.setRoles(roles);
         users.flush();
+        accounts.evict(user.getId());
         return view(user);
     }
 
@@ -139,6 +143,7 @@ public class UserService {
         }
         user.setEnabled(enabled);
         users.flush();
+        accounts.evict(user.getId());
         return view(user);
     }
 
@@ -155,6 +160,7 @@ public class UserService {
         directory.deleteById(user.getEmail());
         refreshTokens.revokeAllOfUser(user.getTenantId(), user.getId(), now);
         users.flush();
+        accounts.evict(user.getId());
     }
 
     private UserAccount load(UUID id) {

@@ -239,7 +239,7 @@ class UsersIT {
         Api.as(port, admin).get("/api/v1/users").then().body("items.id", not(hasItem(user.userId().toString())));
         Api.login(port, user.email(), user.password()).then().spec(Api.problem(401, "invalid-credentials"));
         refresh(user.refreshToken()).then().spec(Api.problem(401, "invalid-refresh-token"));
-        Api.as(port, user).get("/api/v1/auth/me").then().spec(Api.problem(401, "invalid-token"));
+        Api.as(port, user).get("/api/v1/auth/me").then().spec(Api.problem(401, "account-disabled"));
         Api.as(port, admin).delete("/api/v1/users/" + user.userId()).then().spec(Api.problem(404, "not-found"));
 
         String newcomer = create(admin, user.email(), "Nouvelle recrue", "DRIVER").then().statusCode(201).extract().path("id");
@@ -265,20 +265,46 @@ class UsersIT {
     }
 
     @Test
-    void theLastActiveAdministratorIsKept() {
+    void aDemotedAdministratorLosesTheirRightsAtOnceAndTheLastAdministratorIsKept() {
         Account first = Api.newBusiness(port, "Dernier admin");
         Account second = Api.newUser(port, first, "ADMIN");
-        // The first administrator demotes the second, whose access token still says ADMIN until it expires.
+        Api.as(port, second).get("/api/v1/users").then().statusCode(200);
+        // The first administrator demotes the second, whose access token still says ADMIN.
         Api.as(port, first).body(Map.of("email", second.email(), "name", "Second", "roles", List.of("MANAGER")))
                 .put("/api/v1/users/" + second.userId()).then().statusCode(200);
 
+        // The token no longer grants what the role was: the account is checked on every request.
         Api.as(port, second).body(Map.of("email", first.email(), "name", "First", "roles", List.of("VIEWER")))
-                .put("/api/v1/users/" + first.userId()).then().spec(Api.problem(409, "last-admin"));
+                .put("/api/v1/users/" + first.userId()).then().spec(Api.problem(403, "forbidden"));
         Api.as(port, second).body(Map.of("enabled", false)).patch("/api/v1/users/" + first.userId() + "/status")
-                .then().spec(Api.problem(409, "last-admin"));
-        Api.as(port, second).delete("/api/v1/users/" + first.userId()).then().spec(Api.problem(409, "last-admin"));
+                .then().spec(Api.problem(403, "forbidden"));
+        Api.as(port, second).delete("/api/v1/users/" + first.userId()).then().spec(Api.problem(403, "forbidden"));
+        Api.as(port, second).get("/api/v1/auth/me").then().statusCode(200).body("user.roles", contains("MANAGER"));
 
+        // The only administrator left cannot remove their own rights either.
+        Api.as(port, first).body(Map.of("email", first.email(), "name", "First", "roles", List.of("VIEWER")))
+                .put("/api/v1/users/" + first.userId()).then().spec(Api.problem(409, "self-change-refused"));
         Api.login(port, first.email(), first.password()).then().statusCode(200).body("user.roles", contains("ADMIN"));
+    }
+
+    @Test
+    void aDisabledOrDeletedUsersTokenStopsWorkingAtOnce() {
+        Account admin = Api.newBusiness(port, "Révocation");
+        Account manager = Api.newUser(port, admin, "MANAGER");
+        Account viewer = Api.newUser(port, admin, "VIEWER");
+        Api.as(port, manager).get("/api/v1/tenant").then().statusCode(200);
+        Api.as(port, viewer).get("/api/v1/tenant").then().statusCode(200);
+
+        Api.as(port, admin).body(Map.of("enabled", false)).patch("/api/v1/users/" + manager.userId() + "/status")
+                .then().statusCode(200);
+        Api.as(port, admin).delete("/api/v1/users/" + viewer.userId()).then().statusCode(204);
+
+        Api.as(port, manager).get("/api/v1/tenant").then().spec(Api.problem(401, "account-disabled"));
+        Api.as(port, viewer).get("/api/v1/tenant").then().spec(Api.problem(401, "account-disabled"));
+
+        Api.as(port, admin).body(Map.of("enabled", true)).patch("/api/v1/users/" + manager.userId() + "/status")
+                .then().statusCode(200);
+        Api.as(port, manager).get("/api/v1/tenant").then().statusCode(200);
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -42,6 +43,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.platform.AccessTokens;
+import app.comptoir.platform.AccountStatus;
 import app.comptoir.platform.ComptoirException;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
@@ -104,8 +106,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts) throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
+        http.addFilterBefore(new LiveAccountFilter(accounts, problems), AuthorizationFilter.class);
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
@@ -131,7 +134,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier, AccountStatus accounts) throws Exception {
+        http.addFilterBefore(new LiveAccountFilter(accounts, null), AuthorizationFilter.class);
         // springdoc redirects the Swagger UI at /api/docs to /api/swagger-ui/index.html
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**",

@@ -1,0 +1,82 @@
+package app.comptoir.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.comptoir.identity.domain.UserAccountRepository;
+import app.comptoir.platform.AccountStatus;
+import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Looks accounts up by primary key, remembering the answer for a few seconds so a busy client costs
+ * one query per user per window. Changes made on this node evict at once; other nodes of a cluster
+ * see them within the window.
+ */
+@Component
+class LiveAccounts implements AccountStatus {
+
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+    private static final int MAX_ENTRIES = 50_000;
+
+    private final UserAccountRepository users;
+    private final TenantContext tenantContext;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+
+    private record Known(Optional<ComptoirPrincipal> principal, Instant until) {
+    }
+
+    LiveAccounts(UserAccountRepository users, TenantContext tenantContext, PlatformTransactionManager txManager,
+                 Clock clock) {
+        this.users = users;
+        this.tenantContext = tenantContext;
+        this.tx = new TransactionTemplate(txManager);
+        this.tx.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ComptoirPrincipal> current(ComptoirPrincipal principal) {
+        Instant now = Instant.now(clock);
+        Known entry = known.get(principal.userId());
+        if (entry != null && entry.until().isAfter(now)) {
+            return entry.principal();
+        }
+        Optional<ComptoirPrincipal> fresh = tenantContext.callAs(principal.tenantId(), () -> tx.execute(status ->
+                users.findLive(principal.tenantId(), principal.userId())
+                        .filter(u -> u.isEnabled())
+                        .map(AuthService::principalOf)));
+        if (known.size() > MAX_ENTRIES) {
+            known.clear();
+        }
+        known.put(principal.userId(), new Known(fresh, now.plus(WINDOW)));
+        return fresh;
+    }
+
+    /** Forgets the user now and again after the current transaction commits (so no stale answer is re-cached). */
+    @Override
+    public void evict(UUID userId) {
+        known.remove(userId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    known.remove(userId);
+                }
+            });
+        }
+    }
+}
