@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,18 @@ public class AuthService implements CredentialsVerifier {
 
     /** Creates a tenant with its first ADMIN user and signs them in. */
     public AuthResult signup(Signup request, String clientAddress) {
+        return register(request, clientAddress, (user, tenant) -> issue(user, tenant, Ids.newId()));
+    }
+
+    /**
+     * Creates a tenant with its first ADMIN user for a browser session: the web UI keeps the principal in
+     * its session, so no tokens are issued (a refresh token nobody holds would only linger in the table).
+     */
+    public ComptoirPrincipal signupForSession(Signup request, String clientAddress) {
+        return register(request, clientAddress, (user, tenant) -> principalOf(user));
+    }
+
+    private <T> T register(Signup request, String clientAddress, BiFunction<UserAccount, Tenant, T> signIn) {
         throttle.checkAttempt(request.email(), clientAddress);
         String email = normalizeEmail(request.email());
         String businessName = request.businessName() == null ? "" : request.businessName().trim();
@@ -132,7 +145,7 @@ public class AuthService implements CredentialsVerifier {
             directory.save(new LoginDirectoryEntry(email, tenantId, userId));
             events.publishEvent(new TenantCreated(tenantId, tenant.getSlug(), false));
             log.info("Signed up business '{}' (tenant {}) from {}", tenant.getSlug(), tenantId, clientAddress);
-            return issue(user, tenant, Ids.newId());
+            return signIn.apply(user, tenant);
         }));
     }
 

@@ -1,7 +1,9 @@
 package app.comptoir.platform.security;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -35,8 +37,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -152,6 +159,22 @@ class SecurityConfiguration {
                         .failureHandler((req, res, e) -> res.sendRedirect(req.getContextPath() + "/login?"
                                 + (e instanceof ThrottledLogin t ? "throttled=" + t.retryAfterSeconds : "error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // An htmx request whose session has expired would swap the login page into a fragment of
+                // the page; tell htmx to send the whole window to the login page instead.
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((req, res, e) -> {
+                            res.setHeader("HX-Redirect", req.getContextPath() + "/login");
+                            res.setStatus(HttpStatus.UNAUTHORIZED.value());
+                        }, req -> "true".equals(req.getHeader("HX-Request")))
+                        // Named explicitly: with a single mapping, Spring Security would use the htmx one for all.
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        // A form posted after the session expired carries a stale CSRF token: that is not an
+                        // access denial ("your role...") but a sign-in to redo.
+                        .accessDeniedHandler(new DelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(CsrfException.class,
+                                        (req, res, e) -> res.sendRedirect(req.getContextPath() + "/login?expired"))),
+                                new AccessDeniedHandlerImpl())))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

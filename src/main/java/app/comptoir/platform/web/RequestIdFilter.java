@@ -26,6 +26,7 @@ import app.comptoir.platform.Ids;
 class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
+    static final String REQUEST_ATTRIBUTE = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
@@ -34,6 +35,8 @@ class RequestIdFilter extends OncePerRequestFilter {
         String incoming = request.getHeader(HEADER);
         String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : Ids.newId().toString();
         MDC.put("requestId", id);
+        // The error page runs after this filter has cleared the MDC; a request attribute survives until then.
+        request.setAttribute(REQUEST_ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);

@@ -1,0 +1,55 @@
+package app.comptoir.identity.web;
+
+import java.util.Objects;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.comptoir.identity.AuthService;
+import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.FormErrors;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.PageController;
+
+/** The signed-in user's own account: changing their password. */
+@PageController
+@RequestMapping("/app/account")
+class AccountPages {
+
+    private final AuthService auth;
+
+    AccountPages(AuthService auth) {
+        this.auth = auth;
+    }
+
+    /** The password change form; the confirmation only guards against typos and stays in the page. */
+    record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+    }
+
+    @GetMapping("/password")
+    String passwordForm(@ModelAttribute("form") PasswordForm form) {
+        return "identity/password";
+    }
+
+    @PostMapping("/password")
+    String changePassword(@AuthenticationPrincipal ComptoirPrincipal me, @ModelAttribute("form") PasswordForm form,
+                          BindingResult result, RedirectAttributes redirect) {
+        if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
+            result.rejectValue("confirmPassword", "password.mismatch", "does not match the new password");
+            return "identity/password";
+        }
+        try {
+            auth.changePassword(me, form.currentPassword(), form.newPassword());
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            return "identity/password";
+        }
+        redirect.addFlashAttribute("flash", "password.changed");
+        return "redirect:/app";
+    }
+}

@@ -1,0 +1,90 @@
+package app.comptoir.identity.web;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.comptoir.identity.TenantProfile;
+import app.comptoir.identity.TenantService;
+import app.comptoir.platform.BusinessModule;
+import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.Currencies;
+import app.comptoir.platform.FormErrors;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.PageController;
+
+/** Administrators change their business's profile: name, address (slug), currency, language, time zone, modules. */
+@PageController
+@RequestMapping("/app/settings")
+@PreAuthorize("hasRole('ADMIN')")
+class SettingsPage {
+
+    private static final String VIEW = "identity/settings";
+
+    // Region-based zones only ("Europe/Paris"): the legacy aliases and Etc/ offsets would only confuse.
+    private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .filter(z -> Character.isUpperCase(z.charAt(0)) && !z.startsWith("US/") && !z.startsWith("Canada/")
+                    && !z.startsWith("Brazil/") && !z.startsWith("Chile/") && !z.startsWith("Mexico/"))
+            .sorted()
+            .toList();
+
+    private final TenantService tenants;
+
+    SettingsPage(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    /** The settings form. */
+    record SettingsForm(String name, String slug, String currency, String locale, String timezone,
+                        Set<BusinessModule> enabledModules) {
+    }
+
+    @GetMapping
+    String settings(Model model) {
+        TenantProfile tenant = tenants.current();
+        model.addAttribute("form", new SettingsForm(tenant.name(), tenant.slug(), tenant.currency(), tenant.locale(),
+                tenant.timezone(), tenant.enabledModules()));
+        return page(model, tenant.timezone());
+    }
+
+    @PostMapping
+    String update(@ModelAttribute("form") SettingsForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect) {
+        // Values that could not even be read (a tampered module name) are shown before anything is saved.
+        if (result.hasErrors()) {
+            return page(model, form.timezone());
+        }
+        try {
+            tenants.update(new TenantService.TenantSettings(form.name(), form.slug(), form.currency(), form.locale(),
+                    form.timezone(), form.enabledModules()));
+            redirect.addFlashAttribute("flash", "settings.saved");
+            return "redirect:/app/settings";
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+        } catch (ConflictException e) {
+            // The one conflict here: another business already has this address.
+            result.rejectValue("slug", "conflict." + e.type(), e.getMessage());
+        }
+        return page(model, form.timezone());
+    }
+
+    private String page(Model model, String timezone) {
+        model.addAttribute("currencies", Currencies.SUPPORTED);
+        // A zone saved before (or through the API) stays selectable even when the list leaves it out.
+        model.addAttribute("timeZones", timezone == null || TIME_ZONES.contains(timezone) ? TIME_ZONES
+                : Stream.concat(Stream.of(timezone), TIME_ZONES.stream()).toList());
+        model.addAttribute("modules", List.of(BusinessModule.values()));
+        return VIEW;
+    }
+}

@@ -1,0 +1,78 @@
+package app.comptoir.identity.web;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import app.comptoir.identity.TenantProfile;
+import app.comptoir.identity.TenantService;
+import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.NavigationItem;
+import app.comptoir.platform.PageController;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Gives every page of a signed-in user what the back-office shell shows: the user, their tenant, the
+ * tenant's time zone (dates are shown in it) and the navigation entries they may see.
+ *
+ * <p>It lives in the identity module because the tenant's enabled modules and the user's roles are
+ * identity data; the entries themselves are {@link NavigationItem} beans contributed by each module.
+ */
+@ControllerAdvice(annotations = PageController.class)
+class ShellAdvice {
+
+    private final TenantContext tenantContext;
+    private final TenantService tenants;
+    private final ObjectProvider<NavigationItem> items;
+
+    ShellAdvice(TenantContext tenantContext, TenantService tenants, ObjectProvider<NavigationItem> items) {
+        this.tenantContext = tenantContext;
+        this.tenants = tenants;
+        this.items = items;
+    }
+
+    /** One entry of the navigation as the page renders it. */
+    record NavLink(String labelKey, String path, boolean active) {
+    }
+
+    @ModelAttribute
+    void shell(Model model, HttpServletRequest request) {
+        ComptoirPrincipal me = tenantContext.principal().orElse(null);
+        if (me == null) {
+            return;
+        }
+        TenantProfile tenant = tenants.current();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<NavLink> navigation = items.orderedStream()
+                .filter(item -> item.visibleTo(me.roles(), tenant.enabledModules()))
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .map(item -> new NavLink(item.labelKey(), item.path(), isActive(item.path(), path)))
+                .toList();
+        model.addAttribute("currentUser", me);
+        model.addAttribute("currentRoles", me.roles().stream().sorted().toList());
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("zone", zoneOf(tenant));
+        model.addAttribute("navigation", navigation);
+    }
+
+    // The dashboard (/app) is the prefix of every page, so it is active only on itself.
+    private static boolean isActive(String itemPath, String path) {
+        return path.equals(itemPath) || (!itemPath.equals("/app") && path.startsWith(itemPath + "/"));
+    }
+
+    private static ZoneId zoneOf(TenantProfile tenant) {
+        try {
+            return ZoneId.of(tenant.timezone());
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneId.of("Europe/Paris");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// Behaviour of the Comptoir web UI. The Content-Security-Policy allows no inline script (nor hx-on
+// attributes), so everything the pages do in the browser is wired here, from data-* attributes.
+(function () {
+    'use strict';
+
+    function meta(name) {
+        var element = document.querySelector('meta[name="' + name + '"]');
+        return element ? element.content : null;
+    }
+
+    // htmx requests carry the CSRF token in a header, as Spring Security expects for non-GET requests.
+    document.addEventListener('htmx:configRequest', function (event) {
+        var header = meta('_csrf_header');
+        var token = meta('_csrf');
+        if (header && token) {
+            event.detail.headers[header] = token;
+        }
+    });
+
+    // <form data-confirm="Question?" data-confirm-button="Delete">: ask before submitting.
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!(form instanceof HTMLFormElement) || !form.dataset.confirm) {
+            return;
+        }
+        if (form.dataset.confirmed === 'true') {
+            delete form.dataset.confirmed;
+            return;
+        }
+        event.preventDefault();
+        var submitter = event.submitter || null;
+        askConfirmation(form.dataset.confirm, form.dataset.confirmButton).then(function (confirmed) {
+            if (confirmed) {
+                form.dataset.confirmed = 'true';
+                form.requestSubmit(submitter);
+            }
+        });
+    });
+
+    // A Bootstrap modal when available (it matches the pages and traps focus), the browser's dialog otherwise.
+    function askConfirmation(message, buttonLabel) {
+        var element = document.getElementById('confirm-modal');
+        if (!element || !window.bootstrap) {
+            return Promise.resolve(window.confirm(message));
+        }
+        return new Promise(function (resolve) {
+            var ok = element.querySelector('[data-confirm-ok]');
+            var cancel = element.querySelector('[data-confirm-cancel]');
+            if (!ok.dataset.defaultLabel) {
+                ok.dataset.defaultLabel = ok.textContent;
+            }
+            ok.textContent = buttonLabel || ok.dataset.defaultLabel;
+            element.querySelector('[data-confirm-message]').textContent = message;
+            var modal = window.bootstrap.Modal.getOrCreateInstance(element);
+            var confirmed = false;
+            function onOk() {
+                confirmed = true;
+                modal.hide();
+            }
+            ok.addEventListener('click', onOk);
+            // The safe choice has the focus: Enter on an unexpected dialog must not delete anything.
+            element.addEventListener('shown.bs.modal', function () {
+                cancel.focus();
+            }, {once: true});
+            element.addEventListener('hidden.bs.modal', function () {
+                ok.removeEventListener('click', onOk);
+                resolve(confirmed);
+            }, {once: true});
+            modal.show();
+        });
+    }
+
+    // Demo logins on the login page: a click fills the form, ready to submit.
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest('[data-fill-email]');
+        if (!button) {
+            return;
+        }
+        var form = document.getElementById('login-form');
+        if (!form) {
+            return;
+        }
+        form.elements.email.value = button.dataset.fillEmail;
+        form.elements.password.value = button.dataset.fillPassword || '';
+        form.querySelector('[type="submit"]').focus();
+    });
+
+    // A form sent back with errors: the keyboard goes to the first field to fix.
+    document.addEventListener('DOMContentLoaded', function () {
+        var invalid = document.querySelector('main .is-invalid:not(fieldset):not(div)');
+        if (invalid) {
+            invalid.focus();
+        }
+    });
+})();

@@ -1,0 +1,217 @@
+package app.comptoir;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+/** The web UI in Debian's headless chromium, the way a merchant uses it. */
+@IntegrationTest
+class BrowserIT {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        // No browser download: the test drives the system's chromium.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
+                .setBaseURL("http://localhost:" + port).setLocale("fr-FR"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void aMerchantSignsUpSignsOutAndBackInAndAddsAManager() {
+        String email = "owner-" + UUID.randomUUID() + "@example.test";
+        String password = "une-phrase-secrète-42";
+
+        // Sign up: the new business's dashboard opens, signed in.
+        page.navigate("/signup");
+        page.getByLabel("Nom du commerce").fill("Primeur des Halles");
+        page.locator("#name").fill("Claire Fontaine");
+        page.getByLabel("Votre adresse e-mail").fill(email);
+        page.locator("#password").fill(password);
+        page.getByLabel("Devise").selectOption("XOF");
+        page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Créer mon commerce")).click();
+
+        page.waitForURL("**/app");
+        assertThat(page.locator("[data-business-name]")).hasText("Primeur des Halles");
+        assertThat(page.locator("[data-tenant-name]")).hasText("Primeur des Halles");
+        assertThat(page.locator("h1")).containsText("Bonjour, Claire Fontaine");
+        assertThat(page.locator("[data-navigation] .nav-link"))
+                .hasText(new String[] {"Tableau de bord", "Utilisateurs", "Paramètres", "Journal d'audit"});
+        assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Tableau de bord");
+        assertThat(page.locator("[data-roles]")).containsText("Administrateur");
+        screenshot("dashboard");
+
+        // Sign out through the user menu.
+        page.locator("#user-menu").click();
+        page.locator("[data-logout]").click();
+        page.waitForURL("**/login?logout");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Vous êtes déconnecté");
+
+        // A wrong password is refused with a message.
+        signIn(email, "not-the-password");
+        page.waitForURL("**/login?error");
+        assertThat(page.locator("[data-login-error]")).hasText(
+                "Adresse e-mail ou mot de passe incorrect, ou compte désactivé.");
+
+        // The right one opens the dashboard again.
+        signIn(email, password);
+        page.waitForURL("**/app");
+        assertThat(page.locator("[data-business-name]")).hasText("Primeur des Halles");
+
+        // Users: only the owner so far; add a manager.
+        page.locator("[data-navigation]").getByText("Utilisateurs").click();
+        page.waitForURL("**/app/users");
+        assertThat(page.locator("#users-body tr")).hasCount(1);
+        page.locator("[data-new-user]").click();
+        String managerEmail = "julie-" + UUID.randomUUID() + "@example.test";
+        page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Julie Moreau");
+        page.getByLabel("Adresse e-mail").fill(managerEmail);
+        page.getByLabel("Mot de passe initial").fill("julie-secret-2026");
+        page.getByLabel("Gérant").check();
+        page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Créer l'utilisateur")).click();
+
+        page.waitForURL("**/app/users");
+        assertThat(page.locator("[data-flash]")).containsText("Julie Moreau peut maintenant se connecter.");
+        Locator julie = page.locator("#users-body tr[data-user-email='" + managerEmail + "']");
+        assertThat(julie).containsText("Julie Moreau");
+        assertThat(julie).containsText("Gérant");
+        assertThat(julie).containsText("Actif");
+        assertThat(page.locator("#users-body tr")).hasCount(2);
+        screenshot("users");
+
+        // The live search narrows the list as one types, without reloading the page.
+        page.locator("#users-q").pressSequentially("julie", new Locator.PressSequentiallyOptions().setDelay(30));
+        assertThat(page.locator("#users-body tr")).hasCount(1);
+        assertThat(page.locator("#users-body")).containsText("Julie Moreau");
+        assertThat(page).hasURL(Pattern.compile(".*/app/users\\?q=julie.*"));
+        page.locator("#users-q").fill("");
+        page.locator("#users-q").pressSequentially("zzz", new Locator.PressSequentiallyOptions().setDelay(30));
+        assertThat(page.locator("[data-empty-state]")).containsText("Aucun utilisateur ne correspond");
+    }
+
+    @Test
+    void anAdministratorReviewsAndDeletesAUserAfterConfirming() {
+        String email = "owner-" + UUID.randomUUID() + "@example.test";
+        page.navigate("/signup");
+        page.locator("#businessName").fill("Atelier Vélo");
+        page.locator("#email").fill(email);
+        page.locator("#password").fill("atelier-secret-99");
+        page.locator("#signup-form button[type=submit]").click();
+        page.waitForURL("**/app");
+
+        page.navigate("/app/users/new");
+        page.locator("#name").fill("Karim Diallo");
+        page.locator("#email").fill("karim-" + UUID.randomUUID() + "@example.test");
+        page.locator("#password").fill("karim-secret-77");
+        page.getByLabel("Livreur").check();
+        page.locator("#user-form button[type=submit]").click();
+        page.waitForURL("**/app/users");
+
+        page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Karim Diallo")).click();
+        // The history panel arrives through htmx after the page.
+        assertThat(page.locator("[data-audit-panel]")).containsText("Création");
+        assertThat(page.locator("[data-audit-panel]")).containsText("Livreur");
+
+        // Deleting asks first; cancelling keeps the user.
+        page.locator("[data-delete-user]").click();
+        assertThat(page.locator("#confirm-modal")).isVisible();
+        assertThat(page.locator("#confirm-modal [data-confirm-message]")).containsText("Supprimer Karim Diallo ?");
+        page.locator("#confirm-modal [data-confirm-cancel]").click();
+        assertThat(page.locator("#confirm-modal")).isHidden();
+        assertThat(page.locator("h1")).containsText("Karim Diallo");
+
+        page.locator("[data-delete-user]").click();
+        page.locator("#confirm-modal [data-confirm-ok]").click();
+        page.waitForURL("**/app/users");
+        assertThat(page.locator("[data-flash]")).containsText("supprimé");
+        assertThat(page.locator("#users-body")).not().containsText("Karim Diallo");
+    }
+
+    @Test
+    void theInterfaceSwitchesToEnglish() {
+        page.navigate("/login?lang=en");
+        assertThat(page.locator("h1")).hasText("Sign in");
+        assertThat(page.getByLabel("E-mail address")).isVisible();
+
+        signIn("admin@jardin-des-lilas.demo", Api.DEMO_PASSWORD);
+        page.waitForURL("**/app");
+        assertThat(page.locator("h1")).containsText("Hello, Camille Martin");
+        assertThat(page.locator("[data-navigation] .nav-link"))
+                .hasText(new String[] {"Dashboard", "Users", "Settings", "Audit trail"});
+
+        page.navigate("/app?lang=fr");
+        assertThat(page.locator("[data-navigation] .nav-link").first()).hasText("Tableau de bord");
+    }
+
+    private void signIn(String email, String password) {
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(password);
+        page.locator("#login-form button[type=submit]").click();
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

@@ -1,0 +1,109 @@
+package app.comptoir.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like session over real HTTP for the web pages: it keeps the session cookie, sends the CSRF
+ * token of the last page with every form, and does not follow redirects (tests look at them).
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private String csrf;
+
+    public WebSession(int port) {
+        this.port = port;
+    }
+
+    /** A page as the server answered it. */
+    public record Page(int status, String body, Optional<String> location, Map<String, List<String>> headers) {
+
+        /** The first value of a response header, or an empty string. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse("");
+        }
+    }
+
+    /** GET as a browser (asking for HTML), with extra headers as name, value pairs. */
+    public Page get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** POSTs a form with the current CSRF token (fetching a page first if none is known yet). */
+    public Page post(String path, Map<String, ?> form) {
+        if (csrf == null) {
+            get("/login");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(form);
+        fields.putIfAbsent("_csrf", csrf);
+        return postRaw(path, fields);
+    }
+
+    /** POSTs a form exactly as given (no CSRF token added); list values repeat the field. */
+    public Page postRaw(String path, Map<String, ?> form) {
+        List<String> pairs = new ArrayList<>();
+        form.forEach((name, value) -> {
+            List<?> values = value instanceof List<?> list ? list : List.of(String.valueOf(value));
+            values.forEach(v -> pairs.add(encode(name) + "=" + encode(String.valueOf(v))));
+        });
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(pairs.stream().collect(Collectors.joining("&")))).build());
+    }
+
+    /** Signs in through the login form; returns where the server sent the browser. */
+    public Page signIn(String email, String password) {
+        get("/login");
+        return post("/login", Map.of("email", email, "password", password));
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF.matcher(response.body());
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location"),
+                    response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
