@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
 import app.comptoir.support.WebSession;
@@ -52,6 +53,25 @@ class WebPagesIT {
 
         assertThat(fragment.status()).isEqualTo(401);
         assertThat(fragment.header("HX-Redirect")).endsWith("/login");
+    }
+
+    @Test
+    void disablingAUserEndsTheirOpenSessionAndTellsThemWhy() {
+        Account admin = Api.newBusiness(port, "Session coupée");
+        Account manager = Api.newUser(port, admin, "MANAGER");
+        WebSession session = new WebSession(port);
+        session.signIn(manager.email(), manager.password());
+        assertThat(session.get("/app").status()).isEqualTo(200);
+
+        Api.as(port, admin).body(Map.of("enabled", false)).patch("/api/v1/users/" + manager.userId() + "/status")
+                .then().statusCode(200);
+
+        Page next = session.get("/app");
+        assertThat(next.status()).isEqualTo(302);
+        assertThat(next.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/login?disabled"));
+        assertThat(session.get("/login?disabled").body()).contains("Ce compte est désactivé");
+        assertThat(session.signIn(manager.email(), manager.password()).location())
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?disabled"));
     }
 
     @Test

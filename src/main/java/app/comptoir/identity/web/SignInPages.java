@@ -59,7 +59,7 @@ class SignInPages {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
                  @RequestParam(required = false) String logout, @RequestParam(required = false) String expired,
-                 Model model) {
+                 @RequestParam(required = false) String disabled, Model model) {
         if (signedIn()) {
             return "redirect:/app";
         }
@@ -67,6 +67,7 @@ class SignInPages {
         model.addAttribute("throttledSeconds", seconds(throttled));
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("sessionExpired", expired != null);
+        model.addAttribute("accountDisabled", disabled != null);
         addDemo(model);
         return "auth/login";
     }

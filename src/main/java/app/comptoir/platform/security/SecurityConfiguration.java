@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -157,7 +158,8 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .defaultSuccessUrl("/app", true)
                         .failureHandler((req, res, e) -> res.sendRedirect(req.getContextPath() + "/login?"
-                                + (e instanceof ThrottledLogin t ? "throttled=" + t.retryAfterSeconds : "error"))))
+                                + (e instanceof ThrottledLogin t ? "throttled=" + t.retryAfterSeconds
+                                : e instanceof DisabledException ? "disabled" : "error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // An htmx request whose session has expired would swap the login page into a fragment of
                 // the page; tell htmx to send the whole window to the login page instead.
@@ -196,6 +198,9 @@ class SecurityConfiguration {
                 } catch (TooManyRequestsException e) {
                     throw new ThrottledLogin(e.retryAfterSeconds());
                 } catch (ComptoirException e) {
+                    if ("account-disabled".equals(e.type())) {
+                        throw new DisabledException(e.getMessage());
+                    }
                     throw new BadCredentialsException(e.getMessage());
                 }
             }
