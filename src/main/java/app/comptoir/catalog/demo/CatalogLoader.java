@@ -20,6 +20,7 @@ import app.comptoir.catalog.demo.CatalogSeed.CategorySeed;
 import app.comptoir.catalog.demo.CatalogSeed.ProductSeed;
 import app.comptoir.catalog.demo.CatalogSeed.VariantSeed;
 import app.comptoir.catalog.domain.CatalogJson;
+import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.catalog.search.SearchIndex;
 import app.comptoir.platform.Ids;
 
@@ -36,11 +37,13 @@ public class CatalogLoader {
 
     private final JdbcTemplate jdbc;
     private final SearchIndex searchIndex;
+    private final ProductListCache listCache;
     private final Clock clock;
 
-    CatalogLoader(JdbcTemplate jdbc, SearchIndex searchIndex, Clock clock) {
+    CatalogLoader(JdbcTemplate jdbc, SearchIndex searchIndex, ProductListCache listCache, Clock clock) {
         this.jdbc = jdbc;
         this.searchIndex = searchIndex;
+        this.listCache = listCache;
         this.clock = clock;
     }
 
@@ -110,6 +113,7 @@ public class CatalogLoader {
                     setVariant(ps, tenantId, v, (UUID) row[1], (Integer) row[2], (Timestamp) row[3]);
                 });
         searchIndex.refreshAll(tenantId);
+        listCache.invalidate(tenantId);
         return seed.products().size();
     }
 
