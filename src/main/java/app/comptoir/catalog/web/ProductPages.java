@@ -90,6 +90,10 @@ class ProductPages {
         this.messages = messages;
     }
 
+    /** A choice of the sort select: the value sent ("" for the default) and the key of its label. */
+    record SortChoice(String value, String key) {
+    }
+
     @InitBinder("form")
     void allowEveryVariant(WebDataBinder binder) {
         // The default (256) is below the number of variants a product may have.
@@ -128,8 +132,14 @@ class ProductPages {
             min = max;
             max = swap;
         }
-        String sortKey = sort == null || !SORTS.contains(sort) || ("relevance".equals(sort) && query.isEmpty())
-                ? (query.isEmpty() ? "name" : "relevance") : sort;
+        // No sort chosen (""): relevance when searching, else by name; so typing a search ranks by relevance.
+        String defaultSort = query.isEmpty() ? "name" : "relevance";
+        String chosenSort = sort == null || !SORTS.contains(sort) || sort.equals(defaultSort)
+                || "relevance".equals(sort) ? "" : sort;
+        String sortKey = chosenSort.isEmpty() ? defaultSort : chosenSort;
+        List<SortChoice> sortChoices = new ArrayList<>();
+        sortChoices.add(new SortChoice("", defaultSort));
+        SORTS.stream().skip(1).filter(s -> !s.equals(defaultSort)).forEach(s -> sortChoices.add(new SortChoice(s, s)));
         String layout = chooseLayout(view, request, response);
 
         ProductPage results = queries.search(new ProductQuery(query.isEmpty() ? null : query, categoryId, tagFilter,
@@ -142,7 +152,7 @@ class ProductPages {
         filters.put("status", statusFilter == null ? null : statusFilter.name());
         filters.put("priceMin", min == null ? null : ProductForm.plain(min));
         filters.put("priceMax", max == null ? null : ProductForm.plain(max));
-        filters.put("sort", sort == null || sort.isBlank() ? null : sortKey);
+        filters.put("sort", chosenSort.isEmpty() ? null : chosenSort);
         filters.forEach((name, value) -> {
             if (value != null) {
                 base.queryParam(name, value);
@@ -167,8 +177,8 @@ class ProductPages {
         model.addAttribute("status", statusFilter);
         model.addAttribute("priceMin", min == null ? "" : ProductForm.plain(min));
         model.addAttribute("priceMax", max == null ? "" : ProductForm.plain(max));
-        model.addAttribute("sort", sortKey);
-        model.addAttribute("sorts", query.isEmpty() ? SORTS.subList(1, SORTS.size()) : SORTS);
+        model.addAttribute("sort", chosenSort);
+        model.addAttribute("sorts", sortChoices);
         model.addAttribute("layout", layout);
         model.addAttribute("listUrl", withParam(base, "view", "list"));
         model.addAttribute("gridUrl", withParam(base, "view", "grid"));
