@@ -44,8 +44,8 @@ create table products (
     unit            varchar(20)   not null,
     options         jsonb         not null default '[]',
     -- Maintained by the application after every write (see catalog.search.SearchIndex): the
-    -- full-text document (French and English stems, accents removed), the words that trigram
-    -- similarity compares a misspelt query with, and the price range of the active variants.
+    -- full-text document (French and English stems, accents removed), the plain words of the name,
+    -- brand and tags, and the price range of the active variants.
     search_document tsvector      not null default ''::tsvector,
     search_text     text          not null default '',
     price_min       numeric(14, 2),
@@ -67,7 +67,6 @@ create index products_tenant_created_idx on products (tenant_id, created_at desc
 create index products_tenant_price_idx on products (tenant_id, price_min) where deleted_at is null;
 create index products_tags_idx on products using gin (tags) where deleted_at is null;
 create index products_search_document_idx on products using gin (search_document) where deleted_at is null;
-create index products_search_text_trgm_idx on products using gin (search_text gin_trgm_ops) where deleted_at is null;
 
 create table variants (
     id               uuid primary key,
@@ -95,6 +94,17 @@ create index variants_tenant_product_idx on variants (tenant_id, product_id) whe
 create unique index variants_tenant_sku_uq on variants (tenant_id, lower(sku)) where deleted_at is null;
 create unique index variants_tenant_barcode_uq on variants (tenant_id, barcode) where deleted_at is null and barcode is not null;
 create index variants_tenant_sku_pattern_idx on variants (tenant_id, lower(sku) text_pattern_ops) where deleted_at is null;
+
+-- Every word of the tenant's product names, brands and tags (lower case, without accents): the
+-- vocabulary a misspelt query word is corrected against by trigram similarity ("arosoir" ->
+-- "arrosoir") before the full-text search. Under row-level security PostgreSQL cannot use a GIN
+-- index for non-leakproof operators such as @@ or %, so comparing a typo with a few hundred words
+-- is far cheaper than with every product. Words are only added; a stale one matches nothing.
+create table catalog_words (
+    tenant_id uuid not null references tenants (id),
+    word      text not null,
+    primary key (tenant_id, word)
+);
 
 create table product_images (
     id             uuid primary key,
@@ -128,6 +138,11 @@ create policy tenant_isolation on products
 alter table variants enable row level security;
 alter table variants force row level security;
 create policy tenant_isolation on variants
+    using (tenant_id = current_tenant_id()) with check (tenant_id = current_tenant_id());
+
+alter table catalog_words enable row level security;
+alter table catalog_words force row level security;
+create policy tenant_isolation on catalog_words
     using (tenant_id = current_tenant_id()) with check (tenant_id = current_tenant_id());
 
 alter table product_images enable row level security;

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.CategoryView;
+import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -34,11 +35,14 @@ public class CategoryService {
     private final CategoryRepository categories;
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
+    private final ProductListCache listCache;
 
-    CategoryService(CategoryRepository categories, JdbcTemplate jdbc, TenantContext tenantContext) {
+    CategoryService(CategoryRepository categories, JdbcTemplate jdbc, TenantContext tenantContext,
+                    ProductListCache listCache) {
         this.categories = categories;
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
+        this.listCache = listCache;
     }
 
     /** The whole tree, top-level categories first, each level in position order. */
@@ -97,6 +101,7 @@ public class CategoryService {
         categories.save(category);
         renumber(siblings);
         categories.flush();
+        listCache.invalidate(tenantId);
         return get(category.getId());
     }
 
@@ -135,6 +140,7 @@ public class CategoryService {
             renumber(newSiblings);
         }
         categories.flush();
+        listCache.invalidate(tenantId);
         return get(id);
     }
 
@@ -156,6 +162,7 @@ public class CategoryService {
             tree.byId.get(orderedIds.get(i)).placeAt(i);
         }
         categories.flush();
+        listCache.invalidate(tenantContext.requireTenant());
         Tree after = loadTree();
         return after.children(parentId).stream().map(after::view).toList();
     }
@@ -184,6 +191,7 @@ public class CategoryService {
         categories.delete(category);
         renumber(siblings);
         categories.flush();
+        listCache.invalidate(tenantId);
     }
 
     private void checkSiblingName(UUID tenantId, UUID parentId, String name, UUID exceptId) {

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.comptoir.catalog.ProductImageView;
+import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
@@ -26,13 +27,15 @@ public class ProductImageService {
     private final ProductRepository products;
     private final ImageStore store;
     private final TenantContext tenantContext;
+    private final ProductListCache listCache;
 
     ProductImageService(ProductImageRepository images, ProductRepository products, ImageStore store,
-                        TenantContext tenantContext) {
+                        TenantContext tenantContext, ProductListCache listCache) {
         this.images = images;
         this.products = products;
         this.store = store;
         this.tenantContext = tenantContext;
+        this.listCache = listCache;
     }
 
     /** A picture file to send: where it is and its content type. */
@@ -50,6 +53,7 @@ public class ProductImageService {
         UUID imageId = Ids.newId();
         ImageStore.Stored stored = store.store(tenantId, productId, imageId, bytes);
         deleteFilesOnRollback(tenantId, productId, imageId, stored);
+        listCache.invalidate(tenantId);
         String name = originalName == null ? null : originalName.length() > 255 ? originalName.substring(0, 255) : originalName;
         ProductImage image = images.saveAndFlush(new ProductImage(imageId, tenantId, productId,
                 images.maxPosition(tenantId, productId) + 1, stored, name));
@@ -75,6 +79,7 @@ public class ProductImageService {
                 .orElseThrow(() -> new NotFoundException("Image", imageId));
         images.delete(image);
         images.flush();
+        listCache.invalidate(tenantId);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -88,6 +93,7 @@ public class ProductImageService {
     public void copyAll(UUID fromProductId, UUID toProductId) {
         UUID tenantId = tenantContext.requireTenant();
         List<ProductImage> originals = images.findByProduct(tenantId, fromProductId);
+        listCache.invalidate(tenantId);
         for (ProductImage original : originals) {
             UUID copyId = Ids.newId();
             store.copy(tenantId, original, toProductId, copyId);

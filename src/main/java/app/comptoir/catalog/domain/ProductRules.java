@@ -226,8 +226,10 @@ public final class ProductRules {
                     || v.weight().stripTrailingZeros().scale() > 3)) {
                 errors.add(new FieldError(path + ".weight", "must be a weight in kg from 0 with at most 3 decimals"));
             }
+            BigDecimal weight = v.weight() == null || v.weight().stripTrailingZeros().scale() > 3 ? v.weight()
+                    : v.weight().setScale(3);
             variants.add(new VariantSpec(v.id(), sku, barcode, values, scale(v.price()), scale(v.compareAtPrice()),
-                    scale(v.cost()), v.weight(), v.active() == null || v.active()));
+                    scale(v.cost()), weight, v.active() == null || v.active()));
         }
         return List.copyOf(variants);
     }

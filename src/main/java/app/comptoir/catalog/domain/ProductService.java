@@ -24,6 +24,7 @@ import app.comptoir.catalog.ProductChanged;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
+import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.catalog.search.SearchIndex;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
@@ -41,6 +42,7 @@ public class ProductService {
     private final ProductViews views;
     private final CatalogChecks checks;
     private final SearchIndex searchIndex;
+    private final ProductListCache listCache;
     private final ProductImageService images;
     private final TenantContext tenantContext;
     private final EntityManager em;
@@ -48,12 +50,13 @@ public class ProductService {
     private final Clock clock;
 
     ProductService(ProductRepository products, ProductViews views, CatalogChecks checks, SearchIndex searchIndex,
-                   ProductImageService images, TenantContext tenantContext, EntityManager em,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ProductListCache listCache, ProductImageService images, TenantContext tenantContext,
+                   EntityManager em, ApplicationEventPublisher events, Clock clock) {
         this.products = products;
         this.views = views;
         this.checks = checks;
         this.searchIndex = searchIndex;
+        this.listCache = listCache;
         this.images = images;
         this.tenantContext = tenantContext;
         this.em = em;
@@ -259,6 +262,7 @@ public class ProductService {
     private void changed(UUID productId, ProductChanged.Change change) {
         UUID tenantId = tenantContext.requireTenant();
         searchIndex.refresh(tenantId, List.of(productId));
+        listCache.invalidate(tenantId);
         events.publishEvent(new ProductChanged(tenantId, productId, change));
     }
 

@@ -3,10 +3,10 @@ package app.comptoir.catalog.search;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -23,15 +23,18 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageRequests;
 
 /**
- * Product search in PostgreSQL, in a fixed number of statements whatever the page size: the page
- * of ids with the total, the products of the page ({@link ProductViews}) and the facet counts (and
- * two more when a text finds nothing and looser typo matching is tried).
+ * Product search in PostgreSQL. One statement finds the filtered set once and returns from it the
+ * page of ids, the total and the facet counts; a second loads the products of the page with their
+ * variants and images ({@link ProductViews}). So a list costs the same whatever the page size.
  *
- * <p>Text matches when the full-text document matches (French, English and unstemmed words; accents
- * ignored), or when a word of the name, brand, tags or SKUs is close enough to the query by trigram
- * similarity (PostgreSQL's default threshold, 0.5), so {@code arosoir} finds {@code Arrosoir}; when
- * that finds nothing, with a looser threshold, so {@code secatuer} finds {@code Sécateur}. Both use
- * GIN indexes.
+ * <p>Text: every word of the query must match (stop words such as {@code de} or {@code the} are
+ * ignored), in the name, brand, tags, SKUs or description, as itself, by its French or English stem
+ * (accents ignored), or, when the word is not in the tenant's vocabulary, by the closest words of
+ * that vocabulary by trigram similarity (so {@code arosoir} finds {@code Arrosoir} and
+ * {@code secatuer} finds {@code Sécateur}). Results are ranked by {@code ts_rank}, the name weighing
+ * most. Under row-level security PostgreSQL uses no GIN index for these non-leakproof operators,
+ * so the design keeps per-row work to one tsvector match and puts the similarity work on the small
+ * vocabulary instead of the products.
  */
 @Component
 public class ProductSearch {
@@ -39,26 +42,64 @@ public class ProductSearch {
     /** Sorts the API accepts. */
     public static final List<String> SORTS = List.of("relevance", "name", "-name", "price", "-price", "newest", "oldest");
 
-    private static final String TSQUERY = "(websearch_to_tsquery('french', catalog_unaccent(:q))"
-            + " || websearch_to_tsquery('english', catalog_unaccent(:q))"
-            + " || websearch_to_tsquery('simple', catalog_unaccent(:q)))";
     /**
-     * How close (trigram strict word similarity, 0 to 1) a word must be to the query to count as a typo
-     * of it when the usual threshold (0.5, one letter missing, added or wrong) finds nothing.
+     * The query as a tsquery: for each word, in order, the alternatives it may match (itself, its
+     * stems, and for an unknown word the vocabulary words nearly as similar as the best one), ANDed.
      */
-    static final double LOOSE_TYPO_THRESHOLD = 0.3;
-
-    private static final String QN = "lower(catalog_unaccent(:q))";
-    private static final String RANK = "(ts_rank(p.search_document, " + TSQUERY + ")"
-            + " + strict_word_similarity(" + QN + ", p.search_text))";
+    private static final String TEXT_QUERY = """
+            qw as (
+                select t.w, t.ord
+                  from regexp_split_to_table(lower(catalog_unaccent(cast(:q as text))), '[^[:alnum:]]+')
+                       with ordinality as t(w, ord)
+                 where t.w <> ''),
+            terms as (
+                select qw.ord, qw.w, ts_lexize('french_stem', qw.w) as fr, ts_lexize('english_stem', qw.w) as en
+                  from qw),
+            alts as (
+                select t.ord,
+                       array[t.w] || coalesce(t.fr, '{}') || coalesce(t.en, '{}')
+                       || case when length(t.w) < 3
+                                 or exists (select 1 from catalog_words cw where cw.tenant_id = :tenant and cw.word = t.w)
+                               then '{}'::text[]
+                               else coalesce((select array_agg(c.word) from (
+                                       select cw.word, similarity(cw.word, t.w) as s,
+                                              max(similarity(cw.word, t.w)) over () as best
+                                         from catalog_words cw
+                                        where cw.tenant_id = :tenant and cw.word %% t.w
+                                        order by s desc, cw.word limit 3) c
+                                     where c.s >= c.best * 0.8), '{}') end as lexemes
+                  from terms t
+                 where coalesce(cardinality(t.fr), 1) > 0 and coalesce(cardinality(t.en), 1) > 0),
+            query as (
+                select to_tsquery('simple', string_agg('(' || (select string_agg(distinct quote_literal(l), ' | ')
+                                                                 from unnest(a.lexemes) as l) || ')', ' & ' order by a.ord)) as tsq
+                  from alts a),
+            """;
+    private static final String TSQUERY = "(select tsq from query)";
+    private static final String RANK = "ts_rank(p.search_document, " + TSQUERY + ")";
     private static final String DESCENDANTS = """
             (with recursive tree as (
                  select c.id from categories c where c.tenant_id = :tenant and c.id = :category
                  union all
                  select c.id from categories c join tree t on c.parent_id = t.id where c.tenant_id = :tenant)
              select id from tree)""";
+    /** The filtered set, with what the sorts need. */
+    private static final String FILTERED = """
+            f as materialized (
+                select p.id, p.category_id, p.tags, %s as rank, lower(catalog_unaccent(p.name)) as name_key,
+                       p.price_min, p.price_max, p.created_at
+                  from products p where %s),
+            page as (
+                select f.id, row_number() over (order by %s) as position from f order by %s
+                 limit :limit offset :offset)""";
+    private static final String PAGE_AND_TOTAL = """
+            select 'page' as kind, page.id::text as k, null::text as v, null::text as extra, page.position as n,
+                   null::numeric as lo, null::numeric as hi
+              from page
+            union all
+            select 'total', null, null, null, count(*), null, null from f""";
     private static final String FACETS = """
-            with recursive f as materialized (select p.id, p.category_id, p.tags from products p where %s),
+            ,
             direct as (select category_id, count(*) as n from f where category_id is not null group by category_id),
             up (category_id, ancestor_id, parent_id, n) as (
                 select d.category_id, c.id, c.parent_id, d.n
@@ -69,8 +110,9 @@ public class ProductSearch {
             fv as (select v.product_id, v.options, v.price
                      from f join variants v on v.tenant_id = :tenant and v.product_id = f.id
                     where v.deleted_at is null and v.active)
-            select 'category' as kind, u.ancestor_id::text as k, c.name as v, c.parent_id::text as extra,
-                   sum(u.n)::bigint as n, null::numeric as lo, null::numeric as hi
+            %s
+            union all
+            select 'category', u.ancestor_id::text, c.name, c.parent_id::text, sum(u.n)::bigint, null, null
               from up u join categories c on c.tenant_id = :tenant and c.id = u.ancestor_id
              group by u.ancestor_id, c.name, c.parent_id
             union all
@@ -97,47 +139,68 @@ public class ProductSearch {
         boolean text = params.hasValue("q");
         String sort = query.sort() == null || query.sort().isBlank() ? (text ? "relevance" : "name") : query.sort().trim();
         String orderBy = switch (sort) {
-            case "relevance" -> text ? RANK + " desc, lower(catalog_unaccent(p.name)), p.id"
-                    : "lower(catalog_unaccent(p.name)), p.id";
-            case "name" -> "lower(catalog_unaccent(p.name)), p.id";
-            case "-name" -> "lower(catalog_unaccent(p.name)) desc, p.id";
-            case "price" -> "p.price_min nulls last, lower(catalog_unaccent(p.name)), p.id";
-            case "-price" -> "p.price_max desc nulls last, lower(catalog_unaccent(p.name)), p.id";
-            case "newest" -> "p.created_at desc, p.id desc";
-            case "oldest" -> "p.created_at, p.id";
+            case "relevance" -> text ? "f.rank desc, f.name_key, f.id" : "f.name_key, f.id";
+            case "name" -> "f.name_key, f.id";
+            case "-name" -> "f.name_key desc, f.id";
+            case "price" -> "f.price_min nulls last, f.name_key, f.id";
+            case "-price" -> "f.price_max desc nulls last, f.name_key, f.id";
+            case "newest" -> "f.created_at desc, f.id desc";
+            case "oldest" -> "f.created_at, f.id";
             default -> throw InvalidInputException.field("sort", "must be one of " + SORTS);
         };
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-        Page page = page(where, orderBy, params, query.page());
-        if (page.total() == 0 && text) {
-            // Nothing close enough: accept looser matches (a swapped pair of letters, "secatuer"), for
-            // this transaction only. Done only now, so that ordinary searches stay precise.
-            jdbc.getJdbcTemplate().query("select set_config('pg_trgm.strict_word_similarity_threshold', ?, true)",
-                    rs -> { }, String.valueOf(LOOSE_TYPO_THRESHOLD));
-            page = page(where, orderBy, params, query.page());
-        }
-        List<UUID> ids = page.ids();
+        String filtered = FILTERED.formatted(text && sort.equals("relevance") ? RANK : "0", where, orderBy, orderBy);
+        String sql = "with recursive " + (text ? TEXT_QUERY.formatted() : "") + filtered
+                + (query.facets() ? FACETS.formatted(PAGE_AND_TOTAL) : "\n" + PAGE_AND_TOTAL);
+        Result result = run(sql, params);
+        List<UUID> ids = new ArrayList<>(result.page.values());
         List<ProductView> items = views.load(tenantId, ids);
-        ProductFacets facets = query.facets() ? facets(where, params) : null;
-        return new ProductPage(items, page.total(), query.page(), query.size(), facets);
+        return new ProductPage(items, result.total, query.page(), query.size(),
+                query.facets() ? result.facets() : null);
     }
 
-    private record Page(List<UUID> ids, long total) {
-    }
+    /** What the statement returned: the page's ids by position, the total, and the facet rows. */
+    private static final class Result {
+        final Map<Long, UUID> page = new TreeMap<>();
+        long total;
+        final List<ProductFacets.CategoryCount> categories = new ArrayList<>();
+        final List<ProductFacets.TagCount> tags = new ArrayList<>();
+        final Map<String, List<ProductFacets.ValueCount>> options = new TreeMap<>();
+        ProductFacets.PriceRange price = new ProductFacets.PriceRange(null, null);
 
-    private Page page(String where, String orderBy, MapSqlParameterSource params, int pageNumber) {
-        List<UUID> ids = new ArrayList<>();
-        long[] total = {0};
-        jdbc.query("select p.id, count(*) over () as total from products p where " + where + " order by " + orderBy
-                + " limit :limit offset :offset", params, rs -> {
-                    ids.add(rs.getObject(1, UUID.class));
-                    total[0] = rs.getLong(2);
-                });
-        if (ids.isEmpty() && pageNumber > 0) {
-            Long count = jdbc.queryForObject("select count(*) from products p where " + where, params, Long.class);
-            total[0] = count == null ? 0 : count;
+        ProductFacets facets() {
+            categories.sort(Comparator.comparingLong(ProductFacets.CategoryCount::count).reversed()
+                    .thenComparing(ProductFacets.CategoryCount::name));
+            tags.sort(Comparator.comparingLong(ProductFacets.TagCount::count).reversed()
+                    .thenComparing(ProductFacets.TagCount::value));
+            List<ProductFacets.OptionFacet> optionFacets = new ArrayList<>();
+            options.forEach((name, values) -> {
+                values.sort(Comparator.comparingLong(ProductFacets.ValueCount::count).reversed()
+                        .thenComparing(ProductFacets.ValueCount::value));
+                optionFacets.add(new ProductFacets.OptionFacet(name, List.copyOf(values)));
+            });
+            return new ProductFacets(List.copyOf(categories), List.copyOf(tags), List.copyOf(optionFacets), price);
         }
-        return new Page(ids, total[0]);
+    }
+
+    private Result run(String sql, MapSqlParameterSource params) {
+        Result result = new Result();
+        jdbc.query(sql, params, rs -> {
+            switch (rs.getString("kind")) {
+                case "page" -> result.page.put(rs.getLong("n"), UUID.fromString(rs.getString("k")));
+                case "total" -> result.total = rs.getLong("n");
+                case "category" -> {
+                    String parent = rs.getString("extra");
+                    result.categories.add(new ProductFacets.CategoryCount(UUID.fromString(rs.getString("k")),
+                            rs.getString("v"), parent == null ? null : UUID.fromString(parent), rs.getLong("n")));
+                }
+                case "tag" -> result.tags.add(new ProductFacets.TagCount(rs.getString("k"), rs.getLong("n")));
+                case "option" -> result.options.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>())
+                        .add(new ProductFacets.ValueCount(rs.getString("v"), rs.getLong("n")));
+                default -> result.price = new ProductFacets.PriceRange(rs.getBigDecimal("lo"), rs.getBigDecimal("hi"));
+            }
+        });
+        return result;
     }
 
     private static String where(ProductQuery query, MapSqlParameterSource params) {
@@ -183,41 +246,10 @@ public class ProductSearch {
             if (q.length() > 200) {
                 throw InvalidInputException.field("q", "must be at most 200 characters");
             }
-            where.append(" and (p.search_document @@ ").append(TSQUERY).append(" or p.search_text %>> ").append(QN).append(')');
+            where.append(" and p.search_document @@ ").append(TSQUERY);
             params.addValue("q", q);
         }
         return where.toString();
     }
 
-    private ProductFacets facets(String where, MapSqlParameterSource params) {
-        List<ProductFacets.CategoryCount> categories = new ArrayList<>();
-        List<ProductFacets.TagCount> tags = new ArrayList<>();
-        Map<String, List<ProductFacets.ValueCount>> options = new LinkedHashMap<>();
-        ProductFacets.PriceRange[] price = {new ProductFacets.PriceRange(null, null)};
-        jdbc.query(FACETS.formatted(where), params, rs -> {
-            switch (rs.getString("kind")) {
-                case "category" -> {
-                    String parent = rs.getString("extra");
-                    categories.add(new ProductFacets.CategoryCount(UUID.fromString(rs.getString("k")), rs.getString("v"),
-                            parent == null ? null : UUID.fromString(parent), rs.getLong("n")));
-                }
-                case "tag" -> tags.add(new ProductFacets.TagCount(rs.getString("k"), rs.getLong("n")));
-                case "option" -> options.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>())
-                        .add(new ProductFacets.ValueCount(rs.getString("v"), rs.getLong("n")));
-                default -> price[0] = new ProductFacets.PriceRange(rs.getBigDecimal("lo"), rs.getBigDecimal("hi"));
-            }
-        });
-        categories.sort(Comparator.comparingLong(ProductFacets.CategoryCount::count).reversed()
-                .thenComparing(ProductFacets.CategoryCount::name));
-        tags.sort(Comparator.comparingLong(ProductFacets.TagCount::count).reversed()
-                .thenComparing(ProductFacets.TagCount::value));
-        List<ProductFacets.OptionFacet> optionFacets = new ArrayList<>();
-        Map<String, List<ProductFacets.ValueCount>> sortedOptions = new java.util.TreeMap<>(options);
-        sortedOptions.forEach((name, values) -> {
-            values.sort(Comparator.comparingLong(ProductFacets.ValueCount::count).reversed()
-                    .thenComparing(ProductFacets.ValueCount::value));
-            optionFacets.add(new ProductFacets.OptionFacet(name, List.copyOf(values)));
-        });
-        return new ProductFacets(List.copyOf(categories), List.copyOf(tags), List.copyOf(optionFacets), price[0]);
-    }
 }

@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each product's denormalised search columns up to date: the full-text document (name
- * weighted highest, then brand, tags and SKUs, then the description; French and English stems, with
- * accents removed), the plain words that trigram similarity compares misspelt queries with, and the
- * price range of its active variants. Called in the same transaction as every catalog write, after
- * the write is flushed.
+ * weighted highest, then brand, tags and SKUs unstemmed, then the description; French and English
+ * stems, accents removed), the plain words of the name, brand and tags, and the price range of its
+ * active variants; and adds those words to the tenant's vocabulary ({@code catalog_words}), which
+ * misspelt query words are corrected against. Called in the same transaction as every catalog
+ * write, after the write is flushed.
  */
 @Component
 public class SearchIndex {
@@ -26,7 +27,7 @@ public class SearchIndex {
                     || setweight(to_tsvector('french', catalog_unaccent(coalesce(p.description, ''))), 'C')
                     || setweight(to_tsvector('english', catalog_unaccent(coalesce(p.description, ''))), 'D'),
                 search_text = lower(catalog_unaccent(p.name || ' ' || coalesce(p.brand, '') || ' '
-                    || array_to_string(p.tags, ' ') || ' ' || coalesce(s.skus, ''))),
+                    || array_to_string(p.tags, ' '))),
                 price_min = s.price_min,
                 price_max = s.price_max
             from (select p2.id,
@@ -38,6 +39,13 @@ public class SearchIndex {
                   where p2.tenant_id = ? and %s
                   group by p2.id) s
             where p.tenant_id = ? and p.id = s.id""";
+
+    private static final String WORDS = """
+            insert into catalog_words (tenant_id, word)
+            select distinct p.tenant_id, w
+              from products p cross join regexp_split_to_table(p.search_text, '[^[:alnum:]]+') as w
+             where p.tenant_id = ? and %s and length(w) >= 3
+            on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
 
@@ -55,10 +63,16 @@ public class SearchIndex {
             ps.setArray(2, ps.getConnection().createArrayOf("uuid", productIds.toArray()));
             ps.setObject(3, tenantId);
         });
+        jdbc.update(WORDS.formatted("p.id = any(?)"), ps -> {
+            ps.setObject(1, tenantId);
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", productIds.toArray()));
+        });
     }
 
-    /** Recomputes the search columns of every product of the tenant (after a bulk load). */
+    /** Recomputes the search columns of every product of the tenant and the planner's statistics (after a bulk load). */
     public void refreshAll(UUID tenantId) {
         jdbc.update(REFRESH.formatted("p2.deleted_at is null"), tenantId, tenantId);
+        jdbc.update(WORDS.formatted("p.deleted_at is null"), tenantId);
+        jdbc.execute("analyze categories, products, variants");
     }
 }

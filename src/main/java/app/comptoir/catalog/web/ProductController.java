@@ -9,8 +9,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductOption;
@@ -34,7 +39,9 @@ import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.domain.ProductService;
 import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.VariantSpec;
+import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.TenantContext;
 
 /** Products of the caller's catalog: search with facets, read, create, change, duplicate, delete. */
 @RestController
@@ -44,10 +51,17 @@ class ProductController {
 
     private final CatalogQueries queries;
     private final ProductService products;
+    private final ProductListCache listCache;
+    private final TenantContext tenantContext;
+    private final JsonMapper json;
 
-    ProductController(CatalogQueries queries, ProductService products) {
+    ProductController(CatalogQueries queries, ProductService products, ProductListCache listCache,
+                      TenantContext tenantContext, JsonMapper json) {
         this.queries = queries;
         this.products = products;
+        this.listCache = listCache;
+        this.tenantContext = tenantContext;
+        this.json = json;
     }
 
     /** A product as clients send it; the read-only fields of {@link ProductView} are accepted and ignored. */
@@ -86,15 +100,21 @@ class ProductController {
             description = "sort: relevance (default with q), name (default), -name, price, -price, newest, oldest. "
                     + "category includes its sub-categories. inStock: until inventory tracks stock, every active "
                     + "variant counts as in stock.")
-    ProductPage list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID category,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ProductPage.class)))
+    ResponseEntity<byte[]> list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID category,
                      @RequestParam(required = false) String tag, @RequestParam(required = false) String status,
                      @RequestParam(required = false) BigDecimal priceMin,
                      @RequestParam(required = false) BigDecimal priceMax,
                      @RequestParam(required = false) Boolean inStock, @RequestParam(required = false) String sort,
                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                      @RequestParam(defaultValue = "true") boolean facets) {
-        return queries.search(new ProductQuery(q, category, tag, status(status, false), priceMin, priceMax, inStock,
-                sort, page, size, facets));
+        ProductQuery query = new ProductQuery(q, category, tag, status(status, false), priceMin, priceMax, inStock,
+                sort, page, size, facets);
+        // Lists are served from a short-lived per-node cache of the JSON (see ProductListCache).
+        byte[] body = listCache.get(tenantContext.requireTenant(), query,
+                () -> json.writeValueAsBytes(queries.search(query)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/{id}")

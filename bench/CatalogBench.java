@@ -1,0 +1,202 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load benchmark of the catalog API against a running Comptoir (the demo garden shop's ≈1000
+ * products and ≈10 000 variants). JDK 21+ only, no dependency:
+ *
+ * <pre>
+ * java bench/CatalogBench.java --base http://localhost:8080 [--clients 16] [--duration 60] [--warmup 10]
+ * </pre>
+ *
+ * It signs in as the demo administrator, then, with N concurrent clients (virtual threads, each
+ * sending its next request when the previous one has answered), measures for the given duration:
+ * <ol>
+ *   <li>{@code GET /api/v1/products} with a search text, two filters (a department, which includes its
+ *       sub-categories, and status) and a sort, with the facet counts (the default);</li>
+ *   <li>{@code GET /api/v1/products/{id}} for random products.</li>
+ * </ol>
+ * and prints requests per second and p50/p90/p99/max latency for each.
+ */
+public class CatalogBench {
+
+    record Result(String name, long requests, long errors, double seconds, long[] latenciesNanos) {
+
+        double percentile(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, index))] / 1e6;
+        }
+
+        void print() {
+            System.out.printf("%-52s %8.0f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d requests, %d errors)%n",
+                    name, requests / seconds, percentile(50), percentile(90), percentile(99),
+                    latenciesNanos.length == 0 ? Double.NaN : latenciesNanos[latenciesNanos.length - 1] / 1e6,
+                    requests, errors);
+        }
+    }
+
+    static final String[][] SEARCHES = {
+            {"arrosoir", "Arrosage"}, {"tuyau", "Arrosage"}, {"arosoir", "Arrosage"}, {"pot terre cuite", "Pots et jardinières"},
+            {"jardiniere", "Pots et jardinières"}, {"gants", "Vêtements et protection"}, {"bottes", "Vêtements et protection"},
+            {"secateur", "Outillage à main"}, {"lavande", "Plantes"}, {"rosier", "Plantes"}, {"terreau", "Terreaux et engrais"},
+            {"parasol", "Mobilier de jardin"}, {"table", "Mobilier de jardin"}, {"solaire", "Éclairage et décoration"}};
+    static final String[] SORTS = {"relevance", "price", "-price", "name"};
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "16",
+                "duration", "60", "warmup", "10", "email", "admin@jardin-des-lilas.demo", "password", "comptoir-demo-2026"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String base = options.get("base").replaceAll("/$", "");
+        int clients = Integer.parseInt(options.get("clients"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        String token = login(http, base, options.get("email"), options.get("password"));
+        String tree = get(http, base + "/api/v1/categories/all", token);
+        Map<String, String> departments = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"name\":\"([^\"]*)\",\"parentId\":null").matcher(tree);
+        while (m.find()) {
+            departments.put(m.group(2), m.group(1));
+        }
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            String body = get(http, base + "/api/v1/products?size=200&facets=false&sort=name&page=" + page, token);
+            Matcher idm = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"name\"").matcher(body);
+            int before = ids.size();
+            while (idm.find()) {
+                ids.add(idm.group(1));
+            }
+            if (ids.size() == before) {
+                break;
+            }
+        }
+        String variants = get(http, base + "/api/v1/variants?size=1", token);
+        System.out.printf("Catalog: %d products, %s variants, %d departments; %d clients, %d s per scenario (after %d s warm-up)%n",
+                ids.size(), field(variants, "total"), departments.size(), clients, duration.toSeconds(), warmup.toSeconds());
+        if (ids.isEmpty() || departments.isEmpty()) {
+            throw new IllegalStateException("No catalog: start Comptoir with an empty data directory so the demo shop is created");
+        }
+
+        List<String> listUris = new ArrayList<>();
+        for (String[] search : SEARCHES) {
+            for (String sort : SORTS) {
+                listUris.add(base + "/api/v1/products?q=" + URLEncoder.encode(search[0], StandardCharsets.UTF_8)
+                        + "&category=" + departments.get(search[1]) + "&status=ACTIVE&sort=" + sort);
+            }
+        }
+        IntFunction<String> list = i -> listUris.get(i % listUris.size());
+        IntFunction<String> detail = i -> base + "/api/v1/products/" + ids.get(i % ids.size());
+
+        run(http, token, "warm-up", list, clients, warmup);
+        run(http, token, "warm-up", detail, clients, warmup);
+        List<Result> results = List.of(
+                run(http, token, "GET /api/v1/products?q=&category=&status=&sort=", list, clients, duration),
+                run(http, token, "GET /api/v1/products/{id}", detail, clients, duration));
+        System.out.println();
+        results.forEach(Result::print);
+    }
+
+    static Result run(HttpClient http, String token, String name, IntFunction<String> uris, int clients, Duration duration)
+            throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        long start = System.nanoTime();
+        List<Future<long[]>> futures = new ArrayList<>();
+        long[] errors = new long[clients];
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(client);
+                    long[] latencies = new long[1 << 16];
+                    int n = 0;
+                    while (running.get()) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(uris.apply(random.nextInt(1 << 20))))
+                                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                                .timeout(Duration.ofSeconds(30)).GET().build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        long elapsed = System.nanoTime() - t0;
+                        if (response.statusCode() != 200) {
+                            errors[client]++;
+                        }
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = elapsed;
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            Thread.sleep(duration.toMillis());
+            running.set(false);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = new long[0];
+        for (Future<long[]> f : futures) {
+            long[] part = f.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        Arrays.sort(all);
+        Result result = new Result(name, all.length, Arrays.stream(errors).sum(), seconds, all);
+        if (name.equals("warm-up")) {
+            System.out.printf("warm-up: %d requests%n", all.length);
+        }
+        return result;
+    }
+
+    static String login(HttpClient http, String base, String email, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Login failed (" + response.statusCode() + "): " + response.body());
+        }
+        return field(response.body(), "accessToken");
+    }
+
+    static String get(HttpClient http, String uri, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}
