@@ -226,6 +226,53 @@ class CatalogPagesIT {
         assertThat(browser.get("/app/catalog/products/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void anImportDryRunListsTheLineErrorsAndACleanOneIsImportedForRealWithoutSendingTheFileAgain() {
+        Account admin = Api.newBusiness(port, "Jardinerie");
+        WebSession browser = signedIn(admin);
+        assertThat(browser.get("/app/catalog/import").body()).contains("Essai à blanc", "checked=\"checked\"");
+
+        String broken = ImportExportIT.HEADER
+                + ",Arrosoir 10 L,,,Arrosage,,,20,,,,,,,,ARR-10,,douze,,,,\n"
+                + ",Sécateur,,,Outillage,,,20,,,,,,,,ARR-10,,19.90,,,,\n";
+        Page report = browser.postFile("/app/catalog/import", Map.of("dryRun", "true"), "file", "catalogue.csv",
+                "text/csv", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(text(report)).contains("Compte rendu de l’essai à blanc", "catalogue.csv", "2 lignes ont des erreurs",
+                "« douze » n’est pas un nombre.", "Le SKU ARR-10 figure déjà ligne 2.")
+                .doesNotContain("data-import-for-real");
+        assertThat(report.body()).contains("data-line=\"2\"", "data-line=\"3\"");
+
+        String clean = ImportExportIT.HEADER
+                + ",Arrosoir 10 L,,,Arrosage,,,20,,,,,,,,ARR-10,,12.50,,,,\n"
+                + ",Sécateur,,,Outillage,,,20,,,,,,,,SEC-1,,19.90,,,,\n";
+        Page ready = browser.postFile("/app/catalog/import", Map.of("dryRun", "true"), "file", "catalogue.csv",
+                "text/csv", clean.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(text(ready)).contains("Le fichier est correct. Rien n’a encore été enregistré", "Importer pour de vrai");
+        Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(ready.body());
+        assertThat(token.find()).isTrue();
+        assertThat(browser.get("/app/catalog/products").body()).contains("Votre catalogue est vide");
+
+        Page done = browser.post("/app/catalog/import/confirm", Map.of("token", token.group(1), "partial", "false"));
+        assertThat(text(done)).contains("Import terminé : votre catalogue est à jour.");
+        assertThat(text(browser.get("/app/catalog/products"))).contains("2 produits", "Arrosoir 10 L", "Sécateur");
+        // The file is forgotten once imported.
+        assertThat(text(browser.post("/app/catalog/import/confirm", Map.of("token", token.group(1)))))
+                .contains("Ce fichier n’est plus disponible");
+    }
+
+    @Test
+    void theCatalogIsExportedAsCsvFromThePages() {
+        Account admin = Api.newBusiness(port, "Jardinerie");
+        CatalogApi.as(port, admin.accessToken()).create(CatalogApi.simple("Bêche", "BECHE-1", "39.00"));
+        Account viewer = Api.newUser(port, admin, "VIEWER");
+        Page csv = signedIn(viewer).get("/app/catalog/export.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).contains("slug;name;", "BECHE-1;");
+        assertThat(signedIn(viewer).get("/app/catalog/import").status()).isEqualTo(403);
+    }
+
     private WebSession signedIn(Account account) {
         WebSession browser = new WebSession(port);
         assertThat(browser.signIn(account.email(), account.password()).location())

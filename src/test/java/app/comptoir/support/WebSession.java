@@ -83,6 +83,27 @@ public final class WebSession {
         return send(request.build());
     }
 
+    /** POSTs a multipart form (as a file upload does) with the current CSRF token and one file. */
+    public Page postFile(String path, Map<String, ?> form, String fileField, String fileName, String contentType,
+                         byte[] content) {
+        if (csrf == null) {
+            get("/login");
+        }
+        String boundary = "----comptoir-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, Object> fields = new LinkedHashMap<>(form);
+        fields.putIfAbsent("_csrf", csrf);
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Signs in through the login form; returns where the server sent the browser. */
     public Page signIn(String email, String password) {
         get("/login");

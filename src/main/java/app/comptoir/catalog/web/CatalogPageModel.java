@@ -12,7 +12,7 @@ import app.comptoir.platform.TenantContext;
  * What every catalog page needs besides the shell: whether the reader may change the catalog, so
  * that pages show write buttons only to those whose role allows them (the handlers check it again).
  */
-@ControllerAdvice(assignableTypes = {ProductPages.class, CategoryPages.class})
+@ControllerAdvice(assignableTypes = {ProductPages.class, CategoryPages.class, ImportPage.class})
 class CatalogPageModel {
 
     private final TenantContext tenantContext;
