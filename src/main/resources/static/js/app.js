@@ -105,6 +105,14 @@
         });
     });
 
+    // A part of a form swapped back by htmx with errors (data-focus-errors): the keyboard goes to the first one.
+    document.addEventListener('htmx:afterSettle', function () {
+        var invalid = document.querySelector('[data-focus-errors] .is-invalid:not(fieldset):not(div)');
+        if (invalid && !invalid.contains(document.activeElement)) {
+            invalid.focus();
+        }
+    });
+
     // A form sent back with errors: the keyboard goes to the first field to fix.
     document.addEventListener('DOMContentLoaded', function () {
         var invalid = document.querySelector('main .is-invalid:not(fieldset):not(div)');

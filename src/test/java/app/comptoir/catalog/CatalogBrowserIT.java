@@ -181,6 +181,15 @@ class CatalogBrowserIT {
         page.navigate("/app/catalog/products");
         assertThat(page.locator("#products-grid .product-card")).hasCount(3);
         screenshot("catalog-products-grid");
+
+        // On a phone: the list keeps name, price and status; the product page scrolls its variant table.
+        page.setViewportSize(390, 844);
+        page.navigate("/app/catalog/products?view=list");
+        assertThat(page.locator("#products-body tr")).hasCount(3);
+        screenshot("catalog-products-phone");
+        page.locator("#products-body a", new Page.LocatorOptions().setHasText("Arrosoir galvanisé")).click();
+        assertThat(page.locator("#variants-body tr")).hasCount(4);
+        screenshot("catalog-product-phone");
     }
 
     @Test
@@ -225,10 +234,17 @@ class CatalogBrowserIT {
         page.waitForURL("**/app");
     }
 
+    /**
+     * The whole page, in a window as tall as the page: a full-page shot of a shorter window would draw the
+     * sticky bars (navigation, save bar) in the middle of the picture.
+     */
     private void screenshot(String name) {
-        // From the top: a page opened at an anchor would draw its sticky bars in the middle of a full-page shot.
+        com.microsoft.playwright.options.ViewportSize window = page.viewportSize();
+        int height = ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
+        page.setViewportSize(window.width, Math.max(window.height, height));
         page.evaluate("window.scrollTo(0, 0)");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        page.setViewportSize(window.width, window.height);
     }
 
     /** A drawing of a watering can, as a product photo would show one. */
