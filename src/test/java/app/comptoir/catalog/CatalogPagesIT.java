@@ -38,6 +38,10 @@ class CatalogPagesIT {
         assertThat(text(list)).contains("Arrosoir en zinc 10 L", "ARR-ZINC-10", "24,90 €")
                 .doesNotContain("data-new-product", "data-import", "href=\"/app/catalog/import\"");
 
+        assertThat(text(browser.get("/app/catalog/products?lang=en"))).contains("Catalog", "1 product", "On sale",
+                "€24.90", "Stock comes with the Inventory module.");
+        browser.get("/app/catalog/products?lang=fr");
+
         Page product = browser.get("/app/catalog/products/" + productId);
         assertThat(product.status()).isEqualTo(200);
         assertThat(product.body()).contains("Arrosoir en zinc 10 L", "<fieldset class=\"product-fieldset\" disabled=\"disabled\"")
@@ -271,6 +275,37 @@ class CatalogPagesIT {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body()).contains("slug;name;", "BECHE-1;");
         assertThat(signedIn(viewer).get("/app/catalog/import").status()).isEqualTo(403);
+    }
+
+    @Test
+    void picturesAreAddedRefusedWhenTheyAreNotPicturesAndRemoved() throws java.io.IOException {
+        Account admin = Api.newBusiness(port, "Jardinerie");
+        String id = CatalogApi.as(port, admin.accessToken())
+                .create(CatalogApi.simple("Jardinière", "JARD-60", "24.00")).path("id");
+        WebSession browser = signedIn(admin);
+        String path = "/app/catalog/products/" + id;
+        browser.get(path);
+
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        Page added = browser.postFile(path + "/images", Map.of(), "file", "jardiniere.png", "image/png", png.toByteArray());
+        assertThat(added.location()).hasValueSatisfying(l -> assertThat(l).endsWith(path + "#images"));
+        Page page = browser.get(path);
+        assertThat(text(page)).contains("La photo a été ajoutée.");
+        Matcher thumb = Pattern.compile("src=\"(" + path + "/images/([0-9a-f-]{36})\\?thumb=true)\"").matcher(page.body());
+        assertThat(thumb.find()).isTrue();
+        Page picture = browser.get(thumb.group(1));
+        assertThat(picture.status()).isEqualTo(200);
+        assertThat(picture.header("Content-Type")).startsWith("image/");
+
+        browser.postFile(path + "/images", Map.of(), "file", "notes.txt", "text/plain", "pas une image".getBytes());
+        assertThat(text(browser.get(path))).contains("data-image-error",
+                "Ce fichier n’est pas une image JPEG, PNG ou WebP : seuls ces formats sont acceptés.");
+
+        browser.post(path + "/images/" + thumb.group(2) + "/delete", Map.of());
+        assertThat(text(browser.get(path))).contains("La photo a été retirée.", "Pas encore de photo.");
+        assertThat(browser.get(thumb.group(1)).status()).isEqualTo(404);
     }
 
     private WebSession signedIn(Account account) {
