@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * products and ≈10 000 variants). JDK 21+ only, no dependency:
  *
  * <pre>
- * java bench/CatalogBench.java --base http://localhost:8080 [--clients 16] [--duration 60] [--warmup 10]
+ * java bench/CatalogBench.java --base http://localhost:8080 [--clients 16] [--duration 60] [--warmup 30]
+ *      [--scenarios list,detail]
  * </pre>
  *
  * It signs in as the demo administrator, then, with N concurrent clients (virtual threads, each
@@ -34,7 +35,9 @@ import java.util.regex.Pattern;
  *       sub-categories, and status) and a sort, with the facet counts (the default);</li>
  *   <li>{@code GET /api/v1/products/{id}} for random products.</li>
  * </ol>
- * and prints requests per second and p50/p90/p99/max latency for each.
+ * and prints requests per second and p50/p90/p99/max latency for each. The list rotates over 56
+ * searches (14 texts, one with a typo, × 4 sorts). To measure without the per-node list cache, start
+ * Comptoir with {@code COMPTOIR_CATALOG_LIST_CACHE_TTL=0}.
  */
 public class CatalogBench {
 
@@ -65,7 +68,8 @@ public class CatalogBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "16",
-                "duration", "60", "warmup", "10", "email", "admin@jardin-des-lilas.demo", "password", "comptoir-demo-2026"));
+                "duration", "60", "warmup", "30", "email", "admin@jardin-des-lilas.demo", "password", "comptoir-demo-2026",
+                "scenarios", "list,detail"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -112,11 +116,16 @@ public class CatalogBench {
         IntFunction<String> list = i -> listUris.get(i % listUris.size());
         IntFunction<String> detail = i -> base + "/api/v1/products/" + ids.get(i % ids.size());
 
-        run(http, token, "warm-up", list, clients, warmup);
-        run(http, token, "warm-up", detail, clients, warmup);
-        List<Result> results = List.of(
-                run(http, token, "GET /api/v1/products?q=&category=&status=&sort=", list, clients, duration),
-                run(http, token, "GET /api/v1/products/{id}", detail, clients, duration));
+        List<String> scenarios = List.of(options.get("scenarios").split(","));
+        List<Result> results = new ArrayList<>();
+        if (scenarios.contains("list")) {
+            run(http, token, "warm-up", list, clients, warmup);
+            results.add(run(http, token, "GET /api/v1/products?q=&category=&status=&sort=", list, clients, duration));
+        }
+        if (scenarios.contains("detail")) {
+            run(http, token, "warm-up", detail, clients, warmup);
+            results.add(run(http, token, "GET /api/v1/products/{id}", detail, clients, duration));
+        }
         System.out.println();
         results.forEach(Result::print);
     }

@@ -172,6 +172,20 @@ class SearchIT {
                 .isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void aRepeatedListIsServedFromTheCacheUntilTheCatalogChanges() {
+        String path = "/api/v1/products?q=pot&sort=name";
+        assertThat(statements(path)).isPositive();
+        assertThat(statements(path)).isZero();
+        String id = shop.call().get(path).then().extract().path("items[0].id");
+        shop.call().body(java.util.Map.of("status", "ARCHIVED")).patch("/api/v1/products/" + id + "/status")
+                .then().statusCode(200);
+        assertThat(shop.call().get(path).then().extract().jsonPath().getString("items[0].status")).isEqualTo("ARCHIVED");
+        // Another tenant never sees this tenant's cached list.
+        CatalogApi other = CatalogApi.newShop(port);
+        assertThat(other.call().get(path).then().extract().jsonPath().getInt("total")).isZero();
+    }
+
     private int statements(String path) {
         String requestId = "sql-" + UUID.randomUUID();
         shop.call().header("X-Request-Id", requestId).get(path).then().statusCode(200);
