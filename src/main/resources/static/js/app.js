@@ -53,14 +53,23 @@
             element.querySelector('[data-confirm-message]').textContent = message;
             var modal = window.bootstrap.Modal.getOrCreateInstance(element);
             var confirmed = false;
+            var shown = false;
             function onOk() {
                 confirmed = true;
-                modal.hide();
+                // Bootstrap ignores hide() while the dialog is still fading in: a quick click would be lost.
+                if (shown) {
+                    modal.hide();
+                }
             }
             ok.addEventListener('click', onOk);
             // The safe choice has the focus: Enter on an unexpected dialog must not delete anything.
             element.addEventListener('shown.bs.modal', function () {
-                cancel.focus();
+                shown = true;
+                if (confirmed) {
+                    modal.hide();
+                } else {
+                    cancel.focus();
+                }
             }, {once: true});
             element.addEventListener('hidden.bs.modal', function () {
                 ok.removeEventListener('click', onOk);
@@ -83,6 +92,25 @@
         form.elements.email.value = button.dataset.fillEmail;
         form.elements.password.value = button.dataset.fillPassword || '';
         form.querySelector('[type="submit"]').focus();
+    });
+
+    // <select data-swapped-options>: its options are replaced out of band (new counts) by htmx, which
+    // leaves the last option chosen; choose again the one the server marked as selected.
+    document.addEventListener('htmx:afterSwap', function () {
+        document.querySelectorAll('select[data-swapped-options]').forEach(function (select) {
+            var chosen = Array.prototype.find.call(select.options, function (option) {
+                return option.defaultSelected;
+            });
+            (chosen || select.options[0]).selected = true;
+        });
+    });
+
+    // A part of a form swapped back by htmx with errors (data-focus-errors): the keyboard goes to the first one.
+    document.addEventListener('htmx:afterSettle', function () {
+        var invalid = document.querySelector('[data-focus-errors] .is-invalid:not(fieldset):not(div)');
+        if (invalid && !invalid.contains(document.activeElement)) {
+            invalid.focus();
+        }
     });
 
     // A form sent back with errors: the keyboard goes to the first field to fix.

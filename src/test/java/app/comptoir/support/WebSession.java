@@ -54,26 +54,54 @@ public final class WebSession {
         return send(request.build());
     }
 
-    /** POSTs a form with the current CSRF token (fetching a page first if none is known yet). */
-    public Page post(String path, Map<String, ?> form) {
+    /**
+     * POSTs a form with the current CSRF token (fetching a page first if none is known yet), with extra
+     * headers as name, value pairs (e.g. {@code HX-Request, true}).
+     */
+    public Page post(String path, Map<String, ?> form, String... headers) {
         if (csrf == null) {
             get("/login");
         }
         Map<String, Object> fields = new LinkedHashMap<>(form);
         fields.putIfAbsent("_csrf", csrf);
-        return postRaw(path, fields);
+        return postRaw(path, fields, headers);
     }
 
     /** POSTs a form exactly as given (no CSRF token added); list values repeat the field. */
-    public Page postRaw(String path, Map<String, ?> form) {
+    public Page postRaw(String path, Map<String, ?> form, String... headers) {
         List<String> pairs = new ArrayList<>();
         form.forEach((name, value) -> {
             List<?> values = value instanceof List<?> list ? list : List.of(String.valueOf(value));
             values.forEach(v -> pairs.add(encode(name) + "=" + encode(String.valueOf(v))));
         });
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(pairs.stream().collect(Collectors.joining("&")))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(pairs.stream().collect(Collectors.joining("&"))));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** POSTs a multipart form (as a file upload does) with the current CSRF token and one file. */
+    public Page postFile(String path, Map<String, ?> form, String fileField, String fileName, String contentType,
+                         byte[] content) {
+        if (csrf == null) {
+            get("/login");
+        }
+        String boundary = "----comptoir-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, Object> fields = new LinkedHashMap<>(form);
+        fields.putIfAbsent("_csrf", csrf);
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     /** Signs in through the login form; returns where the server sent the browser. */

@@ -1,0 +1,277 @@
+package app.comptoir.catalog;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.comptoir.support.Account;
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+/** The catalog in Debian's headless chromium, the way a garden shop manager uses it. */
+@IntegrationTest
+class CatalogBrowserIT {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        // No browser download: the test drives the system's chromium.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setBaseURL("http://localhost:" + port).setLocale("fr-FR"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void aManagerCreatesAProductWithTwoByTwoVariantsThenFindsItDespiteATypo() throws IOException {
+        Account owner = Api.newBusiness(port, "Jardinerie du Canal");
+        CatalogApi api = CatalogApi.as(port, owner.accessToken());
+        String arrosage = api.createCategory("Arrosage", null);
+        api.createCategory("Outillage", null);
+        Map<String, Object> shears = CatalogApi.simple("Sécateur de précision", "SEC-PRO", "31.00");
+        shears.put("brand", "Lame d'Or");
+        api.create(shears);
+        Map<String, Object> hose = CatalogApi.matrix("Tuyau d'arrosage tressé", "TUY", "19.90",
+                List.of(CatalogApi.option("Longueur", "15 m", "25 m", "50 m")));
+        hose.put("categoryId", arrosage);
+        api.create(hose);
+        signIn(owner);
+
+        page.navigate("/app/catalog/products");
+        page.locator("[data-new-product]").click();
+        page.waitForURL("**/app/catalog/products/new");
+
+        page.getByLabel("Nom du produit").fill("Arrosoir galvanisé");
+        page.locator("#description").fill("Arrosoir en acier galvanisé avec pomme en laiton, pour le potager et les semis.");
+        page.locator("#brand").fill("Guillouard");
+        page.locator("#categoryId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Arrosage"));
+        page.locator("#tags").fill("arrosage, extérieur");
+
+        // One variant to start with; its SKU and price seed the matrix.
+        page.locator("[name='variants[0].sku']").fill("ARR-GALVA");
+        page.locator("[name='variants[0].price']").fill("29,90");
+        page.locator("[name='options[0].name']").fill("Taille");
+        page.locator("[name='options[0].values']").fill("S, M");
+        page.locator("[name='options[1].name']").fill("Couleur");
+        page.locator("[name='options[1].values']").fill("Rouge, Vert");
+        page.locator("#generate-variants").click();
+
+        Locator rows = page.locator("#variants-body tr");
+        assertThat(rows).hasCount(4);
+        assertThat(page.locator("[data-matrix-notice]")).containsText("4 variantes");
+        assertThat(rows.nth(0)).containsText("S / Rouge");
+        assertThat(rows.nth(3)).containsText("M / Vert");
+        assertThat(page.locator("[name='variants[0].sku']")).hasValue("ARR-GALVA-S-ROUGE");
+        assertThat(page.locator("[name='variants[3].sku']")).hasValue("ARR-GALVA-M-VERT");
+        // What was typed above the editor is still there after htmx swapped it.
+        assertThat(page.getByLabel("Nom du produit")).hasValue("Arrosoir galvanisé");
+
+        page.locator("[name='variants[2].price']").fill("34,90");
+        page.locator("[name='variants[3].price']").fill("34,90");
+        page.locator("[name='variants[0].barcode']").fill("4006381333931");
+        page.locator("[name='variants[3].compareAtPrice']").fill("39,90");
+        page.locator("[data-save-product]").click();
+
+        page.waitForURL(Pattern.compile(".*/app/catalog/products/[0-9a-f-]{36}$"));
+        assertThat(page.locator("[data-flash]")).containsText("« Arrosoir galvanisé » a été ajouté au catalogue.");
+        assertThat(page.locator("#variants-body tr")).hasCount(4);
+        assertThat(page.locator("[name='variants[1].sku']")).hasValue("ARR-GALVA-S-VERT");
+        assertThat(page.locator("[name='variants[2].price']")).hasValue("34.90");
+
+        // A picture, then a file that is not one.
+        page.locator("#image-file").setInputFiles(wateringCan());
+        page.locator("[data-upload-image]").click();
+        assertThat(page.locator("[data-flash]")).containsText("La photo a été ajoutée.");
+        assertThat(page.locator("[data-image] img")).hasCount(1);
+        Path notAPicture = Files.writeString(Files.createTempFile("notes", ".txt"), "ceci n'est pas une image");
+        page.locator("#image-file").setInputFiles(notAPicture);
+        page.locator("[data-upload-image]").click();
+        assertThat(page.locator("[data-image-error]")).containsText("n’est pas une image JPEG, PNG ou WebP");
+        screenshot("catalog-product");
+
+        // In the list, a misspelt search still finds it, without reloading the page.
+        page.locator("[data-navigation]").getByText("Catalogue").click();
+        page.waitForURL("**/app/catalog/products");
+        assertThat(page.locator("#products-body tr")).hasCount(3);
+        page.locator("#products-q").pressSequentially("arosoir", new Locator.PressSequentiallyOptions().setDelay(40));
+        assertThat(page.locator("#products-body tr")).hasCount(1);
+        Locator found = page.locator("#products-body tr").first();
+        assertThat(found).containsText("Arrosoir galvanisé");
+        assertThat(found).containsText("ARR-GALVA-S-ROUGE");
+        assertThat(found).containsText("+ 3 variantes");
+        assertThat(found.locator("[data-price]")).hasText(Pattern.compile("29,90\\s€\\s–\\s34,90\\s€"));
+        assertThat(found.locator("img.catalog-thumb")).isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*/app/catalog/products\\?q=arosoir.*"));
+        assertThat(page.locator("#products-sort option:checked")).hasText("Pertinence");
+        page.locator("#products-q").fill("");
+        page.locator("#products-q").press("Enter");
+        page.waitForURL("**/app/catalog/products?**");
+        assertThat(page.locator("#products-body tr")).hasCount(3);
+        screenshot("catalog-products");
+
+        // The grid is remembered.
+        page.locator("[data-layout-grid]").click();
+        assertThat(page.locator("#products-grid .product-card")).hasCount(3);
+        page.navigate("/app/catalog/products");
+        assertThat(page.locator("#products-grid .product-card")).hasCount(3);
+        screenshot("catalog-products-grid");
+
+        // On a phone: the list keeps name, price and status; the product page scrolls its variant table.
+        page.setViewportSize(390, 844);
+        page.navigate("/app/catalog/products?view=list");
+        assertThat(page.locator("#products-body tr")).hasCount(3);
+        screenshot("catalog-products-phone");
+        page.locator("#products-body a", new Page.LocatorOptions().setHasText("Arrosoir galvanisé")).click();
+        assertThat(page.locator("#variants-body tr")).hasCount(4);
+        screenshot("catalog-product-phone");
+    }
+
+    @Test
+    void categoriesAreManagedWithButtonsAndADeleteRefusalIsExplained() {
+        Account owner = Api.newBusiness(port, "Jardinerie du Canal");
+        CatalogApi api = CatalogApi.as(port, owner.accessToken());
+        String arrosage = api.createCategory("Arrosage", null);
+        String hoses = api.createCategory("Tuyaux", arrosage);
+        Map<String, Object> hose = CatalogApi.simple("Tuyau 25 m", "TUY-25", "29.00");
+        hose.put("categoryId", hoses);
+        api.create(hose);
+        signIn(owner);
+
+        page.navigate("/app/catalog/categories");
+        page.locator("#name").fill("Outillage");
+        page.locator("[data-create-category]").click();
+        assertThat(page.locator("[data-flash]")).containsText("La catégorie « Outillage » a été créée.");
+        Locator tree = page.locator("[data-category]");
+        assertThat(tree).hasCount(3);
+        assertThat(tree.nth(0)).hasAttribute("data-category", "Arrosage");
+        assertThat(tree.nth(0)).containsText("1 produit");
+        assertThat(tree.nth(1)).hasAttribute("data-category", "Tuyaux");
+        assertThat(tree.nth(1)).hasAttribute("data-depth", "1");
+        assertThat(tree.nth(1)).containsText("1 produit");
+        assertThat(tree.nth(2)).hasAttribute("data-category", "Outillage");
+
+        page.locator("[data-category='Outillage'] [data-move-up]").click();
+        assertThat(page.locator("[data-category]").first()).hasAttribute("data-category", "Outillage");
+
+        page.locator("[data-category='Tuyaux'] [data-delete-category]").click();
+        page.locator("#confirm-modal [data-confirm-ok]").click();
+        assertThat(page.locator("[data-catalog-conflict]")).containsText("« Tuyaux » contient encore des produits");
+        assertThat(page.locator("[data-category]")).hasCount(3);
+        screenshot("catalog-categories");
+    }
+
+    private void signIn(Account account) {
+        page.navigate("/login");
+        page.locator("#email").fill(account.email());
+        page.locator("#password").fill(account.password());
+        page.locator("#login-form button[type=submit]").click();
+        page.waitForURL("**/app");
+    }
+
+    /**
+     * The whole page, in a window as tall as the page: a full-page shot of a shorter window would draw the
+     * sticky bars (navigation, save bar) in the middle of the picture.
+     */
+    private void screenshot(String name) {
+        com.microsoft.playwright.options.ViewportSize window = page.viewportSize();
+        int height = ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
+        page.setViewportSize(window.width, Math.max(window.height, height));
+        page.evaluate("window.scrollTo(0, 0)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        page.setViewportSize(window.width, window.height);
+    }
+
+    /** A drawing of a watering can, as a product photo would show one. */
+    private static Path wateringCan() throws IOException {
+        BufferedImage image = new BufferedImage(640, 640, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new GradientPaint(0, 0, new Color(0xF4F1EA), 0, 640, new Color(0xE4DED0)));
+        g.fillRect(0, 0, 640, 640);
+        g.setColor(new Color(0, 0, 0, 30));
+        g.fill(new Ellipse2D.Double(150, 520, 360, 50));
+        Color zinc = new Color(0x8E9AA6);
+        g.setPaint(new GradientPaint(170, 0, new Color(0xB7C1CB), 470, 0, new Color(0x6F7C88)));
+        g.fill(new RoundRectangle2D.Double(170, 250, 300, 290, 40, 40));
+        g.setColor(zinc);
+        g.setStroke(new BasicStroke(22, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(new java.awt.geom.Arc2D.Double(200, 150, 240, 200, 0, 180, java.awt.geom.Arc2D.OPEN));
+        Path2D spout = new Path2D.Double();
+        spout.moveTo(180, 470);
+        spout.lineTo(70, 250);
+        g.setStroke(new BasicStroke(26, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(spout);
+        g.setColor(new Color(0xB8860B));
+        g.fill(new Ellipse2D.Double(38, 205, 70, 70));
+        g.dispose();
+        Path file = Files.createTempFile("arrosoir", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+}
