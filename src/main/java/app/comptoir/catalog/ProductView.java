@@ -1,0 +1,13 @@
+package app.comptoir.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A product as the API and other modules see it, with its live variants and images. */
+public record ProductView(UUID id, String name, String slug, String description, String brand, UUID categoryId,
+                          List<String> tags, ProductStatus status, BigDecimal vatRate, String unit,
+                          List<ProductOption> options, List<VariantView> variants, List<ProductImageView> images,
+                          long version, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,76 @@
+package app.comptoir.catalog.domain;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Tenant-wide uniqueness questions the database answers: slugs, SKUs (case-insensitive), barcodes. */
+@Component
+public class CatalogChecks {
+
+    private static final UUID NONE = new UUID(0, 0);
+
+    private final JdbcTemplate jdbc;
+
+    CatalogChecks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Which of these SKUs (any case) live variants of other products already use, as they spell them. */
+    public List<String> skusTaken(UUID tenantId, Collection<String> skus, UUID exceptProductId) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select sku from variants where tenant_id = ? and deleted_at is null and lower(sku) = any(?)
+                and product_id <> ? order by sku""", (rs, i) -> rs.getString(1), tenantId,
+                lower(skus), exceptProductId == null ? NONE : exceptProductId);
+    }
+
+    /** Which of these barcodes live variants of other products already carry. */
+    public List<String> barcodesTaken(UUID tenantId, Collection<String> barcodes, UUID exceptProductId) {
+        if (barcodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select barcode from variants where tenant_id = ? and deleted_at is null and barcode = any(?)
+                and product_id <> ? order by barcode""", (rs, i) -> rs.getString(1), tenantId,
+                barcodes.toArray(String[]::new), exceptProductId == null ? NONE : exceptProductId);
+    }
+
+    public boolean slugTaken(UUID tenantId, String slug, UUID exceptProductId) {
+        Boolean taken = jdbc.queryForObject("""
+                select exists (select 1 from products where tenant_id = ? and deleted_at is null and slug = ?
+                and id <> ?)""", Boolean.class, tenantId, slug, exceptProductId == null ? NONE : exceptProductId);
+        return Boolean.TRUE.equals(taken);
+    }
+
+    /** The base slug, or the first of {@code base-2}, {@code base-3}... that no other live product uses. */
+    public String freeSlug(UUID tenantId, String base, UUID exceptProductId) {
+        Set<String> used = new HashSet<>(jdbc.queryForList("""
+                select slug from products where tenant_id = ? and deleted_at is null and id <> ?
+                and (slug = ? or slug like ?)""", String.class, tenantId,
+                exceptProductId == null ? NONE : exceptProductId, base, base.replace("_", "\\_") + "-%"));
+        String slug = base;
+        for (int n = 2; used.contains(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    public boolean categoryExists(UUID tenantId, UUID categoryId) {
+        Boolean exists = jdbc.queryForObject("select exists (select 1 from categories where tenant_id = ? and id = ?)",
+                Boolean.class, tenantId, categoryId);
+        return Boolean.TRUE.equals(exists);
+    }
+
+    private static String[] lower(Collection<String> values) {
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,233 @@
+package app.comptoir.catalog.domain;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.UUID;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+import org.springframework.stereotype.Component;
+
+import app.comptoir.platform.ComptoirProperties;
+import app.comptoir.platform.InvalidInputException;
+
+/**
+ * Product pictures on disk, under {@code <data-dir>/images/<tenant>/<product>/}: the original bytes
+ * as uploaded and a thumbnail. Only JPEG, PNG and WebP are accepted, recognised by their content
+ * (magic bytes), never by file name or declared type, and fully decoded before being kept.
+ */
+@Component
+public class ImageStore {
+
+    /** Longest side of a thumbnail, in pixels. */
+    public static final int THUMB_SIZE = 320;
+    /** Larger pictures are refused before decoding (a small file may claim huge dimensions). */
+    public static final long MAX_PIXELS = 40_000_000L;
+
+    /** The accepted formats. */
+    public enum Format {
+        JPEG("image/jpeg", "jpg", "jpeg"), PNG("image/png", "png", "png"), WEBP("image/webp", "webp", "webp");
+
+        private final String contentType;
+        private final String extension;
+        private final String readerName;
+
+        Format(String contentType, String extension, String readerName) {
+            this.contentType = contentType;
+            this.extension = extension;
+            this.readerName = readerName;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public static Format ofContentType(String contentType) {
+            for (Format f : values()) {
+                if (f.contentType.equals(contentType)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException(contentType);
+        }
+    }
+
+    /** What was kept: formats, dimensions of the original and its size. */
+    public record Stored(Format format, Format thumbFormat, int width, int height, long sizeBytes) {
+    }
+
+    private final Path root;
+
+    ImageStore(ComptoirProperties properties) {
+        this.root = properties.dataDir().resolve("images").toAbsolutePath().normalize();
+        // In a packaged jar the WebP reader is not visible to the system class loader; register it.
+        ImageIO.scanForPlugins();
+    }
+
+    /** The format the bytes are in, or null when they are none of JPEG, PNG and WebP. */
+    public static Format sniff(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return Format.JPEG;
+        }
+        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+                && bytes[4] == 0x0D && bytes[5] == 0x0A && bytes[6] == 0x1A && bytes[7] == 0x0A) {
+            return Format.PNG;
+        }
+        if (bytes.length >= 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
+                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
+            return Format.WEBP;
+        }
+        return null;
+    }
+
+    /** Checks, decodes and writes the picture and its thumbnail; refuses anything else with a 400 problem. */
+    public Stored store(UUID tenantId, UUID productId, UUID imageId, byte[] bytes) {
+        Format format = sniff(bytes);
+        if (format == null) {
+            throw InvalidInputException.field("file", "is not a JPEG, PNG or WebP image (only these formats are accepted)");
+        }
+        BufferedImage image = decode(bytes, format);
+        boolean alpha = image.getColorModel().hasAlpha();
+        Format thumbFormat = alpha ? Format.PNG : Format.JPEG;
+        byte[] thumb = encode(thumbnail(image, alpha), thumbFormat);
+        try {
+            Path dir = directory(tenantId, productId);
+            Files.createDirectories(dir);
+            write(dir.resolve(imageId + "." + format.extension), bytes);
+            write(dir.resolve(imageId + "-thumb." + thumbFormat.extension), thumb);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store image " + imageId, e);
+        }
+        return new Stored(format, thumbFormat, image.getWidth(), image.getHeight(), bytes.length);
+    }
+
+    /** The file of the picture or of its thumbnail. */
+    public Path file(UUID tenantId, UUID productId, UUID imageId, String contentType, boolean thumb) {
+        Format format = Format.ofContentType(contentType);
+        return directory(tenantId, productId).resolve(imageId + (thumb ? "-thumb." : ".") + format.extension);
+    }
+
+    /** Copies a picture and its thumbnail to another product under a new id. */
+    public void copy(UUID tenantId, ProductImage image, UUID toProductId, UUID toImageId) {
+        try {
+            Path target = directory(tenantId, toProductId);
+            Files.createDirectories(target);
+            Files.copy(file(tenantId, image.getProductId(), image.getId(), image.getContentType(), false),
+                    file(tenantId, toProductId, toImageId, image.getContentType(), false), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file(tenantId, image.getProductId(), image.getId(), image.getThumbType(), true),
+                    file(tenantId, toProductId, toImageId, image.getThumbType(), true), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy image " + image.getId(), e);
+        }
+    }
+
+    /** Removes the picture's files (best effort: a file left behind is harmless). */
+    public void delete(UUID tenantId, UUID productId, UUID imageId, String contentType, String thumbType) {
+        try {
+            Files.deleteIfExists(file(tenantId, productId, imageId, contentType, false));
+            Files.deleteIfExists(file(tenantId, productId, imageId, thumbType, true));
+        } catch (IOException e) {
+            // Nothing refers to the files any more.
+        }
+    }
+
+    private Path directory(UUID tenantId, UUID productId) {
+        return root.resolve(tenantId.toString()).resolve(productId.toString());
+    }
+
+    private static BufferedImage decode(byte[] bytes, Format format) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
+            if (!readers.hasNext()) {
+                throw new IllegalStateException("No image reader for " + format);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw InvalidInputException.field("file", "is too large (" + reader.getWidth(0) + "×"
+                            + reader.getHeight(0) + " pixels; at most 40 megapixels)");
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
+                    throw unreadable(format);
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw unreadable(format);
+        }
+    }
+
+    private static InvalidInputException unreadable(Format format) {
+        return InvalidInputException.field("file", "looks like " + format.name()
+                + " but could not be read (damaged, truncated or an unsupported variant of the format)");
+    }
+
+    private static BufferedImage thumbnail(BufferedImage image, boolean alpha) {
+        double scale = Math.min(1.0, (double) THUMB_SIZE / Math.max(image.getWidth(), image.getHeight()));
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage thumb = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = thumb.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.drawImage(image, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return thumb;
+    }
+
+    private static byte[] encode(BufferedImage image, Format format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (format == Format.PNG) {
+                ImageIO.write(image, "png", out);
+                return out.toByteArray();
+            }
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(ios);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.85f);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

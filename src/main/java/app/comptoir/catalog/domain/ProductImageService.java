@@ -1,0 +1,118 @@
+package app.comptoir.catalog.domain;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import app.comptoir.catalog.ProductImageView;
+import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.Ids;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.TenantContext;
+
+/** Adding, serving and removing the pictures of the current tenant's products. */
+@Service
+public class ProductImageService {
+
+    /** Pictures per product. */
+    public static final int MAX_IMAGES = 20;
+
+    private final ProductImageRepository images;
+    private final ProductRepository products;
+    private final ImageStore store;
+    private final TenantContext tenantContext;
+
+    ProductImageService(ProductImageRepository images, ProductRepository products, ImageStore store,
+                        TenantContext tenantContext) {
+        this.images = images;
+        this.products = products;
+        this.store = store;
+        this.tenantContext = tenantContext;
+    }
+
+    /** A picture file to send: where it is and its content type. */
+    public record ImageFile(Path path, String contentType) {
+    }
+
+    /** Adds a picture (JPEG, PNG or WebP, recognised by content) at the end of the product's pictures. */
+    @Transactional
+    public ProductImageView add(UUID productId, byte[] bytes, String originalName) {
+        UUID tenantId = tenantContext.requireTenant();
+        products.findLive(tenantId, productId).orElseThrow(() -> new NotFoundException("Product", productId));
+        if (images.countByProduct(tenantId, productId) >= MAX_IMAGES) {
+            throw new ConflictException("too-many-images", "A product has at most " + MAX_IMAGES + " pictures");
+        }
+        UUID imageId = Ids.newId();
+        ImageStore.Stored stored = store.store(tenantId, productId, imageId, bytes);
+        deleteFilesOnRollback(tenantId, productId, imageId, stored);
+        String name = originalName == null ? null : originalName.length() > 255 ? originalName.substring(0, 255) : originalName;
+        ProductImage image = images.saveAndFlush(new ProductImage(imageId, tenantId, productId,
+                images.maxPosition(tenantId, productId) + 1, stored, name));
+        String url = "/api/v1/products/" + productId + "/images/" + imageId;
+        return new ProductImageView(image.getId(), url, url + "?thumb=true", image.getWidth(), image.getHeight());
+    }
+
+    @Transactional(readOnly = true)
+    public ImageFile file(UUID productId, UUID imageId, boolean thumb) {
+        UUID tenantId = tenantContext.requireTenant();
+        products.findLive(tenantId, productId).orElseThrow(() -> new NotFoundException("Product", productId));
+        ProductImage image = images.findOne(tenantId, productId, imageId)
+                .orElseThrow(() -> new NotFoundException("Image", imageId));
+        String type = thumb ? image.getThumbType() : image.getContentType();
+        return new ImageFile(store.file(tenantId, productId, imageId, type, thumb), type);
+    }
+
+    @Transactional
+    public void delete(UUID productId, UUID imageId) {
+        UUID tenantId = tenantContext.requireTenant();
+        products.findLive(tenantId, productId).orElseThrow(() -> new NotFoundException("Product", productId));
+        ProductImage image = images.findOne(tenantId, productId, imageId)
+                .orElseThrow(() -> new NotFoundException("Image", imageId));
+        images.delete(image);
+        images.flush();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                store.delete(tenantId, productId, imageId, image.getContentType(), image.getThumbType());
+            }
+        });
+    }
+
+    /** Copies every picture of a product to another (used when duplicating). */
+    @Transactional
+    public void copyAll(UUID fromProductId, UUID toProductId) {
+        UUID tenantId = tenantContext.requireTenant();
+        List<ProductImage> originals = images.findByProduct(tenantId, fromProductId);
+        for (ProductImage original : originals) {
+            UUID copyId = Ids.newId();
+            store.copy(tenantId, original, toProductId, copyId);
+            ImageStore.Stored stored = new ImageStore.Stored(ImageStore.Format.ofContentType(original.getContentType()),
+                    ImageStore.Format.ofContentType(original.getThumbType()), original.getWidth(), original.getHeight(),
+                    original.getSizeBytes());
+            deleteFilesOnRollback(tenantId, toProductId, copyId, stored);
+            images.save(new ProductImage(copyId, tenantId, toProductId, original.getPosition(), stored,
+                    original.getOriginalName()));
+        }
+        images.flush();
+    }
+
+    private void deleteFilesOnRollback(UUID tenantId, UUID productId, UUID imageId, ImageStore.Stored stored) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    store.delete(tenantId, productId, imageId, stored.format().contentType(),
+                            stored.thumbFormat().contentType());
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,95 @@
+package app.comptoir.catalog.importing;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The columns of the product CSV, the same for export and import: one line per variant, the
+ * product's own columns repeated on each of its lines (on import, only the first line of a product
+ * is read for them).
+ */
+public final class ProductCsv {
+
+    public static final String SLUG = "slug";
+    public static final String NAME = "name";
+    public static final String DESCRIPTION = "description";
+    public static final String BRAND = "brand";
+    public static final String CATEGORY = "category";
+    public static final String TAGS = "tags";
+    public static final String STATUS = "status";
+    public static final String VAT_RATE = "vat_rate";
+    public static final String UNIT = "unit";
+    public static final String SKU = "sku";
+    public static final String BARCODE = "barcode";
+    public static final String PRICE = "price";
+    public static final String COMPARE_AT_PRICE = "compare_at_price";
+    public static final String COST = "cost";
+    public static final String WEIGHT = "weight";
+    public static final String ACTIVE = "active";
+
+    /** Options per product in the file (and in the catalog). */
+    public static final int OPTIONS = 3;
+
+    /** Every column, in file order. */
+    public static final List<String> COLUMNS = List.of(SLUG, NAME, DESCRIPTION, BRAND, CATEGORY, TAGS, STATUS,
+            VAT_RATE, UNIT, optionName(1), optionValue(1), optionName(2), optionValue(2), optionName(3),
+            optionValue(3), SKU, BARCODE, PRICE, COMPARE_AT_PRICE, COST, WEIGHT, ACTIVE);
+
+    /** Separates the levels of a category path ({@code Arrosage > Tuyaux}). */
+    public static final String CATEGORY_SEPARATOR = " > ";
+
+    private ProductCsv() {
+    }
+
+    public static String optionName(int n) {
+        return "option" + n + "_name";
+    }
+
+    public static String optionValue(int n) {
+        return "option" + n + "_value";
+    }
+
+    /** How a decimal is written: plain, with a dot. */
+    static String decimal(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    /**
+     * A decimal as people type it: {@code 12.5}, {@code 12,50}, {@code 1 234,50}, {@code 1,234.50},
+     * {@code 20%}; null when blank.
+     *
+     * @throws NumberFormatException when it is not a number
+     */
+    static BigDecimal parseDecimal(String raw) {
+        String s = raw.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "");
+        if (s.endsWith("%")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.isEmpty()) {
+            return null;
+        }
+        int comma = s.lastIndexOf(',');
+        int dot = s.lastIndexOf('.');
+        if (comma >= 0 && dot >= 0) {
+            s = comma > dot ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
+        } else if (comma >= 0) {
+            s = s.replace(',', '.');
+        }
+        if (!s.matches("-?[0-9]*\\.?[0-9]+")) {
+            throw new NumberFormatException(raw);
+        }
+        return new BigDecimal(s);
+    }
+
+    /** {@code true/false}, {@code yes/no}, {@code oui/non}, {@code 1/0}; null when blank. */
+    static Boolean parseBoolean(String raw) {
+        String s = raw.strip().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "" -> null;
+            case "true", "yes", "oui", "1", "y", "o", "vrai" -> true;
+            case "false", "no", "non", "0", "n", "faux" -> false;
+            default -> throw new IllegalArgumentException(raw);
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package app.comptoir.catalog.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import app.comptoir.platform.BusinessModule;
+import app.comptoir.platform.NavigationItem;
+
+/** The catalog's entry in the back-office navigation, for every role. */
+@Configuration(proxyBeanMethods = false)
+class CatalogNavigation {
+
+    @Bean
+    NavigationItem catalogNavigationItem() {
+        return new NavigationItem("nav.catalog", "/app/catalog/products", 10, BusinessModule.CATALOG, Set.of());
+    }
+}

@@ -1,0 +1,170 @@
+package app.comptoir.catalog.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.ProductOption;
+import app.comptoir.catalog.ProductPage;
+import app.comptoir.catalog.ProductQuery;
+import app.comptoir.catalog.ProductStatus;
+import app.comptoir.catalog.ProductView;
+import app.comptoir.catalog.domain.ProductService;
+import app.comptoir.catalog.domain.ProductSpec;
+import app.comptoir.catalog.domain.VariantSpec;
+import app.comptoir.platform.InvalidInputException;
+
+/** Products of the caller's catalog: search with facets, read, create, change, duplicate, delete. */
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalog")
+class ProductController {
+
+    private final CatalogQueries queries;
+    private final ProductService products;
+
+    ProductController(CatalogQueries queries, ProductService products) {
+        this.queries = queries;
+        this.products = products;
+    }
+
+    /** A product as clients send it; the read-only fields of {@link ProductView} are accepted and ignored. */
+    @JsonIgnoreProperties({"id", "images", "createdAt", "updatedAt"})
+    record ProductRequest(String name, String slug, String description, String brand, UUID categoryId,
+                          List<String> tags, ProductStatus status, BigDecimal vatRate, String unit,
+                          List<ProductOption> options, List<VariantRequest> variants, String baseSku,
+                          BigDecimal price, Long version) {
+
+        ProductSpec spec() {
+            return new ProductSpec(name, slug, description, brand, categoryId, tags, status, vatRate, unit, options,
+                    variants == null ? null : variants.stream().map(v -> v == null ? null : v.spec()).toList());
+        }
+    }
+
+    /** A variant as clients send it: with an id to change an existing one, without to add one. */
+    record VariantRequest(UUID id, String sku, String barcode, Map<String, String> options, BigDecimal price,
+                          BigDecimal compareAtPrice, BigDecimal cost, BigDecimal weight, Boolean active) {
+
+        VariantSpec spec() {
+            return new VariantSpec(id, sku, barcode, options, price, compareAtPrice, cost, weight, active);
+        }
+    }
+
+    record StatusRequest(String status) {
+    }
+
+    record DuplicateRequest(String name, String skuSuffix) {
+    }
+
+    record GenerateRequest(List<ProductOption> options, String baseSku, BigDecimal price) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Search products (full text, typo-tolerant), filter, sort and page, with facet counts",
+            description = "sort: relevance (default with q), name (default), -name, price, -price, newest, oldest. "
+                    + "category includes its sub-categories. inStock: until inventory tracks stock, every active "
+                    + "variant counts as in stock.")
+    ProductPage list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID category,
+                     @RequestParam(required = false) String tag, @RequestParam(required = false) String status,
+                     @RequestParam(required = false) BigDecimal priceMin,
+                     @RequestParam(required = false) BigDecimal priceMax,
+                     @RequestParam(required = false) Boolean inStock, @RequestParam(required = false) String sort,
+                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                     @RequestParam(defaultValue = "true") boolean facets) {
+        return queries.search(new ProductQuery(q, category, tag, status(status, false), priceMin, priceMax, inStock,
+                sort, page, size, facets));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A product with its variants and images")
+    ProductView get(@PathVariable UUID id) {
+        return products.get(id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Create a product",
+            description = "Without variants, they are generated: one per combination of the option values (or a "
+                    + "single one without options), SKUs derived from baseSku, at price.")
+    ResponseEntity<ProductView> create(@RequestBody ProductRequest body) {
+        ProductView view = products.create(body.spec(), body.baseSku(), body.price());
+        return ResponseEntity.created(URI.create("/api/v1/products/" + view.id())).body(view);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Replace a product and its variants",
+            description = "Variants are matched by id, else by SKU; those left out are removed. Without variants, "
+                    + "the option matrix is applied. With version, a stale copy is refused (409).")
+    ProductView update(@PathVariable UUID id, @RequestBody ProductRequest body) {
+        return products.update(id, body.spec(), body.baseSku(), body.price(), body.version());
+    }
+
+    @PatchMapping("/{id}/status")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Change a product's status (DRAFT, ACTIVE, ARCHIVED)")
+    ProductView changeStatus(@PathVariable UUID id, @RequestBody StatusRequest body) {
+        return products.changeStatus(id, status(body.status(), true));
+    }
+
+    @PostMapping("/{id}/duplicate")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Copy a product as a draft (SKUs suffixed, barcodes left out, images copied)")
+    ResponseEntity<ProductView> duplicate(@PathVariable UUID id, @RequestBody(required = false) DuplicateRequest body) {
+        ProductView view = products.duplicate(id, body == null ? null : body.name(), body == null ? null : body.skuSuffix());
+        return ResponseEntity.created(URI.create("/api/v1/products/" + view.id())).body(view);
+    }
+
+    @PostMapping("/{id}/variants/generate")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Set the options and generate the variant matrix in one action",
+            description = "Every combination of the option values becomes a variant; existing matching variants are "
+                    + "kept, missing ones created (SKU = baseSku + value codes, at price), the others removed.")
+    ProductView generate(@PathVariable UUID id, @RequestBody GenerateRequest body) {
+        return products.generateVariants(id, body.options(), body.baseSku(), body.price());
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a product (soft: it disappears, its history stays, its SKUs become free)")
+    void delete(@PathVariable UUID id) {
+        products.delete(id);
+    }
+
+    private static ProductStatus status(String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw InvalidInputException.field("status", "is required (DRAFT, ACTIVE or ARCHIVED)");
+            }
+            return null;
+        }
+        try {
+            return ProductStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.field("status", "must be DRAFT, ACTIVE or ARCHIVED");
+        }
+    }
+}

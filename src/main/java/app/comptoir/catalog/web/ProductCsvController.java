@@ -1,0 +1,108 @@
+package app.comptoir.catalog.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.io.InputStream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+import app.comptoir.catalog.importing.ImportReport;
+import app.comptoir.catalog.importing.ProductExporter;
+import app.comptoir.catalog.importing.ProductImporter;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.Problems;
+
+/** The catalog as CSV: export, and import with a dry run and a per-line error report. */
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalog")
+class ProductCsvController {
+
+    /** The same limit as a multipart upload. */
+    private static final int MAX_BYTES = 10 * 1024 * 1024;
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final ProductImporter importer;
+    private final ProductExporter exporter;
+
+    ProductCsvController(ProductImporter importer, ProductExporter exporter) {
+        this.importer = importer;
+        this.exporter = exporter;
+    }
+
+    @GetMapping("/export.csv")
+    @Operation(summary = "Every product as CSV, one line per variant (the columns import reads)",
+            description = "separator: comma (default) or semicolon (French Excel). Columns: " + "slug, name, "
+                    + "description, brand, category, tags, status, vat_rate, unit, option1_name, option1_value, "
+                    + "option2_name, option2_value, option3_name, option3_value, sku, barcode, price, "
+                    + "compare_at_price, cost, weight, active")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "comma") String separator) {
+        char sep = switch (separator) {
+            case "comma", "," -> ',';
+            case "semicolon", ";" -> ';';
+            default -> throw InvalidInputException.field("separator", "must be comma or semicolon");
+        };
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("products-" + LocalDate.now() + ".csv").build().toString())
+                .body(exporter.export(sep));
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Import products from CSV (multipart part 'file'): upsert by SKU",
+            description = "dryRun=true checks and reports without writing. Unless partial=true, nothing is written "
+                    + "when a line is invalid (400 with the per-line errors); with partial=true, the products whose "
+                    + "lines are all valid are written and the others skipped.")
+    ResponseEntity<Object> importFile(@RequestPart(name = "file", required = false) MultipartFile file,
+                                      @RequestParam(defaultValue = "false") boolean dryRun,
+                                      @RequestParam(defaultValue = "false") boolean partial) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw InvalidInputException.field("file", "is required (a CSV file in the multipart part 'file')");
+        }
+        return respond(importer.importCsv(file.getBytes(), dryRun, partial));
+    }
+
+    @PostMapping(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Import products from a CSV request body (same rules as the multipart form)")
+    ResponseEntity<Object> importBody(InputStream body, @RequestParam(defaultValue = "false") boolean dryRun,
+                                      @RequestParam(defaultValue = "false") boolean partial) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new MaxUploadSizeExceededException(MAX_BYTES);
+        }
+        return respond(importer.importCsv(bytes, dryRun, partial));
+    }
+
+    private static ResponseEntity<Object> respond(ImportReport report) {
+        if (report.dryRun() || report.written()) {
+            return ResponseEntity.ok(report);
+        }
+        int lines = (int) report.errors().stream().map(ImportReport.LineError::line).distinct().count();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "import-rejected", lines
+                + (lines == 1 ? " line is" : " lines are") + " invalid; nothing was imported. Correct them, or "
+                + "import with partial=true to import the valid products only.");
+        problem.setTitle("Import rejected");
+        problem.setProperty("errors", report.errors());
+        problem.setProperty("report", report);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
