@@ -1,0 +1,71 @@
+package app.comptoir.catalog.demo;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.comptoir.identity.TenantCreated;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Fills the demo businesses' catalogs when they are created: the generated garden catalog for
+ * {@code jardin-des-lilas} ({@code comptoir.demo.catalog-products} products, 1000 by default) and
+ * the small hand-written catalogs of the others. Runs after the tenant is committed, in its own
+ * transaction for that tenant; does nothing for a tenant that already has products, so a replayed
+ * event is harmless.
+ */
+@Component
+class CatalogDemoData {
+
+    static final String GARDEN_SHOP = "jardin-des-lilas";
+    private static final Logger log = LoggerFactory.getLogger(CatalogDemoData.class);
+
+    private final CatalogLoader loader;
+    private final JdbcTemplate jdbc;
+    private final TenantContext tenantContext;
+    private final TransactionTemplate tx;
+    private final int gardenProducts;
+
+    CatalogDemoData(CatalogLoader loader, JdbcTemplate jdbc, TenantContext tenantContext,
+                    PlatformTransactionManager transactionManager,
+                    @Value("${comptoir.demo.catalog-products:1000}") int gardenProducts) {
+        this.loader = loader;
+        this.jdbc = jdbc;
+        this.tenantContext = tenantContext;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.gardenProducts = gardenProducts;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void seed(TenantCreated event) {
+        if (!event.demo()) {
+            return;
+        }
+        CatalogSeed seed = GARDEN_SHOP.equals(event.slug()) ? GardenCatalog.generate(gardenProducts)
+                : SmallShopCatalogs.forSlug(event.slug()).orElse(null);
+        if (seed == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        UUID tenantId = event.tenantId();
+        Integer loaded = tenantContext.callAs(tenantId, () -> tx.execute(status -> {
+            Boolean hasProducts = jdbc.queryForObject("select exists (select 1 from products where tenant_id = ?)",
+                    Boolean.class, tenantId);
+            return Boolean.TRUE.equals(hasProducts) ? 0 : loader.load(tenantId, seed);
+        }));
+        if (loaded != null && loaded > 0) {
+            log.info("Demo catalog of {}: {} products, {} variants ({} ms)", event.slug(), loaded, seed.variantCount(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+}
