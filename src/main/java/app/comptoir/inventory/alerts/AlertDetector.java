@@ -63,7 +63,7 @@ public class AlertDetector {
     }
 
     /** Raises an alert unless one of this type is already open for the variant and location. */
-    public void raise(UUID tenant, AlertType type, UUID variant, UUID location, int available, Integer threshold) {
+    public boolean raise(UUID tenant, AlertType type, UUID variant, UUID location, int available, Integer threshold) {
         UUID id = Ids.newId();
         int inserted = jdbc.update("""
                 insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
@@ -75,6 +75,7 @@ public class AlertDetector {
             events.publishEvent(new StockAlertRaised(tenant, id, type.name(), type.severity(), variant, location,
                     available));
         }
+        return inserted == 1;
     }
 
     /** The threshold crossed if the condition holds (0 for out of stock), null otherwise. */
