@@ -54,26 +54,33 @@ public final class WebSession {
         return send(request.build());
     }
 
-    /** POSTs a form with the current CSRF token (fetching a page first if none is known yet). */
-    public Page post(String path, Map<String, ?> form) {
+    /**
+     * POSTs a form with the current CSRF token (fetching a page first if none is known yet), with extra
+     * headers as name, value pairs (e.g. {@code HX-Request, true}).
+     */
+    public Page post(String path, Map<String, ?> form, String... headers) {
         if (csrf == null) {
             get("/login");
         }
         Map<String, Object> fields = new LinkedHashMap<>(form);
         fields.putIfAbsent("_csrf", csrf);
-        return postRaw(path, fields);
+        return postRaw(path, fields, headers);
     }
 
     /** POSTs a form exactly as given (no CSRF token added); list values repeat the field. */
-    public Page postRaw(String path, Map<String, ?> form) {
+    public Page postRaw(String path, Map<String, ?> form, String... headers) {
         List<String> pairs = new ArrayList<>();
         form.forEach((name, value) -> {
             List<?> values = value instanceof List<?> list ? list : List.of(String.valueOf(value));
             values.forEach(v -> pairs.add(encode(name) + "=" + encode(String.valueOf(v))));
         });
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(pairs.stream().collect(Collectors.joining("&")))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(pairs.stream().collect(Collectors.joining("&"))));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     /** Signs in through the login form; returns where the server sent the browser. */
