@@ -78,7 +78,7 @@ public class Alerts {
                     (Integer) rs.getObject("threshold"), rs.getTimestamp("raised_at").toInstant(),
                     instant(rs.getTimestamp("read_at")), instant(rs.getTimestamp("resolved_at")),
                     reorder ? "reorder" : "adjust",
-                    reorder ? "/app/inventory/reorder" : "/app/inventory/stock/" + variant);
+                    reorder ? "/app/inventory/stock/reorder" : "/app/inventory/stock/variants/" + variant);
         }, args.toArray());
         Map<UUID, VariantSummary> variants = catalog.variants(rows.stream().map(AlertView::variantId).toList())
                 .stream().collect(Collectors.toMap(VariantSummary::id, Function.identity()));
