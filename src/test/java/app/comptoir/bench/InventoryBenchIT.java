@@ -71,8 +71,8 @@ class InventoryBenchIT {
 
         // Oversell: 64 clients race for the last 500 units of a fresh variant, one unit at a time.
         String last = spread.get(1);
-        int stock = 500;
-        post(token, "/api/v1/stocks/count", "{\"variantId\":\"" + last + "\",\"countedQuantity\":" + stock + "}");
+        post(token, "/api/v1/stocks/count", "{\"variantId\":\"" + last + "\",\"countedQuantity\":500}");
+        int stock = Api.as(port, admin).get("/api/v1/stocks/" + last).then().extract().path("available");
         AtomicInteger won = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
             for (int c = 0; c < CLIENTS; c++) {
