@@ -67,6 +67,15 @@ public class CatalogQueries {
         return jdbc.query(VARIANTS + " and v.id = ?", SUMMARY, tenantContext.requireTenant(), id).stream().findFirst();
     }
 
+    /** The live variants with these ids (unknown or deleted ones are left out), in no particular order. */
+    public List<VariantSummary> variants(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(VARIANTS + " and v.id = any(?)", SUMMARY, tenantContext.requireTenant(),
+                ids.stream().distinct().toArray(UUID[]::new));
+    }
+
     /** The live variant with this SKU, whatever its case. */
     public Optional<VariantSummary> variantBySku(String sku) {
         return variantsBySku(List.of(sku)).stream().findFirst();

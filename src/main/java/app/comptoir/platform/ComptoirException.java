@@ -1,5 +1,7 @@
 package app.comptoir.platform;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /** A business error that the API turns into an RFC 9457 problem with a stable type. */
@@ -21,5 +23,10 @@ public abstract class ComptoirException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Extra members of the problem document (e.g. the short lines of an insufficient-stock refusal). */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

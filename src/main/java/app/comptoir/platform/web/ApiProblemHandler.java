@@ -66,7 +66,9 @@ class ApiProblemHandler {
 
     @ExceptionHandler(ComptoirException.class)
     ResponseEntity<ProblemDetail> business(ComptoirException e) {
-        return respond(Problems.of(e.status(), e.type(), e.getMessage()));
+        ProblemDetail problem = Problems.of(e.status(), e.type(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(BindException.class)

@@ -1,0 +1,197 @@
+package app.comptoir.inventory;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.alerts.AlertDetector;
+import app.comptoir.inventory.domain.LevelStore;
+import app.comptoir.inventory.domain.LevelStore.Level;
+import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.Ids;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Holds stock for orders: reserve a set of lines all or nothing, release them, or commit them as
+ * {@code SALE} movements. Each line is one guarded atomic update, taken in variant order so that two
+ * reservations of the same variants cannot deadlock; under any concurrency nothing is oversold.
+ */
+@Service
+@Transactional
+public class Reservations {
+
+    private final JdbcTemplate jdbc;
+    private final TenantContext tenantContext;
+    private final Clock clock;
+    private final StockLocations locations;
+    private final LevelStore levels;
+    private final AlertDetector alerts;
+    private final StockQueries queries;
+
+    Reservations(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock, StockLocations locations,
+                 LevelStore levels, AlertDetector alerts, StockQueries queries) {
+        this.jdbc = jdbc;
+        this.tenantContext = tenantContext;
+        this.clock = clock;
+        this.locations = locations;
+        this.levels = levels;
+        this.alerts = alerts;
+        this.queries = queries;
+    }
+
+    /**
+     * Reserves every line or none, refusing with {@link InsufficientStockException} (naming every short
+     * line and what is available) when one cannot be served. The id may come from the caller: reserving
+     * again under the same id returns the existing reservation.
+     */
+    public Reservation reserve(UUID id, String reference, List<ReservationLine> lines) {
+        if (lines == null || lines.isEmpty()) {
+            throw InvalidInputException.field("lines", "must not be empty");
+        }
+        UUID tenant = tenantContext.requireTenant();
+        StockLocation defaultLocation = locations.defaultLocation();
+        Map<String, ReservationLine> merged = new LinkedHashMap<>();
+        Map<UUID, StockLocation> byId = new LinkedHashMap<>();
+        for (ReservationLine line : lines) {
+            if (line.variantId() == null) {
+                throw InvalidInputException.field("lines.variantId", "is required");
+            }
+            if (line.quantity() < 1) {
+                throw InvalidInputException.field("lines.quantity", "must be more than 0");
+            }
+            StockLocation location = line.locationId() == null ? defaultLocation
+                    : byId.computeIfAbsent(line.locationId(), locations::resolve);
+            byId.putIfAbsent(location.id(), location);
+            merged.merge(line.variantId() + "/" + location.id(),
+                    new ReservationLine(line.variantId(), line.quantity(), location.id()),
+                    (a, b) -> new ReservationLine(a.variantId(), a.quantity() + b.quantity(), a.locationId()));
+        }
+        List<ReservationLine> ordered = new ArrayList<>(merged.values());
+        ordered.sort(Comparator.comparing(ReservationLine::variantId).thenComparing(ReservationLine::locationId));
+        UUID reservationId = id == null ? Ids.newId() : id;
+        Instant now = clock.instant();
+        int inserted = jdbc.update("""
+                insert into stock_reservations (id, tenant_id, reference, status, created_at, updated_at)
+                values (?, ?, ?, 'ACTIVE', ?, ?) on conflict (id) do nothing""",
+                reservationId, tenant, StockMovements.blankToNull(reference), Timestamp.from(now), Timestamp.from(now));
+        if (inserted == 0) {
+            return find(reservationId).orElseThrow(() -> new ConflictException("reservation-id-reused",
+                    "Reservation id " + reservationId + " is already used"));
+        }
+        List<Level> reserved = new ArrayList<>();
+        for (ReservationLine line : ordered) {
+            Level level = levels.reserve(tenant, line.variantId(), line.locationId(), line.quantity(),
+                    byId.get(line.locationId()).allowNegative());
+            if (level == null) {
+                throw shortage(tenant, ordered, reserved.size());
+            }
+            reserved.add(level);
+        }
+        jdbc.batchUpdate("""
+                insert into stock_reservation_lines (tenant_id, reservation_id, variant_id, location_id, quantity)
+                values (?, ?, ?, ?, ?)""", ordered.stream().map(l -> new Object[] {tenant, reservationId,
+                l.variantId(), l.locationId(), l.quantity()}).toList());
+        for (int i = 0; i < ordered.size(); i++) {
+            alerts.levelChanged(tenant, ordered.get(i).variantId(), ordered.get(i).locationId(), reserved.get(i), false);
+        }
+        return new Reservation(reservationId, StockMovements.blankToNull(reference), Reservation.Status.ACTIVE,
+                ordered, now);
+    }
+
+    /** Gives the reserved stock back; releasing a released reservation does nothing. */
+    public Reservation release(UUID id) {
+        Reservation reservation = find(id).orElseThrow(() -> new NotFoundException("Reservation", id.toString()));
+        if (!transition(reservation, Reservation.Status.RELEASED)) {
+            return reservation.with(Reservation.Status.RELEASED);
+        }
+        UUID tenant = tenantContext.requireTenant();
+        for (ReservationLine line : reservation.lines()) {
+            Level level = levels.unreserve(tenant, line.variantId(), line.locationId(), line.quantity());
+            alerts.levelChanged(tenant, line.variantId(), line.locationId(), level, false);
+        }
+        return reservation.with(Reservation.Status.RELEASED);
+    }
+
+    /** Turns the reserved stock into {@code SALE} movements (reference: the reservation's); idempotent. */
+    public Reservation commit(UUID id) {
+        Reservation reservation = find(id).orElseThrow(() -> new NotFoundException("Reservation", id.toString()));
+        if (!transition(reservation, Reservation.Status.COMMITTED)) {
+            return reservation.with(Reservation.Status.COMMITTED);
+        }
+        UUID tenant = tenantContext.requireTenant();
+        UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
+        Timestamp now = Timestamp.from(clock.instant());
+        for (ReservationLine line : reservation.lines()) {
+            Level level = levels.consumeReserved(tenant, line.variantId(), line.locationId(), line.quantity());
+            jdbc.update("""
+                    insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, balance_after,
+                      reference, actor_id, occurred_at) values (?, ?, ?, 'SALE', ?, ?, ?, ?, ?, ?)""",
+                    Ids.newId(), tenant, line.variantId(), -line.quantity(), line.locationId(), level.onHand(),
+                    reservation.reference() == null ? reservation.id().toString() : reservation.reference(), actor, now);
+            alerts.levelChanged(tenant, line.variantId(), line.locationId(), level, true);
+        }
+        return reservation.with(Reservation.Status.COMMITTED);
+    }
+
+    /** A reservation with its lines. */
+    @Transactional(readOnly = true)
+    public Optional<Reservation> find(UUID id) {
+        UUID tenant = tenantContext.requireTenant();
+        List<ReservationLine> lines = jdbc.query("""
+                select variant_id, quantity, location_id from stock_reservation_lines
+                 where tenant_id = ? and reservation_id = ? order by variant_id, location_id""",
+                (rs, i) -> new ReservationLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class)),
+                tenant, id);
+        return jdbc.query("select * from stock_reservations where tenant_id = ? and id = ?",
+                (rs, i) -> new Reservation(id, rs.getString("reference"),
+                        Reservation.Status.valueOf(rs.getString("status")), lines,
+                        rs.getTimestamp("created_at").toInstant()), tenant, id).stream().findFirst();
+    }
+
+    /** Moves an active reservation to the target status; false if it already was there (a retry). */
+    private boolean transition(Reservation reservation, Reservation.Status target) {
+        int changed = jdbc.update("""
+                update stock_reservations set status = ?, updated_at = ?
+                 where tenant_id = ? and id = ? and status = 'ACTIVE'""",
+                target.name(), Timestamp.from(clock.instant()), tenantContext.requireTenant(), reservation.id());
+        if (changed == 1) {
+            return true;
+        }
+        Reservation.Status now = find(reservation.id()).map(Reservation::status).orElse(reservation.status());
+        if (now == target) {
+            return false;
+        }
+        throw new ConflictException("reservation-closed", "The reservation is already " + now);
+    }
+
+    private InsufficientStockException shortage(UUID tenant, List<ReservationLine> lines, int alreadyReserved) {
+        Map<UUID, VariantSummary> variants = queries.variants(lines.stream().map(ReservationLine::variantId).toList());
+        List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ReservationLine line = lines.get(i);
+            // Lines before the refused one were reserved by this (doomed) transaction: add them back.
+            int available = levels.available(tenant, line.variantId(), line.locationId())
+                    + (i < alreadyReserved ? line.quantity() : 0);
+            if (available < line.quantity()) {
+                VariantSummary v = variants.get(line.variantId());
+                shortages.add(new InsufficientStockException.Shortage(line.variantId(), v == null ? null : v.sku(),
+                        line.locationId(), line.quantity(), available));
+            }
+        }
+        return new InsufficientStockException(shortages);
+    }
+}

@@ -1,0 +1,8 @@
+package app.comptoir.inventory;
+
+import java.util.UUID;
+
+/** A stock alert started (one per episode), e.g. for notifications or purchasing. */
+public record StockAlertRaised(UUID tenantId, UUID alertId, String type, String severity, UUID variantId,
+                               UUID locationId, int available) {
+}

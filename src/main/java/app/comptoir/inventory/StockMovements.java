@@ -1,0 +1,194 @@
+package app.comptoir.inventory;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.alerts.AlertDetector;
+import app.comptoir.inventory.domain.LevelStore;
+import app.comptoir.inventory.domain.LevelStore.Level;
+import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.Ids;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Records movements in the ledger and changes the levels in the same transaction. A movement that
+ * would leave less than nothing available is refused, unless its location allows negative stock.
+ */
+@Service
+@Transactional
+public class StockMovements {
+
+    private final JdbcTemplate jdbc;
+    private final TenantContext tenantContext;
+    private final Clock clock;
+    private final CatalogQueries catalog;
+    private final StockLocations locations;
+    private final LevelStore levels;
+    private final AlertDetector alerts;
+    private final StockQueries queries;
+
+    StockMovements(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
+                   StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries) {
+        this.jdbc = jdbc;
+        this.tenantContext = tenantContext;
+        this.clock = clock;
+        this.catalog = catalog;
+        this.locations = locations;
+        this.levels = levels;
+        this.alerts = alerts;
+        this.queries = queries;
+    }
+
+    /** Records a movement; the same client id sent again returns the movement recorded the first time. */
+    public Movement record(MovementRequest request) {
+        validate(request);
+        UUID tenant = tenantContext.requireTenant();
+        VariantSummary variant = variant(request.variantId());
+        StockLocation from = locations.resolve(request.locationId());
+        StockLocation to = null;
+        if (request.type() == MovementType.TRANSFER) {
+            if (request.toLocationId() == null) {
+                throw InvalidInputException.field("toLocationId", "is required for a transfer");
+            }
+            to = locations.resolve(request.toLocationId());
+            if (to.id().equals(from.id())) {
+                throw InvalidInputException.field("toLocationId", "must differ from the source location");
+            }
+        } else if (request.toLocationId() != null) {
+            throw InvalidInputException.field("toLocationId", "is only for a transfer");
+        }
+        int change = request.type().direction() == 0 ? request.quantity()
+                : request.type().direction() * request.quantity();
+        UUID id = request.id() == null ? Ids.newId() : request.id();
+        Instant now = clock.instant();
+        UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
+        int inserted = jdbc.update("""
+                insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, to_location_id,
+                  reason, reference, actor_id, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing""", id, tenant, variant.id(), request.type().name(), change, from.id(),
+                to == null ? null : to.id(), blankToNull(request.reason()), blankToNull(request.reference()), actor,
+                Timestamp.from(now));
+        if (inserted == 0) {
+            return alreadyRecorded(id, variant.id(), request.type());
+        }
+        Level level = apply(tenant, variant, from, change);
+        jdbc.update("update stock_movements set balance_after = ? where id = ?", level.onHand(), id);
+        alerts.levelChanged(tenant, variant.id(), from.id(), level, request.type().outgoing());
+        if (to != null) {
+            Level arrived = levels.add(tenant, variant.id(), to.id(), request.quantity());
+            alerts.levelChanged(tenant, variant.id(), to.id(), arrived, false);
+        }
+        return new Movement(id, variant.id(), variant.sku(), variant.label(), request.type(), Math.abs(change), change,
+                from.id(), to == null ? null : to.id(), level.onHand(), blankToNull(request.reason()),
+                blankToNull(request.reference()), actor, now);
+    }
+
+    /** Records a physical count as the adjustment that brings on hand to the counted quantity. */
+    public CountResult count(CountRequest request) {
+        if (request.variantId() == null) {
+            throw InvalidInputException.field("variantId", "is required");
+        }
+        if (request.countedQuantity() == null || request.countedQuantity() < 0) {
+            throw InvalidInputException.field("countedQuantity", "must be 0 or more");
+        }
+        checkLength("reason", request.reason(), 200);
+        UUID tenant = tenantContext.requireTenant();
+        VariantSummary variant = variant(request.variantId());
+        StockLocation location = locations.resolve(request.locationId());
+        // The level row is locked first, so two deliveries of the same count are serialized here.
+        Level before = levels.lock(tenant, variant.id(), location.id());
+        if (request.id() != null) {
+            Optional<Movement> existing = queries.movement(request.id());
+            if (existing.isPresent()) {
+                return new CountResult(queries.level(variant.id(), location.id()), existing.get());
+            }
+        }
+        Level after = levels.setOnHand(tenant, variant.id(), location.id(), request.countedQuantity());
+        int delta = after.onHand() - before.onHand();
+        Movement movement = null;
+        if (delta != 0) {
+            UUID id = request.id() == null ? Ids.newId() : request.id();
+            Instant now = clock.instant();
+            UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
+            String reason = request.reason() == null || request.reason().isBlank() ? "Inventaire physique"
+                    : request.reason().strip();
+            jdbc.update("""
+                    insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, balance_after,
+                      reason, actor_id, occurred_at) values (?, ?, ?, 'ADJUSTMENT', ?, ?, ?, ?, ?, ?)""",
+                    id, tenant, variant.id(), delta, location.id(), after.onHand(), reason, actor,
+                    Timestamp.from(now));
+            movement = new Movement(id, variant.id(), variant.sku(), variant.label(), MovementType.ADJUSTMENT,
+                    Math.abs(delta), delta, location.id(), null, after.onHand(), reason, null, actor, now);
+            alerts.levelChanged(tenant, variant.id(), location.id(), after, false);
+        }
+        return new CountResult(queries.level(variant.id(), location.id()), movement);
+    }
+
+    private Level apply(UUID tenant, VariantSummary variant, StockLocation location, int change) {
+        if (change > 0) {
+            return levels.add(tenant, variant.id(), location.id(), change);
+        }
+        Level level = levels.take(tenant, variant.id(), location.id(), -change, location.allowNegative());
+        if (level == null) {
+            int available = levels.available(tenant, variant.id(), location.id());
+            throw new InsufficientStockException(List.of(new InsufficientStockException.Shortage(variant.id(),
+                    variant.sku(), location.id(), -change, available)));
+        }
+        return level;
+    }
+
+    private Movement alreadyRecorded(UUID id, UUID variantId, MovementType type) {
+        Movement existing = queries.movement(id).orElseThrow(() -> new ConflictException("movement-id-reused",
+                "Movement id " + id + " is already used"));
+        if (!existing.variantId().equals(variantId) || existing.type() != type) {
+            throw new ConflictException("movement-id-reused",
+                    "Movement id " + id + " was already used for another movement");
+        }
+        return existing;
+    }
+
+    private VariantSummary variant(UUID id) {
+        return catalog.variant(id).orElseThrow(() -> new NotFoundException("Variant", id.toString()));
+    }
+
+    private static void validate(MovementRequest request) {
+        if (request.variantId() == null) {
+            throw InvalidInputException.field("variantId", "is required");
+        }
+        if (request.type() == null) {
+            throw InvalidInputException.field("type", "is required");
+        }
+        if (request.quantity() == null || request.quantity() == 0
+                || (request.quantity() < 0 && request.type() != MovementType.ADJUSTMENT)) {
+            throw InvalidInputException.field("quantity", request.type() == MovementType.ADJUSTMENT
+                    ? "must not be 0" : "must be more than 0");
+        }
+        if (Math.abs((long) request.quantity()) > 1_000_000_000L) {
+            throw InvalidInputException.field("quantity", "is too large");
+        }
+        checkLength("reason", request.reason(), 200);
+        checkLength("reference", request.reference(), 100);
+    }
+
+    private static void checkLength(String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            throw InvalidInputException.field(field, "must be at most " + max + " characters");
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,66 @@
+package app.comptoir.inventory;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.inventory.alerts.AlertDetector;
+import app.comptoir.inventory.domain.LevelStore;
+import app.comptoir.inventory.domain.StockThreshold;
+import app.comptoir.inventory.domain.StockThresholdRepository;
+import app.comptoir.platform.Ids;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.TenantContext;
+
+/** Sets a variant's thresholds (audited) and re-checks its alerts against them. */
+@Service
+@Transactional
+public class StockThresholds {
+
+    private final StockThresholdRepository repository;
+    private final TenantContext tenantContext;
+    private final CatalogQueries catalog;
+    private final StockQueries queries;
+    private final StockLocations locations;
+    private final AlertDetector alerts;
+
+    StockThresholds(StockThresholdRepository repository, TenantContext tenantContext, CatalogQueries catalog,
+                    StockQueries queries, StockLocations locations, AlertDetector alerts) {
+        this.repository = repository;
+        this.tenantContext = tenantContext;
+        this.catalog = catalog;
+        this.queries = queries;
+        this.locations = locations;
+        this.alerts = alerts;
+    }
+
+    /** The variant's thresholds (all null when never set). */
+    @Transactional(readOnly = true)
+    public Thresholds of(UUID variantId) {
+        return repository.findByTenantIdAndVariantId(tenantContext.requireTenant(), variantId)
+                .map(t -> new Thresholds(t.getAlertLevel(), t.getOverstockLevel(), t.getReorderPoint(),
+                        t.getReorderQuantity(), t.getLeadTimeDays()))
+                .orElse(new Thresholds(null, null, null, null, null));
+    }
+
+    /** Replaces the variant's thresholds and returns its levels. */
+    public List<StockLevelView> set(UUID variantId, Thresholds thresholds) {
+        UUID tenant = tenantContext.requireTenant();
+        catalog.variant(variantId).orElseThrow(() -> new NotFoundException("Variant", variantId.toString()));
+        StockThreshold threshold = repository.findByTenantIdAndVariantId(tenant, variantId)
+                .orElseGet(() -> new StockThreshold(Ids.newId(), tenant, variantId));
+        threshold.set(thresholds.alertLevel(), thresholds.overstockLevel(), thresholds.reorderPoint(),
+                thresholds.reorderQuantity(), thresholds.leadTimeDays());
+        repository.saveAndFlush(threshold);
+        locations.defaultLocation();
+        List<StockLevelView> levels = queries.variantLevels(variantId);
+        for (StockLevelView level : levels) {
+            alerts.levelChanged(tenant, variantId, level.locationId(),
+                    new LevelStore.Level(level.onHand(), level.reserved()), false);
+        }
+        return levels;
+    }
+}

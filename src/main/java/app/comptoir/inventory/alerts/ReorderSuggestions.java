@@ -1,0 +1,84 @@
+package app.comptoir.inventory.alerts;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.VariantSummary;
+import app.comptoir.platform.TenantContext;
+
+/** What to reorder: variants at or under their reorder point (all locations together), most urgent first. */
+@Service
+@Transactional(readOnly = true)
+public class ReorderSuggestions {
+
+    /** Lead time assumed when a variant has none. */
+    public static final int DEFAULT_LEAD_TIME_DAYS = 7;
+    static final int WINDOW_DAYS = 30;
+
+    private final JdbcTemplate jdbc;
+    private final TenantContext tenantContext;
+    private final CatalogQueries catalog;
+    private final Clock clock;
+
+    ReorderSuggestions(JdbcTemplate jdbc, TenantContext tenantContext, CatalogQueries catalog, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenantContext = tenantContext;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public List<ReorderSuggestion> all() {
+        UUID tenant = tenantContext.requireTenant();
+        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofDays(WINDOW_DAYS)));
+        List<ReorderSuggestion> rows = jdbc.query("""
+                with totals as (select variant_id, sum(on_hand - reserved) as available from stock_levels
+                                 where tenant_id = ? group by variant_id),
+                     outgoing as (select variant_id, -sum(quantity) as quantity from stock_movements
+                                   where tenant_id = ? and type in ('ISSUE', 'SALE') and occurred_at >= ?
+                                   group by variant_id)
+                select t.variant_id, coalesce(s.available, 0) as available, t.reorder_point, t.reorder_quantity,
+                       t.lead_time_days, coalesce(o.quantity, 0) as out_quantity
+                  from stock_thresholds t
+                  left join totals s on s.variant_id = t.variant_id
+                  left join outgoing o on o.variant_id = t.variant_id
+                 where t.tenant_id = ? and t.reorder_point is not null and coalesce(s.available, 0) <= t.reorder_point
+                 order by coalesce(s.available, 0) - t.reorder_point, t.variant_id""", (rs, i) -> {
+            int available = rs.getInt("available");
+            int reorderPoint = rs.getInt("reorder_point");
+            Integer reorderQuantity = (Integer) rs.getObject("reorder_quantity");
+            Integer lead = (Integer) rs.getObject("lead_time_days");
+            int leadTime = lead == null ? DEFAULT_LEAD_TIME_DAYS : lead;
+            BigDecimal perDay = BigDecimal.valueOf(rs.getLong("out_quantity"))
+                    .divide(BigDecimal.valueOf(WINDOW_DAYS), 2, RoundingMode.HALF_UP);
+            return new ReorderSuggestion(rs.getObject("variant_id", UUID.class), null, null, available, reorderPoint,
+                    reorderQuantity, perDay, leadTime, suggested(available, reorderPoint, reorderQuantity, perDay, leadTime));
+        }, tenant, tenant, since, tenant);
+        Map<UUID, VariantSummary> variants = catalog.variants(rows.stream().map(ReorderSuggestion::variantId).toList())
+                .stream().collect(Collectors.toMap(VariantSummary::id, Function.identity()));
+        return rows.stream().filter(r -> variants.containsKey(r.variantId())).map(r -> {
+            VariantSummary v = variants.get(r.variantId());
+            return new ReorderSuggestion(r.variantId(), v.sku(), v.label(), r.available(), r.reorderPoint(),
+                    r.reorderQuantity(), r.averageDailyOut(), r.leadTimeDays(), r.suggestedQuantity());
+        }).toList();
+    }
+
+    /** Covers the lead time's expected demand and gets back above the reorder point; at least the reorder quantity. */
+    static int suggested(int available, int reorderPoint, Integer reorderQuantity, BigDecimal perDay, int leadTime) {
+        int demand = perDay.multiply(BigDecimal.valueOf(leadTime)).setScale(0, RoundingMode.CEILING).intValue();
+        int needed = demand + reorderPoint - available + 1;
+        return Math.max(Math.max(needed, 1), reorderQuantity == null ? 0 : reorderQuantity);
+    }
+}

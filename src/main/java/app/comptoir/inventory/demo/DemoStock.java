@@ -1,0 +1,166 @@
+package app.comptoir.inventory.demo;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.VariantSummary;
+import app.comptoir.identity.TenantCreated;
+import app.comptoir.inventory.StockLocation;
+import app.comptoir.inventory.StockLocations;
+import app.comptoir.platform.Ids;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Stocks the demo businesses' catalogs: two months of deterministic history (a receipt, then exits
+ * over the last weeks), thresholds on part of the range, and the alerts they cause. Runs in bulk, in
+ * the same after-commit phase as the catalog's demo data and after it (both listeners keep the default,
+ * lowest order, so they run in registration order, catalog first), and does nothing for a business that
+ * already has movements.
+ */
+@Component
+class DemoStock {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStock.class);
+    private static final String WAREHOUSE_SHOP = "jardin-des-lilas";
+
+    private final CatalogQueries catalog;
+    private final StockLocations locations;
+    private final JdbcTemplate jdbc;
+    private final TenantContext tenantContext;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DemoStock(CatalogQueries catalog, StockLocations locations, JdbcTemplate jdbc,
+              TenantContext tenantContext, PlatformTransactionManager transactionManager, Clock clock) {
+        this.catalog = catalog;
+        this.locations = locations;
+        this.jdbc = jdbc;
+        this.tenantContext = tenantContext;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void seed(TenantCreated event) {
+        if (!event.demo()) {
+            return;
+        }
+        UUID tenant = event.tenantId();
+        long start = System.nanoTime();
+        Integer levels = tenantContext.callAs(tenant, () -> tx.execute(status -> {
+            Boolean stocked = jdbc.queryForObject("select exists (select 1 from stock_movements where tenant_id = ?)",
+                    Boolean.class, tenant);
+            return Boolean.TRUE.equals(stocked) ? 0 : stock(tenant, event.slug());
+        }));
+        if (levels != null && levels > 0) {
+            log.info("Demo stock of {}: {} stock levels ({} ms)", event.slug(), levels,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private int stock(UUID tenant, String slug) {
+        List<VariantSummary> variants = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var batch = catalog.variants("", page, 200);
+            variants.addAll(batch.items());
+            if ((long) (page + 1) * 200 >= batch.total()) {
+                break;
+            }
+        }
+        if (variants.isEmpty()) {
+            log.info("Demo stock of {}: no catalog to stock", slug);
+            return 0;
+        }
+        StockLocation shop = locations.defaultLocation();
+        StockLocation warehouse = WAREHOUSE_SHOP.equals(slug) ? locations.create("Entrepôt", false) : null;
+        Random random = new Random(slug.hashCode());
+        Instant now = clock.instant();
+        boolean oneOff = "seconde-main".equals(slug);
+        List<Object[]> movements = new ArrayList<>();
+        List<Object[]> levels = new ArrayList<>();
+        List<Object[]> thresholds = new ArrayList<>();
+        List<Object[]> alertRows = new ArrayList<>();
+        for (VariantSummary v : variants) {
+            int received = oneOff ? 1 : 6 + random.nextInt(40);
+            Instant receivedAt = now.minus(Duration.ofDays(45 + random.nextInt(20)));
+            int onHand = received;
+            movements.add(movement(tenant, v.id(), "RECEIPT", received, shop.id(), received, "Stock initial", receivedAt));
+            int exits = oneOff ? random.nextInt(2) : random.nextInt(4);
+            for (int i = 0; i < exits && onHand > 0; i++) {
+                int quantity = Math.min(onHand, 1 + random.nextInt(oneOff ? 1 : 4));
+                onHand -= quantity;
+                boolean sale = random.nextInt(4) > 0;
+                movements.add(movement(tenant, v.id(), sale ? "SALE" : "ISSUE", -quantity, shop.id(), onHand,
+                        sale ? null : "Casse", now.minus(Duration.ofHours(1 + random.nextInt(28 * 24)))));
+            }
+            levels.add(new Object[] {tenant, v.id(), shop.id(), onHand, Timestamp.from(now)});
+            if (warehouse != null && random.nextInt(5) == 0) {
+                int stored = 10 + random.nextInt(60);
+                movements.add(movement(tenant, v.id(), "RECEIPT", stored, warehouse.id(), stored, "Stock initial",
+                        receivedAt));
+                levels.add(new Object[] {tenant, v.id(), warehouse.id(), stored, Timestamp.from(now)});
+            }
+            if (!oneOff && random.nextInt(3) == 0) {
+                int alertLevel = 3 + random.nextInt(6);
+                thresholds.add(new Object[] {Ids.newId(), tenant, v.id(), alertLevel, alertLevel + 60, alertLevel + 2,
+                        12 + random.nextInt(3) * 12, 3 + random.nextInt(10), Timestamp.from(now), Timestamp.from(now)});
+                if (onHand > 0 && onHand <= alertLevel) {
+                    alertRows.add(alert(tenant, "LOW_STOCK", "WARNING", v.id(), shop.id(), onHand, alertLevel,
+                            now.minus(Duration.ofHours(1 + random.nextInt(72)))));
+                }
+            }
+            if (onHand == 0) {
+                alertRows.add(alert(tenant, "OUT_OF_STOCK", "CRITICAL", v.id(), shop.id(), 0, 0,
+                        now.minus(Duration.ofHours(1 + random.nextInt(72)))));
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, balance_after, reason,
+                  occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", movements,
+                // Explicit types: a null reason would otherwise make the driver describe the statement row by row.
+                new int[] {Types.OTHER, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.INTEGER, Types.OTHER,
+                        Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP});
+        jdbc.batchUpdate("""
+                insert into stock_levels (tenant_id, variant_id, location_id, on_hand, reserved, updated_at)
+                values (?, ?, ?, ?, 0, ?)""", levels);
+        jdbc.batchUpdate("""
+                insert into stock_thresholds (id, tenant_id, variant_id, alert_level, overstock_level, reorder_point,
+                  reorder_quantity, lead_time_days, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                thresholds);
+        // The alerts the detector would have raised along the way, written in bulk (same rules as AlertDetector).
+        jdbc.batchUpdate("""
+                insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
+                  threshold, raised_at) values (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?)""", alertRows);
+        return levels.size();
+    }
+
+    private static Object[] alert(UUID tenant, String type, String severity, UUID variant, UUID location,
+                                  int available, int threshold, Instant at) {
+        return new Object[] {Ids.newId(), tenant, type, severity, variant, location, available, threshold,
+                Timestamp.from(at)};
+    }
+
+    private static Object[] movement(UUID tenant, UUID variant, String type, int quantity, UUID location, int balance,
+                                     String reason, Instant at) {
+        return new Object[] {Ids.newId(), tenant, variant, type, quantity, location, balance, reason, Timestamp.from(at)};
+    }
+}

@@ -1,0 +1,299 @@
+package app.comptoir.inventory.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.CountRequest;
+import app.comptoir.inventory.CountResult;
+import app.comptoir.inventory.Movement;
+import app.comptoir.inventory.MovementFilter;
+import app.comptoir.inventory.MovementRequest;
+import app.comptoir.inventory.MovementType;
+import app.comptoir.inventory.Reservation;
+import app.comptoir.inventory.ReservationLine;
+import app.comptoir.inventory.Reservations;
+import app.comptoir.inventory.StockFilter;
+import app.comptoir.inventory.StockLevelView;
+import app.comptoir.inventory.StockLocation;
+import app.comptoir.inventory.StockLocations;
+import app.comptoir.inventory.StockMovements;
+import app.comptoir.inventory.StockQueries;
+import app.comptoir.inventory.StockStatus;
+import app.comptoir.inventory.StockThresholds;
+import app.comptoir.inventory.Thresholds;
+import app.comptoir.inventory.VariantStock;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.TenantContext;
+
+/** Stock levels, the movement ledger, counts, locations and reservations. */
+@RestController
+@RequestMapping("/api/v1/stocks")
+@Tag(name = "Inventory")
+class StockController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final int EXPORT_PAGE = 200;
+
+    private final StockQueries queries;
+    private final StockMovements movements;
+    private final StockThresholds thresholds;
+    private final StockLocations locations;
+    private final Reservations reservations;
+    private final CatalogQueries catalog;
+    private final TenantContext tenantContext;
+    private final Clock clock;
+
+    StockController(StockQueries queries, StockMovements movements, StockThresholds thresholds,
+                    StockLocations locations, Reservations reservations, CatalogQueries catalog,
+                    TenantContext tenantContext, Clock clock) {
+        this.queries = queries;
+        this.movements = movements;
+        this.thresholds = thresholds;
+        this.locations = locations;
+        this.reservations = reservations;
+        this.catalog = catalog;
+        this.tenantContext = tenantContext;
+        this.clock = clock;
+    }
+
+    /** Entry or exit by variant id, SKU or barcode ({@code code}). */
+    record QuickMovement(UUID id, UUID variantId, String code, Integer quantity, UUID locationId, String reason,
+                         String reference) {
+    }
+
+    /** A count by variant id, SKU or barcode. */
+    record CountBody(UUID id, UUID variantId, String code, UUID locationId, Integer countedQuantity, String reason) {
+    }
+
+    record LocationBody(String name, Boolean allowNegative) {
+    }
+
+    record ReservationBody(UUID id, String reference, List<ReservationLine> lines) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Stock levels, one per variant and location, most recently changed first",
+            description = "Filters: locationId, status (OK, LOW, OUT, OVERSTOCK), categoryId and q (name, SKU or "
+                    + "barcode; text and category look at the first 200 matching products).")
+    PageResponse<StockLevelView> levels(@RequestParam(required = false) UUID locationId,
+                                        @RequestParam(required = false) StockStatus status,
+                                        @RequestParam(required = false) UUID categoryId,
+                                        @RequestParam(required = false) String q,
+                                        @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "20") int size) {
+        return queries.levels(new StockFilter(locationId, status, categoryId, q), page, size);
+    }
+
+    @GetMapping("/{variantId}")
+    @Operation(summary = "A variant's stock: totals, thresholds, status and the level at each location")
+    VariantStock variant(@PathVariable UUID variantId) {
+        return queries.variantStock(variantId);
+    }
+
+    @PutMapping("/{variantId}")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Set a variant's thresholds (null clears one)")
+    VariantStock setThresholds(@PathVariable UUID variantId, @RequestBody Thresholds body) {
+        thresholds.set(variantId, body);
+        return queries.variantStock(variantId);
+    }
+
+    @GetMapping("/movements")
+    @Operation(summary = "The movement journal, newest first; filters: type, variantId, locationId, from, to")
+    PageResponse<Movement> journal(@RequestParam(required = false) MovementType type,
+                                   @RequestParam(required = false) UUID variantId,
+                                   @RequestParam(required = false) UUID locationId,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        return queries.movements(new MovementFilter(type, variantId, locationId, from, to), page, size);
+    }
+
+    @GetMapping("/{variantId}/movements")
+    @Operation(summary = "A variant's movement history, newest first")
+    PageResponse<Movement> history(@PathVariable UUID variantId, @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        return queries.movements(new MovementFilter(null, variantId, null, null, null), page, size);
+    }
+
+    @PostMapping("/movements")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Record a movement (RECEIPT, ISSUE, ADJUSTMENT, SALE, RETURN, TRANSFER)",
+            description = "quantity is positive and the type gives the direction (ADJUSTMENT: signed). The optional "
+                    + "id (or an Idempotency-Key header) makes a retry record the movement once. 409 "
+                    + "insufficient-stock when it would take more than is available.")
+    Movement record(@RequestBody MovementRequest body,
+                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        MovementRequest request = body.id() == null && idempotencyKey != null
+                ? new MovementRequest(idFromKey(idempotencyKey), body.variantId(), body.type(), body.quantity(),
+                body.locationId(), body.toLocationId(), body.reason(), body.reference())
+                : body;
+        return movements.record(request);
+    }
+
+    @PostMapping("/entry")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Goods in (RECEIPT) by variantId or code (SKU or barcode)")
+    Movement entry(@RequestBody QuickMovement body,
+                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return quick(body, MovementType.RECEIPT, idempotencyKey);
+    }
+
+    @PostMapping("/exit")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Goods out (ISSUE) by variantId or code (SKU or barcode)")
+    Movement exit(@RequestBody QuickMovement body,
+                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return quick(body, MovementType.ISSUE, idempotencyKey);
+    }
+
+    @PostMapping("/count")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Physical count: records the ADJUSTMENT that brings on hand to countedQuantity")
+    CountResult count(@RequestBody CountBody body) {
+        UUID variantId = variantId(body.variantId(), body.code());
+        return movements.count(new CountRequest(body.id(), variantId, body.locationId(), body.countedQuantity(),
+                body.reason()));
+    }
+
+    @GetMapping("/export.csv")
+    @Operation(summary = "Every stock level as CSV")
+    ResponseEntity<byte[]> exportLevels() {
+        StringBuilder csv = new StringBuilder("sku,name,location,on_hand,reserved,available,alert_level,"
+                + "overstock_level,reorder_point,reorder_quantity,status\n");
+        eachPage(p -> queries.levels(StockFilter.none(), p, EXPORT_PAGE), l -> csv.append(Csv.line(l.sku(), l.label(),
+                l.locationName(), l.onHand(), l.reserved(), l.available(), l.alertLevel(), l.overstockLevel(),
+                l.reorderPoint(), l.reorderQuantity(), l.status())));
+        return csv("stock", csv);
+    }
+
+    @GetMapping("/movements/export.csv")
+    @Operation(summary = "The movement journal as CSV (same filters as the journal)")
+    ResponseEntity<byte[]> exportMovements(@RequestParam(required = false) MovementType type,
+                                           @RequestParam(required = false) UUID variantId,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        MovementFilter filter = new MovementFilter(type, variantId, null, from, to);
+        StringBuilder csv = new StringBuilder("id,occurred_at,type,sku,name,quantity,change,location_id,"
+                + "to_location_id,balance_after,reason,reference\n");
+        eachPage(p -> queries.movements(filter, p, EXPORT_PAGE), m -> csv.append(Csv.line(m.id(), m.occurredAt(),
+                m.type(), m.sku(), m.label(), m.quantity(), m.change(), m.locationId(), m.toLocationId(),
+                m.balanceAfter(), m.reason(), m.reference())));
+        return csv("movements", csv);
+    }
+
+    @GetMapping("/locations")
+    @Operation(summary = "Stock locations, default first")
+    List<StockLocation> locations() {
+        return locations.all();
+    }
+
+    @PostMapping("/locations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Add a stock location (allowNegative lets its stock go below zero)")
+    StockLocation addLocation(@RequestBody LocationBody body) {
+        return locations.create(body.name(), Boolean.TRUE.equals(body.allowNegative()));
+    }
+
+    @PostMapping("/reservations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Reserve lines all or nothing (409 insufficient-stock naming the short lines)")
+    Reservation reserve(@RequestBody ReservationBody body) {
+        return reservations.reserve(body.id(), body.reference(), body.lines());
+    }
+
+    @GetMapping("/reservations/{id}")
+    @Operation(summary = "A reservation with its lines")
+    Reservation reservation(@PathVariable UUID id) {
+        return reservations.find(id).orElseThrow(() -> new NotFoundException("Reservation", id.toString()));
+    }
+
+    @PostMapping("/reservations/{id}/release")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Give reserved stock back")
+    Reservation release(@PathVariable UUID id) {
+        return reservations.release(id);
+    }
+
+    @PostMapping("/reservations/{id}/commit")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Turn reserved stock into SALE movements")
+    Reservation commit(@PathVariable UUID id) {
+        return reservations.commit(id);
+    }
+
+    private Movement quick(QuickMovement body, MovementType type, String idempotencyKey) {
+        UUID id = body.id() != null ? body.id() : idempotencyKey == null ? null : idFromKey(idempotencyKey);
+        return movements.record(new MovementRequest(id, variantId(body.variantId(), body.code()), type,
+                body.quantity(), body.locationId(), null, body.reason(), body.reference()));
+    }
+
+    private UUID variantId(UUID variantId, String code) {
+        if (variantId != null) {
+            return variantId;
+        }
+        if (code == null || code.isBlank()) {
+            throw InvalidInputException.field("code", "give a variantId, a SKU or a barcode");
+        }
+        String clean = code.strip();
+        return catalog.variantByBarcode(clean).or(() -> catalog.variantBySku(clean)).map(VariantSummary::id)
+                .orElseThrow(() -> new NotFoundException("Variant with SKU or barcode", clean));
+    }
+
+    /** The movement id for an Idempotency-Key: the same key in the same tenant gives the same id. */
+    private UUID idFromKey(String key) {
+        return UUID.nameUUIDFromBytes((tenantContext.requireTenant() + ":" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> void eachPage(Function<Integer, PageResponse<T>> pages, java.util.function.Consumer<T> each) {
+        for (int page = 0; ; page++) {
+            PageResponse<T> p = pages.apply(page);
+            p.items().forEach(each);
+            if ((long) (page + 1) * EXPORT_PAGE >= p.total()) {
+                return;
+            }
+        }
+    }
+
+    private ResponseEntity<byte[]> csv(String name, StringBuilder body) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name + "-" + LocalDate.now(clock) + ".csv").build().toString())
+                .body(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,175 @@
+package app.comptoir.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.comptoir.inventory.alerts.SlowMovingDetection;
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+@IntegrationTest
+class AlertsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SlowMovingDetection slowMoving;
+
+    @Test
+    void crossingTheAlertLevelRaisesOneAlertPerEpisodeAndRefillingResolvesIt() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String hose = shop.product("Tuyau d'arrosage", "TUY-AL");
+        shop.receive(hose, 10);
+        shop.call().body(Map.of("alertLevel", 5)).put("/api/v1/stocks/" + hose).then().statusCode(200);
+        assertThat(alerts(shop, "")).isEmpty();
+
+        shop.move(hose, "ISSUE", 6);
+        shop.move(hose, "ISSUE", 1);
+
+        JsonPath open = shop.call().get("/api/v1/stocks/alerts").then().statusCode(200).extract().jsonPath();
+        assertThat(open.getList("items.type")).containsExactly("LOW_STOCK");
+        assertThat(open.getString("items[0].severity")).isEqualTo("WARNING");
+        assertThat(open.getString("items[0].state")).isEqualTo("NEW");
+        assertThat(open.getString("items[0].sku")).isEqualTo("TUY-AL");
+        assertThat(open.getInt("items[0].available")).isEqualTo(4);
+        assertThat(open.getString("items[0].action")).isEqualTo("reorder");
+
+        shop.receive(hose, 10);
+        assertThat(alerts(shop, "")).isEmpty();
+        assertThat(alerts(shop, "?state=RESOLVED")).containsExactly("LOW_STOCK");
+
+        shop.move(hose, "ISSUE", 10);
+        assertThat(alerts(shop, "?state=ALL")).containsExactly("LOW_STOCK", "LOW_STOCK");
+    }
+
+    @Test
+    void runningOutIsCriticalAndAlertsCanBeFilteredReadAndDismissed() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String spade = shop.product("Bêche", "BEC-AL");
+        String pot = shop.product("Pot", "POT-AL");
+        shop.receive(spade, 1);
+        shop.receive(pot, 10);
+        shop.call().body(Map.of("alertLevel", 5)).put("/api/v1/stocks/" + pot).then().statusCode(200);
+        shop.move(spade, "ISSUE", 1);
+        shop.move(pot, "ISSUE", 8);
+
+        assertThat(alerts(shop, "?severity=CRITICAL")).containsExactly("OUT_OF_STOCK");
+        shop.call().get("/api/v1/stocks/alerts/summary").then().statusCode(200).body("unread", equalTo(2))
+                .body("open.OUT_OF_STOCK.NEW", equalTo(1)).body("open.LOW_STOCK.NEW", equalTo(1));
+
+        shop.call().post("/api/v1/stocks/alerts/read-all").then().statusCode(204);
+        shop.call().get("/api/v1/stocks/alerts/summary").then().body("unread", equalTo(0))
+                .body("open.LOW_STOCK.READ", equalTo(1));
+        String low = shop.call().get("/api/v1/stocks/alerts?type=LOW_STOCK").then().extract().path("items[0].id");
+        shop.call().post("/api/v1/stocks/alerts/" + low + "/dismiss").then().statusCode(204);
+        assertThat(alerts(shop, "")).containsExactly("OUT_OF_STOCK");
+        assertThat(alerts(shop, "?state=DISMISSED")).containsExactly("LOW_STOCK");
+        shop.call().get("/api/v1/stocks/alerts?severity=LOUD").then().spec(Api.problem(400, "validation"));
+    }
+
+    @Test
+    void rulesCanBeSwitchedOffChangedDeletedAndAddedBack() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        JsonPath rules = shop.call().get("/api/v1/alert-rules").then().statusCode(200).extract().jsonPath();
+        assertThat(rules.getList("type")).containsExactlyInAnyOrder("LOW_STOCK", "OUT_OF_STOCK", "OVERSTOCK",
+                "SLOW_MOVING", "LATE_DELIVERY");
+        String out = ruleId(rules, "OUT_OF_STOCK");
+        String low = ruleId(rules, "LOW_STOCK");
+        assertThat(rules.getInt("find { it.type == 'SLOW_MOVING' }.threshold")).isEqualTo(30);
+
+        shop.call().body(Map.of("enabled", false)).put("/api/v1/alert-rules/" + out).then().statusCode(200)
+                .body("enabled", equalTo(false));
+        shop.call().body(Map.of("enabled", true, "threshold", 50, "channels", List.of("IN_APP", "EMAIL")))
+                .put("/api/v1/alert-rules/" + low).then().statusCode(200).body("channels", hasSize(2));
+        String seeds = shop.product("Graines", "GRA-AL");
+        shop.receive(seeds, 20);
+        shop.call().body(Map.of("reorderPoint", 10)).put("/api/v1/stocks/" + seeds).then().statusCode(200);
+        shop.move(seeds, "ISSUE", 15);
+        assertThat(alerts(shop, "")).containsExactly("LOW_STOCK");
+        shop.move(seeds, "ISSUE", 5);
+        assertThat(alerts(shop, "")).isEmpty();
+
+        shop.call().body(Map.of("type", "OUT_OF_STOCK")).post("/api/v1/alert-rules")
+                .then().spec(Api.problem(409, "duplicate-alert-rule"));
+        shop.call().delete("/api/v1/alert-rules/" + out).then().statusCode(204);
+        shop.call().body(Map.of("type", "OUT_OF_STOCK")).post("/api/v1/alert-rules").then().statusCode(201)
+                .body("enabled", equalTo(true));
+        Api.as(port, Api.newUser(port, shop.admin, "VIEWER")).body(Map.of("enabled", false))
+                .put("/api/v1/alert-rules/" + low).then().statusCode(403);
+    }
+
+    @Test
+    void stockThatHasNotGoneOutForThirtyDaysIsFlaggedSlowMovingUntilItSells() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String gnome = shop.product("Nain de jardin", "NAI-AL");
+        String empty = shop.product("Pelle", "PEL-AL");
+        shop.receive(gnome, 3);
+        shop.receive(empty, 1);
+        shop.move(empty, "ISSUE", 1);
+
+        int raised = slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(31)));
+        slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(32)));
+
+        assertThat(raised).isEqualTo(1);
+        JsonPath open = shop.call().get("/api/v1/stocks/alerts?type=SLOW_MOVING").then().extract().jsonPath();
+        assertThat(open.getList("items.sku")).containsExactly("NAI-AL");
+        assertThat(open.getString("items[0].severity")).isEqualTo("INFO");
+        shop.move(gnome, "ISSUE", 1);
+        assertThat(alerts(shop, "?type=SLOW_MOVING")).isEmpty();
+        assertThat(slowMoving.detect(shop.admin.tenantId(), Instant.now())).isZero();
+    }
+
+    @Test
+    void theDailyJobIsClaimedByOneNodeOnly() {
+        boolean first = slowMoving.claim(Duration.ofDays(1));
+        boolean second = slowMoving.claim(Duration.ofDays(1));
+        assertThat(second).isFalse();
+        assertThat(first || !second).isTrue();
+    }
+
+    @Test
+    void reorderSuggestionsCoverTheLeadTimeAndRespectTheReorderQuantity() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String rice = shop.product("Riz 25 kg", "RIZ-25");
+        String oil = shop.product("Huile 5 L", "HUI-5");
+        String sugar = shop.product("Sucre 1 kg", "SUC-1");
+        shop.receive(rice, 20);
+        shop.move(rice, "ISSUE", 15);
+        shop.receive(oil, 20);
+        shop.move(oil, "ISSUE", 15);
+        shop.receive(sugar, 50);
+        shop.call().body(Map.of("reorderPoint", 10, "reorderQuantity", 24, "leadTimeDays", 7))
+                .put("/api/v1/stocks/" + rice).then().statusCode(200);
+        shop.call().body(Map.of("reorderPoint", 10, "leadTimeDays", 7)).put("/api/v1/stocks/" + oil).then().statusCode(200);
+        shop.call().body(Map.of("reorderPoint", 10)).put("/api/v1/stocks/" + sugar).then().statusCode(200);
+
+        JsonPath suggestions = shop.call().get("/api/v1/stocks/reorder-suggestions").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(suggestions.getList("sku")).containsExactlyInAnyOrder("RIZ-25", "HUI-5");
+        assertThat(suggestions.getInt("find { it.sku == 'RIZ-25' }.suggestedQuantity")).isEqualTo(24);
+        assertThat(suggestions.getInt("find { it.sku == 'HUI-5' }.suggestedQuantity")).isEqualTo(10);
+        assertThat(suggestions.getFloat("find { it.sku == 'HUI-5' }.averageDailyOut")).isEqualTo(0.5f);
+    }
+
+    private static String ruleId(JsonPath rules, String type) {
+        return rules.getString("find { it.type == '" + type + "' }.id");
+    }
+
+    private static List<String> alerts(InventoryApi shop, String query) {
+        return shop.call().get("/api/v1/stocks/alerts" + query).then().statusCode(200).extract().jsonPath()
+                .getList("items.type");
+    }
+}
