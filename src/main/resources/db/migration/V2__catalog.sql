@@ -45,9 +45,11 @@ create table products (
     options         jsonb         not null default '[]',
     -- Maintained by the application after every write (see catalog.search.SearchIndex): the
     -- full-text document (French and English stems, accents removed), the plain words of the name,
-    -- brand and tags, and the price range of the active variants.
+    -- brand and tags, and the option values and price range of the active variants (so that facet
+    -- counts never read the variants).
     search_document tsvector      not null default ''::tsvector,
     search_text     text          not null default '',
+    option_values   text[]        not null default '{}', -- distinct "name<US>value" of the active variants
     price_min       numeric(14, 2),
     price_max       numeric(14, 2),
     created_at      timestamptz   not null,

@@ -17,6 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
@@ -69,6 +70,7 @@ public class Product extends TenantOwnedEntity {
     @AuditTrail.Ignored
     @OneToMany(mappedBy = "product", cascade = CascadeType.PERSIST)
     @SQLRestriction("deleted_at is null")
+    @BatchSize(size = 100) // an import touching many products loads their variants 100 products at a time
     @OrderBy("position")
     private List<Variant> variants = new ArrayList<>();
 

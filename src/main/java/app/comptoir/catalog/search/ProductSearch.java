@@ -86,8 +86,8 @@ public class ProductSearch {
     /** The filtered set, with what the sorts need. */
     private static final String FILTERED = """
             f as materialized (
-                select p.id, p.category_id, p.tags, %s as rank, lower(catalog_unaccent(p.name)) as name_key,
-                       p.price_min, p.price_max, p.created_at
+                select p.id, p.category_id, p.tags, p.option_values, %s as rank,
+                       lower(catalog_unaccent(p.name)) as name_key, p.price_min, p.price_max, p.created_at
                   from products p where %s),
             page as (
                 select f.id, row_number() over (order by %s) as position from f order by %s
@@ -106,10 +106,7 @@ public class ProductSearch {
                   from direct d join categories c on c.tenant_id = :tenant and c.id = d.category_id
                 union all
                 select u.category_id, c.id, c.parent_id, u.n
-                  from up u join categories c on c.tenant_id = :tenant and c.id = u.parent_id),
-            fv as (select v.product_id, v.options, v.price
-                     from f join variants v on v.tenant_id = :tenant and v.product_id = f.id
-                    where v.deleted_at is null and v.active)
+                  from up u join categories c on c.tenant_id = :tenant and c.id = u.parent_id)
             %s
             union all
             select 'category', u.ancestor_id::text, c.name, c.parent_id::text, sum(u.n)::bigint, null, null
@@ -118,10 +115,10 @@ public class ProductSearch {
             union all
             select 'tag', t.tag, null, null, count(*), null, null from f cross join unnest(f.tags) as t(tag) group by t.tag
             union all
-            select 'option', o.key, o.value, null, count(distinct fv.product_id), null, null
-              from fv cross join jsonb_each_text(fv.options) as o group by o.key, o.value
+            select 'option', split_part(o.pair, chr(31), 1), split_part(o.pair, chr(31), 2), null, count(*), null, null
+              from f cross join unnest(f.option_values) as o(pair) group by o.pair
             union all
-            select 'price', null, null, null, count(*), min(fv.price), max(fv.price) from fv""";
+            select 'price', null, null, null, count(*), min(f.price_min), max(f.price_max) from f""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProductViews views;

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each product's denormalised search columns up to date: the full-text document (name
  * weighted highest, then brand, tags and SKUs unstemmed, then the description; French and English
- * stems, accents removed), the plain words of the name, brand and tags, and the price range of its
- * active variants; and adds those words to the tenant's vocabulary ({@code catalog_words}), which
+ * stems, accents removed), the plain words of the name, brand and tags, and the option values and
+ * price range of its active variants (what the facets count); and adds those words to the tenant's vocabulary ({@code catalog_words}), which
  * misspelt query words are corrected against. Called in the same transaction as every catalog
  * write, after the write is flushed.
  */
@@ -29,15 +29,20 @@ public class SearchIndex {
                 search_text = lower(catalog_unaccent(p.name || ' ' || coalesce(p.brand, '') || ' '
                     || array_to_string(p.tags, ' '))),
                 price_min = s.price_min,
-                price_max = s.price_max
+                price_max = s.price_max,
+                option_values = coalesce(s.option_values, '{}')
             from (select p2.id,
                          string_agg(v.sku, ' ' order by v.position) as skus,
+                         (select array_agg(distinct o.key || chr(31) || o.value)
+                            from variants v2 cross join jsonb_each_text(v2.options) as o
+                           where v2.tenant_id = p2.tenant_id and v2.product_id = p2.id and v2.deleted_at is null
+                             and v2.active) as option_values,
                          min(v.price) filter (where v.active) as price_min,
                          max(v.price) filter (where v.active) as price_max
                   from products p2
                   left join variants v on v.tenant_id = p2.tenant_id and v.product_id = p2.id and v.deleted_at is null
                   where p2.tenant_id = ? and %s
-                  group by p2.id) s
+                  group by p2.id, p2.tenant_id) s
             where p.tenant_id = ? and p.id = s.id""";
 
     private static final String WORDS = """
