@@ -151,8 +151,10 @@ class CatalogBrowserIT {
         assertThat(page.locator("[data-image] img")).hasCount(1);
         Path notAPicture = Files.writeString(Files.createTempFile("notes", ".txt"), "ceci n'est pas une image");
         page.locator("#image-file").setInputFiles(notAPicture);
+        assertThat(page.locator("#image-file")).hasValue(Pattern.compile(".*notes.*\\.txt$"));
         page.locator("[data-upload-image]").click();
-        assertThat(page.locator("[data-image-error]")).containsText("n’est pas une image JPEG, PNG ou WebP");
+        assertThat(page.locator("[data-image-error]")).containsText("n’est pas une image JPEG, PNG ou WebP",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         screenshot("catalog-product");
 
         // In the list, a misspelt search still finds it, without reloading the page.
@@ -224,6 +226,46 @@ class CatalogBrowserIT {
         assertThat(page.locator("[data-catalog-conflict]")).containsText("« Tuyaux » contient encore des produits");
         assertThat(page.locator("[data-category]")).hasCount(3);
         screenshot("catalog-categories");
+
+        // A CSV checked in a dry run lists its errors by line; nothing is imported.
+        page.locator("[data-catalog-tabs] a", new Page.LocatorOptions().setHasText("Import CSV")).click();
+        page.waitForURL("**/app/catalog/import");
+        assertThat(page.locator("#import-dry-run")).isChecked();
+        page.locator("#import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("catalogue.csv",
+                "text/csv", ("name;sku;price;vat_rate;category\n"
+                        + "Arrosoir 5 L;ARR-5;9,90;20;Arrosage\n"
+                        + "Arrosoir 10 L;ARR-5;douze;20;Arrosage\n"
+                        + "Pelle à grain;PEL-1;24,00;5,5;Outillage\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("[data-import-submit]").click();
+        assertThat(page.locator("[data-import-status]")).hasAttribute("data-import-status", "invalid");
+        assertThat(page.locator("[data-import-errors] tbody tr")).hasCount(2);
+        assertThat(page.locator("[data-import-errors] tr[data-line='3']")).hasCount(2);
+        assertThat(page.locator("[data-import-errors]")).containsText("« douze » n’est pas un nombre.");
+        assertThat(page.locator("[data-import-errors]")).containsText("Le SKU ARR-5 figure déjà ligne 2.");
+        assertThat(page.locator("[data-import-for-real]")).hasCount(0);
+        screenshot("catalog-import");
+    }
+
+    @Test
+    void theDemoGardenShopBrowsesItsThousandProducts() {
+        page.navigate("/login");
+        page.locator("#email").fill("manager@jardin-des-lilas.demo");
+        page.locator("#password").fill(Api.DEMO_PASSWORD);
+        page.locator("#login-form button[type=submit]").click();
+        page.waitForURL("**/app");
+
+        page.navigate("/app/catalog/products?view=list");
+        assertThat(page.locator("#products-body tr")).hasCount(24);
+        assertThat(page.locator("[data-products-count]")).containsText("produits");
+        page.locator("#products-q").pressSequentially("secatuer", new Locator.PressSequentiallyOptions().setDelay(40));
+        assertThat(page.locator("#products-body tr").first()).containsText("écateur");
+        page.locator("#products-q").fill("");
+        page.locator("#products-category").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        assertThat(page).hasURL(Pattern.compile(".*category=.*"));
+        assertThat(page.locator("#products-category option:checked")).not().hasText(Pattern.compile("^Toutes.*"));
+        // The last answer is the one for the last filters: no search any more, so sorted by name.
+        assertThat(page.locator("#products-sort option:checked")).hasText("Nom (A → Z)");
+        screenshot("catalog-demo");
     }
 
     private void signIn(Account account) {

@@ -177,6 +177,10 @@ class CatalogPagesIT {
         assertThat(taken.body()).contains("Une catégorie porte déjà ce nom à cet endroit.");
 
         assertThat(names(browser.get("/app/catalog/categories").body())).containsExactly("Outillage", "Arrosage", "Tuyaux");
+        Page renamed = browser.post("/app/catalog/categories/" + arrosage, Map.of("name", " ", "parentId", ""));
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(text(renamed)).contains("Obligatoire, 80 caractères au plus.");
+        assertThat(renamed.body()).containsPattern("<details[^>]*open");
         browser.post("/app/catalog/categories/" + arrosage + "/move", Map.of("direction", "up"));
         assertThat(names(browser.get("/app/catalog/categories").body())).containsExactly("Arrosage", "Tuyaux", "Outillage");
     }
