@@ -1,7 +1,5 @@
 package app.comptoir.identity;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** URL-safe names: lower-case ASCII letters, digits and dashes. */
@@ -13,11 +11,6 @@ final class Slugs {
     }
 
     static String of(String text) {
-        String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 50) {
-            slug = slug.substring(0, 50).replaceAll("-+$", "");
-        }
-        return slug.isEmpty() ? "commerce" : slug;
+        return app.comptoir.platform.Slugs.of(text, 50, "commerce");
     }
 }

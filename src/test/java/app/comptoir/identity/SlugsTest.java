@@ -15,6 +15,12 @@ class SlugsTest {
     }
 
     @Test
+    void lettersWithoutAccentsToDropAreSpeltOut() {
+        assertThat(Slugs.of("Blumen Straße")).isEqualTo("blumen-strasse");
+        assertThat(Slugs.of("Cœur de Bœuf")).isEqualTo("coeur-de-boeuf");
+    }
+
+    @Test
     void punctuationAndSurroundingSpacesDisappear() {
         assertThat(Slugs.of("  L'Atelier — Couture & Co!  ")).isEqualTo("l-atelier-couture-co");
         assertThat(Slugs.of("--Boutique   Awa--")).isEqualTo("boutique-awa");
