@@ -471,6 +471,28 @@ class OrdersIT {
         assertThat(statements(shop, "/api/v1/orders/" + big)).isEqualTo(detailOfOne).isLessThanOrEqualTo(4);
     }
 
+    @Test
+    void placingAnOrderCostsAFixedNumberOfStatements() {
+        SalesApi shop = SalesApi.newShop(port);
+        String a = shop.stocked("Pot", "POT-P", "10.00", 20, 100);
+        String b = shop.stocked("Soucoupe", "SOU-P", "2.00", 20, 100);
+        String c = shop.stocked("Terreau", "TER-P", "8.00", 10, 100);
+        String customer = shop.customer("Client", "0600000003");
+        shop.address(customer, "1 rue", "Lyon");
+        Map<String, Object> body = new HashMap<>(SalesApi.orderBody(a, 1, b, 1, c, 1));
+        body.remove("customer");
+        body.put("customerId", customer);
+        String create = UUID.randomUUID().toString();
+        String id = shop.call().header("X-Request-Id", create).body(body).post("/api/v1/orders").then().statusCode(201)
+                .extract().path("id");
+        String confirm = UUID.randomUUID().toString();
+        shop.call().header("X-Request-Id", confirm).post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        System.out.printf("SQL statements: create %d, confirm %d (3 lines)%n", sql.statements(create),
+                sql.statements(confirm));
+        assertThat(sql.statements(create)).isLessThanOrEqualTo(9);
+        assertThat(sql.statements(confirm)).isLessThanOrEqualTo(20);
+    }
+
     private int statements(SalesApi shop, String path) {
         String requestId = UUID.randomUUID().toString();
         shop.call().header("X-Request-Id", requestId).get(path).then().statusCode(200);
