@@ -8,8 +8,8 @@ import java.util.UUID;
  * are wanted. Sort is one of {@code relevance} (default with a text), {@code name} (default without),
  * {@code -name}, {@code price}, {@code -price}, {@code newest}, {@code oldest}.
  *
- * <p>{@code inStock}: stock is not tracked until the inventory module lands, so every active
- * variant counts as in stock: {@code true} keeps products with an active variant, {@code false} those without.
+ * <p>{@code inStock}: {@code true} keeps products with an active variant that has stock available (at
+ * some location), {@code false} those without any; a variant nobody has stocked yet is not in stock.
  */
 public record ProductQuery(String q, UUID categoryId, String tag, ProductStatus status, BigDecimal priceMin,
                            BigDecimal priceMax, Boolean inStock, String sort, int page, int size, boolean facets) {

@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A product as the API and other modules see it, with its live variants and images. */
+/**
+ * A product as the API and other modules see it, with its live variants and images. {@code available}
+ * is the stock available now over all its variants and locations (null when stock is not kept).
+ */
 public record ProductView(UUID id, String name, String slug, String description, String brand, UUID categoryId,
                           List<String> tags, ProductStatus status, BigDecimal vatRate, String unit,
                           List<ProductOption> options, List<VariantView> variants, List<ProductImageView> images,
-                          long version, Instant createdAt, Instant updatedAt) {
+                          long version, Instant createdAt, Instant updatedAt,
+                          Integer available) {
 }

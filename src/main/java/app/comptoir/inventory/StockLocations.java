@@ -6,13 +6,17 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.comptoir.inventory.alerts.AlertRules;
 import app.comptoir.platform.ConflictException;
@@ -21,7 +25,14 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
 
-/** The current tenant's stock locations; the default one ("Boutique") is created on first use. */
+/**
+ * The current tenant's stock locations; the default one ("Boutique") is created on first use.
+ *
+ * <p>Every movement and reservation without a location needs the default one, so each node keeps it
+ * per tenant once it is committed. That is right on every node of a cluster without any invalidation:
+ * a tenant's default location is never changed, replaced or deleted (there is no such operation), and
+ * a location is only remembered after the transaction that read it commits.
+ */
 @Service
 @Transactional
 public class StockLocations {
@@ -37,6 +48,7 @@ public class StockLocations {
     private final TenantContext tenantContext;
     private final Clock clock;
     private final AlertRules alertRules;
+    private final Map<UUID, StockLocation> defaults = new ConcurrentHashMap<>();
 
     StockLocations(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock, AlertRules alertRules) {
         this.jdbc = jdbc;
@@ -56,9 +68,14 @@ public class StockLocations {
     /** The default location, created (with the default alert rules) if the tenant has none yet. */
     public StockLocation defaultLocation() {
         UUID tenant = tenantContext.requireTenant();
+        StockLocation known = defaults.get(tenant);
+        if (known != null) {
+            return known;
+        }
         Optional<StockLocation> existing = jdbc.query(
                 "select * from stock_locations where tenant_id = ? and is_default", LOCATION, tenant).stream().findFirst();
         if (existing.isPresent()) {
+            remember(tenant, existing.get());
             return existing.get();
         }
         Integer registered = jdbc.update("insert into inventory_tenants (tenant_id) values (?) on conflict do nothing",
@@ -74,6 +91,23 @@ public class StockLocations {
                 on conflict do nothing""", Ids.newId(), tenant, DEFAULT_NAME, now, actor, now, actor);
         return jdbc.query("select * from stock_locations where tenant_id = ? and is_default", LOCATION, tenant)
                 .getFirst();
+    }
+
+    /** Keeps the tenant's default location once the current transaction commits (at once without one). */
+    private void remember(UUID tenant, StockLocation location) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            defaults.put(tenant, location);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (defaults.size() > 10_000) {
+                    defaults.clear();
+                }
+                defaults.put(tenant, location);
+            }
+        });
     }
 
     /** The location with this id, or the default one when id is null. */

@@ -115,7 +115,7 @@ public class StockMovements {
                 return new CountResult(queries.level(variant.id(), location.id()), existing.get());
             }
         }
-        Level after = levels.setOnHand(tenant, variant.id(), location.id(), request.countedQuantity());
+        Level after = levels.setOnHand(tenant, variant.id(), location.id(), before, request.countedQuantity());
         int delta = after.onHand() - before.onHand();
         Movement movement = null;
         if (delta != 0) {

@@ -3,7 +3,6 @@ package app.comptoir.inventory;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.inventory.domain.Availability;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.platform.PageRequests;
@@ -42,11 +42,13 @@ public class StockQueries {
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
     private final CatalogQueries catalog;
+    private final Availability availability;
 
-    StockQueries(JdbcTemplate jdbc, TenantContext tenantContext, CatalogQueries catalog) {
+    StockQueries(JdbcTemplate jdbc, TenantContext tenantContext, CatalogQueries catalog, Availability availability) {
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
         this.catalog = catalog;
+        this.availability = availability;
     }
 
     /** Stock levels (one per variant and location), most recently changed first. */
@@ -113,17 +115,7 @@ public class StockQueries {
 
     /** Available quantity (all locations together) of each variant that has stock; others are absent. */
     public Map<UUID, Integer> available(Collection<UUID> variantIds) {
-        if (variantIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, Integer> result = new HashMap<>();
-        jdbc.query("""
-                select variant_id, sum(on_hand - reserved) from stock_levels
-                 where tenant_id = ? and variant_id = any(?) group by variant_id""",
-                rs -> {
-                    result.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                }, tenantContext.requireTenant(), variantIds.stream().distinct().toArray(UUID[]::new));
-        return result;
+        return availability.available(tenantContext.requireTenant(), variantIds);
     }
 
     /** The journal of movements, newest first. */

@@ -39,7 +39,7 @@ class CatalogPagesIT {
                 .doesNotContain("data-new-product", "data-import", "href=\"/app/catalog/import\"");
 
         assertThat(text(browser.get("/app/catalog/products?lang=en"))).contains("Catalog", "1 product", "On sale",
-                "€24.90", "Stock comes with the Inventory module.");
+                "€24.90", "Out of stock");
         browser.get("/app/catalog/products?lang=fr");
 
         Page product = browser.get("/app/catalog/products/" + productId);

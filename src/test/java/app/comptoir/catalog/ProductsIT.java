@@ -292,7 +292,8 @@ class ProductsIT {
         shop.call().get("/api/v1/products?page=3").then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(1));
         shop.call().get("/api/v1/products?priceMin=abc").then().statusCode(400);
         shop.call().get("/api/v1/tags").then().statusCode(200);
-        shop.call().get("/api/v1/products?inStock=true").then().body("total", equalTo(1));
-        shop.call().get("/api/v1/products?inStock=false").then().body("total", equalTo(0)).body("items", not(hasItem(notNullValue())));
+        // Nothing received yet (see CatalogStockIT for the figures once inventory moves stock).
+        shop.call().get("/api/v1/products?inStock=true").then().body("total", equalTo(0)).body("items", not(hasItem(notNullValue())));
+        shop.call().get("/api/v1/products?inStock=false").then().body("total", equalTo(1)).body("items[0].available", equalTo(0));
     }
 }

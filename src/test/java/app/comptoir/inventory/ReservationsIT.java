@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.SqlStatementCounter;
 
 @IntegrationTest
 class ReservationsIT {
@@ -36,6 +37,9 @@ class ReservationsIT {
 
     @Autowired
     TenantContext tenantContext;
+
+    @Autowired
+    SqlStatementCounter sql;
 
     @Test
     void twoHundredConcurrentReservationsOfTheLastFiftyUnitsSucceedExactlyFiftyTimes() throws Exception {
@@ -153,6 +157,21 @@ class ReservationsIT {
     }
 
     /** The level on hand is the sum of every movement's change. */
+    @Test
+    void aReservationClearOfEveryThresholdCostsThreeStatements() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String hose = shop.product("Tuyau d'arrosage", "TUY-SQL");
+        shop.receive(hose, 100);
+        Map<String, Object> body = Map.of("lines", List.of(Map.of("variantId", hose, "quantity", 1)));
+        shop.call().body(body).post("/api/v1/stocks/reservations").then().statusCode(201);
+
+        String requestId = "sql-" + UUID.randomUUID();
+        shop.call().header("X-Request-Id", requestId).body(body).post("/api/v1/stocks/reservations")
+                .then().statusCode(201);
+        // the tenant setting + the reservation with its lines + the guarded update (with the alert inputs)
+        assertThat(sql.statements(requestId)).isEqualTo(3);
+    }
+
     private static void ledgerMatchesLevels(InventoryApi shop, String variantId) {
         List<Integer> changes = shop.call().get("/api/v1/stocks/" + variantId + "/movements?size=200").then()
                 .extract().jsonPath().getList("items.change", Integer.class);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +22,14 @@ import app.comptoir.catalog.ProductImageView;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
+import app.comptoir.catalog.StockAvailability;
 import app.comptoir.catalog.VariantView;
 
 /**
  * Reads products as {@link ProductView}s with their variants and images in one statement, however
  * many products are asked for (variants and images are aggregated as JSON per product), so neither
- * a page of a list nor a single product costs more than one query.
+ * a page of a list nor a single product costs more than one query, plus one to ask the inventory
+ * (through {@link StockAvailability}) what is available of their variants.
  */
 @Component
 public class ProductViews {
@@ -45,9 +48,11 @@ public class ProductViews {
              where p.tenant_id = ? and p.id = any(?) and p.deleted_at is null""";
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<StockAvailability> stock;
 
-    ProductViews(JdbcTemplate jdbc) {
+    ProductViews(JdbcTemplate jdbc, ObjectProvider<StockAvailability> stock) {
         this.jdbc = jdbc;
+        this.stock = stock;
     }
 
     /** The live product, if it exists in the tenant. */
@@ -68,14 +73,42 @@ public class ProductViews {
             ProductView view = map(rs);
             byId.put(view.id(), view);
         });
+        Map<UUID, Integer> available = available(tenantId, byId.values());
         List<ProductView> ordered = new ArrayList<>(byId.size());
         for (UUID id : ids) {
             ProductView view = byId.get(id);
             if (view != null) {
-                ordered.add(view);
+                ordered.add(available == null ? view : withStock(view, available));
             }
         }
         return ordered;
+    }
+
+    /** What is available of the products' variants, in one query; null when no module keeps stock. */
+    private Map<UUID, Integer> available(UUID tenantId, Collection<ProductView> products) {
+        StockAvailability availability = stock.getIfAvailable();
+        if (availability == null || products.isEmpty()) {
+            return null;
+        }
+        List<UUID> variantIds = products.stream().flatMap(p -> p.variants().stream()).map(VariantView::id).toList();
+        return variantIds.isEmpty() ? Map.of() : availability.available(tenantId, variantIds);
+    }
+
+    /** The product with the available quantity of each variant, and of the product (its active variants'). */
+    private static ProductView withStock(ProductView p, Map<UUID, Integer> available) {
+        List<VariantView> variants = new ArrayList<>(p.variants().size());
+        int total = 0;
+        for (VariantView v : p.variants()) {
+            int quantity = available.getOrDefault(v.id(), 0);
+            if (v.active()) {
+                total += quantity;
+            }
+            variants.add(new VariantView(v.id(), v.sku(), v.barcode(), v.options(), v.price(), v.compareAtPrice(),
+                    v.cost(), v.weight(), v.active(), quantity));
+        }
+        return new ProductView(p.id(), p.name(), p.slug(), p.description(), p.brand(), p.categoryId(), p.tags(),
+                p.status(), p.vatRate(), p.unit(), p.options(), List.copyOf(variants), p.images(), p.version(),
+                p.createdAt(), p.updatedAt(), total);
     }
 
     private static ProductView map(ResultSet rs) throws SQLException {
@@ -87,7 +120,7 @@ public class ProductViews {
             v.get(3).properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
             variants.add(new VariantView(UUID.fromString(v.get(0).asString()), v.get(1).asString(), text(v.get(2)),
                     CatalogJson.ordered(values, options), decimal(v.get(4)), decimal(v.get(5)), decimal(v.get(6)),
-                    decimal(v.get(7)), v.get(8).asBoolean()));
+                    decimal(v.get(7)), v.get(8).asBoolean(), null));
         }
         List<ProductImageView> images = new ArrayList<>();
         for (JsonNode i : CatalogJson.MAPPER.readTree(rs.getString("images"))) {
@@ -99,7 +132,7 @@ public class ProductViews {
                 rs.getString("brand"), rs.getObject("category_id", UUID.class), tags(rs.getArray("tags")),
                 ProductStatus.valueOf(rs.getString("status")), rs.getBigDecimal("vat_rate"), rs.getString("unit"),
                 options, variants, images, rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), null);
     }
 
     static List<String> tags(Array array) throws SQLException {

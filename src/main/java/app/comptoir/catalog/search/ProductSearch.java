@@ -233,10 +233,10 @@ public class ProductSearch {
             where.append(')');
         }
         if (query.inStock() != null) {
-            // Until inventory tracks stock, an active variant is an available one.
+            // in_stock is the catalog's own read model of stock, kept by inventory (see CatalogStock).
             where.append(query.inStock() ? " and exists" : " and not exists").append(
                     " (select 1 from variants v where v.tenant_id = :tenant and v.product_id = p.id"
-                            + " and v.deleted_at is null and v.active)");
+                            + " and v.deleted_at is null and v.active and v.in_stock)");
         }
         String q = query.q() == null ? "" : query.q().strip();
         if (!q.isEmpty()) {

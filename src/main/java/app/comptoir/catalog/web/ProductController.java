@@ -65,7 +65,7 @@ class ProductController {
     }
 
     /** A product as clients send it; the read-only fields of {@link ProductView} are accepted and ignored. */
-    @JsonIgnoreProperties({"id", "images", "createdAt", "updatedAt"})
+    @JsonIgnoreProperties({"id", "images", "createdAt", "updatedAt", "available"})
     record ProductRequest(String name, String slug, String description, String brand, UUID categoryId,
                           List<String> tags, ProductStatus status, BigDecimal vatRate, String unit,
                           List<ProductOption> options, List<VariantRequest> variants, String baseSku,
@@ -78,6 +78,7 @@ class ProductController {
     }
 
     /** A variant as clients send it: with an id to change an existing one, without to add one. */
+    @JsonIgnoreProperties({"available"})
     record VariantRequest(UUID id, String sku, String barcode, Map<String, String> options, BigDecimal price,
                           BigDecimal compareAtPrice, BigDecimal cost, BigDecimal weight, Boolean active) {
 
@@ -98,8 +99,9 @@ class ProductController {
     @GetMapping
     @Operation(summary = "Search products (full text, typo-tolerant), filter, sort and page, with facet counts",
             description = "sort: relevance (default with q), name (default), -name, price, -price, newest, oldest. "
-                    + "category includes its sub-categories. inStock: until inventory tracks stock, every active "
-                    + "variant counts as in stock.")
+                    + "category includes its sub-categories. inStock: true keeps products with an active variant that "
+                    + "has stock available, false those without. Items carry the stock available now (available, "
+                    + "per product and per variant, summed over locations).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ProductPage.class)))
     ResponseEntity<byte[]> list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID category,

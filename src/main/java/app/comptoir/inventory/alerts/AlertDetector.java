@@ -3,7 +3,6 @@ package app.comptoir.inventory.alerts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.inventory.StockAlertRaised;
+import app.comptoir.inventory.domain.LevelStore;
 import app.comptoir.inventory.domain.LevelStore.Level;
 import app.comptoir.platform.Ids;
 
@@ -20,6 +20,11 @@ import app.comptoir.platform.Ids;
  * Raises an alert when a condition starts and resolves it when it ends, in the transaction of the
  * movement that changed the level (which holds the level's row lock, so checks of one level never race).
  * The partial unique index on open alerts keeps it to one alert per episode.
+ *
+ * <p>Most changes leave a level clear of every threshold with no alert open: the change statement
+ * returned the thresholds and the level's {@code alert_open} flag ({@link LevelStore.Watch}) and the
+ * tenant's rules are cached ({@link AlertRules#enabled}), so such a change is checked without a query.
+ * The flag is kept exact here: set when an alert is raised, recomputed whenever alerts are resolved.
  */
 @Component
 public class AlertDetector {
@@ -30,11 +35,13 @@ public class AlertDetector {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AlertRules rules;
 
-    AlertDetector(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    AlertDetector(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, AlertRules rules) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.rules = rules;
     }
 
     private record Context(Map<AlertType, Integer> enabledRules, Integer alertLevel, Integer overstockLevel,
@@ -43,23 +50,44 @@ public class AlertDetector {
 
     /** Checks the level-based conditions of a variant at a location after its level changed. */
     public void levelChanged(UUID tenant, UUID variant, UUID location, Level level, boolean outgoing) {
-        Context context = context(tenant, variant);
+        LevelStore.Watch watch = level.watch();
+        Context context = watch == null ? context(tenant, variant)
+                : new Context(rules.enabled(tenant), watch.alertLevel(), watch.overstockLevel(), watch.reorderPoint());
         List<String> ended = new ArrayList<>();
+        boolean anyActive = false;
+        for (AlertType type : LEVEL_TYPES) {
+            Integer threshold = active(type, context, level);
+            if (threshold != null) {
+                anyActive = true;
+            } else {
+                ended.add(type.name());
+            }
+        }
+        if (watch != null && !watch.alertOpen() && !anyActive) {
+            return; // clear of every threshold and nothing open to resolve
+        }
         for (AlertType type : LEVEL_TYPES) {
             Integer threshold = active(type, context, level);
             if (threshold != null) {
                 raise(tenant, type, variant, location, level.available(), threshold);
-            } else {
-                ended.add(type.name());
             }
         }
         if (outgoing) {
             ended.add(AlertType.SLOW_MOVING.name());
         }
+        // Resolves the ended episodes and leaves the level's flag saying whether any alert stays open.
         jdbc.update("""
-                update stock_alerts set state = 'RESOLVED', resolved_at = ?
-                 where tenant_id = ? and variant_id = ? and location_id = ? and resolved_at is null and type = any(?)""",
-                Timestamp.from(clock.instant()), tenant, variant, location, ended.toArray(String[]::new));
+                with resolved as (
+                    update stock_alerts set state = 'RESOLVED', resolved_at = ?
+                     where tenant_id = ? and variant_id = ? and location_id = ? and resolved_at is null and type = any(?)
+                    returning id)
+                update stock_levels l set alert_open = exists (
+                        select 1 from stock_alerts a
+                         where a.tenant_id = l.tenant_id and a.variant_id = l.variant_id and a.location_id = l.location_id
+                           and a.resolved_at is null and a.id not in (select id from resolved))
+                 where l.tenant_id = ? and l.variant_id = ? and l.location_id = ?""",
+                Timestamp.from(clock.instant()), tenant, variant, location, ended.toArray(String[]::new),
+                tenant, variant, location);
     }
 
     /** Raises an alert unless one of this type is already open for the variant and location. */
@@ -72,6 +100,8 @@ public class AlertDetector {
                 id, tenant, type.name(), type.severity(), variant, location, available, threshold,
                 Timestamp.from(clock.instant()));
         if (inserted == 1) {
+            jdbc.update("update stock_levels set alert_open = true where tenant_id = ? and variant_id = ? and location_id = ?",
+                    tenant, variant, location);
             events.publishEvent(new StockAlertRaised(tenant, id, type.name(), type.severity(), variant, location,
                     available));
         }
@@ -101,18 +131,14 @@ public class AlertDetector {
     }
 
     private Context context(UUID tenant, UUID variant) {
-        Map<AlertType, Integer> rules = new EnumMap<>(AlertType.class);
         Integer[] thresholds = new Integer[3];
         jdbc.query("""
-                select r.type, r.threshold, t.alert_level, t.overstock_level, t.reorder_point
-                  from stock_alert_rules r
-                  left join stock_thresholds t on t.tenant_id = r.tenant_id and t.variant_id = ?
-                 where r.tenant_id = ? and r.enabled""", rs -> {
-            rules.put(AlertType.valueOf(rs.getString(1)), (Integer) rs.getObject(2));
-            thresholds[0] = (Integer) rs.getObject(3);
-            thresholds[1] = (Integer) rs.getObject(4);
-            thresholds[2] = (Integer) rs.getObject(5);
-        }, variant, tenant);
-        return new Context(rules, thresholds[0], thresholds[1], thresholds[2]);
+                select t.alert_level, t.overstock_level, t.reorder_point from stock_thresholds t
+                 where t.tenant_id = ? and t.variant_id = ?""", rs -> {
+            thresholds[0] = (Integer) rs.getObject(1);
+            thresholds[1] = (Integer) rs.getObject(2);
+            thresholds[2] = (Integer) rs.getObject(3);
+        }, tenant, variant);
+        return new Context(rules.enabled(tenant), thresholds[0], thresholds[1], thresholds[2]);
     }
 }

@@ -1,10 +1,19 @@
 package app.comptoir.inventory.alerts;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
@@ -12,17 +21,54 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
 
-/** The tenant's alert rules: one per type, created with defaults when the tenant first keeps stock. */
+/**
+ * The tenant's alert rules: one per type, created with defaults when the tenant first keeps stock.
+ *
+ * <p>Every movement and reservation needs the enabled rules, so they are kept per tenant on each node
+ * ({@link #enabled}): a change made on this node applies as soon as it commits; one made on another
+ * node of a cluster applies here within {@link #KEPT} (5 s), the time an alert may be raised or not
+ * under the old rule.
+ */
 @Service
 @Transactional
 public class AlertRules {
 
+    static final Duration KEPT = Duration.ofSeconds(5);
+    private static final int MAX_TENANTS = 10_000;
+
+    private record Known(Map<AlertType, Integer> enabled, long until) {
+    }
+
     private final AlertRuleRepository repository;
     private final TenantContext tenantContext;
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
 
-    AlertRules(AlertRuleRepository repository, TenantContext tenantContext) {
+    AlertRules(AlertRuleRepository repository, TenantContext tenantContext, JdbcTemplate jdbc) {
         this.repository = repository;
         this.tenantContext = tenantContext;
+        this.jdbc = jdbc;
+    }
+
+    /** The tenant's enabled rule types with their threshold (null where the rule has none). */
+    @Transactional(readOnly = true)
+    public Map<AlertType, Integer> enabled(UUID tenantId) {
+        long now = System.nanoTime();
+        Known entry = known.get(tenantId);
+        if (entry != null && entry.until() - now > 0) {
+            return entry.enabled();
+        }
+        Map<AlertType, Integer> enabled = new EnumMap<>(AlertType.class);
+        jdbc.query("select type, threshold from stock_alert_rules where tenant_id = ? and enabled",
+                rs -> {
+                    enabled.put(AlertType.valueOf(rs.getString(1)), (Integer) rs.getObject(2));
+                }, tenantId);
+        Map<AlertType, Integer> kept = Collections.unmodifiableMap(enabled);
+        if (known.size() > MAX_TENANTS) {
+            known.clear();
+        }
+        known.put(tenantId, new Known(kept, now + KEPT.toNanos()));
+        return kept;
     }
 
     /** Creates the default rules: low, out, overstock and slow-moving (30 days) on; late delivery off. */
@@ -33,6 +79,7 @@ public class AlertRules {
             }
         }
         repository.flush();
+        forget(tenantId);
     }
 
     @Transactional(readOnly = true)
@@ -52,17 +99,34 @@ public class AlertRules {
         }
         AlertRule rule = new AlertRule(Ids.newId(), tenant, type);
         rule.change(enabled == null || enabled, threshold, channels);
+        forget(tenant);
         return AlertRuleView.of(repository.saveAndFlush(rule));
     }
 
     public AlertRuleView update(UUID id, Boolean enabled, Integer threshold, List<String> channels) {
         AlertRule rule = find(id);
         rule.change(enabled == null ? rule.isEnabled() : enabled, threshold, channels);
+        forget(rule.getTenantId());
         return AlertRuleView.of(repository.saveAndFlush(rule));
     }
 
     public void delete(UUID id) {
-        repository.delete(find(id));
+        AlertRule rule = find(id);
+        repository.delete(rule);
+        forget(rule.getTenantId());
+    }
+
+    /** Forgets the tenant's rules now and again once the transaction commits (so no stale copy is kept). */
+    private void forget(UUID tenantId) {
+        known.remove(tenantId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    known.remove(tenantId);
+                }
+            });
+        }
     }
 
     private AlertRule find(UUID id) {

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.CatalogStock;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.inventory.StockLocation;
@@ -42,15 +45,17 @@ class DemoStock {
     private static final String WAREHOUSE_SHOP = "jardin-des-lilas";
 
     private final CatalogQueries catalog;
+    private final CatalogStock catalogStock;
     private final StockLocations locations;
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoStock(CatalogQueries catalog, StockLocations locations, JdbcTemplate jdbc,
+    DemoStock(CatalogQueries catalog, CatalogStock catalogStock, StockLocations locations, JdbcTemplate jdbc,
               TenantContext tenantContext, PlatformTransactionManager transactionManager, Clock clock) {
         this.catalog = catalog;
+        this.catalogStock = catalogStock;
         this.locations = locations;
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
@@ -99,6 +104,7 @@ class DemoStock {
         List<Object[]> levels = new ArrayList<>();
         List<Object[]> thresholds = new ArrayList<>();
         List<Object[]> alertRows = new ArrayList<>();
+        Set<UUID> inStock = new LinkedHashSet<>();
         for (VariantSummary v : variants) {
             int received = oneOff ? 1 : 6 + random.nextInt(40);
             Instant receivedAt = now.minus(Duration.ofDays(45 + random.nextInt(20)));
@@ -113,11 +119,15 @@ class DemoStock {
                         sale ? null : "Casse", now.minus(Duration.ofHours(1 + random.nextInt(28 * 24)))));
             }
             levels.add(new Object[] {tenant, v.id(), shop.id(), onHand, Timestamp.from(now)});
+            if (onHand > 0) {
+                inStock.add(v.id());
+            }
             if (warehouse != null && random.nextInt(5) == 0) {
                 int stored = 10 + random.nextInt(60);
                 movements.add(movement(tenant, v.id(), "RECEIPT", stored, warehouse.id(), stored, "Stock initial",
                         receivedAt));
                 levels.add(new Object[] {tenant, v.id(), warehouse.id(), stored, Timestamp.from(now)});
+                inStock.add(v.id());
             }
             if (!oneOff && random.nextInt(3) == 0) {
                 int alertLevel = 3 + random.nextInt(6);
@@ -150,6 +160,13 @@ class DemoStock {
         jdbc.batchUpdate("""
                 insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
                   threshold, raised_at) values (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?)""", alertRows);
+        jdbc.update("""
+                update stock_levels l set alert_open = true
+                 where l.tenant_id = ? and exists (select 1 from stock_alerts a where a.tenant_id = l.tenant_id
+                         and a.variant_id = l.variant_id and a.location_id = l.location_id and a.resolved_at is null)""",
+                tenant);
+        // The levels were written in bulk, past LevelStore: tell the catalog which variants are in stock.
+        catalogStock.inStockChanged(inStock, true);
         return levels.size();
     }
 

@@ -32,7 +32,7 @@ class CatalogPricesTest {
     }
 
     private static VariantView variant(String price, boolean active) {
-        return new VariantView(UUID.randomUUID(), "SKU", null, Map.of(), new BigDecimal(price), null, null, null, active);
+        return new VariantView(UUID.randomUUID(), "SKU", null, Map.of(), new BigDecimal(price), null, null, null, active, null);
     }
 
     private static String spaces(String text) {
