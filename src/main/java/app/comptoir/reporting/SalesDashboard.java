@@ -48,7 +48,7 @@ public class SalesDashboard {
 
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 731;
-    static final int DEFAULT_TOP = 5;
+    public static final int DEFAULT_TOP = 5;
 
     private final SalesFigures sales;
     private final CatalogFigures catalog;

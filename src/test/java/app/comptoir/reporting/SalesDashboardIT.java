@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 /**
  * The dashboard of a shop whose day is computed by hand. Watering cans at 10.00 (VAT 20 %) under
@@ -147,6 +148,31 @@ class SalesDashboardIT {
         call().get("/api/v1/dashboard/revenue?from=yesterday").then().statusCode(400);
         call().get("/api/v1/dashboard/sales-per-product?top=0").then().spec(Api.problem(400, "validation"));
         Api.as(port, Api.newUser(port, admin, "DRIVER")).get("/api/v1/dashboard/summary").then().statusCode(403);
+    }
+
+    @Test
+    void theDashboardPageShowsTheFiguresChartsAndExportsOfItsPeriod() {
+        WebSession web = new WebSession(port);
+        web.signIn(admin.email(), Api.PASSWORD);
+
+        WebSession.Page page = web.get("/app/reporting?period=7");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("data-kpi=\"gross\"[^>]*>52,55.€<")
+                .containsPattern("data-kpi=\"orders\"[^>]*>2<")
+                .contains("data-chart-id=\"sales\"", "data-chart-id=\"orders\"", "data-chart-id=\"categories\"",
+                        "data-chart-id=\"stock\"", "Aucune vente sur la période précédente",
+                        "/app/reporting/top-quantity.csv?period=7");
+        WebSession.Page csv = web.get("/app/reporting/top-quantity.csv?period=7");
+        assertThat(csv.body().lines().toList()).containsExactly("product,quantity,net", "Arrosoir,3,30.00",
+                "Terreau,2,10.00");
+
+        // A custom period the wrong way round is refused next to the dates, and the page still answers.
+        WebSession.Page wrong = web.get("/app/reporting?period=custom&from=2026-03-10&to=2026-03-01");
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.body()).contains("data-period-error", "La date de fin doit suivre la date de début");
+        assertThat(web.get("/app/reporting?period=custom&from=hier&to=2026-03-01").body())
+                .contains("Saisissez deux dates valides");
     }
 
     private JsonPath get(String path) {
