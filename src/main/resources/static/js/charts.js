@@ -12,8 +12,11 @@
         }
         var config = JSON.parse(canvas.dataset.chart);
         var doughnut = config.type === 'doughnut';
+        var horizontal = config.horizontal === true;
+        delete config.horizontal;
         config.data.datasets.forEach(function (dataset, i) {
-            var colours = doughnut ? statusColours : palette[i % palette.length];
+            var colours = !doughnut ? palette[i % palette.length]
+                : (config.data.labels.length === statusColours.length ? statusColours : palette);
             dataset.backgroundColor = colours;
             dataset.borderColor = doughnut ? '#fff' : colours;
         });
@@ -21,7 +24,7 @@
             responsive: true,
             maintainAspectRatio: false,
             animation: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? false : {},
-            indexAxis: canvas.dataset.horizontal ? 'y' : 'x',
+            indexAxis: horizontal ? 'y' : 'x',
             plugins: {legend: {display: doughnut || config.data.datasets.length > 1, position: 'bottom'}}
         };
         new Chart(canvas, config);

@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
 import app.comptoir.catalog.CatalogQueries;
-import app.comptoir.catalog.CategoryNode;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.TenantService;
 import app.comptoir.inventory.StockFigures;
@@ -76,9 +75,7 @@ public class StockStatistics {
         for (VariantFacts f : catalog.variants()) {
             facts.put(f.variantId(), f);
         }
-        List<CategoryNode> tree = catalogQueries.categories();
-        Map<UUID, UUID> department = departments(tree);
-        Map<UUID, String> names = categoryNames(tree);
+        Departments departments = new Departments(catalogQueries.categories());
 
         int out = 0;
         int low = 0;
@@ -108,7 +105,7 @@ public class StockStatistics {
             }
             units += onHand;
             value = value.add(variantValue);
-            UUID dept = f.categoryId() == null ? null : department.getOrDefault(f.categoryId(), f.categoryId());
+            UUID dept = departments.of(f.categoryId());
             byCategory.computeIfAbsent(dept, d -> new CategoryAccumulator()).add(onHand, variantValue);
             byProduct.computeIfAbsent(f.productId(), p -> new ProductAccumulator(f.productName()))
                     .add(onHand, variantValue);
@@ -122,7 +119,7 @@ public class StockStatistics {
             }
         }
         List<CategoryStock> categories = new ArrayList<>();
-        byCategory.forEach((id, acc) -> categories.add(new CategoryStock(id, id == null ? null : names.get(id),
+        byCategory.forEach((id, acc) -> categories.add(new CategoryStock(id, departments.name(id),
                 acc.units, acc.value, acc.variants)));
         categories.sort(Comparator.comparing(CategoryStock::value).reversed()
                 .thenComparing(c -> c.name() == null ? "" : c.name()));
@@ -139,24 +136,9 @@ public class StockStatistics {
                 slow.subList(0, Math.min(SLOW_MOVERS_SHOWN, slow.size())), slow.size());
     }
 
-    /** Each category's top-level ancestor. */
-    private static Map<UUID, UUID> departments(List<CategoryNode> roots) {
-        Map<UUID, UUID> result = new HashMap<>();
-        for (CategoryNode root : roots) {
-            mark(root, root.id(), result);
-        }
-        return result;
-    }
-
-    private static void mark(CategoryNode node, UUID root, Map<UUID, UUID> result) {
-        result.put(node.id(), root);
-        node.children().forEach(child -> mark(child, root, result));
-    }
-
-    private static Map<UUID, String> categoryNames(List<CategoryNode> roots) {
-        Map<UUID, String> names = new HashMap<>();
-        roots.forEach(root -> names.put(root.id(), root.name()));
-        return names;
+    /** Today's stock state (status counts, units, value at cost). */
+    public StockReport.StockState state() {
+        return report(1, 30).state();
     }
 
     private static final class CategoryAccumulator {

@@ -18,7 +18,7 @@ class ReportingBrowserIT {
     static final Browsers browsers = Browsers.chromium(1280, 900);
 
     @Test
-    void theDemoShopsStockStatisticsDrawTheirChartsFromRealFigures() {
+    void theDemoShopsDashboardAndStockStatisticsDrawTheirCharts() {
         Page page = browsers.page();
         page.navigate("/login");
         page.locator("#email").fill("manager@jardin-des-lilas.demo");
@@ -27,6 +27,13 @@ class ReportingBrowserIT {
         page.waitForURL("**/app");
 
         page.locator("[data-navigation]").getByText("Statistiques").click();
+        page.waitForURL("**/app/reporting");
+        // The sales dashboard first, then its stock tab.
+        for (String chart : new String[] {"sales", "orders", "stock"}) {
+            assertThat(page.locator("canvas[data-chart-id='" + chart + "']")).hasAttribute("data-drawn", "true");
+        }
+        browsers.screenshot("reporting-dashboard");
+        page.locator("[data-reporting-tabs]").getByText("Stock").click();
         page.waitForURL("**/app/reporting/stock");
 
         // Chart.js ran under the page's Content-Security-Policy and drew every chart.

@@ -15,7 +15,7 @@ class ReportingNavigation {
 
     @Bean
     NavigationItem reportingNavigationItem() {
-        return new NavigationItem("nav.reporting", "/app/reporting/stock", 80, BusinessModule.REPORTING,
+        return new NavigationItem("nav.reporting", "/app/reporting", 80, BusinessModule.REPORTING,
                 Set.of(Role.ADMIN, Role.MANAGER, Role.VIEWER));
     }
 }

@@ -1,5 +1,7 @@
 package app.comptoir.reporting.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
+import app.comptoir.reporting.SalesDashboard;
+import app.comptoir.reporting.SalesReport;
 import app.comptoir.reporting.StockReport;
 import app.comptoir.reporting.StockStatistics;
 
@@ -29,13 +34,79 @@ class ReportingPages {
     static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
 
     private final StockStatistics statistics;
+    private final SalesDashboard dashboard;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    ReportingPages(StockStatistics statistics, MessageSource messages, JsonMapper json) {
+    ReportingPages(StockStatistics statistics, SalesDashboard dashboard, MessageSource messages, JsonMapper json) {
         this.statistics = statistics;
+        this.dashboard = dashboard;
         this.messages = messages;
         this.json = json;
+    }
+
+    @GetMapping
+    String dashboard(@RequestParam(defaultValue = "30") String period, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) String to, Model model, Locale locale) {
+        Choice choice = choose(period, from, to);
+        if (choice.error() != null) {
+            model.addAttribute("periodError", text(choice.error(), locale));
+        }
+        SalesReport.Summary summary = dashboard.summary(choice.period(), SalesDashboard.DEFAULT_TOP);
+        model.addAttribute("summary", summary);
+        model.addAttribute("choice", choice);
+        model.addAttribute("query", choice.query());
+        model.addAttribute("charts", dashboardCharts(summary, locale));
+        return "reporting/dashboard";
+    }
+
+    @GetMapping("/{table}.csv")
+    ResponseEntity<byte[]> dashboardCsv(@PathVariable String table, @RequestParam(defaultValue = "30") String period,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to) {
+        Choice choice = choose(period, from, to);
+        return DashboardCsv.export(table, dashboard.summary(choice.period(), SalesDashboard.DEFAULT_TOP));
+    }
+
+    /** The period the page shows: one of the offered ones, or a custom range; {@code error}: why the asked one was not. */
+    record Choice(String key, SalesReport.Period period, String from, String to, String error) {
+
+        String query() {
+            return "?period=" + key + ("custom".equals(key) ? "&from=" + from + "&to=" + to : "");
+        }
+    }
+
+    private Choice choose(String period, String from, String to) {
+        String key = period == null ? "30" : period.strip();
+        switch (key) {
+            case "7", "30", "90" -> {
+                LocalDate today = dashboard.period(null, null).to();
+                return new Choice(key, dashboard.period(today.minusDays(Integer.parseInt(key) - 1L), today),
+                        null, null, null);
+            }
+            case "month" -> {
+                SalesReport.Period today = dashboard.period(null, null);
+                return new Choice(key, dashboard.period(today.to().withDayOfMonth(1), today.to()), null, null, null);
+            }
+            case "custom" -> {
+                try {
+                    LocalDate start = LocalDate.parse(from == null ? "" : from.strip());
+                    LocalDate end = LocalDate.parse(to == null ? "" : to.strip());
+                    return new Choice(key, dashboard.period(start, end), start.toString(), end.toString(), null);
+                } catch (DateTimeParseException e) {
+                    return fallback("reporting.dashboard.badDates");
+                } catch (InvalidInputException e) {
+                    return fallback("reporting.dashboard.badRange");
+                }
+            }
+            default -> {
+                return fallback(null);
+            }
+        }
+    }
+
+    private Choice fallback(String error) {
+        return new Choice("30", dashboard.period(null, null), null, null, error);
     }
 
     @GetMapping("/stock")
@@ -70,11 +141,11 @@ class ReportingPages {
                 List.of(dataset(text("reporting.stock.in", locale), report.flows().stream().map(f -> f.in()).toList()),
                         dataset(text("reporting.stock.outgoing", locale),
                                 report.flows().stream().map(f -> f.out()).toList())));
-        Map<String, Object> categories = chart("bar",
+        Map<String, Object> categories = horizontal(chart("bar",
                 report.categories().stream().map(c -> c.name() == null ? text("reporting.stock.uncategorised", locale)
                         : c.name()).toList(),
                 List.of(dataset(text("reporting.stock.value", locale),
-                        report.categories().stream().map(c -> c.value()).toList())));
+                        report.categories().stream().map(c -> c.value()).toList()))));
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("status", json.writeValueAsString(status));
         charts.put("flows", json.writeValueAsString(flows));
@@ -82,8 +153,40 @@ class ReportingPages {
         return charts;
     }
 
+    private Map<String, String> dashboardCharts(SalesReport.Summary summary, Locale locale) {
+        Map<String, String> charts = new LinkedHashMap<>();
+        charts.put("sales", json.writeValueAsString(chart("bar",
+                summary.salesPerDay().stream().map(d -> d.day().toString()).toList(),
+                List.of(dataset(text("reporting.dashboard.gross", locale),
+                        summary.salesPerDay().stream().map(SalesReport.Day::gross).toList())))));
+        charts.put("categories", json.writeValueAsString(horizontal(chart("bar",
+                summary.salesPerCategory().stream().map(c -> c.name() == null
+                        ? text("reporting.stock.uncategorised", locale) : c.name()).toList(),
+                List.of(dataset(text("reporting.dashboard.net", locale),
+                        summary.salesPerCategory().stream().map(SalesReport.CategorySales::net).toList()))))));
+        List<String> statuses = summary.orders().keySet().stream()
+                .map(s -> text("reporting.status." + s.name(), locale)).toList();
+        charts.put("orders", json.writeValueAsString(chart("doughnut", statuses,
+                List.of(dataset(text("reporting.dashboard.orders", locale),
+                        List.copyOf(summary.orders().values()))))));
+        StockReport.StockState state = summary.stockState();
+        charts.put("stock", json.writeValueAsString(chart("doughnut",
+                List.of(text("reporting.stock.out", locale), text("reporting.stock.low", locale),
+                        text("reporting.stock.overstock", locale), text("reporting.stock.healthy", locale)),
+                List.of(dataset(text("reporting.stock.variants", locale),
+                        List.of(state.out(), state.low(), state.overstock(), state.healthy()))))));
+        return charts;
+    }
+
     private static Map<String, Object> chart(String type, List<String> labels, List<Map<String, Object>> datasets) {
         return Map.of("type", type, "data", Map.of("labels", labels, "datasets", datasets));
+    }
+
+    /** Bars along the vertical axis: category names read better that way. */
+    private static Map<String, Object> horizontal(Map<String, Object> chart) {
+        Map<String, Object> copy = new LinkedHashMap<>(chart);
+        copy.put("horizontal", true);
+        return copy;
     }
 
     private static Map<String, Object> dataset(String label, List<? extends Object> data) {

@@ -40,7 +40,7 @@ class StockStatisticsController {
     @GetMapping("/dashboard/stock-state")
     @Operation(summary = "Variants out of stock, low, overstocked and healthy, and the stock value at cost")
     StockReport.StockState stockState() {
-        return statistics.report(1, 30).state();
+        return statistics.state();
     }
 
     @GetMapping("/statistics/stock/{table}.csv")

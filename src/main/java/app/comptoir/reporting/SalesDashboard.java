@@ -1,0 +1,209 @@
+package app.comptoir.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.catalog.CatalogFigures;
+import app.comptoir.catalog.CatalogFigures.VariantFacts;
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.identity.TenantProfile;
+import app.comptoir.identity.TenantService;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.MoneyFormat;
+import app.comptoir.reporting.SalesReport.AverageBasket;
+import app.comptoir.reporting.SalesReport.CategorySales;
+import app.comptoir.reporting.SalesReport.Day;
+import app.comptoir.reporting.SalesReport.Period;
+import app.comptoir.reporting.SalesReport.ProductSales;
+import app.comptoir.reporting.SalesReport.Revenue;
+import app.comptoir.reporting.SalesReport.Summary;
+import app.comptoir.reporting.SalesReport.TopProducts;
+import app.comptoir.sales.OrderStatus;
+import app.comptoir.sales.SalesFigures;
+import app.comptoir.sales.SalesFigures.DaySales;
+import app.comptoir.sales.SalesFigures.VariantSales;
+
+/**
+ * The sales dashboard: revenue against the previous period, sales per day, orders per status, top
+ * products and categories, average basket and the stock state, from the sales, catalog and inventory
+ * public APIs. Periods default to the last 30 days, today included, in the business's time zone.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SalesDashboard {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 731;
+    public static final int DEFAULT_TOP = 5;
+
+    private final SalesFigures sales;
+    private final CatalogFigures catalog;
+    private final CatalogQueries catalogQueries;
+    private final StockStatistics stock;
+    private final TenantService tenants;
+    private final MoneyFormat money;
+    private final Clock clock;
+
+    SalesDashboard(SalesFigures sales, CatalogFigures catalog, CatalogQueries catalogQueries, StockStatistics stock,
+                   TenantService tenants, MoneyFormat money, Clock clock) {
+        this.sales = sales;
+        this.catalog = catalog;
+        this.catalogQueries = catalogQueries;
+        this.stock = stock;
+        this.tenants = tenants;
+        this.money = money;
+        this.clock = clock;
+    }
+
+    /** The period from {@code from} to {@code to} (either may be null: the last 30 days up to today). */
+    public Period period(LocalDate from, LocalDate to) {
+        TenantProfile tenant = tenants.current();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(tenant.timezone())));
+        LocalDate end = to == null ? (from == null ? today : from.plusDays(DEFAULT_DAYS - 1L)) : to;
+        LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1L) : from;
+        if (end.isBefore(start)) {
+            throw InvalidInputException.field("to", "must be on or after from");
+        }
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (days > MAX_DAYS) {
+            throw InvalidInputException.field("from", "the period must be at most " + MAX_DAYS + " days");
+        }
+        return new Period(start, end, start.minusDays(days), start.minusDays(1), tenant.currency());
+    }
+
+    public Revenue revenue(Period period) {
+        Day current = total(daily(period.from(), period.to(), period.currency()));
+        Day previous = total(daily(period.previousFrom(), period.previousTo(), period.currency()));
+        return new Revenue(current.net(), current.gross(), previous.net(), previous.gross(),
+                change(current.net(), previous.net()), change(current.gross(), previous.gross()));
+    }
+
+    public List<Day> salesPerDay(Period period) {
+        return daily(period.from(), period.to(), period.currency()).stream()
+                .map(d -> new Day(d.day(), d.orders(), d.net(), d.gross())).toList();
+    }
+
+    public Map<OrderStatus, Long> orders(Period period) {
+        return sales.ordersByStatus(period.from(), period.to(), zone());
+    }
+
+    public TopProducts topProducts(Period period, int top) {
+        if (top < 1 || top > 100) {
+            throw InvalidInputException.field("top", "must be between 1 and 100");
+        }
+        Map<UUID, VariantFacts> facts = facts();
+        Map<UUID, long[]> quantities = new HashMap<>();
+        Map<UUID, BigDecimal> revenue = new HashMap<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (VariantSales v : variantSales(period)) {
+            VariantFacts f = facts.get(v.variantId());
+            UUID product = f == null ? v.variantId() : f.productId();
+            names.putIfAbsent(product, f == null ? "?" : f.productName());
+            quantities.computeIfAbsent(product, p -> new long[1])[0] += v.quantity();
+            revenue.merge(product, v.net(), BigDecimal::add);
+        }
+        List<ProductSales> all = quantities.keySet().stream().map(p -> new ProductSales(p, names.get(p),
+                quantities.get(p)[0], revenue.get(p))).filter(p -> p.quantity() > 0 || p.net().signum() > 0).toList();
+        return new TopProducts(
+                all.stream().sorted(Comparator.comparingLong(ProductSales::quantity).reversed()
+                        .thenComparing(ProductSales::name)).limit(top).toList(),
+                all.stream().sorted(Comparator.comparing(ProductSales::net).reversed()
+                        .thenComparing(ProductSales::name)).limit(top).toList());
+    }
+
+    public List<CategorySales> salesPerCategory(Period period) {
+        Map<UUID, VariantFacts> facts = facts();
+        Departments departments = new Departments(catalogQueries.categories());
+        Map<UUID, Object[]> byCategory = new LinkedHashMap<>();
+        for (VariantSales v : variantSales(period)) {
+            VariantFacts f = facts.get(v.variantId());
+            UUID category = f == null ? null : departments.of(f.categoryId());
+            Object[] acc = byCategory.computeIfAbsent(category, c -> new Object[] {0L, BigDecimal.ZERO});
+            acc[0] = (long) acc[0] + v.quantity();
+            acc[1] = ((BigDecimal) acc[1]).add(v.net());
+        }
+        List<CategorySales> result = new ArrayList<>();
+        byCategory.forEach((id, acc) -> result.add(new CategorySales(id, departments.name(id),
+                (long) acc[0], (BigDecimal) acc[1])));
+        result.sort(Comparator.comparing(CategorySales::net).reversed()
+                .thenComparing(c -> c.name() == null ? "" : c.name()));
+        return result;
+    }
+
+    public AverageBasket averageBasket(Period period) {
+        long orders = 0;
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal gross = BigDecimal.ZERO;
+        for (DaySales d : daily(period.from(), period.to(), period.currency())) {
+            orders += d.orders();
+            net = net.add(d.soldNet());
+            gross = gross.add(d.soldGross());
+        }
+        int scale = money.decimals(period.currency());
+        return orders == 0 ? new AverageBasket(0, BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(scale))
+                : new AverageBasket(orders, net.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP),
+                        gross.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP));
+    }
+
+    public StockReport.StockState stockState() {
+        return stock.state();
+    }
+
+    public Summary summary(Period period, int top) {
+        return new Summary(period, revenue(period), salesPerDay(period), orders(period), topProducts(period, top),
+                salesPerCategory(period), stockState(), averageBasket(period));
+    }
+
+    private List<DaySales> daily(LocalDate from, LocalDate to, String currency) {
+        return sales.daily(from, to, zone(), money.decimals(currency));
+    }
+
+    private List<VariantSales> variantSales(Period period) {
+        return sales.perVariant(period.from(), period.to(), zone(), money.decimals(period.currency()));
+    }
+
+    private Map<UUID, VariantFacts> facts() {
+        Map<UUID, VariantFacts> facts = new HashMap<>();
+        catalog.variants().forEach(f -> facts.put(f.variantId(), f));
+        return facts;
+    }
+
+    private ZoneId zone() {
+        return ZoneId.of(tenants.current().timezone());
+    }
+
+    private static Day total(List<DaySales> days) {
+        long orders = 0;
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal gross = BigDecimal.ZERO;
+        for (DaySales d : days) {
+            orders += d.orders();
+            net = net.add(d.net());
+            gross = gross.add(d.gross());
+        }
+        return new Day(null, orders, net, gross);
+    }
+
+    /** The change from the previous figure in %, one decimal; none when there is nothing to compare with. */
+    private static BigDecimal change(BigDecimal current, BigDecimal previous) {
+        if (previous.signum() == 0) {
+            return null;
+        }
+        return current.subtract(previous).multiply(BigDecimal.valueOf(100))
+                .divide(previous.abs(), 1, RoundingMode.HALF_UP);
+    }
+}

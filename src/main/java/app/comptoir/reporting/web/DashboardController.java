@@ -1,0 +1,87 @@
+package app.comptoir.reporting.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.comptoir.reporting.SalesDashboard;
+import app.comptoir.reporting.SalesReport;
+import app.comptoir.sales.OrderStatus;
+
+/**
+ * The dashboard's figures. Every endpoint takes {@code from} and {@code to} (ISO dates, inclusive, in the
+ * business's time zone; default: the last 30 days up to today). Rules: {@code docs/reporting.md}.
+ */
+@RestController
+@RequestMapping("/api/v1/dashboard")
+@Tag(name = "Reporting")
+@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+class DashboardController {
+
+    private final SalesDashboard dashboard;
+
+    DashboardController(SalesDashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Everything the dashboard shows, in one call")
+    SalesReport.Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @RequestParam(defaultValue = "5") int top) {
+        return dashboard.summary(dashboard.period(from, to), top);
+    }
+
+    @GetMapping("/revenue")
+    @Operation(summary = "Revenue net and gross, the previous period of equal length and the change in %")
+    SalesReport.Revenue revenue(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboard.revenue(dashboard.period(from, to));
+    }
+
+    @GetMapping("/sales-per-day")
+    @Operation(summary = "Sold orders and revenue per day, every day of the period (zeros included)")
+    List<SalesReport.Day> salesPerDay(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboard.salesPerDay(dashboard.period(from, to));
+    }
+
+    @GetMapping("/orders")
+    @Operation(summary = "Orders created in the period, counted by their current status")
+    Map<OrderStatus, Long> orders(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboard.orders(dashboard.period(from, to));
+    }
+
+    @GetMapping("/sales-per-product")
+    @Operation(summary = "Top products by units sold and by net revenue (top: 1-100, default 5)")
+    SalesReport.TopProducts salesPerProduct(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                            @RequestParam(defaultValue = "5") int top) {
+        return dashboard.topProducts(dashboard.period(from, to), top);
+    }
+
+    @GetMapping("/sales-per-category")
+    @Operation(summary = "Units and net revenue per top-level category")
+    List<SalesReport.CategorySales> salesPerCategory(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboard.salesPerCategory(dashboard.period(from, to));
+    }
+
+    @GetMapping("/average-basket")
+    @Operation(summary = "Average sold order, net and gross (before returns)")
+    SalesReport.AverageBasket averageBasket(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboard.averageBasket(dashboard.period(from, to));
+    }
+}

@@ -1,0 +1,173 @@
+package app.comptoir.sales;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Sales figures for dashboards, aggregated in PostgreSQL. The rules (see {@code docs/reporting.md}):
+ * an order is a <em>sale</em> once it has gone out for delivery and as long as it is out for delivery
+ * or delivered (a cancelled order never counts), on the day it first went out; a return is deducted on
+ * the day it is recorded: its refund from the gross, the net share of the returned units from the net
+ * and their quantities from the products.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SalesFigures {
+
+    /** Sold orders and their first departure, per order (the CTE every sales figure starts from). */
+    private static final String SOLD = """
+            with sold as (
+                select o.id, o.net, o.gross, o.driver_id, min(h.at) as sold_at
+                  from sales_orders o
+                  join sales_order_history h on h.tenant_id = o.tenant_id and h.order_id = o.id
+                                            and h.status = 'OUT_FOR_DELIVERY'
+                 where o.tenant_id = ? and o.status in ('OUT_FOR_DELIVERY', 'DELIVERED')
+                 group by o.id, o.net, o.gross, o.driver_id
+                having min(h.at) >= ? and min(h.at) < ?)
+            """;
+
+    /** Returned units of the period with the net share of their line (line net × returned / sold). */
+    private static final String RETURNED = """
+            select r.created_at, rl.variant_id, rl.quantity, l.net * rl.quantity / l.quantity as net
+              from sales_returns r
+              join sales_return_lines rl on rl.tenant_id = r.tenant_id and rl.return_id = r.id
+              join sales_order_lines l on l.tenant_id = rl.tenant_id and l.id = rl.order_line_id
+             where r.tenant_id = ? and r.created_at >= ? and r.created_at < ?""";
+
+    /** What was sold and returned on one day: sold orders, their net and gross, and the returns deducted. */
+    public record DaySales(LocalDate day, long orders, BigDecimal soldNet, BigDecimal soldGross,
+                           BigDecimal returnedNet, BigDecimal refunded) {
+
+        /** Net revenue of the day: sales less the net of the returns. */
+        public BigDecimal net() {
+            return soldNet.subtract(returnedNet);
+        }
+
+        /** Gross revenue of the day: sales less the refunds. */
+        public BigDecimal gross() {
+            return soldGross.subtract(refunded);
+        }
+    }
+
+    /** Units and net revenue of one variant over a period (sold less returned; delivery fees excluded). */
+    public record VariantSales(UUID variantId, long quantity, BigDecimal net) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TenantContext tenantContext;
+
+    SalesFigures(JdbcTemplate jdbc, TenantContext tenantContext) {
+        this.jdbc = jdbc;
+        this.tenantContext = tenantContext;
+    }
+
+    /** Every day from {@code from} to {@code to} (inclusive, in the zone), zeros included. */
+    public List<DaySales> daily(LocalDate from, LocalDate to, ZoneId zone, int scale) {
+        Range range = range(from, to, zone);
+        Map<LocalDate, Object[]> days = new LinkedHashMap<>();
+        BigDecimal zero = BigDecimal.ZERO.setScale(scale);
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.put(d, new Object[] {0L, zero, zero, zero, zero});
+        }
+        jdbc.query(SOLD + """
+                select (sold_at at time zone ?)::date, count(*), sum(net), sum(gross) from sold group by 1""",
+                rs -> {
+                    Object[] day = days.get(rs.getObject(1, LocalDate.class));
+                    if (day != null) {
+                        day[0] = rs.getLong(2);
+                        day[1] = rs.getBigDecimal(3).setScale(scale);
+                        day[2] = rs.getBigDecimal(4).setScale(scale);
+                    }
+                }, tenant(), range.start, range.end, zone.getId());
+        jdbc.query("select (created_at at time zone ?)::date, round(sum(net), ?) from (" + RETURNED + ") x group by 1",
+                rs -> {
+                    Object[] day = days.get(rs.getObject(1, LocalDate.class));
+                    if (day != null) {
+                        day[3] = rs.getBigDecimal(2).setScale(scale);
+                    }
+                }, zone.getId(), scale, tenant(), range.start, range.end);
+        jdbc.query("""
+                select (created_at at time zone ?)::date, sum(refund) from sales_returns
+                 where tenant_id = ? and created_at >= ? and created_at < ? group by 1""",
+                rs -> {
+                    Object[] day = days.get(rs.getObject(1, LocalDate.class));
+                    if (day != null) {
+                        day[4] = rs.getBigDecimal(2).setScale(scale);
+                    }
+                }, zone.getId(), tenant(), range.start, range.end);
+        List<DaySales> result = new ArrayList<>(days.size());
+        days.forEach((day, v) -> result.add(new DaySales(day, (long) v[0], (BigDecimal) v[1], (BigDecimal) v[2],
+                (BigDecimal) v[3], (BigDecimal) v[4])));
+        return result;
+    }
+
+    /** Units and net revenue per variant over the period, sold less returned. */
+    public List<VariantSales> perVariant(LocalDate from, LocalDate to, ZoneId zone, int scale) {
+        Range range = range(from, to, zone);
+        Map<UUID, Object[]> byVariant = new HashMap<>();
+        jdbc.query(SOLD + """
+                select l.variant_id, sum(l.quantity), sum(l.net) from sold s
+                  join sales_order_lines l on l.tenant_id = ? and l.order_id = s.id group by l.variant_id""",
+                rs -> {
+                    byVariant.put(rs.getObject(1, UUID.class), new Object[] {rs.getLong(2), rs.getBigDecimal(3)});
+                }, tenant(), range.start, range.end, tenant());
+        jdbc.query("select variant_id, sum(quantity), sum(net) from (" + RETURNED + ") x group by variant_id",
+                rs -> {
+                    Object[] v = byVariant.computeIfAbsent(rs.getObject(1, UUID.class),
+                            id -> new Object[] {0L, BigDecimal.ZERO});
+                    v[0] = (long) v[0] - rs.getLong(2);
+                    v[1] = ((BigDecimal) v[1]).subtract(rs.getBigDecimal(3));
+                }, tenant(), range.start, range.end);
+        List<VariantSales> result = new ArrayList<>(byVariant.size());
+        byVariant.forEach((id, v) -> result.add(new VariantSales(id, (long) v[0],
+                ((BigDecimal) v[1]).setScale(scale, java.math.RoundingMode.HALF_UP))));
+        return result;
+    }
+
+    /** Orders created in the period, counted by their current status (every status present). */
+    public Map<OrderStatus, Long> ordersByStatus(LocalDate from, LocalDate to, ZoneId zone) {
+        Range range = range(from, to, zone);
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus s : OrderStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.query("""
+                select status, count(*) from sales_orders
+                 where tenant_id = ? and created_at >= ? and created_at < ? group by status""",
+                rs -> {
+                    counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }, tenant(), range.start, range.end);
+        return counts;
+    }
+
+    private record Range(Timestamp start, Timestamp end) {
+    }
+
+    private static Range range(LocalDate from, LocalDate to, ZoneId zone) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw InvalidInputException.field("to", "must be on or after from");
+        }
+        return new Range(Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
+    private UUID tenant() {
+        return tenantContext.requireTenant();
+    }
+}
