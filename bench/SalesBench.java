@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java bench/SalesBench.java --base http://localhost:8080 [--clients 32] [--duration 60] [--warmup 15]
- *      [--variants 2000]
+ *      [--variants 2000] [--restock 0]
  * </pre>
  *
  * It signs in as the demo administrator, picks the variants that have stock at the shop (at most
@@ -50,7 +50,7 @@ public class SalesBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "32",
                 "duration", "60", "warmup", "15", "email", "admin@jardin-des-lilas.demo", "password", "comptoir-demo-2026",
-                "variants", "2000"));
+                "variants", "2000", "restock", "0"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -105,6 +105,25 @@ public class SalesBench {
         List<String> variants = new ArrayList<>(available.keySet());
         if (variants.size() < 3) {
             throw new IllegalStateException("No stocked catalog: start Comptoir on an empty data directory so the demo shop is created");
+        }
+        // Restock every benchmark variant first (a RECEIPT movement each), so that the run measures placing
+        // orders rather than refusals once the demo shop's popular variants run out (--restock 0: do not).
+        int restock = Integer.parseInt(options.get("restock"));
+        if (restock > 0) {
+            String location = shop;
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (String v : variants) {
+                    pool.submit(() -> {
+                        HttpRequest receipt = HttpRequest.newBuilder(URI.create(base + "/api/v1/stocks/movements"))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"variantId\":\"" + v + "\",\"type\":\"RECEIPT\","
+                                        + "\"quantity\":" + restock + (location == null ? "" : ",\"locationId\":\"" + location + "\"")
+                                        + ",\"reason\":\"Benchmark restock\"}")).build();
+                        return http.send(receipt, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    });
+                }
+            }
+            variants.forEach(v -> available.merge(v, restock, Integer::sum));
         }
         Map<String, Integer> reservedBefore = reserved(http, base, token, variants);
         System.out.printf("Order placement: %d stocked variants (%d units available), %d clients, %d s (after %d s warm-up)%n",
