@@ -2,78 +2,32 @@ package app.comptoir;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import app.comptoir.support.Api;
+import app.comptoir.support.Browsers;
 import app.comptoir.support.IntegrationTest;
 
 /** The web UI in Debian's headless chromium, the way a merchant uses it. */
 @IntegrationTest
 class BrowserIT {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    @RegisterExtension
+    static final Browsers browsers = Browsers.chromium(1280, 860);
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private BrowserContext context;
     private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        // No browser download: the test drives the system's chromium.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
-                .setBaseURL("http://localhost:" + port).setLocale("fr-FR"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        page = browsers.page();
     }
 
     @Test
@@ -99,7 +53,7 @@ class BrowserIT {
                 .hasText(new String[] {"Tableau de bord", "Catalogue", "Stock", "Utilisateurs", "Paramètres", "Journal d'audit"});
         assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Tableau de bord");
         assertThat(page.locator("[data-roles]")).containsText("Administrateur");
-        screenshot("dashboard");
+        browsers.screenshot("dashboard");
 
         // Sign out through the user menu.
         page.locator("#user-menu").click();
@@ -138,7 +92,7 @@ class BrowserIT {
         assertThat(julie).containsText("Gérant");
         assertThat(julie).containsText("Actif");
         assertThat(page.locator("#users-body tr")).hasCount(2);
-        screenshot("users");
+        browsers.screenshot("users");
 
         // The live search narrows the list as one types, without reloading the page.
         page.locator("#users-q").pressSequentially("julie", new Locator.PressSequentiallyOptions().setDelay(30));
@@ -211,7 +165,4 @@ class BrowserIT {
         page.locator("#login-form button[type=submit]").click();
     }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 }

@@ -14,78 +14,39 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
+import app.comptoir.support.Browsers;
 import app.comptoir.support.IntegrationTest;
 
 /** The catalog in Debian's headless chromium, the way a garden shop manager uses it. */
 @IntegrationTest
 class CatalogBrowserIT {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.chromium(1280, 900);
 
     @LocalServerPort
     int port;
 
-    private BrowserContext context;
     private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        // No browser download: the test drives the system's chromium.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
-                .setBaseURL("http://localhost:" + port).setLocale("fr-FR"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        page = browsers.page();
     }
 
     @Test
@@ -155,7 +116,7 @@ class CatalogBrowserIT {
         page.locator("[data-upload-image]").click();
         assertThat(page.locator("[data-image-error]")).containsText("n’est pas une image JPEG, PNG ou WebP",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
-        screenshot("catalog-product");
+        browsers.screenshot("catalog-product");
 
         // In the list, a misspelt search still finds it, without reloading the page.
         page.locator("[data-navigation]").getByText("Catalogue").click();
@@ -175,23 +136,23 @@ class CatalogBrowserIT {
         page.locator("#products-q").press("Enter");
         page.waitForURL("**/app/catalog/products?**");
         assertThat(page.locator("#products-body tr")).hasCount(3);
-        screenshot("catalog-products");
+        browsers.screenshot("catalog-products");
 
         // The grid is remembered.
         page.locator("[data-layout-grid]").click();
         assertThat(page.locator("#products-grid .product-card")).hasCount(3);
         page.navigate("/app/catalog/products");
         assertThat(page.locator("#products-grid .product-card")).hasCount(3);
-        screenshot("catalog-products-grid");
+        browsers.screenshot("catalog-products-grid");
 
         // On a phone: the list keeps name, price and status; the product page scrolls its variant table.
         page.setViewportSize(390, 844);
         page.navigate("/app/catalog/products?view=list");
         assertThat(page.locator("#products-body tr")).hasCount(3);
-        screenshot("catalog-products-phone");
+        browsers.screenshot("catalog-products-phone");
         page.locator("#products-body a", new Page.LocatorOptions().setHasText("Arrosoir galvanisé")).click();
         assertThat(page.locator("#variants-body tr")).hasCount(4);
-        screenshot("catalog-product-phone");
+        browsers.screenshot("catalog-product-phone");
     }
 
     @Test
@@ -225,7 +186,7 @@ class CatalogBrowserIT {
         page.locator("#confirm-modal [data-confirm-ok]").click();
         assertThat(page.locator("[data-catalog-conflict]")).containsText("« Tuyaux » contient encore des produits");
         assertThat(page.locator("[data-category]")).hasCount(3);
-        screenshot("catalog-categories");
+        browsers.screenshot("catalog-categories");
 
         // A CSV checked in a dry run lists its errors by line; nothing is imported.
         page.locator("[data-catalog-tabs] a", new Page.LocatorOptions().setHasText("Import CSV")).click();
@@ -243,7 +204,7 @@ class CatalogBrowserIT {
         assertThat(page.locator("[data-import-errors]")).containsText("« douze » n’est pas un nombre.");
         assertThat(page.locator("[data-import-errors]")).containsText("Le SKU ARR-5 figure déjà ligne 2.");
         assertThat(page.locator("[data-import-for-real]")).hasCount(0);
-        screenshot("catalog-import");
+        browsers.screenshot("catalog-import");
     }
 
     @Test
@@ -265,7 +226,7 @@ class CatalogBrowserIT {
         assertThat(page.locator("#products-category option:checked")).not().hasText(Pattern.compile("^Toutes.*"));
         // The last answer is the one for the last filters: no search any more, so sorted by name.
         assertThat(page.locator("#products-sort option:checked")).hasText("Nom (A → Z)");
-        screenshot("catalog-demo");
+        browsers.screenshot("catalog-demo");
     }
 
     private void signIn(Account account) {
@@ -274,19 +235,6 @@ class CatalogBrowserIT {
         page.locator("#password").fill(account.password());
         page.locator("#login-form button[type=submit]").click();
         page.waitForURL("**/app");
-    }
-
-    /**
-     * The whole page, in a window as tall as the page: a full-page shot of a shorter window would draw the
-     * sticky bars (navigation, save bar) in the middle of the picture.
-     */
-    private void screenshot(String name) {
-        com.microsoft.playwright.options.ViewportSize window = page.viewportSize();
-        int height = ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
-        page.setViewportSize(window.width, Math.max(window.height, height));
-        page.evaluate("window.scrollTo(0, 0)");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
-        page.setViewportSize(window.width, window.height);
     }
 
     /** A drawing of a watering can, as a product photo would show one. */

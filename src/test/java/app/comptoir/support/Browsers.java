@@ -1,0 +1,123 @@
+package app.comptoir.support;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ViewportSize;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Debian's headless chromium for the browser tests, as a JUnit extension: one browser per test class, a
+ * fresh French context per test pointed at the application's random port, and a screenshot of the page in
+ * {@code target/screenshots/failures} when a test fails. Register it with
+ * {@code @RegisterExtension static final Browsers browsers = Browsers.chromium(1280, 860);} and use
+ * {@link #page()} in the tests.
+ */
+public final class Browsers implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterTestExecutionCallback, AfterEachCallback {
+
+    /** Where the tests' screenshots go. */
+    public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final int width;
+    private final int height;
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    private Browsers(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Chromium with a window of this size. */
+    public static Browsers chromium(int width, int height) {
+        return new Browsers(width, height);
+    }
+
+    /** The current test's page, in French, with relative URLs resolved against the application. */
+    public Page page() {
+        return page;
+    }
+
+    /**
+     * The whole page, in a window as tall as the page: a full-page shot of a shorter window would draw the
+     * sticky bars (navigation, save bar) in the middle of the picture.
+     */
+    public void screenshot(String name) {
+        screenshot(SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        // No browser download: the tests drive the system's chromium.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext extension) {
+        String port = SpringExtension.getApplicationContext(extension).getEnvironment()
+                .getRequiredProperty("local.server.port");
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setBaseURL("http://localhost:" + port).setLocale("fr-FR"));
+        page = context.newPage();
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext extension) {
+        if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) {
+            screenshot(SCREENSHOTS.resolve("failures").resolve(
+                    extension.getRequiredTestClass().getSimpleName() + "-" + extension.getRequiredTestMethod().getName()
+                            + ".png"));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext extension) {
+        if (context != null) {
+            context.close();
+        }
+        context = null;
+        page = null;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private void screenshot(Path file) {
+        ViewportSize window = page.viewportSize();
+        int pageHeight = ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
+        page.setViewportSize(window.width, Math.max(window.height, pageHeight));
+        page.evaluate("window.scrollTo(0, 0)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file));
+        page.setViewportSize(window.width, window.height);
+    }
+}
