@@ -1,0 +1,17 @@
+package app.comptoir.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order as the API returns it. {@code next} lists the statuses it may move to now; {@code history} is
+ * oldest first; {@code refunded} is the total of its returns' refunds.
+ */
+public record OrderView(UUID id, String number, OrderStatus status, CustomerRef customer,
+                        AddressSnapshot deliveryAddress, List<LineView> lines, BigDecimal deliveryFee, Totals totals,
+                        String currency, String notes, DriverRef driver, UUID quoteId, BigDecimal refunded,
+                        List<OrderReturn> returns, List<HistoryEntry> history, List<OrderStatus> next,
+                        Instant createdAt, Instant updatedAt, long version) {
+}

@@ -1,0 +1,9 @@
+/**
+ * Sales: customers and their addresses, quotes (devis), orders with their workflow, driver assignment
+ * and returns. The root package is the API the screens and other modules use ({@link
+ * app.comptoir.sales.Customers}, {@link app.comptoir.sales.Quotes}, {@link app.comptoir.sales.Orders} and
+ * the records); sub-packages are internal. Stock follows every order step through the inventory module's
+ * {@link app.comptoir.inventory.Reservations} and {@link app.comptoir.inventory.StockMovements}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Sales")
+package app.comptoir.sales;
