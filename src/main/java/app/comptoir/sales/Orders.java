@@ -257,7 +257,7 @@ public class Orders {
         TenantProfile tenantProfile = tenants.current();
         UUID tenant = actor.tenant();
         Party party = quote.customer().id() != null
-                ? party(quote.customer().id(), null, deliveryAddressId, null, false)
+                ? party(quote.customer().id(), null, deliveryAddressId, null, true)
                 : new Party(quote.customer(), null);
         UUID id = Ids.newId();
         Instant now = clock.instant();

@@ -1,0 +1,288 @@
+package app.comptoir.sales.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.PageResponse;
+import app.comptoir.sales.DriverRef;
+import app.comptoir.sales.LineRequest;
+import app.comptoir.sales.OrderChanges;
+import app.comptoir.sales.OrderFilter;
+import app.comptoir.sales.OrderRequest;
+import app.comptoir.sales.OrderStatus;
+import app.comptoir.sales.OrderSummary;
+import app.comptoir.sales.OrderView;
+import app.comptoir.sales.Orders;
+import app.comptoir.sales.ReturnRequest;
+import app.comptoir.sales.StatusInfo;
+
+/**
+ * Orders and their workflow. Every role may read; ADMIN and MANAGER change orders; a user who is only a
+ * DRIVER sees only the orders assigned to them (others are 404) and may only move them out for delivery
+ * and to delivered.
+ */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Sales: orders")
+class OrderController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final int EXPORT_PAGE = 200;
+
+    private final Orders orders;
+    private final Clock clock;
+
+    OrderController(Orders orders, Clock clock) {
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    record StatusBody(OrderStatus status, String note) {
+    }
+
+    record NoteBody(String note) {
+    }
+
+    record DriverBody(UUID driverId) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Orders, newest first (paginated)",
+            description = "Filters: status (repeat it or separate with commas), customerId, driverId, from and to "
+                    + "(creation time: an ISO instant, or a date: from the start of `from` to the end of `to`, UTC), "
+                    + "q (number, customer name or phone). A driver sees only the orders assigned to them.")
+    PageResponse<OrderSummary> list(@RequestParam(required = false) List<String> status,
+                                    @RequestParam(required = false) UUID customerId,
+                                    @RequestParam(required = false) UUID driverId,
+                                    @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String q,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "20") int size) {
+        return orders.list(filter(status, customerId, driverId, from, to, q), page, size);
+    }
+
+    @GetMapping("/statuses")
+    @Operation(summary = "The workflow: every status, the statuses it may move to, whether it is final, and how "
+            + "many orders are in it")
+    List<StatusInfo> statuses() {
+        return orders.statuses();
+    }
+
+    @GetMapping("/drivers")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "The users an order may be assigned to (enabled users with the DRIVER role)")
+    List<DriverRef> drivers() {
+        return orders.drivers();
+    }
+
+    @GetMapping("/export.csv")
+    @Operation(summary = "The orders as CSV (same filters as the list)")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) List<String> status,
+                                  @RequestParam(required = false) UUID customerId,
+                                  @RequestParam(required = false) UUID driverId,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String q) {
+        OrderFilter filter = filter(status, customerId, driverId, from, to, q);
+        StringBuilder csv = new StringBuilder("number,created_at,status,customer,phone,city,driver,lines,net,vat,gross,"
+                + "currency\n");
+        for (int page = 0; ; page++) {
+            PageResponse<OrderSummary> p = orders.list(filter, page, EXPORT_PAGE);
+            p.items().forEach(o -> csv.append(Csv.line(o.number(), o.createdAt(), o.status(), o.customerName(),
+                    o.customerPhone(), o.city(), o.driverName(), o.lineCount(), o.net(), o.vat(), o.gross(),
+                    o.currency())));
+            if ((long) (page + 1) * EXPORT_PAGE >= p.total()) {
+                break;
+            }
+        }
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("orders-" + LocalDate.now(clock) + ".csv").build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/by-number/{number}")
+    @Operation(summary = "An order by its number (CMD-2026-000001)")
+    OrderView byNumber(@PathVariable String number) {
+        return orders.byNumber(number);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An order with its lines, totals (VAT per rate), history and returns")
+    OrderView get(@PathVariable UUID id) {
+        return orders.get(id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Create a draft order",
+            description = "{customerId? | customer:{name, phone} (walk-in), deliveryAddressId? (default: the "
+                    + "customer's default delivery address) | deliveryAddress:{line1, city, ...}, lines:[{variantId, "
+                    + "quantity, unitPrice? (catalog price, excl. VAT), discount? (percent)}], deliveryFee? (excl. "
+                    + "VAT), notes?}. With an Idempotency-Key header, a retry returns the order created the first "
+                    + "time (200) instead of creating another (201).")
+    ResponseEntity<OrderView> create(@RequestBody OrderRequest body,
+                                     @Parameter(description = "Makes retries safe: at most 100 characters")
+                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            Optional<OrderView> existing = orders.byIdempotencyKey(idempotencyKey);
+            if (existing.isPresent()) {
+                return ResponseEntity.ok(existing.get());
+            }
+        }
+        OrderView view;
+        try {
+            view = orders.create(body, idempotencyKey);
+        } catch (DuplicateKeyException e) {
+            // The same key sent twice at the same time: the other request created the order.
+            return orders.byIdempotencyKey(idempotencyKey).map(ResponseEntity::ok).orElseThrow(() -> e);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + view.id())).body(view);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Change an order (null fields unchanged)",
+            description = "customer, lines (replaced all together) and deliveryFee only in DRAFT; the delivery "
+                    + "address until it is out for delivery; notes until it is final. 409 order-not-draft / "
+                    + "order-locked otherwise.")
+    OrderView update(@PathVariable UUID id, @RequestBody OrderChanges body) {
+        return orders.update(id, body);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Delete a draft order (409 order-not-draft otherwise: cancel it)")
+    void delete(@PathVariable UUID id) {
+        orders.delete(id);
+    }
+
+    @PostMapping("/{id}/items")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Add a line to a draft order: {variantId, quantity, unitPrice?, discount?}")
+    ResponseEntity<OrderView> addItem(@PathVariable UUID id, @RequestBody LineRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(orders.addLine(id, body));
+    }
+
+    @DeleteMapping("/{id}/items/{itemId}")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Remove a line from a draft order")
+    OrderView removeItem(@PathVariable UUID id, @PathVariable UUID itemId) {
+        return orders.removeLine(id, itemId);
+    }
+
+    @PostMapping("/{id}/confirm")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Confirm a draft order: reserves the stock of every line, all or nothing",
+            description = "409 insufficient-stock names each short line (variantId, sku, requested, available); "
+                    + "the order is then left as it was.")
+    OrderView confirm(@PathVariable UUID id) {
+        return orders.confirm(id);
+    }
+
+    @PatchMapping("/{id}/status")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','DRIVER')")
+    @Operation(summary = "Move an order along its workflow: {status, note?}",
+            description = "DRAFT → CONFIRMED (reserves stock) → PREPARING → OUT_FOR_DELIVERY (stock leaves as SALE "
+                    + "movements) → DELIVERED; CANCELLED before delivered (releases the stock, or returns it if it "
+                    + "was out for delivery). Anything else: 409 illegal-transition. A driver may only move their "
+                    + "own orders to OUT_FOR_DELIVERY and DELIVERED.")
+    OrderView status(@PathVariable UUID id, @RequestBody StatusBody body) {
+        return orders.changeStatus(id, body.status(), body.note());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Cancel an order that is not delivered: {note?}")
+    OrderView cancel(@PathVariable UUID id, @RequestBody(required = false) NoteBody body) {
+        return orders.cancel(id, body == null ? null : body.note());
+    }
+
+    @PostMapping("/{id}/assign-driver")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Assign the order to a user with the DRIVER role: {driverId} (null unassigns)")
+    OrderView assignDriver(@PathVariable UUID id, @RequestBody DriverBody body) {
+        return orders.assignDriver(id, body.driverId());
+    }
+
+    @PostMapping("/{id}/returns")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Record a return after delivery: {lines?:[{lineId, quantity}], reason?, refund?}",
+            description = "Without lines, everything not yet returned. Restocks with RETURN movements and adds the "
+                    + "refund (default: the returned share of each line, VAT included) to the order's refunded.")
+    ResponseEntity<OrderView> recordReturn(@PathVariable UUID id, @RequestBody(required = false) ReturnRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(orders.recordReturn(id, body));
+    }
+
+    private static OrderFilter filter(List<String> status, UUID customerId, UUID driverId, String from, String to,
+                                      String q) {
+        List<OrderStatus> statuses = new ArrayList<>();
+        if (status != null) {
+            for (String s : status) {
+                for (String part : s.split(",")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        statuses.add(OrderStatus.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw InvalidInputException.field("status", "must be one of " + List.of(OrderStatus.values()));
+                    }
+                }
+            }
+        }
+        return new OrderFilter(statuses, customerId, driverId, time("from", from, false), time("to", to, true), q);
+    }
+
+    private static Instant time(String field, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                LocalDate day = LocalDate.parse(v);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.field(field, "must be a date (2026-11-25) or an instant (2026-11-25T10:00:00Z)");
+        }
+    }
+}
