@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.platform.ConflictException;
-import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.Htmx;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
@@ -58,10 +57,7 @@ class CustomerPages {
                 HttpServletRequest request, HttpServletResponse response, Model model) {
         String query = SalesText.query(q);
         PageResponse<CustomerView> results = customers.list(query, Math.max(0, page), PAGE_SIZE);
-        UriComponentsBuilder base = UriComponentsBuilder.fromPath("/app/sales/customers");
-        if (query != null) {
-            base.queryParam("q", query);
-        }
+        UriComponentsBuilder base = SalesText.base("/app/sales/customers", null, query);
         model.addAttribute("customers", results);
         model.addAttribute("pager", Pager.of(results, base));
         model.addAttribute("q", query == null ? "" : query);
@@ -80,17 +76,12 @@ class CustomerPages {
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                CustomerView created = customers.create(form.toRequest());
-                redirect.addFlashAttribute("flash", "sales.customer.created");
-                redirect.addFlashAttribute("flashArgument", created.name());
-                return "redirect:/app/sales/customers/" + created.id();
-            } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e);
-            }
-        }
-        return page(null, model);
+        return SalesForms.submit(binding, () -> {
+            CustomerView created = customers.create(form.toRequest());
+            redirect.addFlashAttribute("flash", "sales.customer.created");
+            redirect.addFlashAttribute("flashArgument", created.name());
+            return "redirect:/app/sales/customers/" + created.id();
+        }, () -> page(null, model));
     }
 
     @GetMapping("/{id}")
@@ -116,7 +107,7 @@ class CustomerPages {
                 redirect.addFlashAttribute("flashArgument", saved.name());
                 return "redirect:/app/sales/customers/" + id;
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e);
+                SalesForms.reject(binding, e);
             } catch (ConflictException e) {
                 model.addAttribute("salesConflict", e.type());
             }
@@ -141,22 +132,19 @@ class CustomerPages {
     String saveAddress(@PathVariable UUID id, @ModelAttribute("addressForm") AddressForm form, BindingResult binding,
                        Model model, RedirectAttributes redirect) {
         CustomerView customer = customers.get(id);
-        if (!binding.hasErrors()) {
-            try {
-                if (form.addressId() == null) {
-                    customers.addAddress(id, form.toRequest());
-                    redirect.addFlashAttribute("flash", "sales.address.added");
-                } else {
-                    customers.updateAddress(id, form.addressId(), form.toRequest());
-                    redirect.addFlashAttribute("flash", "sales.address.saved");
-                }
-                return "redirect:/app/sales/customers/" + id + "#addresses";
-            } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e);
+        return SalesForms.submit(binding, () -> {
+            if (form.addressId() == null) {
+                customers.addAddress(id, form.toRequest());
+                redirect.addFlashAttribute("flash", "sales.address.added");
+            } else {
+                customers.updateAddress(id, form.addressId(), form.toRequest());
+                redirect.addFlashAttribute("flash", "sales.address.saved");
             }
-        }
-        model.addAttribute("form", CustomerForm.of(customer));
-        return page(customer, 0, model);
+            return "redirect:/app/sales/customers/" + id + "#addresses";
+        }, () -> {
+            model.addAttribute("form", CustomerForm.of(customer));
+            return page(customer, 0, model);
+        });
     }
 
     @PostMapping("/{id}/addresses/{addressId}/default")

@@ -2,7 +2,6 @@ package app.comptoir.sales.web.pages;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,19 +78,11 @@ class OrderPages {
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
-        // Filters come from a URL anyone can edit: unknown values mean "no filter".
-        OrderStatus statusFilter = Arrays.stream(OrderStatus.values()).filter(s -> s.name().equalsIgnoreCase(status))
-                .findFirst().orElse(null);
+        OrderStatus statusFilter = SalesText.status(OrderStatus.class, status);
         String query = SalesText.query(q);
         PageResponse<OrderSummary> results = orders.list(new OrderFilter(statusFilter == null ? null : List.of(statusFilter),
                 null, null, null, null, query), Math.max(0, page), CustomerPages.PAGE_SIZE);
-        UriComponentsBuilder base = UriComponentsBuilder.fromPath("/app/sales/orders");
-        if (statusFilter != null) {
-            base.queryParam("status", statusFilter.name());
-        }
-        if (query != null) {
-            base.queryParam("q", query);
-        }
+        UriComponentsBuilder base = SalesText.base("/app/sales/orders", statusFilter, query);
         model.addAttribute("orders", results);
         model.addAttribute("pager", Pager.of(results, base));
         model.addAttribute("status", statusFilter);
@@ -115,18 +106,13 @@ class OrderPages {
     String create(@ModelAttribute("form") NewOrderForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         BigDecimal fee = SalesForms.number(form.deliveryFee(), "deliveryFee", binding);
-        if (!binding.hasErrors()) {
-            try {
-                OrderView order = orders.create(new OrderRequest(form.customerId(), form.walkIn(), form.deliveryAddressId(),
-                        List.of(), fee, form.notes()), null);
-                redirect.addFlashAttribute("flash", "sales.order.created");
-                redirect.addFlashAttribute("flashArgument", order.number());
-                return "redirect:/app/sales/orders/" + order.id();
-            } catch (InvalidInputException e) {
-                SalesForms.reject(binding, e);
-            }
-        }
-        return newOrderPage(form.customerId(), model);
+        return SalesForms.submit(binding, () -> {
+            OrderView order = orders.create(new OrderRequest(form.customerId(), form.walkIn(), form.deliveryAddressId(),
+                    List.of(), fee, form.notes()), null);
+            redirect.addFlashAttribute("flash", "sales.order.created");
+            redirect.addFlashAttribute("flashArgument", order.number());
+            return "redirect:/app/sales/orders/" + order.id();
+        }, () -> newOrderPage(form.customerId(), model));
     }
 
     private String newOrderPage(UUID customerId, Model model) {
@@ -158,18 +144,16 @@ class OrderPages {
     String addLine(@PathVariable UUID id, @ModelAttribute("lineForm") LineForm form, BindingResult binding, Model model,
                    RedirectAttributes redirect) {
         OrderView order = orders.get(id);
-        if (!binding.hasErrors()) {
-            try {
+        try {
+            return SalesForms.submit(binding, () -> {
                 orders.addLine(id, new LineRequest(form.variantId(), form.quantity(), null, null));
                 redirect.addFlashAttribute("flash", "sales.line.added");
                 return "redirect:/app/sales/orders/" + id + "#lines";
-            } catch (InvalidInputException e) {
-                SalesForms.reject(binding, e);
-            } catch (ConflictException e) {
-                model.addAttribute("salesConflict", e.type());
-            }
+            }, () -> page(order, model));
+        } catch (ConflictException e) {
+            model.addAttribute("salesConflict", e.type());
+            return page(order, model);
         }
-        return page(order, model);
     }
 
     @PostMapping("/orders/{id}/lines/{lineId}/delete")
@@ -188,9 +172,10 @@ class OrderPages {
     @PostMapping("/orders/{id}/status")
     String changeStatus(@PathVariable UUID id, @RequestParam String status,
                         @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        OrderStatus target = Arrays.stream(OrderStatus.values()).filter(s -> s.name().equalsIgnoreCase(status))
-                .filter(s -> s != OrderStatus.CANCELLED && s != OrderStatus.CONFIRMED).findFirst()
-                .orElseThrow(() -> InvalidInputException.field("status", "must be PREPARING, OUT_FOR_DELIVERY or DELIVERED"));
+        OrderStatus target = SalesText.status(OrderStatus.class, status);
+        if (target == null || target == OrderStatus.CANCELLED || target == OrderStatus.CONFIRMED) {
+            throw InvalidInputException.field("status", "must be PREPARING, OUT_FOR_DELIVERY or DELIVERED");
+        }
         String done = act(id, redirect, "sales.order.done." + target.name(), () -> orders.changeStatus(id, target, null));
         // The driver's screen sends its own actions back to itself.
         return "deliveries".equals(back) ? "redirect:/app/sales/deliveries" : done;

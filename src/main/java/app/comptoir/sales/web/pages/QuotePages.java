@@ -1,6 +1,5 @@
 package app.comptoir.sales.web.pages;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,18 +60,11 @@ class QuotePages {
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
-        QuoteStatus statusFilter = Arrays.stream(QuoteStatus.values()).filter(s -> s.name().equalsIgnoreCase(status))
-                .findFirst().orElse(null);
+        QuoteStatus statusFilter = SalesText.status(QuoteStatus.class, status);
         String query = SalesText.query(q);
         PageResponse<QuoteSummary> results = quotes.list(statusFilter, null, query, Math.max(0, page),
                 CustomerPages.PAGE_SIZE);
-        UriComponentsBuilder base = UriComponentsBuilder.fromPath("/app/sales/quotes");
-        if (statusFilter != null) {
-            base.queryParam("status", statusFilter.name());
-        }
-        if (query != null) {
-            base.queryParam("q", query);
-        }
+        UriComponentsBuilder base = SalesText.base("/app/sales/quotes", statusFilter, query);
         model.addAttribute("quotes", results);
         model.addAttribute("pager", Pager.of(results, base));
         model.addAttribute("status", statusFilter);
@@ -94,18 +86,13 @@ class QuotePages {
     String create(@ModelAttribute("form") NewOrderForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         var fee = SalesForms.number(form.deliveryFee(), "deliveryFee", binding);
-        if (!binding.hasErrors()) {
-            try {
-                QuoteView quote = quotes.create(new QuoteRequest(form.customerId(), form.walkIn(), null, List.of(), fee,
-                        form.notes(), null));
-                redirect.addFlashAttribute("flash", "sales.quote.created");
-                redirect.addFlashAttribute("flashArgument", quote.number());
-                return "redirect:/app/sales/quotes/" + quote.id();
-            } catch (InvalidInputException e) {
-                SalesForms.reject(binding, e);
-            }
-        }
-        return newQuotePage(form.customerId(), model);
+        return SalesForms.submit(binding, () -> {
+            QuoteView quote = quotes.create(new QuoteRequest(form.customerId(), form.walkIn(), null, List.of(), fee,
+                    form.notes(), null));
+            redirect.addFlashAttribute("flash", "sales.quote.created");
+            redirect.addFlashAttribute("flashArgument", quote.number());
+            return "redirect:/app/sales/quotes/" + quote.id();
+        }, () -> newQuotePage(form.customerId(), model));
     }
 
     private String newQuotePage(UUID customerId, Model model) {
@@ -160,8 +147,10 @@ class QuotePages {
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     String changeStatus(@PathVariable UUID id, @RequestParam String status, RedirectAttributes redirect) {
-        QuoteStatus target = Arrays.stream(QuoteStatus.values()).filter(s -> s.name().equalsIgnoreCase(status))
-                .findFirst().orElseThrow(() -> InvalidInputException.field("status", "must be a quote status"));
+        QuoteStatus target = SalesText.status(QuoteStatus.class, status);
+        if (target == null) {
+            throw InvalidInputException.field("status", "must be a quote status");
+        }
         try {
             quotes.changeStatus(id, target);
             redirect.addFlashAttribute("flash", "sales.quote.done." + target.name());

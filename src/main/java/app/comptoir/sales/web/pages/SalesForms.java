@@ -1,6 +1,7 @@
 package app.comptoir.sales.web.pages;
 
 import java.math.BigDecimal;
+import java.util.function.Supplier;
 
 import org.springframework.validation.BindingResult;
 
@@ -27,6 +28,21 @@ final class SalesForms {
             form.rejectValue(field, "typeMismatch", "not a number");
             return null;
         }
+    }
+
+    /**
+     * The usual answer to a posted form: when it reads well, {@code save} (which answers with a redirect); when
+     * it does not, or the service refuses a field, the form page again with the errors next to the fields.
+     */
+    static String submit(BindingResult form, Supplier<String> save, Supplier<String> page) {
+        if (!form.hasErrors()) {
+            try {
+                return save.get();
+            } catch (InvalidInputException e) {
+                reject(form, e);
+            }
+        }
+        return page.get();
     }
 
     /**
