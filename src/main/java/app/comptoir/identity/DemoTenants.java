@@ -98,10 +98,23 @@ public class DemoTenants {
                     users.save(new UserAccount(userId, tenantId, email, displayName(role), hash, Set.of(role)));
                     directory.save(new LoginDirectoryEntry(email, tenantId, userId));
                 }
+                for (String[] driver : extraDrivers(business.slug())) {
+                    String email = driver[0] + "@" + business.slug() + ".demo";
+                    UUID userId = UUID.nameUUIDFromBytes(("comptoir-demo:" + email).getBytes());
+                    users.save(new UserAccount(userId, tenantId, email, driver[1], hash, Set.of(Role.DRIVER)));
+                    directory.save(new LoginDirectoryEntry(email, tenantId, userId));
+                }
                 events.publishEvent(new TenantCreated(tenantId, business.slug(), true));
             }));
         }
         log.info("Demo mode: created {} demo businesses; sign in as admin@jardin-des-lilas.demo", BUSINESSES.size());
+    }
+
+    /** The delivery business has three drivers: {@code driver@}, {@code driver2@} and {@code driver3@express-livraison.demo}. */
+    private static List<String[]> extraDrivers(String slug) {
+        return "express-livraison".equals(slug)
+                ? List.of(new String[] {"driver2", "Karim Benali"}, new String[] {"driver3", "Inès Moreau"})
+                : List.of();
     }
 
     private static String displayName(Role role) {

@@ -237,16 +237,17 @@ public class Orders {
         UUID id = Ids.newId();
         Instant now = clock.instant();
         int year = now.atZone(zone(tenantProfile)).getYear();
-        String number = numbers.next(tenant, "CMD", year);
         jdbc.update("""
                 insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
                   delivery_address, delivery_fee, notes, currency, net, vat, gross, idempotency_key, created_at, created_by,
                   updated_at, updated_by) values (?, ?, ?, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, number, party.customer.id(), party.customer.name(), party.customer.phone(),
-                toJson(party.address), fee, notes, currency, totals.net(), totals.vat(), totals.gross(), key,
-                Timestamp.from(now), actor.userId(), Timestamp.from(now), actor.userId());
+                id, tenant, DocumentNumbers.provisional(id), party.customer.id(), party.customer.name(),
+                party.customer.phone(), toJson(party.address), fee, notes, currency, totals.net(), totals.vat(),
+                totals.gross(), key, Timestamp.from(now), actor.userId(), Timestamp.from(now), actor.userId());
         saleLines.insert(SaleLines.Kind.ORDER, tenant, id, lines, 0);
         HistoryEntry created = history(tenant, id, OrderStatus.DRAFT, now, null);
+        // Last: the tenant's counter stays locked until the commit.
+        String number = numbers.assign("sales_orders", tenant, id, "CMD", year);
         return new OrderView(id, number, OrderStatus.DRAFT, party.customer, party.address, lines, fee, totals,
                 currency, notes, null, null, Pricing.round(BigDecimal.ZERO, currency), List.of(), List.of(created),
                 OrderStatus.DRAFT.next(), now, now, 0);
@@ -261,7 +262,6 @@ public class Orders {
                 : new Party(quote.customer(), null);
         UUID id = Ids.newId();
         Instant now = clock.instant();
-        String number = numbers.next(tenant, "CMD", now.atZone(zone(tenantProfile)).getYear());
         List<LineView> lines = quote.lines().stream().map(l -> new LineView(Ids.newId(), l.variantId(), l.sku(), l.label(),
                 l.quantity(), l.unitPrice(), l.discount(), l.vatRate(), l.net(), 0)).toList();
         Totals totals = Pricing.totals(lines, quote.deliveryFee(), quote.currency());
@@ -269,11 +269,13 @@ public class Orders {
                 insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
                   delivery_address, delivery_fee, notes, currency, net, vat, gross, quote_id, created_at, created_by,
                   updated_at, updated_by) values (?, ?, ?, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, number, party.customer.id(), party.customer.name(), party.customer.phone(),
-                toJson(party.address), quote.deliveryFee(), quote.notes(), quote.currency(), totals.net(), totals.vat(),
-                totals.gross(), quote.id(), Timestamp.from(now), actor.userId(), Timestamp.from(now), actor.userId());
+                id, tenant, DocumentNumbers.provisional(id), party.customer.id(), party.customer.name(),
+                party.customer.phone(), toJson(party.address), quote.deliveryFee(), quote.notes(), quote.currency(),
+                totals.net(), totals.vat(), totals.gross(), quote.id(), Timestamp.from(now), actor.userId(),
+                Timestamp.from(now), actor.userId());
         saleLines.insert(SaleLines.Kind.ORDER, tenant, id, lines, 0);
         history(tenant, id, OrderStatus.DRAFT, now, "Devis " + quote.number());
+        numbers.assign("sales_orders", tenant, id, "CMD", now.atZone(zone(tenantProfile)).getYear());
         return get(id);
     }
 
@@ -408,9 +410,9 @@ public class Orders {
             throw new IllegalTransitionException("Order " + h.number(), h.status(), target, h.status().next());
         }
         UUID tenant = actor.tenant();
+        List<LineView> lines = saleLines.load(SaleLines.Kind.ORDER, tenant, id);
         switch (target) {
             case CONFIRMED -> {
-                List<LineView> lines = saleLines.load(SaleLines.Kind.ORDER, tenant, id);
                 if (lines.isEmpty()) {
                     throw new ConflictException("order-empty", "Order " + h.number() + " has no lines to confirm");
                 }
@@ -422,7 +424,7 @@ public class Orders {
                 if (h.status().holdsReservation()) {
                     reservations.release(id);
                 } else if (h.status() == OrderStatus.OUT_FOR_DELIVERY) {
-                    for (LineView l : saleLines.load(SaleLines.Kind.ORDER, tenant, id)) {
+                    for (LineView l : lines) {
                         movements.record(new MovementRequest(Ids.newId(), l.variantId(), MovementType.RETURN,
                                 l.quantity(), null, null, "Commande annulée en livraison", h.number()));
                     }
@@ -436,7 +438,10 @@ public class Orders {
         jdbc.update("update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1"
                 + " where tenant_id = ? and id = ?", target.name(), Timestamp.from(now), actor.userId(), tenant, id);
         history(tenant, id, target, now, text);
-        return get(id);
+        // The order as it now is, without reading its row and lines again.
+        return view(new Header(h.id(), h.number(), target, h.customerId(), h.customerName(), h.customerPhone(),
+                h.address(), h.deliveryFee(), h.notes(), h.currency(), h.net(), h.vat(), h.gross(), h.refunded(),
+                h.driverId(), h.driverName(), h.quoteId(), h.createdAt(), now, h.version() + 1), lines);
     }
 
     /** Assigns the order to a user with the DRIVER role (null: unassigns it). */
@@ -619,8 +624,11 @@ public class Orders {
     }
 
     private OrderView view(Header h) {
+        return view(h, saleLines.load(SaleLines.Kind.ORDER, actor.tenant(), h.id()));
+    }
+
+    private OrderView view(Header h, List<LineView> lines) {
         UUID tenant = actor.tenant();
-        List<LineView> lines = saleLines.load(SaleLines.Kind.ORDER, tenant, h.id());
         List<HistoryEntry> history = jdbc.query("""
                 select status, at, by_name, by_id, note from sales_order_history where tenant_id = ? and order_id = ?
                  order by at, id""", (rs, i) -> new HistoryEntry(OrderStatus.valueOf(rs.getString(1)),

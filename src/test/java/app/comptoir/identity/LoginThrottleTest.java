@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.TooManyRequestsException;
+import app.comptoir.support.MovableClock;
 
 class LoginThrottleTest {
 
@@ -120,33 +118,5 @@ class LoginThrottleTest {
             return e.retryAfterSeconds();
         }
         throw new AssertionError("the account should be locked");
-    }
-
-    /** A clock that tests move forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,16 +1,13 @@
 package app.comptoir.catalog.web;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.Locale;
-import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
 import app.comptoir.catalog.VariantView;
+import app.comptoir.platform.MoneyFormat;
 
 /**
  * Prices as the catalog pages show them, in the tenant's currency and the reader's language
@@ -20,18 +17,15 @@ import app.comptoir.catalog.VariantView;
 @Component("catalogPrices")
 public class CatalogPrices {
 
+    private final MoneyFormat money;
+
+    CatalogPrices(MoneyFormat money) {
+        this.money = money;
+    }
+
     /** The amount in the currency, or an empty text when there is no amount. */
     public String format(BigDecimal amount, String currencyCode, Locale locale) {
-        if (amount == null) {
-            return "";
-        }
-        Currency currency = currency(currencyCode);
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale == null ? Locale.FRENCH : locale);
-        format.setCurrency(currency);
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(amount.setScale(digits, RoundingMode.HALF_UP));
+        return money.format(amount, currencyCode, locale);
     }
 
     /**
@@ -61,14 +55,6 @@ public class CatalogPrices {
 
     /** The number of decimals of the currency's amounts (0 for XOF), for input fields. */
     public int decimals(String currencyCode) {
-        return Math.max(0, currency(currencyCode).getDefaultFractionDigits());
-    }
-
-    private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(Objects.requireNonNullElse(code, "EUR").trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return Currency.getInstance("EUR");
-        }
+        return money.decimals(currencyCode);
     }
 }

@@ -11,10 +11,7 @@ import java.util.function.Function;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +46,7 @@ import app.comptoir.inventory.StockStatus;
 import app.comptoir.inventory.StockThresholds;
 import app.comptoir.inventory.Thresholds;
 import app.comptoir.inventory.VariantStock;
+import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageResponse;
@@ -60,7 +58,6 @@ import app.comptoir.platform.TenantContext;
 @Tag(name = "Inventory")
 class StockController {
 
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final int EXPORT_PAGE = 200;
 
     private final StockQueries queries;
@@ -291,9 +288,6 @@ class StockController {
     }
 
     private ResponseEntity<byte[]> csv(String name, StringBuilder body) {
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + "-" + LocalDate.now(clock) + ".csv").build().toString())
-                .body(body.toString().getBytes(StandardCharsets.UTF_8));
+        return Csv.attachment(name, LocalDate.now(clock), body);
     }
 }

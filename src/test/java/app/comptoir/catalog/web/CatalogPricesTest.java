@@ -14,7 +14,7 @@ import app.comptoir.catalog.VariantView;
 
 class CatalogPricesTest {
 
-    private final CatalogPrices prices = new CatalogPrices();
+    private final CatalogPrices prices = new CatalogPrices(new app.comptoir.platform.MoneyFormat());
 
     @Test
     void pricesFollowTheCurrencyAndTheLanguage() {

@@ -1,0 +1,188 @@
+package app.comptoir.reporting;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.catalog.CatalogFigures;
+import app.comptoir.catalog.CatalogFigures.VariantFacts;
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.CategoryNode;
+import app.comptoir.identity.TenantProfile;
+import app.comptoir.identity.TenantService;
+import app.comptoir.inventory.StockFigures;
+import app.comptoir.inventory.StockFigures.VariantTotal;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.reporting.StockReport.CategoryStock;
+import app.comptoir.reporting.StockReport.ProductValue;
+import app.comptoir.reporting.StockReport.SlowMover;
+import app.comptoir.reporting.StockReport.StockState;
+
+/**
+ * Computes the stock statistics of the current business from the catalog's and the inventory's
+ * figures (five statements in all, whatever the size of the catalog). Values are on-hand units times the variant's cost; variants
+ * without a cost are counted apart rather than valued at zero silently.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StockStatistics {
+
+    static final int MAX_DAYS = 366;
+    private static final int TOP_PRODUCTS = 10;
+    private static final int SLOW_MOVERS_SHOWN = 50;
+
+    private final StockFigures stock;
+    private final CatalogFigures catalog;
+    private final CatalogQueries catalogQueries;
+    private final TenantService tenants;
+    private final Clock clock;
+
+    StockStatistics(StockFigures stock, CatalogFigures catalog, CatalogQueries catalogQueries, TenantService tenants,
+                    Clock clock) {
+        this.stock = stock;
+        this.catalog = catalog;
+        this.catalogQueries = catalogQueries;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /**
+     * The report for today in the business's time zone: flows over the last {@code flowDays} days
+     * (today included) and slow movers without an outgoing movement for {@code slowDays} days.
+     */
+    public StockReport report(int flowDays, int slowDays) {
+        if (flowDays < 1 || flowDays > MAX_DAYS) {
+            throw InvalidInputException.field("days", "must be between 1 and " + MAX_DAYS);
+        }
+        if (slowDays < 1 || slowDays > MAX_DAYS) {
+            throw InvalidInputException.field("slowDays", "must be between 1 and " + MAX_DAYS);
+        }
+        TenantProfile tenant = tenants.current();
+        ZoneId zone = ZoneId.of(tenant.timezone());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Map<UUID, VariantFacts> facts = new HashMap<>();
+        for (VariantFacts f : catalog.variants()) {
+            facts.put(f.variantId(), f);
+        }
+        List<CategoryNode> tree = catalogQueries.categories();
+        Map<UUID, UUID> department = departments(tree);
+        Map<UUID, String> names = categoryNames(tree);
+
+        int out = 0;
+        int low = 0;
+        int overstock = 0;
+        int healthy = 0;
+        int withoutCost = 0;
+        long units = 0;
+        BigDecimal value = BigDecimal.ZERO;
+        Map<UUID, CategoryAccumulator> byCategory = new LinkedHashMap<>();
+        Map<UUID, ProductAccumulator> byProduct = new HashMap<>();
+        List<SlowMover> slow = new ArrayList<>();
+        for (VariantTotal total : stock.variantTotals()) {
+            VariantFacts f = facts.get(total.variantId());
+            if (f == null) {
+                continue; // a deleted variant's leftover level: not part of the catalog any more
+            }
+            switch (total.status()) {
+                case OUT -> out++;
+                case LOW -> low++;
+                case OVERSTOCK -> overstock++;
+                case OK -> healthy++;
+            }
+            int onHand = Math.max(0, total.onHand());
+            BigDecimal variantValue = f.cost() == null ? BigDecimal.ZERO : f.cost().multiply(BigDecimal.valueOf(onHand));
+            if (onHand > 0 && f.cost() == null) {
+                withoutCost++;
+            }
+            units += onHand;
+            value = value.add(variantValue);
+            UUID dept = f.categoryId() == null ? null : department.getOrDefault(f.categoryId(), f.categoryId());
+            byCategory.computeIfAbsent(dept, d -> new CategoryAccumulator()).add(onHand, variantValue);
+            byProduct.computeIfAbsent(f.productId(), p -> new ProductAccumulator(f.productName()))
+                    .add(onHand, variantValue);
+            if (onHand > 0) {
+                LocalDate last = total.lastOutgoingAt() == null ? null
+                        : LocalDate.ofInstant(total.lastOutgoingAt(), zone);
+                if (last == null || last.isBefore(today.minusDays(slowDays - 1L))) {
+                    slow.add(new SlowMover(f.variantId(), f.sku(), f.productName(), onHand, variantValue, last,
+                            last == null ? null : ChronoUnit.DAYS.between(last, today)));
+                }
+            }
+        }
+        List<CategoryStock> categories = new ArrayList<>();
+        byCategory.forEach((id, acc) -> categories.add(new CategoryStock(id, id == null ? null : names.get(id),
+                acc.units, acc.value, acc.variants)));
+        categories.sort(Comparator.comparing(CategoryStock::value).reversed()
+                .thenComparing(c -> c.name() == null ? "" : c.name()));
+        List<ProductValue> top = byProduct.entrySet().stream()
+                .map(e -> new ProductValue(e.getKey(), e.getValue().name, e.getValue().units, e.getValue().value))
+                .filter(p -> p.units() > 0)
+                .sorted(Comparator.comparing(ProductValue::value).reversed().thenComparing(ProductValue::name))
+                .limit(TOP_PRODUCTS).toList();
+        // Worth most first: the money asleep on the shelf is what the owner acts on.
+        slow.sort(Comparator.comparing(SlowMover::value).reversed().thenComparing(SlowMover::sku));
+        return new StockReport(today, tenant.currency(),
+                new StockState(out, low, overstock, healthy, units, value, withoutCost), categories,
+                stock.dailyFlows(today.minusDays(flowDays - 1L), today, zone), top, slowDays,
+                slow.subList(0, Math.min(SLOW_MOVERS_SHOWN, slow.size())), slow.size());
+    }
+
+    /** Each category's top-level ancestor. */
+    private static Map<UUID, UUID> departments(List<CategoryNode> roots) {
+        Map<UUID, UUID> result = new HashMap<>();
+        for (CategoryNode root : roots) {
+            mark(root, root.id(), result);
+        }
+        return result;
+    }
+
+    private static void mark(CategoryNode node, UUID root, Map<UUID, UUID> result) {
+        result.put(node.id(), root);
+        node.children().forEach(child -> mark(child, root, result));
+    }
+
+    private static Map<UUID, String> categoryNames(List<CategoryNode> roots) {
+        Map<UUID, String> names = new HashMap<>();
+        roots.forEach(root -> names.put(root.id(), root.name()));
+        return names;
+    }
+
+    private static final class CategoryAccumulator {
+        long units;
+        BigDecimal value = BigDecimal.ZERO;
+        int variants;
+
+        void add(int onHand, BigDecimal v) {
+            units += onHand;
+            value = value.add(v);
+            variants++;
+        }
+    }
+
+    private static final class ProductAccumulator {
+        final String name;
+        long units;
+        BigDecimal value = BigDecimal.ZERO;
+
+        ProductAccumulator(String name) {
+            this.name = name;
+        }
+
+        void add(int onHand, BigDecimal v) {
+            units += onHand;
+            value = value.add(v);
+        }
+    }
+}

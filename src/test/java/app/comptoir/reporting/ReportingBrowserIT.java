@@ -1,0 +1,47 @@
+package app.comptoir.reporting;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import app.comptoir.support.Api;
+import app.comptoir.support.Browsers;
+import app.comptoir.support.IntegrationTest;
+
+/** The stock statistics of the demo garden shop in Debian's headless chromium. */
+@IntegrationTest
+class ReportingBrowserIT {
+
+    @RegisterExtension
+    static final Browsers browsers = Browsers.chromium(1280, 900);
+
+    @Test
+    void theDemoShopsStockStatisticsDrawTheirChartsFromRealFigures() {
+        Page page = browsers.page();
+        page.navigate("/login");
+        page.locator("#email").fill("manager@jardin-des-lilas.demo");
+        page.locator("#password").fill(Api.DEMO_PASSWORD);
+        page.locator("#login-form button[type=submit]").click();
+        page.waitForURL("**/app");
+
+        page.locator("[data-navigation]").getByText("Statistiques").click();
+        page.waitForURL("**/app/reporting/stock");
+
+        // Chart.js ran under the page's Content-Security-Policy and drew every chart.
+        for (String chart : new String[] {"status", "flows", "categories"}) {
+            assertThat(page.locator("canvas[data-chart-id='" + chart + "']")).hasAttribute("data-drawn", "true");
+        }
+        assertThat(page.locator("[data-kpi='units']")).not().hasText("0");
+        assertThat(page.locator("[data-table='categories'] tbody tr").first()).isVisible();
+
+        page.getByLabel("Mouvements sur").selectOption("7");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Afficher")).click();
+        page.waitForURL("**/app/reporting/stock?days=7**");
+        assertThat(page.locator("h2").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("(7 jours)"))).isVisible();
+        browsers.screenshot("reporting-stock");
+    }
+}
