@@ -69,7 +69,21 @@ public class SalesBench {
         if (loc.find()) {
             shop = loc.group(1);
         }
-        // Variants with at least 3 units available at the shop (where orders reserve).
+        // Variants for sale (active, of an active product)...
+        java.util.Set<String> forSale = new java.util.HashSet<>();
+        Pattern sellable = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"productId\"[^{}]*?\"productStatus\":\"ACTIVE\""
+                + "[^{}]*?\\{[^{}]*}[^{}]*?\"active\":true");
+        for (int page = 0; ; page++) {
+            String body = get(http, base + "/api/v1/variants?size=200&page=" + page, token);
+            Matcher m = sellable.matcher(body);
+            while (m.find()) {
+                forSale.add(m.group(1));
+            }
+            if (body.contains("\"items\":[]") || page > 500) {
+                break;
+            }
+        }
+        // ... with at least 3 units available at the shop (where orders reserve).
         Map<String, Integer> available = new LinkedHashMap<>();
         int wanted = Integer.parseInt(options.get("variants"));
         Pattern level = Pattern.compile("\\{\"variantId\":\"([0-9a-f-]{36})\"[^{}]*?\"available\":(-?\\d+)");
@@ -80,7 +94,7 @@ public class SalesBench {
             int seen = 0;
             while (m.find()) {
                 seen++;
-                if (Integer.parseInt(m.group(2)) >= 3 && available.size() < wanted) {
+                if (Integer.parseInt(m.group(2)) >= 3 && forSale.contains(m.group(1)) && available.size() < wanted) {
                     available.put(m.group(1), Integer.parseInt(m.group(2)));
                 }
             }
@@ -100,6 +114,8 @@ public class SalesBench {
         Map<String, Integer> confirmedUnits = new ConcurrentHashMap<>();
         run(base, token, customer, variants, clients, warmup, confirmedUnits, true);
         Run measured = run(base, token, customer, variants, clients, duration, confirmedUnits, false);
+        System.out.println();
+        measured.print();
 
         Map<String, Integer> reservedAfter = reserved(http, base, token, variants);
         long mismatched = 0;
@@ -117,8 +133,6 @@ public class SalesBench {
                 negative++;
             }
         }
-        System.out.println();
-        measured.print();
         System.out.printf("oversell: %d variants below zero available, %d units of difference between reserved stock"
                 + " and confirmed orders (both must be 0)%n", negative, mismatched);
     }

@@ -290,6 +290,33 @@ class OrdersIT {
     }
 
     @Test
+    void aDraftChangesCustomerAndAddressAndAConfirmedOrderOnlyItsAddress() {
+        SalesApi shop = SalesApi.newShop(port);
+        String pot = shop.stocked("Pot", "POT-U", "10.00", 20, 10);
+        String id = shop.order(pot, 1).getString("id");
+        String customer = shop.customer("Mme Renard", "04 72 11 22 33");
+        String home = shop.address(customer, "4 rue Juiverie", "Lyon");
+        shop.call().body(Map.of("customerId", customer, "deliveryFee", 6)).put("/api/v1/orders/" + id).then().statusCode(200)
+                .body("customer.name", equalTo("Mme Renard"))
+                .body("deliveryAddress.addressId", equalTo(home))
+                .body("totals.gross", equalTo(19.20f));
+        shop.move(id, "CONFIRMED");
+        String office = shop.address(customer, "20 rue de la Bourse", "Lyon");
+        shop.call().body(Map.of("deliveryAddressId", office)).put("/api/v1/orders/" + id).then().statusCode(200)
+                .body("deliveryAddress.line1", equalTo("20 rue de la Bourse"));
+        shop.call().body(Map.of("customer", Map.of("name", "Autre"))).put("/api/v1/orders/" + id)
+                .then().spec(Api.problem(409, "order-not-draft"));
+        shop.call().body(Map.of("deliveryAddressId", UUID.randomUUID())).put("/api/v1/orders/" + id)
+                .then().spec(Api.problem(400, "validation")).body("errors[0].field", equalTo("deliveryAddressId"));
+        shop.call().body(Map.of("notes", "x", "version", 0)).put("/api/v1/orders/" + id)
+                .then().spec(Api.problem(409, "concurrent-modification"));
+        shop.move(id, "PREPARING");
+        shop.move(id, "OUT_FOR_DELIVERY");
+        shop.call().body(Map.of("deliveryAddressId", home)).put("/api/v1/orders/" + id)
+                .then().spec(Api.problem(409, "order-locked"));
+    }
+
+    @Test
     void anIdempotencyKeyMakesARetryReturnTheSameOrder() {
         SalesApi shop = SalesApi.newShop(port);
         String pot = shop.product("Pot", "POT-K", "10.00", 20);
@@ -469,6 +496,28 @@ class OrdersIT {
         shop.move(big, "CONFIRMED");
         assertThat(statements(shop, "/api/v1/orders")).isEqualTo(listOfOne).isLessThanOrEqualTo(3);
         assertThat(statements(shop, "/api/v1/orders/" + big)).isEqualTo(detailOfOne).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void placingAnOrderCostsAFixedNumberOfStatements() {
+        SalesApi shop = SalesApi.newShop(port);
+        String a = shop.stocked("Pot", "POT-P", "10.00", 20, 100);
+        String b = shop.stocked("Soucoupe", "SOU-P", "2.00", 20, 100);
+        String c = shop.stocked("Terreau", "TER-P", "8.00", 10, 100);
+        String customer = shop.customer("Client", "0600000003");
+        shop.address(customer, "1 rue", "Lyon");
+        Map<String, Object> body = new HashMap<>(SalesApi.orderBody(a, 1, b, 1, c, 1));
+        body.remove("customer");
+        body.put("customerId", customer);
+        String create = UUID.randomUUID().toString();
+        String id = shop.call().header("X-Request-Id", create).body(body).post("/api/v1/orders").then().statusCode(201)
+                .extract().path("id");
+        String confirm = UUID.randomUUID().toString();
+        shop.call().header("X-Request-Id", confirm).post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        System.out.printf("SQL statements: create %d, confirm %d (3 lines)%n", sql.statements(create),
+                sql.statements(confirm));
+        assertThat(sql.statements(create)).isLessThanOrEqualTo(9);
+        assertThat(sql.statements(confirm)).isLessThanOrEqualTo(20);
     }
 
     private int statements(SalesApi shop, String path) {

@@ -1,7 +1,6 @@
 package app.comptoir.sales.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.sales.DriverRef;
@@ -60,7 +57,6 @@ import app.comptoir.sales.StatusInfo;
 @Tag(name = "Sales: orders")
 class OrderController {
 
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final int EXPORT_PAGE = 200;
 
     private final Orders orders;
@@ -130,10 +126,7 @@ class OrderController {
                 break;
             }
         }
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("orders-" + LocalDate.now(clock) + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return Csv.attachment("orders", LocalDate.now(clock), csv);
     }
 
     @GetMapping("/by-number/{number}")
