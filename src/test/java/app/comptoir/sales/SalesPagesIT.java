@@ -172,6 +172,8 @@ class SalesPagesIT {
         }
         SalesShop.act(office, "/app/sales/orders/" + mine + "/driver", Map.of("driver", driver.userId().toString()));
         SalesShop.act(office, "/app/sales/orders/" + theirs + "/driver", Map.of("driver", other.userId().toString()));
+        assertThat(SalesShop.act(office, "/app/sales/orders/" + theirs + "/driver", Map.of("driver", "not-an-id")))
+                .contains("data-sales-conflict", "pas valable");
 
         WebSession web = new WebSession(port);
         web.signIn(driver.email(), driver.password());

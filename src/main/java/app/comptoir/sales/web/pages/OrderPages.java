@@ -191,7 +191,13 @@ class OrderPages {
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     String assignDriver(@PathVariable UUID id, @RequestParam(required = false) String driver,
                         RedirectAttributes redirect) {
-        UUID driverId = driver == null || driver.isBlank() ? null : UUID.fromString(driver.strip());
+        UUID driverId;
+        try {
+            driverId = driver == null || driver.isBlank() ? null : UUID.fromString(driver.strip());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("salesConflict", "invalid");
+            return "redirect:/app/sales/orders/" + id;
+        }
         return act(id, redirect, driverId == null ? "sales.order.driverRemoved" : "sales.order.driverAssigned",
                 () -> orders.assignDriver(id, driverId));
     }
