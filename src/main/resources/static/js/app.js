@@ -113,6 +113,13 @@
         }
     });
 
+    // <button data-print-now>: the browser's print dialog (printable views).
+    document.addEventListener('click', function (event) {
+        if (event.target.closest('[data-print-now]')) {
+            window.print();
+        }
+    });
+
     // A form sent back with errors: the keyboard goes to the first field to fix.
     document.addEventListener('DOMContentLoaded', function () {
         var invalid = document.querySelector('main .is-invalid:not(fieldset):not(div)');
