@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -42,11 +43,13 @@ public class Customers {
     private final JdbcTemplate jdbc;
     private final SalesActor actor;
     private final Clock clock;
+    private final AuditRecorder audit;
 
-    Customers(JdbcTemplate jdbc, SalesActor actor, Clock clock) {
+    Customers(JdbcTemplate jdbc, SalesActor actor, Clock clock, AuditRecorder audit) {
         this.jdbc = jdbc;
         this.actor = actor;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Live customers by name, filtered by text (name, e-mail or phone), each with their addresses (3 statements). */
@@ -92,11 +95,14 @@ public class Customers {
                 insert into sales_customers (id, tenant_id, kind, name, email, phone, notes, walk_in, created_at, created_by,
                   updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)""",
                 id, actor.tenant(), v.kind.name(), v.name, v.email, v.phone, v.notes, now, actor.userId(), now, actor.userId());
-        return get(id);
+        CustomerView created = get(id);
+        audit.record(CUSTOMER, id, "CREATE", null, fields(created));
+        return created;
     }
 
     public CustomerView update(UUID id, CustomerRequest request) {
         Valid v = validate(request);
+        Optional<CustomerView> before = find(id);
         int changed = jdbc.update("""
                 update sales_customers set kind = ?, name = ?, email = ?, phone = ?, notes = ?, walk_in = false,
                   updated_at = ?, updated_by = ?, version = version + 1
@@ -107,7 +113,9 @@ public class Customers {
             get(id);
             throw new ConflictException("concurrent-modification", "The customer was changed by someone else; reload it");
         }
-        return get(id);
+        CustomerView after = get(id);
+        before.ifPresent(b -> audit.recordChanges(CUSTOMER, id, fields(b), fields(after)));
+        return after;
     }
 
     /** Removes the customer from lists; their orders and quotes keep them. */
@@ -119,6 +127,7 @@ public class Customers {
         if (changed == 0) {
             throw new NotFoundException("Customer", id);
         }
+        audit.record(CUSTOMER, id, "DELETE", null, null);
     }
 
     @Transactional(readOnly = true)
@@ -157,12 +166,15 @@ public class Customers {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, tenant, customerId, a.label(), a.line1(), a.line2(), a.postalCode(), a.city(), a.country(), a.phone(),
                 a.instructions(), delivery, billing, now, actor.userId(), now, actor.userId());
-        return address(customerId, id).orElseThrow();
+        AddressView added = address(customerId, id).orElseThrow();
+        audit.record(ADDRESS_ENTITY, id, "CREATE", null, fields(customerId, added));
+        return added;
     }
 
     public AddressView updateAddress(UUID customerId, UUID addressId, AddressRequest request) {
         get(customerId);
         AddressRequest a = validate(request);
+        Optional<AddressView> before = address(customerId, addressId);
         int changed = jdbc.update("""
                 update sales_addresses set label = ?, line1 = ?, line2 = ?, postal_code = ?, city = ?, country = ?, phone = ?,
                   instructions = ?, updated_at = ?, updated_by = ?, version = version + 1
@@ -172,7 +184,9 @@ public class Customers {
         if (changed == 0) {
             throw new NotFoundException("Address", addressId);
         }
-        return address(customerId, addressId).orElseThrow();
+        AddressView after = address(customerId, addressId).orElseThrow();
+        before.ifPresent(b -> audit.recordChanges(ADDRESS_ENTITY, addressId, fields(customerId, b), fields(customerId, after)));
+        return after;
     }
 
     /** Deletes an address (orders keep their copy); a default it was passes to the oldest remaining address. */
@@ -181,6 +195,7 @@ public class Customers {
         AddressView removed = address(customerId, addressId).orElseThrow(() -> new NotFoundException("Address", addressId));
         UUID tenant = actor.tenant();
         jdbc.update("delete from sales_addresses where tenant_id = ? and id = ?", tenant, addressId);
+        audit.record(ADDRESS_ENTITY, addressId, "DELETE", fields(customerId, removed), null);
         if (removed.defaultDelivery() || removed.defaultBilling()) {
             jdbc.update("""
                     update sales_addresses set default_delivery = default_delivery or ?, default_billing = default_billing or ?
@@ -209,6 +224,7 @@ public class Customers {
                     tenant, customerId);
             jdbc.update("update sales_addresses set default_billing = true where tenant_id = ? and id = ?", tenant, addressId);
         }
+        audit.record(ADDRESS_ENTITY, addressId, "UPDATE", null, Map.of("defaultFor", t));
         return get(customerId);
     }
 
@@ -235,6 +251,11 @@ public class Customers {
                 insert into sales_customers (id, tenant_id, kind, name, phone, walk_in, created_at, created_by, updated_at,
                   updated_by) values (?, ?, 'PERSON', ?, ?, true, ?, ?, ?, ?)""",
                 id, tenant, name, phone, now, actor.userId(), now, actor.userId());
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("name", name);
+        created.put("phone", phone);
+        created.put("walkIn", true);
+        audit.record(CUSTOMER, id, "CREATE", null, created);
         return new CustomerRef(id, name, phone);
     }
 
@@ -285,5 +306,34 @@ public class Customers {
                 Checks.text("line2", r.line2(), 200), Checks.text("postalCode", r.postalCode(), 20),
                 Checks.required("city", r.city(), 100), country, Checks.phone("phone", r.phone()),
                 Checks.text("instructions", r.instructions(), 500), r.defaultDelivery(), r.defaultBilling());
+    }
+
+    private static final String CUSTOMER = "customer";
+    private static final String ADDRESS_ENTITY = "customer-address";
+
+    /** What the audit log keeps of a customer. */
+    private static Map<String, Object> fields(CustomerView c) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("kind", c.kind().name());
+        f.put("name", c.name());
+        f.put("email", c.email());
+        f.put("phone", c.phone());
+        f.put("notes", c.notes());
+        return f;
+    }
+
+    /** What the audit log keeps of an address. */
+    private static Map<String, Object> fields(UUID customerId, AddressView a) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("customerId", customerId.toString());
+        f.put("label", a.label());
+        f.put("line1", a.line1());
+        f.put("line2", a.line2());
+        f.put("postalCode", a.postalCode());
+        f.put("city", a.city());
+        f.put("country", a.country());
+        f.put("phone", a.phone());
+        f.put("instructions", a.instructions());
+        return f;
     }
 }

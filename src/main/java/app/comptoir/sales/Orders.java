@@ -30,6 +30,7 @@ import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.ReservationLine;
 import app.comptoir.inventory.Reservations;
 import app.comptoir.inventory.StockMovements;
+import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -76,10 +77,12 @@ public class Orders {
     private final TenantService tenants;
     private final UserService users;
     private final JsonMapper json;
+    private final AuditRecorder audit;
 
     Orders(JdbcTemplate jdbc, SalesActor actor, Clock clock, Customers customers, LinePricer pricer,
            SaleLines saleLines, DocumentNumbers numbers, Reservations reservations, StockMovements movements,
-           TenantService tenants, UserService users, JsonMapper json) {
+           TenantService tenants, UserService users, JsonMapper json, AuditRecorder audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.actor = actor;
         this.clock = clock;
@@ -246,6 +249,7 @@ public class Orders {
                 totals.gross(), key, Timestamp.from(now), actor.userId(), Timestamp.from(now), actor.userId());
         saleLines.insert(SaleLines.Kind.ORDER, tenant, id, lines, 0);
         HistoryEntry created = history(tenant, id, OrderStatus.DRAFT, now, null);
+        audit.record(ORDER, id, "CREATE", null, summary(party.customer, lines, totals));
         // Last: the tenant's counter stays locked until the commit.
         String number = numbers.assign("sales_orders", tenant, id, "CMD", year);
         return new OrderView(id, number, OrderStatus.DRAFT, party.customer, party.address, lines, fee, totals,
@@ -275,6 +279,9 @@ public class Orders {
                 Timestamp.from(now), actor.userId());
         saleLines.insert(SaleLines.Kind.ORDER, tenant, id, lines, 0);
         history(tenant, id, OrderStatus.DRAFT, now, "Devis " + quote.number());
+        Map<String, Object> created = summary(party.customer, lines, totals);
+        created.put("quote", quote.number());
+        audit.record(ORDER, id, "CREATE", null, created);
         numbers.assign("sales_orders", tenant, id, "CMD", now.atZone(zone(tenantProfile)).getYear());
         return get(id);
     }
@@ -329,6 +336,19 @@ public class Orders {
                  where tenant_id = ? and id = ?""",
                 customer.id(), customer.name(), customer.phone(), toJson(address), fee, notes, totals.net(), totals.vat(),
                 totals.gross(), Timestamp.from(clock.instant()), actor.userId(), tenant, id);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("customer", h.customerName());
+        before.put("address", toJson(h.address()));
+        before.put("deliveryFee", h.deliveryFee());
+        before.put("notes", h.notes());
+        before.put("gross", h.gross());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("customer", customer.name());
+        after.put("address", toJson(address));
+        after.put("deliveryFee", fee);
+        after.put("notes", notes);
+        after.put("gross", totals.gross());
+        audit.recordChanges(ORDER, id, before, after);
         return get(id);
     }
 
@@ -344,6 +364,7 @@ public class Orders {
         saleLines.deleteAll(SaleLines.Kind.ORDER, tenant, id);
         jdbc.update("delete from sales_order_history where tenant_id = ? and order_id = ?", tenant, id);
         jdbc.update("delete from sales_orders where tenant_id = ? and id = ?", tenant, id);
+        audit.record(ORDER, id, "DELETE", Map.of("number", h.number(), "gross", h.gross()), null);
     }
 
     /** Adds a line to a draft order. */
@@ -362,6 +383,7 @@ public class Orders {
         List<LineView> all = new ArrayList<>(existing);
         all.addAll(added);
         retotal(h, all);
+        audit.record(ORDER, id, "UPDATE", null, Map.of("lineAdded", added.getFirst().sku() + " × " + added.getFirst().quantity()));
         return get(id);
     }
 
@@ -376,6 +398,7 @@ public class Orders {
             throw new NotFoundException("Order line", lineId);
         }
         retotal(h, saleLines.load(SaleLines.Kind.ORDER, tenant, id));
+        audit.record(ORDER, id, "UPDATE", Map.of("line", lineId.toString()), Map.of("lineRemoved", lineId.toString()));
         return get(id);
     }
 
@@ -438,6 +461,7 @@ public class Orders {
         jdbc.update("update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1"
                 + " where tenant_id = ? and id = ?", target.name(), Timestamp.from(now), actor.userId(), tenant, id);
         history(tenant, id, target, now, text);
+        audit.record(ORDER, id, "UPDATE", Map.of("status", h.status().name()), Map.of("status", target.name()));
         // The order as it now is, without reading its row and lines again.
         return view(new Header(h.id(), h.number(), target, h.customerId(), h.customerName(), h.customerPhone(),
                 h.address(), h.deliveryFee(), h.notes(), h.currency(), h.net(), h.vat(), h.gross(), h.refunded(),
@@ -466,6 +490,8 @@ public class Orders {
         jdbc.update("update sales_orders set driver_id = ?, driver_name = ?, updated_at = ?, updated_by = ?,"
                 + " version = version + 1 where tenant_id = ? and id = ?", driverId, name, Timestamp.from(clock.instant()),
                 actor.userId(), actor.tenant(), id);
+        audit.recordChanges(ORDER, id, java.util.Collections.singletonMap("driver", h.driverName()),
+                java.util.Collections.singletonMap("driver", name));
         return get(id);
     }
 
@@ -546,6 +572,8 @@ public class Orders {
                 updates);
         jdbc.update("update sales_orders set refunded = refunded + ?, updated_at = ?, updated_by = ?, version = version + 1"
                 + " where tenant_id = ? and id = ?", refund, Timestamp.from(now), actor.userId(), tenant, id);
+        audit.record(ORDER, id, "RETURN", Map.of("refunded", h.refunded()),
+                Map.of("refunded", h.refunded().add(refund), "units", taken.values().stream().mapToInt(Integer::intValue).sum()));
         return get(id);
     }
 
@@ -703,4 +731,15 @@ public class Orders {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
+
+    private static final String ORDER = "order";
+
+    /** What the audit log keeps of a new order. */
+    private static Map<String, Object> summary(CustomerRef customer, List<LineView> lines, Totals totals) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("customer", customer.name());
+        f.put("lines", lines.stream().map(l -> l.sku() + " × " + l.quantity()).toList());
+        f.put("gross", totals.gross());
+        return f;
+    }
 }

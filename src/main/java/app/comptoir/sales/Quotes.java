@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.TenantService;
+import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -59,9 +62,11 @@ public class Quotes {
     private final DocumentNumbers numbers;
     private final TenantService tenants;
     private final Orders orders;
+    private final AuditRecorder audit;
 
     Quotes(JdbcTemplate jdbc, SalesActor actor, Clock clock, Customers customers, LinePricer pricer, SaleLines saleLines,
-           DocumentNumbers numbers, TenantService tenants, Orders orders) {
+           DocumentNumbers numbers, TenantService tenants, Orders orders, AuditRecorder audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.actor = actor;
         this.clock = clock;
@@ -141,6 +146,7 @@ public class Quotes {
                 Date.valueOf(validUntil), notes, currency, fee, totals.net(), totals.vat(), totals.gross(),
                 Timestamp.from(now), actor.userId(), Timestamp.from(now), actor.userId());
         saleLines.insert(SaleLines.Kind.QUOTE, tenant, id, lines, 0);
+        audit.record(QUOTE, id, "CREATE", null, fields(customer.name(), lines, validUntil, totals.gross()));
         numbers.assign("sales_quotes", tenant, id, "DEV", now.atZone(zone(profile)).getYear());
         return get(id);
     }
@@ -179,6 +185,8 @@ public class Quotes {
                  where tenant_id = ? and id = ?""",
                 customer.id(), customer.name(), customer.phone(), Date.valueOf(validUntil), notes, fee, totals.net(),
                 totals.vat(), totals.gross(), Timestamp.from(clock.instant()), actor.userId(), tenant, id);
+        audit.recordChanges(QUOTE, id, fields(quote.customer().name(), quote.lines(), quote.validUntil(), quote.totals().gross()),
+                fields(customer.name(), lines, validUntil, totals.gross()));
         return get(id);
     }
 
@@ -195,6 +203,7 @@ public class Quotes {
             throw new ConflictException("quote-empty", "Quote " + quote.number() + " has no lines to send");
         }
         setStatus(id, target);
+        audit.record(QUOTE, id, "UPDATE", Map.of("status", quote.status().name()), Map.of("status", target.name()));
         return get(id);
     }
 
@@ -220,6 +229,8 @@ public class Quotes {
         jdbc.update("update sales_quotes set status = 'ACCEPTED', order_id = ?, updated_at = ?, updated_by = ?,"
                 + " version = version + 1 where tenant_id = ? and id = ?", order.id(), Timestamp.from(clock.instant()),
                 actor.userId(), actor.tenant(), id);
+        audit.record(QUOTE, id, "UPDATE", Map.of("status", quote.status().name()),
+                Map.of("status", QuoteStatus.ACCEPTED.name(), "order", order.number()));
         return order;
     }
 
@@ -282,5 +293,18 @@ public class Quotes {
         } catch (RuntimeException e) {
             return ZoneId.of("UTC");
         }
+    }
+
+    private static final String QUOTE = "quote";
+
+    /** What the audit log keeps of a quote. */
+    private static Map<String, Object> fields(String customer, List<LineView> lines, LocalDate validUntil,
+                                              BigDecimal gross) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("customer", customer);
+        f.put("lines", lines.stream().map(l -> l.sku() + " × " + l.quantity()).toList());
+        f.put("validUntil", validUntil == null ? null : validUntil.toString());
+        f.put("gross", gross);
+        return f;
     }
 }

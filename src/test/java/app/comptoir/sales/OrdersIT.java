@@ -516,8 +516,8 @@ class OrdersIT {
         shop.call().header("X-Request-Id", confirm).post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
         System.out.printf("SQL statements: create %d, confirm %d (3 lines)%n", sql.statements(create),
                 sql.statements(confirm));
-        assertThat(sql.statements(create)).isLessThanOrEqualTo(9);
-        assertThat(sql.statements(confirm)).isLessThanOrEqualTo(20);
+        assertThat(sql.statements(create)).isLessThanOrEqualTo(10);
+        assertThat(sql.statements(confirm)).isLessThanOrEqualTo(21);
     }
 
     private int statements(SalesApi shop, String path) {

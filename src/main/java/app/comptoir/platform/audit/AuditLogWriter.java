@@ -4,9 +4,7 @@ import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,12 +27,11 @@ import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
-import tools.jackson.databind.json.JsonMapper;
 
+import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.AuditTrail;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.TenantContext;
@@ -49,16 +46,11 @@ import app.comptoir.platform.TenantOwnedEntity;
 class AuditLogWriter implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
         SmartInitializingSingleton {
 
-    private static final String INSERT = """
-            insert into audit_log (id, tenant_id, occurred_at, actor_id, actor_email, entity_type, entity_id,
-                                   action, before_state, after_state, request_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""";
     private static final Set<String> IGNORED = Set.of("version", "createdAt", "createdBy", "updatedAt", "updatedBy");
 
     private final EntityManagerFactory emf;
     private final TenantContext tenantContext;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Map<Class<?>, Set<String>> redactedFields = new ConcurrentHashMap<>();
     private final Map<Class<?>, Set<String>> ignoredFields = new ConcurrentHashMap<>();
 
@@ -182,18 +174,11 @@ class AuditLogWriter implements PostInsertEventListener, PostUpdateEventListener
         UUID tenantId = entity instanceof TenantOwnedEntity owned ? owned.getTenantId() : (UUID) id;
         ComptoirPrincipal actor = tenantContext.principal().orElse(null);
         Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
-        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-            ps.setObject(1, app.comptoir.platform.Ids.newId());
-            ps.setObject(2, tenantId);
-            ps.setTimestamp(3, Timestamp.from(Instant.now(clock)));
-            ps.setObject(4, actor == null ? null : actor.userId());
-            ps.setString(5, actor == null ? "system" : actor.email());
-            ps.setString(6, trail.value());
-            ps.setObject(7, id);
-            ps.setString(8, action);
-            ps.setString(9, before == null ? null : json.writeValueAsString(before));
-            ps.setString(10, after == null ? null : json.writeValueAsString(after));
-            ps.setString(11, MDC.get("requestId"));
+        Object[] values = AuditRecorder.parameters(tenantId, actor, clock, trail.value(), id, action, before, after);
+        try (PreparedStatement ps = connection.prepareStatement(AuditRecorder.INSERT)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the audit log", e);
