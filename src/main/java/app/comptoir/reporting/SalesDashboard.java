@@ -24,6 +24,7 @@ import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.TenantService;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.MoneyFormat;
+import app.comptoir.platform.PageResponse;
 import app.comptoir.reporting.SalesReport.AverageBasket;
 import app.comptoir.reporting.SalesReport.CategorySales;
 import app.comptoir.reporting.SalesReport.Day;
@@ -157,6 +158,30 @@ public class SalesDashboard {
         return orders == 0 ? new AverageBasket(0, BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(scale))
                 : new AverageBasket(orders, net.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP),
                         gross.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP));
+    }
+
+    /** Orders created in the period with their lines, newest first. */
+    public PageResponse<SalesFigures.OrderDetail> orderDetails(Period period, int page, int size) {
+        return sales.orderDetails(period.from(), period.to(), zone(), page, size);
+    }
+
+    /** Deliveries per driver (most deliveries first) with their days and same-day rate. */
+    public List<SalesReport.DriverStats> drivers(Period period) {
+        Map<String, List<SalesFigures.DriverDay>> byDriver = new LinkedHashMap<>();
+        for (SalesFigures.DriverDay d : sales.deliveries(period.from(), period.to(), zone())) {
+            byDriver.computeIfAbsent(d.driverId() + "/" + d.driverName(), k -> new ArrayList<>()).add(d);
+        }
+        List<SalesReport.DriverStats> result = new ArrayList<>();
+        byDriver.values().forEach(days -> {
+            long delivered = days.stream().mapToLong(SalesFigures.DriverDay::delivered).sum();
+            long sameDay = days.stream().mapToLong(SalesFigures.DriverDay::sameDay).sum();
+            result.add(new SalesReport.DriverStats(days.getFirst().driverId(), days.getFirst().driverName(), delivered,
+                    sameDay, BigDecimal.valueOf(sameDay * 100).divide(BigDecimal.valueOf(delivered), 1,
+                    RoundingMode.HALF_UP), days));
+        });
+        result.sort(Comparator.comparingLong(SalesReport.DriverStats::delivered).reversed()
+                .thenComparing(SalesReport.DriverStats::name));
+        return result;
     }
 
     public StockReport.StockState stockState() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.comptoir.sales.OrderStatus;
+import app.comptoir.sales.SalesFigures;
 
 /** The figures of the sales dashboard over a period (dates inclusive, in the business's time zone). */
 public final class SalesReport {
@@ -41,6 +42,14 @@ public final class SalesReport {
 
     /** Average sold order: gross and net of the period's sold orders (before returns) divided by their number. */
     public record AverageBasket(long orders, BigDecimal net, BigDecimal gross) {
+    }
+
+    /**
+     * A driver's deliveries over the period: per day, in total, and the share delivered on the day the
+     * order went out ({@code onTimePercent}, one decimal).
+     */
+    public record DriverStats(UUID driverId, String name, long delivered, long sameDay, BigDecimal onTimePercent,
+                              List<SalesFigures.DriverDay> days) {
     }
 
     /** Everything the dashboard page shows, in one answer. */

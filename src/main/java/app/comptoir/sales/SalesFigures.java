@@ -2,6 +2,7 @@ package app.comptoir.sales;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.PageRequests;
+import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -67,6 +71,24 @@ public class SalesFigures {
 
     /** Units and net revenue of one variant over a period (sold less returned; delivery fees excluded). */
     public record VariantSales(UUID variantId, long quantity, BigDecimal net) {
+    }
+
+    /** An order created in the period with its lines (for the dashboard's order details). */
+    public record OrderDetail(UUID id, String number, OrderStatus status, String customerName, Instant createdAt,
+                              String driverName, BigDecimal net, BigDecimal gross, BigDecimal refunded,
+                              List<DetailLine> lines) {
+    }
+
+    /** One line of an {@link OrderDetail}. */
+    public record DetailLine(UUID variantId, String sku, String label, int quantity, BigDecimal unitPrice,
+                             BigDecimal discount, BigDecimal net, int returnedQuantity) {
+    }
+
+    /**
+     * Orders a driver delivered on one day; {@code sameDay}: those delivered on the day they went out for
+     * delivery (orders carry no promised date yet, so that is what "on time" means here).
+     */
+    public record DriverDay(UUID driverId, String driverName, LocalDate day, long delivered, long sameDay) {
     }
 
     private final JdbcTemplate jdbc;
@@ -154,6 +176,60 @@ public class SalesFigures {
                     counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 }, tenant(), range.start, range.end);
         return counts;
+    }
+
+    /** Orders created in the period, newest first, each with its lines (three statements a page). */
+    public PageResponse<OrderDetail> orderDetails(LocalDate from, LocalDate to, ZoneId zone, int page, int size) {
+        Range range = range(from, to, zone);
+        PageRequests.of(page, size, Sort.unsorted());
+        Long total = jdbc.queryForObject("""
+                select count(*) from sales_orders where tenant_id = ? and created_at >= ? and created_at < ?""",
+                Long.class, tenant(), range.start, range.end);
+        Map<UUID, List<DetailLine>> lines = new LinkedHashMap<>();
+        List<Object[]> headers = jdbc.query("""
+                select id, number, status, customer_name, created_at, driver_name, net, gross, refunded from sales_orders
+                 where tenant_id = ? and created_at >= ? and created_at < ?
+                 order by created_at desc, id desc limit ? offset ?""",
+                (rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                        rs.getBigDecimal(9)},
+                tenant(), range.start, range.end, size, (long) page * size);
+        headers.forEach(h -> lines.put((UUID) h[0], new ArrayList<>()));
+        if (!headers.isEmpty()) {
+            jdbc.query("""
+                    select order_id, variant_id, sku, label, quantity, unit_price, discount, net, returned_quantity
+                      from sales_order_lines where tenant_id = ? and order_id = any(?) order by order_id, position""",
+                    rs -> {
+                        lines.get(rs.getObject(1, UUID.class)).add(new DetailLine(rs.getObject(2, UUID.class),
+                                rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                                rs.getBigDecimal(8), rs.getInt(9)));
+                    }, tenant(), lines.keySet().toArray(UUID[]::new));
+        }
+        List<OrderDetail> items = headers.stream().map(h -> new OrderDetail((UUID) h[0], (String) h[1],
+                OrderStatus.valueOf((String) h[2]), (String) h[3], (Instant) h[4], (String) h[5], (BigDecimal) h[6],
+                (BigDecimal) h[7], (BigDecimal) h[8], lines.get((UUID) h[0]))).toList();
+        return new PageResponse<>(items, total == null ? 0 : total, page, size);
+    }
+
+    /** Deliveries per driver and day of delivery over the period (orders delivered and still delivered). */
+    public List<DriverDay> deliveries(LocalDate from, LocalDate to, ZoneId zone) {
+        Range range = range(from, to, zone);
+        return jdbc.query("""
+                with delivered as (
+                    select o.id, o.driver_id, coalesce(o.driver_name, '') as driver_name,
+                           (max(h.at) filter (where h.status = 'DELIVERED') at time zone ?)::date as day,
+                           (min(h.at) filter (where h.status = 'OUT_FOR_DELIVERY') at time zone ?)::date as left_on
+                      from sales_orders o
+                      join sales_order_history h on h.tenant_id = o.tenant_id and h.order_id = o.id
+                     where o.tenant_id = ? and o.status = 'DELIVERED'
+                     group by o.id, o.driver_id, o.driver_name
+                    having max(h.at) filter (where h.status = 'DELIVERED') >= ?
+                       and max(h.at) filter (where h.status = 'DELIVERED') < ?)
+                select driver_id, driver_name, day, count(*), count(*) filter (where left_on = day)
+                  from delivered group by driver_id, driver_name, day order by driver_name, day""",
+                (rs, i) -> new DriverDay(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getLong(4), rs.getLong(5)),
+                zone.getId(), zone.getId(), tenant(), range.start, range.end);
     }
 
     private record Range(Timestamp start, Timestamp end) {

@@ -142,6 +142,41 @@ class SalesDashboardIT {
     }
 
     @Test
+    void orderDetailsListTheOrdersOfThePeriodWithTheirLinesNewestFirst() {
+        JsonPath page = call().get("/api/v1/dashboard/orders-details?size=2").then().statusCode(200).extract().jsonPath();
+
+        assertThat(page.getInt("total")).isEqualTo(5);
+        assertThat(page.getList("items")).hasSize(2);
+        assertThat(page.getString("items[0].status")).isEqualTo("DRAFT");
+        assertThat(page.getList("items[0].lines.sku")).containsExactly("ARR-10");
+        assertThat(page.getInt("items[0].lines[0].quantity")).isEqualTo(2);
+        JsonPath last = call().get("/api/v1/dashboard/orders-details?size=2&page=2").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(last.getString("items[0].number")).isEqualTo(orderA.getString("number"));
+        assertThat(last.getList("items[0].lines.sku")).containsExactlyInAnyOrder("ARR-10", "TER-40");
+        call().get("/api/v1/dashboard/orders-details?size=500").then().spec(Api.problem(400, "validation"));
+    }
+
+    @Test
+    void driversAreCountedWithTheirSameDayRate() {
+        Account driver = Api.newUser(port, admin, "DRIVER");
+        JsonPath order = order(List.of(line(can, 1)), null);
+        call().body(Map.of("driverId", driver.userId().toString()))
+                .post("/api/v1/orders/" + order.getString("id") + "/assign-driver").then().statusCode(200);
+        advance(order, "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED");
+
+        JsonPath drivers = get("/api/v1/dashboard/drivers");
+
+        // Order A was delivered without a driver; the new one by the driver, the day it left.
+        assertThat(drivers.getList("delivered")).containsExactly(1, 1);
+        JsonPath mine = new JsonPath(call().get("/api/v1/dashboard/drivers").asString()).setRootPath(
+                "find { it.driverId == '" + driver.userId() + "' }");
+        assertThat(mine.getLong("sameDay")).isEqualTo(1);
+        assertThat(new BigDecimal(mine.getString("onTimePercent"))).isEqualByComparingTo("100.0");
+        assertThat(mine.getList("days")).hasSize(1);
+    }
+
+    @Test
     void aPeriodThatMakesNoSenseIsAClearProblem() {
         call().get("/api/v1/dashboard/summary?from=2026-03-10&to=2026-03-01").then().spec(Api.problem(400, "validation"));
         call().get("/api/v1/dashboard/summary?from=2020-01-01&to=2026-01-01").then().spec(Api.problem(400, "validation"));

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.reporting.SalesDashboard;
 import app.comptoir.reporting.SalesReport;
+import app.comptoir.platform.PageResponse;
 import app.comptoir.sales.OrderStatus;
+import app.comptoir.sales.SalesFigures;
 
 /**
  * The dashboard's figures. Every endpoint takes {@code from} and {@code to} (ISO dates, inclusive, in the
@@ -76,6 +78,22 @@ class DashboardController {
     List<SalesReport.CategorySales> salesPerCategory(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return dashboard.salesPerCategory(dashboard.period(from, to));
+    }
+
+    @GetMapping("/orders-details")
+    @Operation(summary = "Orders created in the period with their lines, newest first (paginated)")
+    PageResponse<SalesFigures.OrderDetail> ordersDetails(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                         @RequestParam(defaultValue = "0") int page,
+                                                         @RequestParam(defaultValue = "20") int size) {
+        return dashboard.orderDetails(dashboard.period(from, to), page, size);
+    }
+
+    @GetMapping("/drivers")
+    @Operation(summary = "Deliveries per driver and per day, and the share delivered the day the order went out")
+    List<SalesReport.DriverStats> drivers(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboard.drivers(dashboard.period(from, to));
     }
 
     @GetMapping("/average-basket")
