@@ -167,13 +167,19 @@ class SalesDashboardIT {
 
         JsonPath drivers = get("/api/v1/dashboard/drivers");
 
-        // Order A was delivered without a driver; the new one by the driver, the day it left.
+        // Order A was delivered without a driver, the new one by the driver: each on the day it left.
         assertThat(drivers.getList("delivered")).containsExactly(1, 1);
         JsonPath mine = new JsonPath(call().get("/api/v1/dashboard/drivers").asString()).setRootPath(
                 "find { it.driverId == '" + driver.userId() + "' }");
         assertThat(mine.getLong("sameDay")).isEqualTo(1);
         assertThat(new BigDecimal(mine.getString("onTimePercent"))).isEqualByComparingTo("100.0");
         assertThat(mine.getList("days")).hasSize(1);
+
+        WebSession web = new WebSession(port);
+        web.signIn(admin.email(), Api.PASSWORD);
+        assertThat(web.get("/app/reporting").body()).contains("data-table=\"drivers\"", "Sans livreur", "100,0 %");
+        assertThat(web.get("/app/reporting/drivers.csv").body().lines().skip(1).toList())
+                .hasSize(2).contains(",1,1,100.0").anySatisfy(l -> assertThat(l).startsWith("User ").endsWith(",1,1,100.0"));
     }
 
     @Test

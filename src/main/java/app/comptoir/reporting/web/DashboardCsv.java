@@ -38,6 +38,12 @@ final class DashboardCsv {
         return Csv.attachment(table.toLowerCase(Locale.ROOT) + "-" + period.from(), period.to(), csv);
     }
 
+    static ResponseEntity<byte[]> drivers(SalesReport.Period period, List<SalesReport.DriverStats> drivers) {
+        StringBuilder csv = new StringBuilder("driver,delivered,same_day,on_time_percent\n");
+        drivers.forEach(d -> csv.append(Csv.line(d.name(), d.delivered(), d.sameDay(), d.onTimePercent())));
+        return Csv.attachment("drivers-" + period.from(), period.to(), csv);
+    }
+
     private static void products(StringBuilder csv, List<SalesReport.ProductSales> products) {
         csv.append("product,quantity,net\n");
         products.forEach(p -> csv.append(Csv.line(p.name(), p.quantity(), p.net())));

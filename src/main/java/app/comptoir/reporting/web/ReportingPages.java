@@ -57,6 +57,7 @@ class ReportingPages {
         model.addAttribute("choice", choice);
         model.addAttribute("query", choice.query());
         model.addAttribute("charts", dashboardCharts(summary, locale));
+        model.addAttribute("drivers", dashboard.drivers(choice.period()));
         return "reporting/dashboard";
     }
 
@@ -65,6 +66,9 @@ class ReportingPages {
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to) {
         Choice choice = choose(period, from, to);
+        if ("drivers".equals(table)) {
+            return DashboardCsv.drivers(choice.period(), dashboard.drivers(choice.period()));
+        }
         return DashboardCsv.export(table, dashboard.summary(choice.period(), SalesDashboard.DEFAULT_TOP));
     }
 
