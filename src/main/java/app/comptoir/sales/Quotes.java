@@ -283,8 +283,9 @@ public class Quotes {
         }
     }
 
+    /** Today in the business's time zone (validity dates are the business's calendar days). */
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return LocalDate.now(clock.withZone(zone(tenants.current())));
     }
 
     private static ZoneId zone(TenantProfile profile) {
