@@ -87,15 +87,23 @@ public class SalesDashboard {
     }
 
     public Revenue revenue(Period period) {
-        Day current = total(daily(period.from(), period.to(), period.currency()));
-        Day previous = total(daily(period.previousFrom(), period.previousTo(), period.currency()));
+        ZoneId zone = zone();
+        return revenue(daily(period, zone), daily(period.previousFrom(), period.previousTo(), period.currency(), zone));
+    }
+
+    private static Revenue revenue(List<DaySales> currentDays, List<DaySales> previousDays) {
+        Day current = total(currentDays);
+        Day previous = total(previousDays);
         return new Revenue(current.net(), current.gross(), previous.net(), previous.gross(),
                 change(current.net(), previous.net()), change(current.gross(), previous.gross()));
     }
 
     public List<Day> salesPerDay(Period period) {
-        return daily(period.from(), period.to(), period.currency()).stream()
-                .map(d -> new Day(d.day(), d.orders(), d.net(), d.gross())).toList();
+        return salesPerDay(daily(period, zone()));
+    }
+
+    private static List<Day> salesPerDay(List<DaySales> days) {
+        return days.stream().map(d -> new Day(d.day(), d.orders(), d.net(), d.gross())).toList();
     }
 
     public Map<OrderStatus, Long> orders(Period period) {
@@ -103,14 +111,21 @@ public class SalesDashboard {
     }
 
     public TopProducts topProducts(Period period, int top) {
+        checkTop(top);
+        return topProducts(variantSales(period, zone()), facts(), top);
+    }
+
+    private static void checkTop(int top) {
         if (top < 1 || top > 100) {
             throw InvalidInputException.field("top", "must be between 1 and 100");
         }
-        Map<UUID, VariantFacts> facts = facts();
+    }
+
+    private static TopProducts topProducts(List<VariantSales> variantSales, Map<UUID, VariantFacts> facts, int top) {
         Map<UUID, long[]> quantities = new HashMap<>();
         Map<UUID, BigDecimal> revenue = new HashMap<>();
         Map<UUID, String> names = new HashMap<>();
-        for (VariantSales v : variantSales(period)) {
+        for (VariantSales v : variantSales) {
             VariantFacts f = facts.get(v.variantId());
             UUID product = f == null ? v.variantId() : f.productId();
             names.putIfAbsent(product, f == null ? "?" : f.productName());
@@ -127,10 +142,13 @@ public class SalesDashboard {
     }
 
     public List<CategorySales> salesPerCategory(Period period) {
-        Map<UUID, VariantFacts> facts = facts();
+        return salesPerCategory(variantSales(period, zone()), facts());
+    }
+
+    private List<CategorySales> salesPerCategory(List<VariantSales> variantSales, Map<UUID, VariantFacts> facts) {
         Departments departments = new Departments(catalogQueries.categories());
         Map<UUID, Object[]> byCategory = new LinkedHashMap<>();
-        for (VariantSales v : variantSales(period)) {
+        for (VariantSales v : variantSales) {
             VariantFacts f = facts.get(v.variantId());
             UUID category = f == null ? null : departments.of(f.categoryId());
             Object[] acc = byCategory.computeIfAbsent(category, c -> new Object[] {0L, BigDecimal.ZERO});
@@ -146,15 +164,19 @@ public class SalesDashboard {
     }
 
     public AverageBasket averageBasket(Period period) {
+        return averageBasket(daily(period, zone()), period.currency());
+    }
+
+    private AverageBasket averageBasket(List<DaySales> days, String currency) {
         long orders = 0;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal gross = BigDecimal.ZERO;
-        for (DaySales d : daily(period.from(), period.to(), period.currency())) {
+        for (DaySales d : days) {
             orders += d.orders();
             net = net.add(d.soldNet());
             gross = gross.add(d.soldGross());
         }
-        int scale = money.decimals(period.currency());
+        int scale = money.decimals(currency);
         return orders == 0 ? new AverageBasket(0, BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(scale))
                 : new AverageBasket(orders, net.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP),
                         gross.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP));
@@ -188,17 +210,30 @@ public class SalesDashboard {
         return stock.state();
     }
 
+    /** Every figure of the dashboard; each input (sales per day, per variant, the catalog) is read once. */
     public Summary summary(Period period, int top) {
-        return new Summary(period, revenue(period), salesPerDay(period), orders(period), topProducts(period, top),
-                salesPerCategory(period), stockState(), averageBasket(period));
+        checkTop(top);
+        ZoneId zone = zone();
+        List<DaySales> days = daily(period, zone);
+        List<VariantSales> variantSales = variantSales(period, zone);
+        Map<UUID, VariantFacts> facts = facts();
+        return new Summary(period,
+                revenue(days, daily(period.previousFrom(), period.previousTo(), period.currency(), zone)),
+                salesPerDay(days), sales.ordersByStatus(period.from(), period.to(), zone),
+                topProducts(variantSales, facts, top), salesPerCategory(variantSales, facts), stockState(),
+                averageBasket(days, period.currency()));
     }
 
-    private List<DaySales> daily(LocalDate from, LocalDate to, String currency) {
-        return sales.daily(from, to, zone(), money.decimals(currency));
+    private List<DaySales> daily(Period period, ZoneId zone) {
+        return daily(period.from(), period.to(), period.currency(), zone);
     }
 
-    private List<VariantSales> variantSales(Period period) {
-        return sales.perVariant(period.from(), period.to(), zone(), money.decimals(period.currency()));
+    private List<DaySales> daily(LocalDate from, LocalDate to, String currency, ZoneId zone) {
+        return sales.daily(from, to, zone, money.decimals(currency));
+    }
+
+    private List<VariantSales> variantSales(Period period, ZoneId zone) {
+        return sales.perVariant(period.from(), period.to(), zone, money.decimals(period.currency()));
     }
 
     private Map<UUID, VariantFacts> facts() {
