@@ -458,8 +458,11 @@ public class Orders {
             }
         }
         Instant now = clock.instant();
-        jdbc.update("update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1"
-                + " where tenant_id = ? and id = ?", target.name(), Timestamp.from(now), actor.userId(), tenant, id);
+        // sold_at: the first departure, kept if the order ever leaves again (the day its sale counts).
+        jdbc.update("update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1,"
+                + " sold_at = case when ? then coalesce(sold_at, ?) else sold_at end where tenant_id = ? and id = ?",
+                target.name(), Timestamp.from(now), actor.userId(), target == OrderStatus.OUT_FOR_DELIVERY,
+                Timestamp.from(now), tenant, id);
         history(tenant, id, target, now, text);
         audit.record(ORDER, id, "UPDATE", Map.of("status", h.status().name()), Map.of("status", target.name()));
         // The order as it now is, without reading its row and lines again.

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.platform.ChangeVersions;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
@@ -37,13 +38,9 @@ public class SalesFigures {
     /** Sold orders and their first departure, per order (the CTE every sales figure starts from). */
     private static final String SOLD = """
             with sold as (
-                select o.id, o.net, o.gross, o.driver_id, min(h.at) as sold_at
-                  from sales_orders o
-                  join sales_order_history h on h.tenant_id = o.tenant_id and h.order_id = o.id
-                                            and h.status = 'OUT_FOR_DELIVERY'
-                 where o.tenant_id = ? and o.status in ('OUT_FOR_DELIVERY', 'DELIVERED')
-                 group by o.id, o.net, o.gross, o.driver_id
-                having min(h.at) >= ? and min(h.at) < ?)
+                select o.id, o.net, o.gross, o.driver_id, o.sold_at from sales_orders o
+                 where o.tenant_id = ? and o.sold_at >= ? and o.sold_at < ?
+                   and o.status in ('OUT_FOR_DELIVERY', 'DELIVERED'))
             """;
 
     /** Returned units of the period with the net share of their line (line net × returned / sold). */
@@ -93,10 +90,21 @@ public class SalesFigures {
 
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
+    private final ChangeVersions changes;
 
-    SalesFigures(JdbcTemplate jdbc, TenantContext tenantContext) {
+    SalesFigures(JdbcTemplate jdbc, TenantContext tenantContext, ChangeVersions changes) {
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
+        this.changes = changes;
+    }
+
+    /**
+     * A number that moves whenever an order of the current tenant changes (created, edited, moved along its
+     * workflow, returned, deleted) and the change is committed on this node: figures computed under one
+     * version may be kept until it moves.
+     */
+    public long version() {
+        return changes.version(tenant(), "order");
     }
 
     /** Every day from {@code from} to {@code to} (inclusive, in the zone), zeros included. */
@@ -221,7 +229,7 @@ public class SalesFigures {
                            (min(h.at) filter (where h.status = 'OUT_FOR_DELIVERY') at time zone ?)::date as left_on
                       from sales_orders o
                       join sales_order_history h on h.tenant_id = o.tenant_id and h.order_id = o.id
-                     where o.tenant_id = ? and o.status = 'DELIVERED'
+                     where o.tenant_id = ? and o.status = 'DELIVERED' and o.sold_at < ?
                      group by o.id, o.driver_id, o.driver_name
                     having max(h.at) filter (where h.status = 'DELIVERED') >= ?
                        and max(h.at) filter (where h.status = 'DELIVERED') < ?)
@@ -229,7 +237,7 @@ public class SalesFigures {
                   from delivered group by driver_id, driver_name, day order by driver_name, day""",
                 (rs, i) -> new DriverDay(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getLong(4), rs.getLong(5)),
-                zone.getId(), zone.getId(), tenant(), range.start, range.end);
+                zone.getId(), zone.getId(), tenant(), range.end, range.start, range.end);
     }
 
     private record Range(Timestamp start, Timestamp end) {
