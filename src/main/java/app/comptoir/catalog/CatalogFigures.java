@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.platform.TenantContext;
 
 /** The catalog facts that statistics need for every variant at once: product, category, cost and price. */
@@ -22,10 +23,20 @@ public class CatalogFigures {
 
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
+    private final ProductListCache listCache;
 
-    CatalogFigures(JdbcTemplate jdbc, TenantContext tenantContext) {
+    CatalogFigures(JdbcTemplate jdbc, TenantContext tenantContext, ProductListCache listCache) {
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
+        this.listCache = listCache;
+    }
+
+    /**
+     * A number that moves whenever the current tenant's catalog changes and the change is committed on this
+     * node (the version the product list cache is keyed by): facts read under one version may be kept until it moves.
+     */
+    public long version() {
+        return listCache.version(tenantContext.requireTenant());
     }
 
     /** Every variant of the current tenant (deleted products and variants left out). */

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes audit log rows for business data that is stored with plain SQL rather than as an
  * {@link AuditTrail} entity: same table, same columns, in the caller's transaction (so a change is
- * never recorded without its audit row, or the reverse).
+ * never recorded without its audit row, or the reverse). Each recorded change also moves the tenant's
+ * {@link ChangeVersions} of the entity type once the transaction commits.
  */
 @Component
 public class AuditRecorder {
@@ -31,17 +32,21 @@ public class AuditRecorder {
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
     private final Clock clock;
+    private final ChangeVersions versions;
 
-    AuditRecorder(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock) {
+    AuditRecorder(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock, ChangeVersions versions) {
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
         this.clock = clock;
+        this.versions = versions;
     }
 
     /** Records a change of the current tenant's record: {@code before}/{@code after} hold the fields that changed. */
     public void record(String entityType, UUID entityId, String action, Map<String, ?> before, Map<String, ?> after) {
-        jdbc.update(INSERT, parameters(tenantContext.requireTenant(), tenantContext.principal().orElse(null), clock,
+        UUID tenant = tenantContext.requireTenant();
+        jdbc.update(INSERT, parameters(tenant, tenantContext.principal().orElse(null), clock,
                 entityType, entityId, action, before, after));
+        versions.changed(tenant, entityType);
     }
 
     /** Records an update with only the fields whose values differ between the two states; nothing when none do. */

@@ -57,16 +57,18 @@ public class SalesDashboard {
     private final StockStatistics stock;
     private final TenantService tenants;
     private final MoneyFormat money;
+    private final SummaryCache cache;
     private final Clock clock;
 
     SalesDashboard(SalesFigures sales, CatalogFigures catalog, CatalogQueries catalogQueries, StockStatistics stock,
-                   TenantService tenants, MoneyFormat money, Clock clock) {
+                   TenantService tenants, MoneyFormat money, SummaryCache cache, Clock clock) {
         this.sales = sales;
         this.catalog = catalog;
         this.catalogQueries = catalogQueries;
         this.stock = stock;
         this.tenants = tenants;
         this.money = money;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -210,18 +212,26 @@ public class SalesDashboard {
         return stock.state();
     }
 
-    /** Every figure of the dashboard; each input (sales per day, per variant, the catalog) is read once. */
+    /**
+     * Every figure of the dashboard; each input (sales per day, per variant, the catalog) is read once. Kept
+     * in the {@link SummaryCache} until an order or the catalog changes (the versions are read before the
+     * figures, so a change committed meanwhile makes the next read compute them again).
+     */
     public Summary summary(Period period, int top) {
         checkTop(top);
         ZoneId zone = zone();
-        List<DaySales> days = daily(period, zone);
-        List<VariantSales> variantSales = variantSales(period, zone);
-        Map<UUID, VariantFacts> facts = facts();
-        return new Summary(period,
-                revenue(days, daily(period.previousFrom(), period.previousTo(), period.currency(), zone)),
-                salesPerDay(days), sales.ordersByStatus(period.from(), period.to(), zone),
-                topProducts(variantSales, facts, top), salesPerCategory(variantSales, facts), stockState(),
-                averageBasket(days, period.currency()));
+        SummaryCache.Key key = new SummaryCache.Key(tenants.current().id(), period.from(), period.to(),
+                period.currency(), zone.getId(), top, sales.version(), catalog.version());
+        return cache.get(key, () -> {
+            List<DaySales> days = daily(period, zone);
+            List<VariantSales> variantSales = variantSales(period, zone);
+            Map<UUID, VariantFacts> facts = facts();
+            return new Summary(period,
+                    revenue(days, daily(period.previousFrom(), period.previousTo(), period.currency(), zone)),
+                    salesPerDay(days), sales.ordersByStatus(period.from(), period.to(), zone),
+                    topProducts(variantSales, facts, top), salesPerCategory(variantSales, facts),
+                    stock.state(facts.values()), averageBasket(days, period.currency()));
+        });
     }
 
     private List<DaySales> daily(Period period, ZoneId zone) {

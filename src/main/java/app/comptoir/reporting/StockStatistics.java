@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,11 +69,15 @@ public class StockStatistics {
         if (slowDays < 1 || slowDays > MAX_DAYS) {
             throw InvalidInputException.field("slowDays", "must be between 1 and " + MAX_DAYS);
         }
+        return report(flowDays, slowDays, catalog.variants());
+    }
+
+    private StockReport report(int flowDays, int slowDays, Collection<VariantFacts> variants) {
         TenantProfile tenant = tenants.current();
         ZoneId zone = ZoneId.of(tenant.timezone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<UUID, VariantFacts> facts = new HashMap<>();
-        for (VariantFacts f : catalog.variants()) {
+        for (VariantFacts f : variants) {
             facts.put(f.variantId(), f);
         }
         Departments departments = new Departments(catalogQueries.categories());
@@ -139,6 +144,11 @@ public class StockStatistics {
     /** Today's stock state (status counts, units, value at cost). */
     public StockReport.StockState state() {
         return report(1, 30).state();
+    }
+
+    /** Today's stock state, from the catalog's facts already read by the caller. */
+    StockReport.StockState state(Collection<VariantFacts> variants) {
+        return report(1, 30, variants).state();
     }
 
     private static final class CategoryAccumulator {

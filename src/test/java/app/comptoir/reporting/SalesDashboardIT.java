@@ -142,6 +142,27 @@ class SalesDashboardIT {
     }
 
     @Test
+    void anOrderLeavingThenCancelledMovesTheSummaryReadRightAfterEachStep() {
+        // The summary is cached per node: each committed order change must make the next read compute it again.
+        assertThat(amount(get("/api/v1/dashboard/summary"), "revenue.net")).isEqualByComparingTo("45.00");
+        assertThat(amount(get("/api/v1/dashboard/summary"), "revenue.net")).isEqualByComparingTo("45.00");
+
+        JsonPath f = order(List.of(line(can, 1)), null);
+        assertThat(get("/api/v1/dashboard/summary").getLong("orders.CONFIRMED")).isEqualTo(1);
+        advance(f, "PREPARING", "OUT_FOR_DELIVERY");
+        JsonPath sold = get("/api/v1/dashboard/summary");
+        assertThat(amount(sold, "revenue.net")).isEqualByComparingTo("55.00");
+        assertThat(amount(sold, "revenue.gross")).isEqualByComparingTo("64.55");
+        assertThat(sold.getLong("orders.OUT_FOR_DELIVERY")).isEqualTo(2);
+
+        call().post("/api/v1/orders/" + f.getString("id") + "/cancel").then().statusCode(200);
+        JsonPath cancelled = get("/api/v1/dashboard/summary");
+        assertThat(amount(cancelled, "revenue.net")).isEqualByComparingTo("45.00");
+        assertThat(amount(cancelled, "revenue.gross")).isEqualByComparingTo("52.55");
+        assertThat(cancelled.getLong("orders.CANCELLED")).isEqualTo(3);
+    }
+
+    @Test
     void orderDetailsListTheOrdersOfThePeriodWithTheirLinesNewestFirst() {
         JsonPath page = call().get("/api/v1/dashboard/orders-details?size=2").then().statusCode(200).extract().jsonPath();
 
