@@ -13,7 +13,11 @@ public final class Ids {
 
     /** A new UUIDv7: 48 bits of Unix milliseconds, then version, variant and 74 random bits. */
     public static UUID newId() {
-        long millis = System.currentTimeMillis();
+        return at(System.currentTimeMillis());
+    }
+
+    /** A UUIDv7 of the given Unix milliseconds (for rows dated in the past, such as imported history). */
+    public static UUID at(long millis) {
         long randA = RANDOM.nextInt(1 << 12);
         long msb = (millis << 16) | (0x7L << 12) | randA;
         long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;

@@ -31,6 +31,8 @@ import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.TenantCreated;
+import app.comptoir.identity.TenantProfile;
+import app.comptoir.identity.TenantService;
 import app.comptoir.identity.UserService;
 import app.comptoir.identity.UserView;
 import app.comptoir.inventory.StockFilter;
@@ -100,14 +102,17 @@ class DemoSales {
     private final StockQueries stock;
     private final StockLocations locations;
     private final UserService users;
+    private final TenantService tenants;
+    private final DemoOrderHistory history;
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoSales(Customers customers, Orders orders, Quotes quotes, CatalogQueries catalog, StockQueries stock,
-              StockLocations locations, UserService users, JdbcTemplate jdbc, TenantContext tenantContext,
-              PlatformTransactionManager transactionManager, Clock clock) {
+              StockLocations locations, UserService users, TenantService tenants, DemoOrderHistory history,
+              JdbcTemplate jdbc, TenantContext tenantContext, PlatformTransactionManager transactionManager,
+              Clock clock) {
         this.customers = customers;
         this.orders = orders;
         this.quotes = quotes;
@@ -115,6 +120,8 @@ class DemoSales {
         this.stock = stock;
         this.locations = locations;
         this.users = users;
+        this.tenants = tenants;
+        this.history = history;
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
         this.tx = new TransactionTemplate(transactionManager);
@@ -160,6 +167,23 @@ class DemoSales {
         if (variants == null || variants.isEmpty() || made == null) {
             return new int[] {made == null ? 0 : made.size(), 0, 0};
         }
+        Instant now = clock.instant();
+        if (garden) {
+            // A year of history up to yesterday (its numbers come first), then today's orders in progress.
+            long start = System.nanoTime();
+            DemoOrderHistory.Made year = tx.execute(s -> {
+                TenantProfile tenant = tenants.current();
+                ZoneId zone = ZoneId.of(tenant.timezone());
+                Instant until = LocalDate.ofInstant(now, zone).minusDays(1).atStartOfDay(zone).toInstant();
+                return history.generate(tenant.id(), new Random(random.nextLong()), until, zone, tenant.currency(),
+                        manager, drivers, made);
+            });
+            if (year != null && year.orders() > 0) {
+                log.info("Demo order history of {}: {} orders ({} cancelled, {} returns), {} new customers ({} ms)",
+                        slug, year.orders(), year.cancelled(), year.returns(), year.customers(),
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        }
         int quoteCount = garden ? quotes(random, made, variants) : 0;
 
         // Statuses to reach, oldest orders first (delivered and cancelled ones lie further back).
@@ -175,8 +199,8 @@ class DemoSales {
         }
         plan.addAll(List.of(OrderStatus.PREPARING, OrderStatus.PREPARING, OrderStatus.PREPARING,
                 OrderStatus.CONFIRMED, OrderStatus.CONFIRMED, OrderStatus.CONFIRMED, OrderStatus.DRAFT, OrderStatus.DRAFT));
-        Instant now = clock.instant();
-        long spanHours = garden ? 330L * 24 : 21L * 24;
+        // The garden shop's past lies in its history: its live orders are the last day's and a half.
+        long spanHours = garden ? 30L : 21L * 24;
         int count = 0;
         for (int i = 0; i < plan.size(); i++) {
             OrderStatus target = plan.get(i);
@@ -261,7 +285,9 @@ class DemoSales {
                 Timestamp.from(createdAt), (int) stepMinutes, tenant, id, tenant);
         jdbc.update("""
                 update sales_orders o set created_at = ?, updated_at = (select max(at) from sales_order_history h
-                  where h.tenant_id = o.tenant_id and h.order_id = o.id)
+                  where h.tenant_id = o.tenant_id and h.order_id = o.id),
+                  sold_at = (select min(at) from sales_order_history h
+                  where h.tenant_id = o.tenant_id and h.order_id = o.id and h.status = 'OUT_FOR_DELIVERY')
                  where o.tenant_id = ? and o.id = ?""", Timestamp.from(createdAt), tenant, id);
     }
 
