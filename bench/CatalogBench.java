@@ -74,18 +74,16 @@ public class CatalogBench {
     static final String[] SORTS = {"relevance", "price", "-price", "name"};
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "16",
+        Map<String, String> defaults = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "16",
                 "duration", "60", "warmup", "30", "email", "admin@jardin-des-lilas.demo", "password", "comptoir-demo-2026",
                 "scenarios", "list,detail"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        String base = options.get("base").replaceAll("/$", "");
-        int clients = Integer.parseInt(options.get("clients"));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        Setup setup = Setup.of(args, defaults);
+        Map<String, String> options = setup.options();
+        String base = setup.base();
+        int clients = setup.clients();
+        Duration duration = setup.duration();
+        Duration warmup = setup.warmup();
+        HttpClient http = setup.http();
 
         String token = login(http, base, options.get("email"), options.get("password"));
         String tree = get(http, base + "/api/v1/categories/all", token);
@@ -135,6 +133,22 @@ public class CatalogBench {
         }
         System.out.println();
         results.forEach(Result::print);
+    }
+
+    /** The options given on the command line over the defaults, and what every benchmark reads from them. */
+    record Setup(Map<String, String> options, String base, int clients, Duration duration, Duration warmup,
+                 HttpClient http) {
+
+        static Setup of(String[] args, Map<String, String> defaults) {
+            Map<String, String> options = new LinkedHashMap<>(defaults);
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            return new Setup(options, options.get("base").replaceAll("/$", ""), Integer.parseInt(options.get("clients")),
+                    Duration.ofSeconds(Long.parseLong(options.get("duration"))),
+                    Duration.ofSeconds(Long.parseLong(options.get("warmup"))),
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
+        }
     }
 
     static Result run(HttpClient http, String token, String name, IntFunction<String> uris, int clients, Duration duration)
