@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
-import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.TenantService;
 import app.comptoir.platform.InvalidInputException;
@@ -53,18 +52,18 @@ public class SalesDashboard {
 
     private final SalesFigures sales;
     private final CatalogFigures catalog;
-    private final CatalogQueries catalogQueries;
+    private final CatalogSnapshots snapshots;
     private final StockStatistics stock;
     private final TenantService tenants;
     private final MoneyFormat money;
     private final SummaryCache cache;
     private final Clock clock;
 
-    SalesDashboard(SalesFigures sales, CatalogFigures catalog, CatalogQueries catalogQueries, StockStatistics stock,
+    SalesDashboard(SalesFigures sales, CatalogFigures catalog, CatalogSnapshots snapshots, StockStatistics stock,
                    TenantService tenants, MoneyFormat money, SummaryCache cache, Clock clock) {
         this.sales = sales;
         this.catalog = catalog;
-        this.catalogQueries = catalogQueries;
+        this.snapshots = snapshots;
         this.stock = stock;
         this.tenants = tenants;
         this.money = money;
@@ -114,7 +113,7 @@ public class SalesDashboard {
 
     public TopProducts topProducts(Period period, int top) {
         checkTop(top);
-        return topProducts(variantSales(period, zone()), facts(), top);
+        return topProducts(variantSales(period, zone()), snapshots.current().facts(), top);
     }
 
     private static void checkTop(int top) {
@@ -144,11 +143,13 @@ public class SalesDashboard {
     }
 
     public List<CategorySales> salesPerCategory(Period period) {
-        return salesPerCategory(variantSales(period, zone()), facts());
+        return salesPerCategory(variantSales(period, zone()), snapshots.current());
     }
 
-    private List<CategorySales> salesPerCategory(List<VariantSales> variantSales, Map<UUID, VariantFacts> facts) {
-        Departments departments = new Departments(catalogQueries.categories());
+    private static List<CategorySales> salesPerCategory(List<VariantSales> variantSales,
+                                                        CatalogSnapshots.Snapshot catalog) {
+        Map<UUID, VariantFacts> facts = catalog.facts();
+        Departments departments = catalog.departments();
         Map<UUID, Object[]> byCategory = new LinkedHashMap<>();
         for (VariantSales v : variantSales) {
             VariantFacts f = facts.get(v.variantId());
@@ -225,12 +226,12 @@ public class SalesDashboard {
         return cache.get(key, () -> {
             List<DaySales> days = daily(period, zone);
             List<VariantSales> variantSales = variantSales(period, zone);
-            Map<UUID, VariantFacts> facts = facts();
+            CatalogSnapshots.Snapshot catalogNow = snapshots.current();
             return new Summary(period,
                     revenue(days, daily(period.previousFrom(), period.previousTo(), period.currency(), zone)),
                     salesPerDay(days), sales.ordersByStatus(period.from(), period.to(), zone),
-                    topProducts(variantSales, facts, top), salesPerCategory(variantSales, facts),
-                    stock.state(facts.values()), averageBasket(days, period.currency()));
+                    topProducts(variantSales, catalogNow.facts(), top), salesPerCategory(variantSales, catalogNow),
+                    stock.state(catalogNow), averageBasket(days, period.currency()));
         });
     }
 
@@ -246,11 +247,6 @@ public class SalesDashboard {
         return sales.perVariant(period.from(), period.to(), zone, money.decimals(period.currency()));
     }
 
-    private Map<UUID, VariantFacts> facts() {
-        Map<UUID, VariantFacts> facts = new HashMap<>();
-        catalog.variants().forEach(f -> facts.put(f.variantId(), f));
-        return facts;
-    }
 
     private ZoneId zone() {
         return ZoneId.of(tenants.current().timezone());

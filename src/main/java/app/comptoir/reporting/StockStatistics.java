@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +16,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
-import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.TenantService;
 import app.comptoir.inventory.StockFigures;
@@ -44,16 +41,13 @@ public class StockStatistics {
     private static final int SLOW_MOVERS_SHOWN = 50;
 
     private final StockFigures stock;
-    private final CatalogFigures catalog;
-    private final CatalogQueries catalogQueries;
+    private final CatalogSnapshots catalog;
     private final TenantService tenants;
     private final Clock clock;
 
-    StockStatistics(StockFigures stock, CatalogFigures catalog, CatalogQueries catalogQueries, TenantService tenants,
-                    Clock clock) {
+    StockStatistics(StockFigures stock, CatalogSnapshots catalog, TenantService tenants, Clock clock) {
         this.stock = stock;
         this.catalog = catalog;
-        this.catalogQueries = catalogQueries;
         this.tenants = tenants;
         this.clock = clock;
     }
@@ -69,18 +63,15 @@ public class StockStatistics {
         if (slowDays < 1 || slowDays > MAX_DAYS) {
             throw InvalidInputException.field("slowDays", "must be between 1 and " + MAX_DAYS);
         }
-        return report(flowDays, slowDays, catalog.variants());
+        return report(flowDays, slowDays, catalog.current());
     }
 
-    private StockReport report(int flowDays, int slowDays, Collection<VariantFacts> variants) {
+    private StockReport report(int flowDays, int slowDays, CatalogSnapshots.Snapshot snapshot) {
         TenantProfile tenant = tenants.current();
         ZoneId zone = ZoneId.of(tenant.timezone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Map<UUID, VariantFacts> facts = new HashMap<>();
-        for (VariantFacts f : variants) {
-            facts.put(f.variantId(), f);
-        }
-        Departments departments = new Departments(catalogQueries.categories());
+        Map<UUID, VariantFacts> facts = snapshot.facts();
+        Departments departments = snapshot.departments();
 
         int out = 0;
         int low = 0;
@@ -146,9 +137,9 @@ public class StockStatistics {
         return report(1, 30).state();
     }
 
-    /** Today's stock state, from the catalog's facts already read by the caller. */
-    StockReport.StockState state(Collection<VariantFacts> variants) {
-        return report(1, 30, variants).state();
+    /** Today's stock state, from the catalog already read by the caller. */
+    StockReport.StockState state(CatalogSnapshots.Snapshot snapshot) {
+        return report(1, 30, snapshot).state();
     }
 
     private static final class CategoryAccumulator {

@@ -434,6 +434,7 @@ public class Orders {
         }
         UUID tenant = actor.tenant();
         List<LineView> lines = saleLines.load(SaleLines.Kind.ORDER, tenant, id);
+        Instant now = clock.instant();
         switch (target) {
             case CONFIRMED -> {
                 if (lines.isEmpty()) {
@@ -442,11 +443,18 @@ public class Orders {
                 reservations.reserve(id, h.number(), lines.stream()
                         .map(l -> new ReservationLine(l.variantId(), l.quantity())).toList());
             }
-            case OUT_FOR_DELIVERY -> reservations.commit(id);
+            case OUT_FOR_DELIVERY -> {
+                reservations.commit(id);
+                // The lines count as sold from now (see SalesFigures).
+                jdbc.update("update sales_order_lines set sold_at = ? where tenant_id = ? and order_id = ?",
+                        Timestamp.from(now), tenant, id);
+            }
             case CANCELLED -> {
                 if (h.status().holdsReservation()) {
                     reservations.release(id);
                 } else if (h.status() == OrderStatus.OUT_FOR_DELIVERY) {
+                    jdbc.update("update sales_order_lines set sold_at = null where tenant_id = ? and order_id = ?",
+                            tenant, id);
                     for (LineView l : lines) {
                         movements.record(new MovementRequest(Ids.newId(), l.variantId(), MovementType.RETURN,
                                 l.quantity(), null, null, "Commande annulée en livraison", h.number()));
@@ -457,7 +465,6 @@ public class Orders {
                 // PREPARING and DELIVERED move no stock.
             }
         }
-        Instant now = clock.instant();
         // sold_at: the first departure, kept if the order ever leaves again (the day its sale counts).
         jdbc.update("update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1,"
                 + " sold_at = case when ? then coalesce(sold_at, ?) else sold_at end where tenant_id = ? and id = ?",

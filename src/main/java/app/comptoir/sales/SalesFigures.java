@@ -151,12 +151,13 @@ public class SalesFigures {
     public List<VariantSales> perVariant(LocalDate from, LocalDate to, ZoneId zone, int scale) {
         Range range = range(from, to, zone);
         Map<UUID, Object[]> byVariant = new HashMap<>();
-        jdbc.query(SOLD + """
-                select l.variant_id, sum(l.quantity), sum(l.net) from sold s
-                  join sales_order_lines l on l.tenant_id = ? and l.order_id = s.id group by l.variant_id""",
+        // Lines carry their order's sold_at while it counts as a sale (none once cancelled).
+        jdbc.query("""
+                select variant_id, sum(quantity), sum(net) from sales_order_lines
+                 where tenant_id = ? and sold_at >= ? and sold_at < ? group by variant_id""",
                 rs -> {
                     byVariant.put(rs.getObject(1, UUID.class), new Object[] {rs.getLong(2), rs.getBigDecimal(3)});
-                }, tenant(), range.start, range.end, tenant());
+                }, tenant(), range.start, range.end);
         jdbc.query("select variant_id, sum(quantity), sum(net) from (" + RETURNED + ") x group by variant_id",
                 rs -> {
                     Object[] v = byVariant.computeIfAbsent(rs.getObject(1, UUID.class),

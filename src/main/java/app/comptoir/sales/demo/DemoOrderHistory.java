@@ -187,7 +187,7 @@ class DemoOrderHistory {
                     town[1], "FR", null, instructions)));
         }
         double[] buyerWeights = cumulative(buyers.size(), 8, 0.8);
-        double[] productWeights = cumulative(products.size(), 12, 1.0);
+        double[] productWeights = cumulative(products.size(), 12, 1.3);
 
         // Orders per day: the season and the day of the week, with some noise, scaled to the size asked.
         LocalDate lastDay = until.atZone(zone).toLocalDate().minusDays(1);
@@ -250,7 +250,7 @@ class DemoOrderHistory {
         Map<List<VariantSummary>, Double> rank = new HashMap<>();
         for (List<VariantSummary> variants : byProduct.values()) {
             double price = variants.stream().mapToDouble(v -> v.price().doubleValue()).min().orElse(1);
-            rank.put(variants, Math.pow(price, 1.6) * Math.exp(random.nextGaussian()));
+            rank.put(variants, price * price * Math.exp(0.8 * random.nextGaussian()));
         }
         List<List<VariantSummary>> products = new ArrayList<>(byProduct.values());
         products.sort(Comparator.comparing(rank::get));
@@ -389,7 +389,8 @@ class DemoOrderHistory {
             for (int i = 0; i < o.lines.size(); i++) {
                 LineView l = o.lines.get(i);
                 lineRows.add(new Object[] {l.id(), tenant, o.id, i, l.variantId(), l.sku(), l.label(), l.quantity(),
-                        l.unitPrice(), l.discount(), l.vatRate(), l.net(), l.returnedQuantity()});
+                        l.unitPrice(), l.discount(), l.vatRate(), l.net(), l.returnedQuantity(),
+                        "DELIVERED".equals(o.status) ? ts(o.soldAt) : null});
             }
             for (Object[] s : o.steps) {
                 Instant at = (Instant) s[1];
@@ -419,11 +420,11 @@ class DemoOrderHistory {
                         "timestamptz", "uuid", "timestamptz"}, orderRows);
         insert("""
                 insert into sales_order_lines (id, tenant_id, order_id, position, variant_id, sku, label, quantity,
-                  unit_price, discount, vat_rate, net, returned_quantity)
+                  unit_price, discount, vat_rate, net, returned_quantity, sold_at)
                 select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::uuid[], ?::varchar[], ?::varchar[],
-                  ?::int[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::int[])""",
+                  ?::int[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::int[], ?::timestamptz[])""",
                 new String[] {"uuid", "uuid", "uuid", "int4", "uuid", "varchar", "varchar", "int4", "numeric", "numeric",
-                        "numeric", "numeric", "int4"}, lineRows);
+                        "numeric", "numeric", "int4", "timestamptz"}, lineRows);
         insert("""
                 insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note)
                 select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::timestamptz[], ?::uuid[],

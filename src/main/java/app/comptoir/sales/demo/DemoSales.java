@@ -289,6 +289,10 @@ class DemoSales {
                   sold_at = (select min(at) from sales_order_history h
                   where h.tenant_id = o.tenant_id and h.order_id = o.id and h.status = 'OUT_FOR_DELIVERY')
                  where o.tenant_id = ? and o.id = ?""", Timestamp.from(createdAt), tenant, id);
+        jdbc.update("""
+                update sales_order_lines l set sold_at = o.sold_at from sales_orders o
+                 where l.tenant_id = ? and l.order_id = ? and o.tenant_id = l.tenant_id and o.id = l.order_id
+                   and l.sold_at is not null""", tenant, id);
     }
 
     private int quotes(Random random, List<CustomerView> made, List<VariantSummary> variants) {
