@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -57,5 +61,32 @@ class DemoSalesIT {
         Api.as(port, admin).get("/api/v1/quotes").then().statusCode(200).body("total", greaterThan(5));
         Api.as(port, admin).get("/api/v1/quotes?status=EXPIRED").then().body("total", greaterThan(0));
         Api.as(port, admin).get("/api/v1/orders").then().statusCode(200).body("total", greaterThan(20));
+    }
+
+    @Test
+    void theGardenShopsYearOfHistoryHasItsSeasonsCancellationsAndReturns() {
+        String manager = Api.token(port, "manager@jardin-des-lilas.demo", Api.DEMO_PASSWORD);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        JsonPath year = Api.as(port, manager).get("/api/v1/dashboard/summary?from=" + today.minusDays(364) + "&to=" + today)
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(year.getLong("orders.DELIVERED")).isGreaterThan(40_000);
+        assertThat(year.getLong("orders.CANCELLED")).isBetween(1_000L, 4_000L);
+        // Returns are deducted: the year's gross is less than the gross of the orders sold.
+        assertThat(year.getDouble("revenue.gross")).isLessThan(year.getDouble("averageBasket.gross")
+                * year.getLong("averageBasket.orders"));
+
+        List<Map<String, Object>> days = year.getList("salesPerDay");
+        assertThat(days).hasSize(365);
+        // A garden centre: May sells far more than January, Saturdays more than Sundays.
+        assertThat(averageOrders(days, d -> d.getMonth() == Month.MAY))
+                .isGreaterThan(2 * averageOrders(days, d -> d.getMonth() == Month.JANUARY));
+        assertThat(averageOrders(days, d -> d.getDayOfWeek() == DayOfWeek.SATURDAY))
+                .isGreaterThan(2 * averageOrders(days, d -> d.getDayOfWeek() == DayOfWeek.SUNDAY));
+    }
+
+    private static double averageOrders(List<Map<String, Object>> days, java.util.function.Predicate<LocalDate> which) {
+        return days.stream().filter(d -> which.test(LocalDate.parse((String) d.get("day"))))
+                .mapToLong(d -> ((Number) d.get("orders")).longValue()).average().orElseThrow();
     }
 }
