@@ -100,7 +100,7 @@ public class DashboardBench {
         }
         writing.set(false);
         if (writer != null) {
-            writer.join();
+            writer.join(Duration.ofSeconds(40));
         }
         System.out.println();
         results.forEach(CatalogBench.Result::print);
@@ -109,7 +109,7 @@ public class DashboardBench {
     static String post(HttpClient http, String uri, String token, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -247,7 +247,6 @@ public class SalesDashboard {
         return sales.perVariant(period.from(), period.to(), zone, money.decimals(period.currency()));
     }
 
-
     private ZoneId zone() {
         return ZoneId.of(tenants.current().timezone());
     }
