@@ -16,7 +16,8 @@ public record ComptoirProperties(
         @DefaultValue Demo demo) {
 
     /** External database coordinates; blank url means the embedded PostgreSQL. */
-    public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort) {
+    public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort,
+                     @DefaultValue("20") int poolSize) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

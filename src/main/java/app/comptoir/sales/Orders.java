@@ -66,6 +66,19 @@ public class Orders {
                    updated_at, version
               from sales_orders""";
 
+    /** The order's row (locked) joined with its lines, in position order; {@code %s}: the driver condition. */
+    private static final String HEADER_WITH_LINES = """
+            select o.id, o.number, o.status, o.customer_id, o.customer_name, o.customer_phone,
+                   o.delivery_address::text as address, o.delivery_fee, o.notes, o.currency, o.net, o.vat, o.gross,
+                   o.refunded, o.driver_id, o.driver_name, o.quote_id, o.created_at, o.updated_at, o.version,
+                   l.id as line_id, l.variant_id, l.sku, l.label, l.quantity, l.unit_price, l.discount, l.vat_rate,
+                   l.net as line_net, l.returned_quantity
+              from sales_orders o
+              left join sales_order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
+             where o.tenant_id = ? and o.id = ?%s
+             order by l.position, l.id
+               for update of o""";
+
     /** A draft order, its lines, its first history entry and its audit row: see {@link #insertDraft}. */
     private static final String INSERT_DRAFT = """
             with o as (
@@ -465,12 +478,13 @@ public class Orders {
                 && target != OrderStatus.DELIVERED) {
             throw new AccessDeniedException("A driver may only take an order out for delivery or mark it delivered");
         }
-        Header h = lock(id);
+        Locked locked = lockWithLines(id);
+        Header h = locked.header();
         if (!h.status().canMoveTo(target)) {
             throw new IllegalTransitionException("Order " + h.number(), h.status(), target, h.status().next());
         }
         UUID tenant = actor.tenant();
-        List<LineView> lines = saleLines.load(SaleLines.Kind.ORDER, tenant, id);
+        List<LineView> lines = locked.lines();
         switch (target) {
             case CONFIRMED -> {
                 if (lines.isEmpty()) {
@@ -679,6 +693,36 @@ public class Orders {
     /** The order's row, locked until the transaction ends (so steps of one order never interleave). */
     private Header lock(UUID id) {
         return header("id = ?", id, true).orElseThrow(() -> new NotFoundException("Order", id));
+    }
+
+    private record Locked(Header header, List<LineView> lines) {
+    }
+
+    /** The order's row locked as by {@link #lock}, with its lines, in one statement. */
+    private Locked lockWithLines(UUID id) {
+        Optional<UUID> driver = actor.restrictedDriver();
+        String sql = HEADER_WITH_LINES.formatted(driver.isPresent() ? " and o.driver_id = ?" : "");
+        Object[] args = driver.isPresent() ? new Object[] {actor.tenant(), id, driver.get()}
+                : new Object[] {actor.tenant(), id};
+        RowMapper<Header> header = headerMapper();
+        List<Header> headers = new ArrayList<>(1);
+        List<LineView> lines = new ArrayList<>();
+        jdbc.query(sql, rs -> {
+            if (headers.isEmpty()) {
+                headers.add(header.mapRow(rs, 0));
+            }
+            UUID lineId = rs.getObject("line_id", UUID.class);
+            if (lineId != null) {
+                lines.add(new LineView(lineId, rs.getObject("variant_id", UUID.class), rs.getString("sku"),
+                        rs.getString("label"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
+                        rs.getBigDecimal("discount"), rs.getBigDecimal("vat_rate"), rs.getBigDecimal("line_net"),
+                        rs.getInt("returned_quantity")));
+            }
+        }, args);
+        if (headers.isEmpty()) {
+            throw new NotFoundException("Order", id);
+        }
+        return new Locked(headers.getFirst(), List.copyOf(lines));
     }
 
     private RowMapper<Header> headerMapper() {

@@ -522,11 +522,11 @@ class OrdersIT {
         shop.call().header("X-Request-Id", confirm).post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
         System.out.printf("SQL statements: create %d, confirm %d (3 lines)%n", sql.statements(create),
                 sql.statements(confirm));
-        // Create: transaction's tenant setting, variants, customer, addresses, then the order with its lines,
-        // history, audit row and number. Confirm: tenant setting, order, lines, reservation, 3 guarded updates,
-        // then the status with its history and audit row.
-        assertThat(sql.statements(create)).isLessThanOrEqualTo(5);
-        assertThat(sql.statements(confirm)).isLessThanOrEqualTo(8);
+        // Create: transaction's tenant setting, variants, customer with addresses, then the order with its lines,
+        // history, audit row and number. Confirm: tenant setting, order with lines, reservation, 3 guarded
+        // updates, then the status with its history and audit row.
+        assertThat(sql.statements(create)).isLessThanOrEqualTo(4);
+        assertThat(sql.statements(confirm)).isLessThanOrEqualTo(7);
     }
 
     private int statements(SalesApi shop, String path) {
