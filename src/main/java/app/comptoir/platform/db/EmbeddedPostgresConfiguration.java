@@ -62,7 +62,7 @@ class EmbeddedPostgresConfiguration {
         config.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + APP_ROLE);
         config.setUsername(APP_ROLE);
         config.setPassword(APP_ROLE);
-        config.setMaximumPoolSize(properties.db().poolSize());
+        config.setMaximumPoolSize(properties.db().connections());
         config.setPoolName("comptoir");
         return new HikariDataSource(config);
     }
