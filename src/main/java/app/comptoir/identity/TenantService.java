@@ -2,11 +2,21 @@ package app.comptoir.identity;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.domain.Tenant;
 import app.comptoir.identity.domain.TenantRepository;
@@ -17,16 +27,36 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
 
-/** The current tenant's settings. */
+/**
+ * The current tenant's settings.
+ *
+ * <p>They are read on many requests (currency and time zone of every order and quote, the page shell) and
+ * change rarely, so each node remembers a tenant's profile for a short window: a change made on this node
+ * evicts it at once (and again after the commit, so a reader of the old row cannot put it back); other nodes
+ * of a cluster see it within the window.
+ */
 @Service
 public class TenantService {
 
+    private static final Duration WINDOW = Duration.ofSeconds(30);
+    private static final int MAX_ENTRIES = 10_000;
+
     private final TenantRepository tenants;
     private final TenantContext tenantContext;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
+    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
 
-    TenantService(TenantRepository tenants, TenantContext tenantContext) {
+    private record Known(TenantProfile profile, Instant until) {
+    }
+
+    TenantService(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager,
+                  Clock clock) {
         this.tenants = tenants;
         this.tenantContext = tenantContext;
+        this.readOnly = new TransactionTemplate(txManager);
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
     }
 
     /** New settings for the tenant. */
@@ -34,9 +64,20 @@ public class TenantService {
                                  Set<BusinessModule> enabledModules) {
     }
 
-    @Transactional(readOnly = true)
+    /** The current tenant's profile (from this node's memory when read less than a moment ago). */
     public TenantProfile current() {
-        return profile(load());
+        UUID id = tenantContext.requireTenant();
+        Instant now = clock.instant();
+        Known entry = known.get(id);
+        if (entry != null && entry.until().isAfter(now)) {
+            return entry.profile();
+        }
+        TenantProfile profile = readOnly.execute(status -> profile(load()));
+        if (known.size() >= MAX_ENTRIES) {
+            known.clear();
+        }
+        known.put(id, new Known(profile, now.plus(WINDOW)));
+        return profile;
     }
 
     @Transactional
@@ -69,11 +110,24 @@ public class TenantService {
                 ? EnumSet.noneOf(BusinessModule.class) : EnumSet.copyOf(settings.enabledModules());
         tenant.update(name, slug, currency, settings.locale(), settings.timezone(), modules);
         tenants.flush();
+        forget(tenant.getId());
         return profile(tenant);
     }
 
+    private void forget(UUID id) {
+        known.remove(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    known.remove(id);
+                }
+            });
+        }
+    }
+
     private Tenant load() {
-        var id = tenantContext.requireTenant();
+        UUID id = tenantContext.requireTenant();
         return tenants.findById(id).orElseThrow(() -> new NotFoundException("Tenant", id));
     }
 

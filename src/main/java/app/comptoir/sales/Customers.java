@@ -81,10 +81,31 @@ public class Customers {
     /** A live customer with their addresses. */
     @Transactional(readOnly = true)
     public Optional<CustomerView> find(UUID id) {
-        UUID tenant = actor.tenant();
-        List<CustomerView> rows = jdbc.query("select * from sales_customers where tenant_id = ? and id = ? and deleted_at is null",
-                (rs, i) -> customer(rs, List.of()), tenant, id);
-        return withAddresses(tenant, rows).stream().findFirst();
+        // One statement (orders read their customer on every creation): a row per address, the customer's
+        // columns repeated on each (one row with no address when they have none).
+        List<CustomerView> customer = new ArrayList<>(1);
+        List<AddressView> addresses = new ArrayList<>();
+        jdbc.query("""
+                select a.id, a.customer_id, a.label, a.line1, a.line2, a.postal_code, a.city, a.country, a.phone,
+                       a.instructions, a.default_delivery, a.default_billing, a.version, c.id as c_id, c.kind, c.name,
+                       c.email, c.phone as c_phone, c.notes, c.walk_in, c.created_at, c.updated_at, c.version as c_version
+                  from sales_customers c
+                  left join sales_addresses a on a.tenant_id = c.tenant_id and a.customer_id = c.id
+                 where c.tenant_id = ? and c.id = ? and c.deleted_at is null
+                 order by a.default_delivery desc, a.created_at, a.id""", rs -> {
+                    if (customer.isEmpty()) {
+                        customer.add(new CustomerView(rs.getObject("c_id", UUID.class),
+                                CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("email"),
+                                rs.getString("c_phone"), rs.getString("notes"), rs.getBoolean("walk_in"), List.of(),
+                                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                                rs.getLong("c_version")));
+                    }
+                    if (rs.getObject("id") != null) {
+                        addresses.add(ADDRESS.mapRow(rs, 0));
+                    }
+                }, actor.tenant(), id);
+        return customer.stream().findFirst().map(c -> new CustomerView(c.id(), c.kind(), c.name(), c.email(), c.phone(),
+                c.notes(), c.walkIn(), List.copyOf(addresses), c.createdAt(), c.updatedAt(), c.version()));
     }
 
     public CustomerView create(CustomerRequest request) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,58 @@ public class Orders {
                    delivery_fee, notes, currency, net, vat, gross, refunded, driver_id, driver_name, quote_id, created_at,
                    updated_at, version
               from sales_orders""";
+
+    /** The order's row (locked) joined with its lines, in position order; {@code %s}: the driver condition. */
+    private static final String HEADER_WITH_LINES = """
+            select o.id, o.number, o.status, o.customer_id, o.customer_name, o.customer_phone,
+                   o.delivery_address::text as address, o.delivery_fee, o.notes, o.currency, o.net, o.vat, o.gross,
+                   o.refunded, o.driver_id, o.driver_name, o.quote_id, o.created_at, o.updated_at, o.version,
+                   l.id as line_id, l.variant_id, l.sku, l.label, l.quantity, l.unit_price, l.discount, l.vat_rate,
+                   l.net as line_net, l.returned_quantity
+              from sales_orders o
+              left join sales_order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
+             where o.tenant_id = ? and o.id = ?%s
+             order by l.position, l.id
+               for update of o""";
+
+    /** A draft order, its lines, its first history entry and its audit row: see {@link #insertDraft}. */
+    private static final String INSERT_DRAFT = """
+            with o as (
+                insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
+                  delivery_address, delivery_fee, notes, currency, net, vat, gross, idempotency_key, quote_id,
+                  created_at, created_by, updated_at, updated_by)
+                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning id, tenant_id, number),
+            lines as (%s),
+            history as (
+                insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note)
+                select ?, o.tenant_id, o.id, 'DRAFT', ?, ?, ?, ? from o),
+            audit as (%s)
+            select number from o""".formatted(DocumentNumbers.EXPRESSION, SaleLines.insertFrom(SaleLines.Kind.ORDER, "o"),
+            AuditRecorder.INSERT);
+
+    /**
+     * A status change: the order's new status, its history entry and its audit row, answering with the whole
+     * history (the new entry is not in the statement's snapshot of the table, hence the union).
+     */
+    private static final String CHANGE_STATUS = """
+            with changed as (
+                update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1,
+                       sold_at = case when ? then coalesce(sold_at, ?) else sold_at end
+                 where tenant_id = ? and id = ?),
+            entry as (
+                insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                returning id, status, at, by_name, by_id, note),
+            audit as (%s)
+            select id, status, at, by_name, by_id, note from sales_order_history where tenant_id = ? and order_id = ?
+            union all
+            select id, status, at, by_name, by_id, note from entry
+            order by at, id""".formatted(AuditRecorder.INSERT);
+
+    private static final RowMapper<HistoryEntry> HISTORY = (rs, i) -> new HistoryEntry(
+            OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("at").toInstant(), rs.getString("by_name"),
+            rs.getObject("by_id", UUID.class), rs.getString("note"));
 
     private final JdbcTemplate jdbc;
     private final SalesActor actor;
@@ -236,22 +289,11 @@ public class Orders {
         Party party = party(request.customerId(), request.customer(), request.deliveryAddressId(),
                 request.deliveryAddress(), true);
         Totals totals = Pricing.totals(lines, fee, currency);
-        UUID tenant = actor.tenant();
         UUID id = Ids.newId();
         Instant now = clock.instant();
-        int year = now.atZone(zone(tenantProfile)).getYear();
-        jdbc.update("""
-                insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
-                  delivery_address, delivery_fee, notes, currency, net, vat, gross, idempotency_key, created_at, created_by,
-                  updated_at, updated_by) values (?, ?, ?, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, DocumentNumbers.provisional(id), party.customer.id(), party.customer.name(),
-                party.customer.phone(), toJson(party.address), fee, notes, currency, totals.net(), totals.vat(),
-                totals.gross(), key, Timestamp.from(now), actor.userId(), Timestamp.from(now), actor.userId());
-        saleLines.insert(SaleLines.Kind.ORDER, tenant, id, lines, 0);
-        HistoryEntry created = history(tenant, id, OrderStatus.DRAFT, now, null);
-        audit.record(ORDER, id, "CREATE", null, summary(party.customer, lines, totals));
-        // Last: the tenant's counter stays locked until the commit.
-        String number = numbers.assign("sales_orders", tenant, id, "CMD", year);
+        String number = insertDraft(id, party, lines, fee, notes, currency, totals, key, null, now,
+                now.atZone(zone(tenantProfile)).getYear(), null, summary(party.customer, lines, totals));
+        HistoryEntry created = new HistoryEntry(OrderStatus.DRAFT, now, actor.name(), actor.userId(), null);
         return new OrderView(id, number, OrderStatus.DRAFT, party.customer, party.address, lines, fee, totals,
                 currency, notes, null, null, Pricing.round(BigDecimal.ZERO, currency), List.of(), List.of(created),
                 OrderStatus.DRAFT.next(), now, now, 0);
@@ -260,7 +302,6 @@ public class Orders {
     /** Creates a draft order from a quote's content (used by quote conversion). */
     OrderView createFromQuote(QuoteView quote, UUID deliveryAddressId) {
         TenantProfile tenantProfile = tenants.current();
-        UUID tenant = actor.tenant();
         Party party = quote.customer().id() != null
                 ? party(quote.customer().id(), null, deliveryAddressId, null, true)
                 : new Party(quote.customer(), null);
@@ -269,21 +310,31 @@ public class Orders {
         List<LineView> lines = quote.lines().stream().map(l -> new LineView(Ids.newId(), l.variantId(), l.sku(), l.label(),
                 l.quantity(), l.unitPrice(), l.discount(), l.vatRate(), l.net(), 0)).toList();
         Totals totals = Pricing.totals(lines, quote.deliveryFee(), quote.currency());
-        jdbc.update("""
-                insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
-                  delivery_address, delivery_fee, notes, currency, net, vat, gross, quote_id, created_at, created_by,
-                  updated_at, updated_by) values (?, ?, ?, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, DocumentNumbers.provisional(id), party.customer.id(), party.customer.name(),
-                party.customer.phone(), toJson(party.address), quote.deliveryFee(), quote.notes(), quote.currency(),
-                totals.net(), totals.vat(), totals.gross(), quote.id(), Timestamp.from(now), actor.userId(),
-                Timestamp.from(now), actor.userId());
-        saleLines.insert(SaleLines.Kind.ORDER, tenant, id, lines, 0);
-        history(tenant, id, OrderStatus.DRAFT, now, "Devis " + quote.number());
         Map<String, Object> created = summary(party.customer, lines, totals);
         created.put("quote", quote.number());
-        audit.record(ORDER, id, "CREATE", null, created);
-        numbers.assign("sales_orders", tenant, id, "CMD", now.atZone(zone(tenantProfile)).getYear());
+        insertDraft(id, party, lines, quote.deliveryFee(), quote.notes(), quote.currency(), totals, null, quote.id(), now,
+                now.atZone(zone(tenantProfile)).getYear(), "Devis " + quote.number(), created);
         return get(id);
+    }
+
+    /**
+     * Inserts a draft order with its lines, its first history entry and its audit row, numbered from the
+     * tenant's sequence, in one statement; returns its number.
+     */
+    private String insertDraft(UUID id, Party party, List<LineView> lines, BigDecimal fee, String notes, String currency,
+                               Totals totals, String idempotencyKey, UUID quoteId, Instant now, int year, String note,
+                               Map<String, Object> audited) {
+        UUID tenant = actor.tenant();
+        Timestamp at = Timestamp.from(now);
+        List<Object> args = new ArrayList<>(List.of(id, tenant, DocumentNumbers.prefix("CMD", year),
+                numbers.sequence(tenant, "CMD", year)));
+        args.addAll(Arrays.asList(party.customer.id(), party.customer.name(), party.customer.phone(),
+                toJson(party.address), fee, notes, currency, totals.net(), totals.vat(), totals.gross(), idempotencyKey,
+                quoteId, at, actor.userId(), at, actor.userId()));
+        args.addAll(List.of(SaleLines.columns(lines, 0)));
+        args.addAll(Arrays.asList(Ids.newId(), at, actor.userId(), actor.name(), note));
+        args.addAll(Arrays.asList(audit.values(ORDER, id, "CREATE", null, audited)));
+        return jdbc.queryForObject(INSERT_DRAFT, String.class, args.toArray());
     }
 
     /** Changes an order (see {@link OrderChanges} for what may change in which status). */
@@ -428,12 +479,13 @@ public class Orders {
                 && target != OrderStatus.DELIVERED) {
             throw new AccessDeniedException("A driver may only take an order out for delivery or mark it delivered");
         }
-        Header h = lock(id);
+        Locked locked = lockWithLines(id);
+        Header h = locked.header();
         if (!h.status().canMoveTo(target)) {
             throw new IllegalTransitionException("Order " + h.number(), h.status(), target, h.status().next());
         }
         UUID tenant = actor.tenant();
-        List<LineView> lines = saleLines.load(SaleLines.Kind.ORDER, tenant, id);
+        List<LineView> lines = locked.lines();
         Instant now = clock.instant();
         switch (target) {
             case CONFIRMED -> {
@@ -465,17 +517,19 @@ public class Orders {
                 // PREPARING and DELIVERED move no stock.
             }
         }
+        Timestamp at = Timestamp.from(now);
         // sold_at: the first departure, kept if the order ever leaves again (the day its sale counts).
-        jdbc.update("update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1,"
-                + " sold_at = case when ? then coalesce(sold_at, ?) else sold_at end where tenant_id = ? and id = ?",
-                target.name(), Timestamp.from(now), actor.userId(), target == OrderStatus.OUT_FOR_DELIVERY,
-                Timestamp.from(now), tenant, id);
-        history(tenant, id, target, now, text);
-        audit.record(ORDER, id, "UPDATE", Map.of("status", h.status().name()), Map.of("status", target.name()));
+        List<Object> args = new ArrayList<>(Arrays.asList(target.name(), at, actor.userId(),
+                target == OrderStatus.OUT_FOR_DELIVERY, at, tenant, id,
+                Ids.newId(), tenant, id, target.name(), at, actor.userId(), actor.name(), text));
+        args.addAll(Arrays.asList(audit.values(ORDER, id, "UPDATE", Map.of("status", h.status().name()),
+                Map.of("status", target.name()))));
+        args.addAll(List.of(tenant, id));
+        List<HistoryEntry> history = jdbc.query(CHANGE_STATUS, HISTORY, args.toArray());
         // The order as it now is, without reading its row and lines again.
         return view(new Header(h.id(), h.number(), target, h.customerId(), h.customerName(), h.customerPhone(),
                 h.address(), h.deliveryFee(), h.notes(), h.currency(), h.net(), h.vat(), h.gross(), h.refunded(),
-                h.driverId(), h.driverName(), h.quoteId(), h.createdAt(), now, h.version() + 1), lines);
+                h.driverId(), h.driverName(), h.quoteId(), h.createdAt(), now, h.version() + 1), lines, history);
     }
 
     /** Assigns the order to a user with the DRIVER role (null: unassigns it). */
@@ -651,6 +705,36 @@ public class Orders {
         return header("id = ?", id, true).orElseThrow(() -> new NotFoundException("Order", id));
     }
 
+    private record Locked(Header header, List<LineView> lines) {
+    }
+
+    /** The order's row locked as by {@link #lock}, with its lines, in one statement. */
+    private Locked lockWithLines(UUID id) {
+        Optional<UUID> driver = actor.restrictedDriver();
+        String sql = HEADER_WITH_LINES.formatted(driver.isPresent() ? " and o.driver_id = ?" : "");
+        Object[] args = driver.isPresent() ? new Object[] {actor.tenant(), id, driver.get()}
+                : new Object[] {actor.tenant(), id};
+        RowMapper<Header> header = headerMapper();
+        List<Header> headers = new ArrayList<>(1);
+        List<LineView> lines = new ArrayList<>();
+        jdbc.query(sql, rs -> {
+            if (headers.isEmpty()) {
+                headers.add(header.mapRow(rs, 0));
+            }
+            UUID lineId = rs.getObject("line_id", UUID.class);
+            if (lineId != null) {
+                lines.add(new LineView(lineId, rs.getObject("variant_id", UUID.class), rs.getString("sku"),
+                        rs.getString("label"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
+                        rs.getBigDecimal("discount"), rs.getBigDecimal("vat_rate"), rs.getBigDecimal("line_net"),
+                        rs.getInt("returned_quantity")));
+            }
+        }, args);
+        if (headers.isEmpty()) {
+            throw new NotFoundException("Order", id);
+        }
+        return new Locked(headers.getFirst(), List.copyOf(lines));
+    }
+
     private RowMapper<Header> headerMapper() {
         return (rs, i) -> new Header(rs.getObject("id", UUID.class), rs.getString("number"),
                 OrderStatus.valueOf(rs.getString("status")), rs.getObject("customer_id", UUID.class),
@@ -666,11 +750,13 @@ public class Orders {
     }
 
     private OrderView view(Header h, List<LineView> lines) {
-        UUID tenant = actor.tenant();
-        List<HistoryEntry> history = jdbc.query("""
+        return view(h, lines, jdbc.query("""
                 select status, at, by_name, by_id, note from sales_order_history where tenant_id = ? and order_id = ?
-                 order by at, id""", (rs, i) -> new HistoryEntry(OrderStatus.valueOf(rs.getString(1)),
-                rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5)), tenant, h.id());
+                 order by at, id""", HISTORY, actor.tenant(), h.id()));
+    }
+
+    private OrderView view(Header h, List<LineView> lines, List<HistoryEntry> history) {
+        UUID tenant = actor.tenant();
         List<OrderReturn> returns = h.status() == OrderStatus.DELIVERED ? returns(tenant, h.id(), lines) : List.of();
         return new OrderView(h.id(), h.number(), h.status(), new CustomerRef(h.customerId(), h.customerName(),
                 h.customerPhone()), h.address(), lines, h.deliveryFee(), Pricing.totals(lines, h.deliveryFee(), h.currency()),
@@ -700,13 +786,6 @@ public class Orders {
                 }, tenant, orderId);
         return byId.values().stream().map(r -> new OrderReturn(r.id(), r.at(), r.reason(), r.refund(), List.copyOf(r.lines())))
                 .toList();
-    }
-
-    private HistoryEntry history(UUID tenant, UUID orderId, OrderStatus status, Instant at, String note) {
-        jdbc.update("insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", Ids.newId(), tenant, orderId, status.name(), Timestamp.from(at),
-                actor.userId(), actor.name(), note);
-        return new HistoryEntry(status, at, actor.name(), actor.userId(), note);
     }
 
     private void retotal(Header h, List<LineView> lines) {

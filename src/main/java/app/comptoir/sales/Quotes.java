@@ -138,16 +138,17 @@ public class Quotes {
         UUID tenant = actor.tenant();
         UUID id = Ids.newId();
         Instant now = clock.instant();
+        int year = now.atZone(zone(profile)).getYear();
         jdbc.update("""
                 insert into sales_quotes (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
                   valid_until, notes, currency, delivery_fee, net, vat, gross, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, DocumentNumbers.provisional(id), customer.id(), customer.name(), customer.phone(),
+                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(DocumentNumbers.EXPRESSION),
+                id, tenant, DocumentNumbers.prefix("DEV", year), numbers.sequence(tenant, "DEV", year),
+                customer.id(), customer.name(), customer.phone(),
                 Date.valueOf(validUntil), notes, currency, fee, totals.net(), totals.vat(), totals.gross(),
                 Timestamp.from(now), actor.userId(), Timestamp.from(now), actor.userId());
         saleLines.insert(SaleLines.Kind.QUOTE, tenant, id, lines, 0);
         audit.record(QUOTE, id, "CREATE", null, fields(customer.name(), lines, validUntil, totals.gross()));
-        numbers.assign("sales_quotes", tenant, id, "DEV", now.atZone(zone(profile)).getYear());
         return get(id);
     }
 

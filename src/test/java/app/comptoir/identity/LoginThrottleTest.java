@@ -21,7 +21,7 @@ class LoginThrottleTest {
 
     /** 3 failures per account per 15 minutes, 4 attempts per address per minute. */
     private final LoginThrottle throttle = new LoginThrottle(new ComptoirProperties(Path.of("target"),
-            new ComptoirProperties.Db(null, null, null, 0),
+            new ComptoirProperties.Db(null, null, null, 0, 0),
             new ComptoirProperties.Security(null, Duration.ofMinutes(15), Duration.ofDays(30), List.of(),
                     new ComptoirProperties.Login(3, Duration.ofMinutes(15), 4, Duration.ofMinutes(1))),
             new ComptoirProperties.Demo(null, "demo")), clock);

@@ -61,7 +61,8 @@ class SalesRowLevelSecurityIT {
                 .post("/api/v1/orders/" + order + "/returns").then().statusCode(201);
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
 
-        for (String table : TABLES) {
+        // sales_sequences only keeps the counters of the numbering used before sequences: a new business has none.
+        for (String table : TABLES.stream().filter(t -> !t.equals("sales_sequences")).toList()) {
             Long mine = tenantContext.callAs(shop.admin.tenantId(), () -> tx.execute(s ->
                     jdbc.queryForObject("select count(*) from " + table, Long.class)));
             assertThat(mine).as(table).isPositive();

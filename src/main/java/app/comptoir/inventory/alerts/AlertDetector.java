@@ -3,8 +3,10 @@ package app.comptoir.inventory.alerts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,10 +23,11 @@ import app.comptoir.platform.Ids;
  * movement that changed the level (which holds the level's row lock, so checks of one level never race).
  * The partial unique index on open alerts keeps it to one alert per episode.
  *
- * <p>Most changes leave a level clear of every threshold with no alert open: the change statement
- * returned the thresholds and the level's {@code alert_open} flag ({@link LevelStore.Watch}) and the
- * tenant's rules are cached ({@link AlertRules#enabled}), so such a change is checked without a query.
- * The flag is kept exact here: set when an alert is raised, recomputed whenever alerts are resolved.
+ * <p>Most changes leave every condition of a level as it was (clear of every threshold, or still past one
+ * whose alert is open, such as a reservation on an overstocked variant): the change statement returned the
+ * thresholds and the types of the level's open alerts ({@code open_alerts}, {@link LevelStore.Watch}) and
+ * the tenant's rules are cached ({@link AlertRules#enabled}), so such a change is checked without a query.
+ * The types are kept exact here: added when an alert is raised, recomputed whenever alerts are resolved.
  */
 @Component
 public class AlertDetector {
@@ -53,38 +56,43 @@ public class AlertDetector {
         LevelStore.Watch watch = level.watch();
         Context context = watch == null ? context(tenant, variant)
                 : new Context(rules.enabled(tenant), watch.alertLevel(), watch.overstockLevel(), watch.reorderPoint());
+        Map<AlertType, Integer> active = new EnumMap<>(AlertType.class);
         List<String> ended = new ArrayList<>();
-        boolean anyActive = false;
         for (AlertType type : LEVEL_TYPES) {
             Integer threshold = active(type, context, level);
             if (threshold != null) {
-                anyActive = true;
+                active.put(type, threshold);
             } else {
                 ended.add(type.name());
-            }
-        }
-        if (watch != null && !watch.alertOpen() && !anyActive) {
-            return; // clear of every threshold and nothing open to resolve
-        }
-        for (AlertType type : LEVEL_TYPES) {
-            Integer threshold = active(type, context, level);
-            if (threshold != null) {
-                raise(tenant, type, variant, location, level.available(), threshold);
             }
         }
         if (outgoing) {
             ended.add(AlertType.SLOW_MOVING.name());
         }
-        // Resolves the ended episodes and leaves the level's flag saying whether any alert stays open.
+        // With the open alerts known (read with the change): raise only the conditions that started, resolve
+        // only the open alerts whose condition ended, and do nothing at all when no condition changed.
+        Set<String> open = watch == null ? null : watch.openAlerts();
+        if (open != null) {
+            active.keySet().removeIf(type -> open.contains(type.name()));
+            ended.retainAll(open);
+            if (active.isEmpty() && ended.isEmpty()) {
+                return;
+            }
+        }
+        active.forEach((type, threshold) -> raise(tenant, type, variant, location, level.available(), threshold));
+        if (ended.isEmpty()) {
+            return;
+        }
+        // Resolves the ended episodes and leaves on the level the types of the alerts that stay open.
         jdbc.update("""
                 with resolved as (
                     update stock_alerts set state = 'RESOLVED', resolved_at = ?
                      where tenant_id = ? and variant_id = ? and location_id = ? and resolved_at is null and type = any(?)
                     returning id)
-                update stock_levels l set alert_open = exists (
-                        select 1 from stock_alerts a
+                update stock_levels l set open_alerts = array(
+                        select a.type::text from stock_alerts a
                          where a.tenant_id = l.tenant_id and a.variant_id = l.variant_id and a.location_id = l.location_id
-                           and a.resolved_at is null and a.id not in (select id from resolved))
+                           and a.resolved_at is null and a.id not in (select id from resolved) order by a.type)
                  where l.tenant_id = ? and l.variant_id = ? and l.location_id = ?""",
                 Timestamp.from(clock.instant()), tenant, variant, location, ended.toArray(String[]::new),
                 tenant, variant, location);
@@ -100,8 +108,10 @@ public class AlertDetector {
                 id, tenant, type.name(), type.severity(), variant, location, available, threshold,
                 Timestamp.from(clock.instant()));
         if (inserted == 1) {
-            jdbc.update("update stock_levels set alert_open = true where tenant_id = ? and variant_id = ? and location_id = ?",
-                    tenant, variant, location);
+            jdbc.update("""
+                    update stock_levels set open_alerts = array_append(open_alerts, ?::text)
+                     where tenant_id = ? and variant_id = ? and location_id = ? and not (?::text = any(open_alerts))""",
+                    type.name(), tenant, variant, location, type.name());
             events.publishEvent(new StockAlertRaised(tenant, id, type.name(), type.severity(), variant, location,
                     available));
         }

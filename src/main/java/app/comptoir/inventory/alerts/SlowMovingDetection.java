@@ -86,9 +86,12 @@ public class SlowMovingDetection {
                                    and m.occurred_at < ?)
                        and not exists (select 1 from stock_movements m where m.tenant_id = l.tenant_id
                                    and m.variant_id = l.variant_id and m.location_id = l.location_id
-                                   and m.type in ('ISSUE', 'SALE') and m.occurred_at >= ?)""",
+                                   and m.type in ('ISSUE', 'SALE') and m.occurred_at >= ?)
+                     order by l.variant_id, l.location_id""",
                     (rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)},
                     tenant, since, since);
+            // Raising locks each level row: in variant then location order, as reservations do, so that
+            // this long transaction and concurrent reservations cannot deadlock.
             int count = 0;
             for (Object[] row : sleeping) {
                 if (detector.raise(tenant, AlertType.SLOW_MOVING, (UUID) row[0], (UUID) row[1], (Integer) row[2],

@@ -161,7 +161,10 @@ class DemoStock {
                 insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
                   threshold, raised_at) values (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?)""", alertRows);
         jdbc.update("""
-                update stock_levels l set alert_open = true
+                update stock_levels l set open_alerts = array(
+                        select a.type::text from stock_alerts a
+                         where a.tenant_id = l.tenant_id and a.variant_id = l.variant_id and a.location_id = l.location_id
+                           and a.resolved_at is null order by a.type)
                  where l.tenant_id = ? and exists (select 1 from stock_alerts a where a.tenant_id = l.tenant_id
                          and a.variant_id = l.variant_id and a.location_id = l.location_id and a.resolved_at is null)""",
                 tenant);

@@ -1,8 +1,11 @@
 package app.comptoir.inventory.domain;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +17,9 @@ import org.springframework.stereotype.Component;
  * to take more than is available, so concurrent transactions can never oversell: PostgreSQL locks the
  * row for the statement and re-checks the guard against the latest committed value.
  *
- * <p>The same statement also reads what the alert check needs (the variant's thresholds and whether
- * an alert is open for the level, see {@link Watch}), so that a change which leaves the level clear of
- * every threshold costs no further round trip.
+ * <p>The same statement also reads what the alert check needs (the variant's thresholds and the alerts
+ * open for the level, see {@link Watch}), so that a change which leaves every condition as it was (clear
+ * of every threshold, or still past one whose alert is open) costs no further round trip.
  */
 @Component
 public class LevelStore {
@@ -34,16 +37,16 @@ public class LevelStore {
     }
 
     /**
-     * The variant's thresholds and whether an alert (of any type) is open for this level. The flag is
-     * read from the changed row itself, so it is the latest committed value even when the change had
-     * to wait for another transaction's lock (a subquery would read the statement's older snapshot).
+     * The variant's thresholds and the types of the alerts open for this level. The types are read from
+     * the changed row itself, so they are the latest committed value even when the change had to wait for
+     * another transaction's lock (a subquery would read the statement's older snapshot).
      */
-    public record Watch(Integer alertLevel, Integer overstockLevel, Integer reorderPoint, boolean alertOpen) {
+    public record Watch(Integer alertLevel, Integer overstockLevel, Integer reorderPoint, Set<String> openAlerts) {
     }
 
     private static final RowMapper<Level> WATCHED = (rs, i) -> new Level(rs.getInt("on_hand"), rs.getInt("reserved"),
             new Watch((Integer) rs.getObject("alert_level"), (Integer) rs.getObject("overstock_level"),
-                    (Integer) rs.getObject("reorder_point"), rs.getBoolean("alert_open")));
+                    (Integer) rs.getObject("reorder_point"), openAlerts(rs.getArray("open_alerts"))));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -137,11 +140,11 @@ public class LevelStore {
                 Integer.class, tenant, variant, location), 0);
     }
 
-    /** The change statement (returning the level's row) with the variant's thresholds and open-alert flag. */
+    /** The change statement (returning the level's row) with the variant's thresholds and open alerts. */
     private static String watched(String change) {
         return "with changed as (" + change + """
                 )
-                select c.on_hand, c.reserved, c.alert_open, t.alert_level, t.overstock_level, t.reorder_point
+                select c.on_hand, c.reserved, c.open_alerts, t.alert_level, t.overstock_level, t.reorder_point
                   from changed c
                   left join stock_thresholds t on t.tenant_id = c.tenant_id and t.variant_id = c.variant_id""";
     }
@@ -152,6 +155,14 @@ public class LevelStore {
             availability.changed(tenant, variant, after, availableChange);
         }
         return after;
+    }
+
+    private static Set<String> openAlerts(Array array) throws SQLException {
+        if (array == null) {
+            return Set.of();
+        }
+        String[] types = (String[]) array.getArray();
+        return types.length == 0 ? Set.of() : Set.of(types);
     }
 
     private Timestamp now() {

@@ -56,13 +56,13 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, ComptoirProperties properties) throws SQLException {
         prepareDatabase(postgres.getPostgresDatabase());
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + APP_ROLE);
         config.setUsername(APP_ROLE);
         config.setPassword(APP_ROLE);
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(properties.db().connections());
         config.setPoolName("comptoir");
         return new HikariDataSource(config);
     }

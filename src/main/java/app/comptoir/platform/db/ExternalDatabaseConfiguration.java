@@ -19,7 +19,7 @@ class ExternalDatabaseConfiguration {
         config.setJdbcUrl(properties.db().url());
         config.setUsername(properties.db().user());
         config.setPassword(properties.db().password());
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(properties.db().connections());
         config.setPoolName("comptoir");
         return new HikariDataSource(config);
     }

@@ -51,8 +51,8 @@ import app.comptoir.sales.domain.Pricing;
  *
  * <p>Imported history moves no stock (the stock journal starts with the opening count of the demo) and
  * writes no audit entries; otherwise its orders are ordinary orders, numbered in the order they were
- * created, for every screen and figure. Rows are written a few thousand at a time by statements that
- * unnest arrays, so a year takes seconds rather than minutes.
+ * created (the business's numbers then go on after them), for every screen and figure. Rows are written
+ * a few thousand at a time by statements that unnest arrays, so a year takes seconds rather than minutes.
  */
 @Component
 class DemoOrderHistory {
@@ -99,14 +99,16 @@ class DemoOrderHistory {
     private final CatalogQueries catalog;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final DocumentNumbers numbers;
     private final int size;
 
     DemoOrderHistory(CatalogFigures catalogFigures, CatalogQueries catalog, JdbcTemplate jdbc, JsonMapper json,
-                     @Value("${comptoir.demo.order-history:50000}") int size) {
+                     DocumentNumbers numbers, @Value("${comptoir.demo.order-history:50000}") int size) {
         this.catalogFigures = catalogFigures;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.json = json;
+        this.numbers = numbers;
         this.size = size;
     }
 
@@ -220,7 +222,7 @@ class DemoOrderHistory {
             for (Order o : ofDay) {
                 int year = o.createdAt.atZone(zone).getYear();
                 long value = perYear.merge(year, 1L, Long::sum);
-                o.number = DocumentNumbers.format("CMD", year, value);
+                o.number = DocumentNumbers.prefix("CMD", year) + String.format("%06d", value);
                 if (workflow(o, random, zone, until, manager, drivers)) {
                     cancelled++;
                 } else if (random.nextInt(100) < 3 && returned(o, random, until, currency)) {
@@ -230,10 +232,9 @@ class DemoOrderHistory {
             }
         }
         write(tenant, currency, customerRows, addressRows, orders, manager);
-        perYear.forEach((year, last) -> jdbc.update("""
-                insert into sales_sequences (tenant_id, kind, year, last_value) values (?, 'CMD', ?, ?)
-                on conflict (tenant_id, kind, year) do update
-                  set last_value = greatest(sales_sequences.last_value, excluded.last_value)""", tenant, year, last));
+        // The business's order numbers of each year go on after its history.
+        perYear.forEach((year, last) -> jdbc.queryForObject("select setval(?::regclass, ?)", Long.class,
+                numbers.sequence(tenant, "CMD", year), last));
         return new Made(newCustomers, orders.size(), cancelled, returns);
     }
 

@@ -1,5 +1,6 @@
 package app.comptoir.sales.domain;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -57,6 +58,53 @@ public class SaleLines {
         }
         jdbc.batchUpdate("insert into " + kind.table + " (id, tenant_id, " + kind.parent + ", position, variant_id, sku,"
                 + " label, quantity, unit_price, discount, vat_rate, net) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /**
+     * A data-modifying {@code WITH} query that inserts lines of the document returned by the query named
+     * {@code parent} (columns {@code id, tenant_id}), to bind with {@link #columns}: the document and its lines in
+     * one statement.
+     */
+    public static String insertFrom(Kind kind, String parent) {
+        return "insert into " + kind.table + " (id, tenant_id, " + kind.parent + ", position, variant_id, sku, label,"
+                + " quantity, unit_price, discount, vat_rate, net)"
+                + " select l.id, p.tenant_id, p.id, l.position, l.variant_id, l.sku, l.label, l.quantity, l.unit_price,"
+                + " l.discount, l.vat_rate, l.net from " + parent + " p cross join unnest(?::uuid[], ?::integer[],"
+                + " ?::uuid[], ?::text[], ?::text[], ?::integer[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])"
+                + " as l(id, position, variant_id, sku, label, quantity, unit_price, discount, vat_rate, net)";
+    }
+
+    /** The values of {@link #insertFrom}'s lines, column by column, numbered after the given position. */
+    public static Object[] columns(List<LineView> lines, int afterPosition) {
+        int n = lines.size();
+        Object[] ids = new UUID[n];
+        Object[] positions = new Integer[n];
+        Object[] variants = new UUID[n];
+        Object[] skus = new String[n];
+        Object[] labels = new String[n];
+        Object[] quantities = new Integer[n];
+        Object[] prices = new String[n];
+        Object[] discounts = new String[n];
+        Object[] rates = new String[n];
+        Object[] nets = new String[n];
+        for (int i = 0; i < n; i++) {
+            LineView l = lines.get(i);
+            ids[i] = l.id();
+            positions[i] = afterPosition + i + 1;
+            variants[i] = l.variantId();
+            skus[i] = l.sku();
+            labels[i] = l.label();
+            quantities[i] = l.quantity();
+            prices[i] = plain(l.unitPrice());
+            discounts[i] = plain(l.discount());
+            rates[i] = plain(l.vatRate());
+            nets[i] = plain(l.net());
+        }
+        return new Object[] {ids, positions, variants, skus, labels, quantities, prices, discounts, rates, nets};
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     /** The lines of one document, in position order. */
