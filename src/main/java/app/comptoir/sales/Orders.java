@@ -102,7 +102,7 @@ public class Orders {
     private static final String CHANGE_STATUS = """
             with changed as (
                 update sales_orders set status = ?, updated_at = ?, updated_by = ?, version = version + 1,
-                       sold_at = case when ? then coalesce(sold_at, ?) else sold_at end
+                       sold_at = case when ? then coalesce(sold_at, ?) when ? then null else sold_at end
                  where tenant_id = ? and id = ?),
             entry as (
                 insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note)
@@ -518,9 +518,9 @@ public class Orders {
             }
         }
         Timestamp at = Timestamp.from(now);
-        // sold_at: the first departure, kept if the order ever leaves again (the day its sale counts).
+        // sold_at: the first departure (the day its sale counts); none once cancelled, as on its lines.
         List<Object> args = new ArrayList<>(Arrays.asList(target.name(), at, actor.userId(),
-                target == OrderStatus.OUT_FOR_DELIVERY, at, tenant, id,
+                target == OrderStatus.OUT_FOR_DELIVERY, at, target == OrderStatus.CANCELLED, tenant, id,
                 Ids.newId(), tenant, id, target.name(), at, actor.userId(), actor.name(), text));
         args.addAll(Arrays.asList(audit.values(ORDER, id, "UPDATE", Map.of("status", h.status().name()),
                 Map.of("status", target.name()))));

@@ -39,8 +39,7 @@ public class SalesFigures {
     private static final String SOLD = """
             with sold as (
                 select o.id, o.net, o.gross, o.driver_id, o.sold_at from sales_orders o
-                 where o.tenant_id = ? and o.sold_at >= ? and o.sold_at < ?
-                   and o.status in ('OUT_FOR_DELIVERY', 'DELIVERED'))
+                 where o.tenant_id = ? and o.sold_at >= ? and o.sold_at < ?)
             """;
 
     /** Returned units of the period with the net share of their line (line net × returned / sold). */

@@ -286,8 +286,9 @@ class DemoSales {
         jdbc.update("""
                 update sales_orders o set created_at = ?, updated_at = (select max(at) from sales_order_history h
                   where h.tenant_id = o.tenant_id and h.order_id = o.id),
-                  sold_at = (select min(at) from sales_order_history h
-                  where h.tenant_id = o.tenant_id and h.order_id = o.id and h.status = 'OUT_FOR_DELIVERY')
+                  sold_at = case when o.status in ('OUT_FOR_DELIVERY', 'DELIVERED') then (select min(at)
+                  from sales_order_history h
+                  where h.tenant_id = o.tenant_id and h.order_id = o.id and h.status = 'OUT_FOR_DELIVERY') end
                  where o.tenant_id = ? and o.id = ?""", Timestamp.from(createdAt), tenant, id);
         jdbc.update("""
                 update sales_order_lines l set sold_at = o.sold_at from sales_orders o
