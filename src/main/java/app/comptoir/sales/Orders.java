@@ -821,7 +821,8 @@ public class Orders {
     }
 
 
-    private static final String ORDER = "order";
+    /** The audit trail's entity type of orders (also the kind of change {@link SalesFigures#version} counts). */
+    static final String ORDER = "order";
 
     /** What the audit log keeps of a new order. */
     private static Map<String, Object> summary(CustomerRef customer, List<LineView> lines, Totals totals) {

@@ -103,7 +103,7 @@ public class SalesFigures {
      * version may be kept until it moves.
      */
     public long version() {
-        return changes.version(tenant(), "order");
+        return changes.version(tenant(), Orders.ORDER);
     }
 
     /** Every day from {@code from} to {@code to} (inclusive, in the zone), zeros included. */
