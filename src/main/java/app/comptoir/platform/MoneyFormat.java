@@ -33,7 +33,7 @@ public class MoneyFormat {
 
     /** The number of decimals of the currency's amounts (0 for XOF), for input fields. */
     public int decimals(String currencyCode) {
-        return Math.max(0, currency(currencyCode).getDefaultFractionDigits());
+        return Money.decimals(currencyCode);
     }
 
     private static Currency currency(String code) {
