@@ -23,6 +23,7 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.sales.domain.Order;
 
 /**
  * Sales figures for dashboards, aggregated in PostgreSQL. The rules (see {@code docs/reporting.md}):
@@ -103,7 +104,7 @@ public class SalesFigures {
      * version may be kept until it moves.
      */
     public long version() {
-        return changes.version(tenant(), Orders.ORDER);
+        return changes.version(tenant(), Order.AUDITED);
     }
 
     /** Every day from {@code from} to {@code to} (inclusive, in the zone), zeros included. */

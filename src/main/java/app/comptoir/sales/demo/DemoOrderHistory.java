@@ -33,13 +33,15 @@ import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.UserView;
+import app.comptoir.platform.Money;
 import app.comptoir.platform.Ids;
-import app.comptoir.sales.AddressSnapshot;
-import app.comptoir.sales.CustomerView;
-import app.comptoir.sales.LineView;
-import app.comptoir.sales.Totals;
-import app.comptoir.sales.domain.DocumentNumbers;
+import app.comptoir.sales.domain.AddressSnapshot;
+import app.comptoir.sales.application.CustomerView;
+import app.comptoir.sales.domain.LineView;
+import app.comptoir.sales.domain.Totals;
+import app.comptoir.sales.persistence.DocumentNumbers;
 import app.comptoir.sales.domain.Pricing;
+import app.comptoir.sales.application.Orders;
 
 /**
  * A year of order history for the demo garden shop, as if imported from its previous till and web shop:
@@ -274,12 +276,12 @@ class DemoOrderHistory {
             boolean cheap = v.price().compareTo(BigDecimal.valueOf(20)) < 0;
             int quantity = r < 60 || (!cheap && r < 90) ? 1 : r < 85 || !cheap ? 2 : 3 + random.nextInt(4);
             BigDecimal discount = random.nextInt(20) == 0 ? BigDecimal.TEN : BigDecimal.ZERO;
-            BigDecimal unitPrice = Pricing.round(v.price(), currency);
+            BigDecimal unitPrice = Money.round(v.price(), currency);
             lines.add(new LineView(Ids.at(createdAt.toEpochMilli()), v.id(), v.sku(), truncate(v.label()), quantity,
                     unitPrice, discount, v.vatRate(), Pricing.lineNet(quantity, unitPrice, discount, currency), 0));
         }
         BigDecimal linesNet = lines.stream().map(LineView::net).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal fee = Pricing.round(linesNet.compareTo(FREE_DELIVERY_FROM) >= 0 ? BigDecimal.ZERO : DELIVERY_FEE,
+        BigDecimal fee = Money.round(linesNet.compareTo(FREE_DELIVERY_FROM) >= 0 ? BigDecimal.ZERO : DELIVERY_FEE,
                 currency);
         return new Order(Ids.at(createdAt.toEpochMilli()), createdAt, buyer, lines, fee,
                 Pricing.totals(lines, fee, currency));
