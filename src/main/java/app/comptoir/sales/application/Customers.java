@@ -1,10 +1,6 @@
 package app.comptoir.sales.application;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,29 +18,31 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.sales.domain.AddressSnapshot;
 import app.comptoir.sales.domain.Checks;
+import app.comptoir.sales.domain.CustomerKind;
 import app.comptoir.sales.domain.CustomerRef;
+import app.comptoir.sales.persistence.AddressView;
+import app.comptoir.sales.persistence.CustomerRepository;
+import app.comptoir.sales.persistence.CustomerRepository.CustomerFields;
+import app.comptoir.sales.persistence.CustomerView;
 
-/** The current tenant's customers (persons or companies) and their addresses. */
+/**
+ * The current tenant's customers (persons or companies) and their addresses. Plain records without a
+ * workflow: the use cases check the input, write through {@link CustomerRepository} and keep the audit
+ * trail, with no aggregate in between (the template's "plain where the domain is plain").
+ */
 @Service
 @Transactional
 public class Customers {
 
-    static final String ADDRESS_COLUMNS = "id, customer_id, label, line1, line2, postal_code, city, country, phone, "
-            + "instructions, default_delivery, default_billing, version";
-
-    static final RowMapper<AddressView> ADDRESS = (rs, i) -> new AddressView(rs.getObject("id", UUID.class),
-            rs.getString("label"), rs.getString("line1"), rs.getString("line2"), rs.getString("postal_code"),
-            rs.getString("city"), rs.getString("country"), rs.getString("phone"), rs.getString("instructions"),
-            rs.getBoolean("default_delivery"), rs.getBoolean("default_billing"), rs.getLong("version"));
-
-    private final JdbcTemplate jdbc;
+    private final CustomerRepository repository;
     private final SalesActor actor;
     private final Clock clock;
     private final AuditRecorder audit;
 
-    Customers(JdbcTemplate jdbc, SalesActor actor, Clock clock, AuditRecorder audit) {
-        this.jdbc = jdbc;
+    Customers(CustomerRepository repository, SalesActor actor, Clock clock, AuditRecorder audit) {
+        this.repository = repository;
         this.actor = actor;
         this.clock = clock;
         this.audit = audit;
@@ -56,21 +52,7 @@ public class Customers {
     @Transactional(readOnly = true)
     public PageResponse<CustomerView> list(String q, int page, int size) {
         PageRequests.of(page, size, org.springframework.data.domain.Sort.unsorted());
-        UUID tenant = actor.tenant();
-        String where = " where tenant_id = ? and deleted_at is null";
-        List<Object> args = new ArrayList<>(List.of(tenant));
-        if (q != null && !q.isBlank()) {
-            where += " and (lower(name) like ? or lower(coalesce(email, '')) like ? or coalesce(phone, '') like ?)";
-            String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            args.addAll(List.of(pattern, pattern, pattern));
-        }
-        Long total = jdbc.queryForObject("select count(*) from sales_customers" + where, Long.class, args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<CustomerView> rows = jdbc.query("select * from sales_customers" + where
-                + " order by lower(name), id limit ? offset ?", (rs, i) -> customer(rs, List.of()), args.toArray());
-        return new PageResponse<>(withAddresses(tenant, rows), total == null ? 0 : total, page, size);
+        return repository.list(actor.tenant(), q, page, size);
     }
 
     @Transactional(readOnly = true)
@@ -78,59 +60,25 @@ public class Customers {
         return find(id).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
-    /** A live customer with their addresses. */
+    /** A live customer with their addresses (one statement: orders read their customer on every creation). */
     @Transactional(readOnly = true)
     public Optional<CustomerView> find(UUID id) {
-        // One statement (orders read their customer on every creation): a row per address, the customer's
-        // columns repeated on each (one row with no address when they have none).
-        List<CustomerView> customer = new ArrayList<>(1);
-        List<AddressView> addresses = new ArrayList<>();
-        jdbc.query("""
-                select a.id, a.customer_id, a.label, a.line1, a.line2, a.postal_code, a.city, a.country, a.phone,
-                       a.instructions, a.default_delivery, a.default_billing, a.version, c.id as c_id, c.kind, c.name,
-                       c.email, c.phone as c_phone, c.notes, c.walk_in, c.created_at, c.updated_at, c.version as c_version
-                  from sales_customers c
-                  left join sales_addresses a on a.tenant_id = c.tenant_id and a.customer_id = c.id
-                 where c.tenant_id = ? and c.id = ? and c.deleted_at is null
-                 order by a.default_delivery desc, a.created_at, a.id""", rs -> {
-                    if (customer.isEmpty()) {
-                        customer.add(new CustomerView(rs.getObject("c_id", UUID.class),
-                                CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("email"),
-                                rs.getString("c_phone"), rs.getString("notes"), rs.getBoolean("walk_in"), List.of(),
-                                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                                rs.getLong("c_version")));
-                    }
-                    if (rs.getObject("id") != null) {
-                        addresses.add(ADDRESS.mapRow(rs, 0));
-                    }
-                }, actor.tenant(), id);
-        return customer.stream().findFirst().map(c -> new CustomerView(c.id(), c.kind(), c.name(), c.email(), c.phone(),
-                c.notes(), c.walkIn(), List.copyOf(addresses), c.createdAt(), c.updatedAt(), c.version()));
+        return repository.find(actor.tenant(), id);
     }
 
     public CustomerView create(CustomerRequest request) {
-        Valid v = validate(request);
+        CustomerFields v = validate(request);
         UUID id = Ids.newId();
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                insert into sales_customers (id, tenant_id, kind, name, email, phone, notes, walk_in, created_at, created_by,
-                  updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)""",
-                id, actor.tenant(), v.kind.name(), v.name, v.email, v.phone, v.notes, now, actor.userId(), now, actor.userId());
+        repository.insert(actor.tenant(), id, v, clock.instant(), actor.userId());
         CustomerView created = get(id);
         audit.record(CUSTOMER, id, "CREATE", null, fields(created));
         return created;
     }
 
     public CustomerView update(UUID id, CustomerRequest request) {
-        Valid v = validate(request);
+        CustomerFields v = validate(request);
         Optional<CustomerView> before = find(id);
-        int changed = jdbc.update("""
-                update sales_customers set kind = ?, name = ?, email = ?, phone = ?, notes = ?, walk_in = false,
-                  updated_at = ?, updated_by = ?, version = version + 1
-                 where tenant_id = ? and id = ? and deleted_at is null and (?::bigint is null or version = ?)""",
-                v.kind.name(), v.name, v.email, v.phone, v.notes, Timestamp.from(clock.instant()), actor.userId(),
-                actor.tenant(), id, request.version(), request.version());
-        if (changed == 0) {
+        if (!repository.update(actor.tenant(), id, v, request.version(), clock.instant(), actor.userId())) {
             get(id);
             throw new ConflictException("concurrent-modification", "The customer was changed by someone else; reload it");
         }
@@ -141,11 +89,7 @@ public class Customers {
 
     /** Removes the customer from lists; their orders and quotes keep them. */
     public void delete(UUID id) {
-        int changed = jdbc.update("""
-                update sales_customers set deleted_at = ?, deleted_by = ?, version = version + 1
-                 where tenant_id = ? and id = ? and deleted_at is null""",
-                Timestamp.from(clock.instant()), actor.userId(), actor.tenant(), id);
-        if (changed == 0) {
+        if (!repository.softDelete(actor.tenant(), id, clock.instant(), actor.userId())) {
             throw new NotFoundException("Customer", id);
         }
         audit.record(CUSTOMER, id, "DELETE", null, null);
@@ -159,8 +103,7 @@ public class Customers {
     /** One of the customer's addresses. */
     @Transactional(readOnly = true)
     public Optional<AddressView> address(UUID customerId, UUID addressId) {
-        return jdbc.query("select " + ADDRESS_COLUMNS + " from sales_addresses where tenant_id = ? and customer_id = ? and id = ?",
-                ADDRESS, actor.tenant(), customerId, addressId).stream().findFirst();
+        return repository.address(actor.tenant(), customerId, addressId);
     }
 
     /** Adds an address; the customer's first address becomes their default for delivery and billing. */
@@ -172,21 +115,13 @@ public class Customers {
         boolean billing = first || Boolean.TRUE.equals(request.defaultBilling());
         UUID tenant = actor.tenant();
         if (delivery) {
-            jdbc.update("update sales_addresses set default_delivery = false where tenant_id = ? and customer_id = ? and default_delivery",
-                    tenant, customerId);
+            repository.clearDefault(tenant, customerId, true);
         }
         if (billing) {
-            jdbc.update("update sales_addresses set default_billing = false where tenant_id = ? and customer_id = ? and default_billing",
-                    tenant, customerId);
+            repository.clearDefault(tenant, customerId, false);
         }
         UUID id = Ids.newId();
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                insert into sales_addresses (id, tenant_id, customer_id, label, line1, line2, postal_code, city, country, phone,
-                  instructions, default_delivery, default_billing, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, customerId, a.label(), a.line1(), a.line2(), a.postalCode(), a.city(), a.country(), a.phone(),
-                a.instructions(), delivery, billing, now, actor.userId(), now, actor.userId());
+        repository.insertAddress(tenant, customerId, id, fieldsOf(a), delivery, billing, clock.instant(), actor.userId());
         AddressView added = address(customerId, id).orElseThrow();
         audit.record(ADDRESS_ENTITY, id, "CREATE", null, fields(customerId, added));
         return added;
@@ -196,13 +131,7 @@ public class Customers {
         get(customerId);
         AddressRequest a = validate(request);
         Optional<AddressView> before = address(customerId, addressId);
-        int changed = jdbc.update("""
-                update sales_addresses set label = ?, line1 = ?, line2 = ?, postal_code = ?, city = ?, country = ?, phone = ?,
-                  instructions = ?, updated_at = ?, updated_by = ?, version = version + 1
-                 where tenant_id = ? and customer_id = ? and id = ?""",
-                a.label(), a.line1(), a.line2(), a.postalCode(), a.city(), a.country(), a.phone(), a.instructions(),
-                Timestamp.from(clock.instant()), actor.userId(), actor.tenant(), customerId, addressId);
-        if (changed == 0) {
+        if (!repository.updateAddress(actor.tenant(), customerId, addressId, fieldsOf(a), clock.instant(), actor.userId())) {
             throw new NotFoundException("Address", addressId);
         }
         AddressView after = address(customerId, addressId).orElseThrow();
@@ -214,16 +143,8 @@ public class Customers {
     public void deleteAddress(UUID customerId, UUID addressId) {
         get(customerId);
         AddressView removed = address(customerId, addressId).orElseThrow(() -> new NotFoundException("Address", addressId));
-        UUID tenant = actor.tenant();
-        jdbc.update("delete from sales_addresses where tenant_id = ? and id = ?", tenant, addressId);
+        repository.deleteAddress(actor.tenant(), customerId, removed);
         audit.record(ADDRESS_ENTITY, addressId, "DELETE", fields(customerId, removed), null);
-        if (removed.defaultDelivery() || removed.defaultBilling()) {
-            jdbc.update("""
-                    update sales_addresses set default_delivery = default_delivery or ?, default_billing = default_billing or ?
-                     where tenant_id = ? and id = (select id from sales_addresses where tenant_id = ? and customer_id = ?
-                       order by created_at, id limit 1)""",
-                    removed.defaultDelivery(), removed.defaultBilling(), tenant, tenant, customerId);
-        }
     }
 
     /** Makes the address the default for delivery, billing or both ({@code type}: DELIVERY, BILLING, BOTH; default DELIVERY). */
@@ -236,14 +157,12 @@ public class Customers {
         }
         UUID tenant = actor.tenant();
         if (!t.equals("BILLING")) {
-            jdbc.update("update sales_addresses set default_delivery = false where tenant_id = ? and customer_id = ? and default_delivery",
-                    tenant, customerId);
-            jdbc.update("update sales_addresses set default_delivery = true where tenant_id = ? and id = ?", tenant, addressId);
+            repository.clearDefault(tenant, customerId, true);
+            repository.setDefault(tenant, addressId, true);
         }
         if (!t.equals("DELIVERY")) {
-            jdbc.update("update sales_addresses set default_billing = false where tenant_id = ? and customer_id = ? and default_billing",
-                    tenant, customerId);
-            jdbc.update("update sales_addresses set default_billing = true where tenant_id = ? and id = ?", tenant, addressId);
+            repository.clearDefault(tenant, customerId, false);
+            repository.setDefault(tenant, addressId, false);
         }
         audit.record(ADDRESS_ENTITY, addressId, "UPDATE", null, Map.of("defaultFor", t));
         return get(customerId);
@@ -258,20 +177,13 @@ public class Customers {
         String phone = Checks.phone("customer.phone", walkIn.phone());
         UUID tenant = actor.tenant();
         if (phone != null) {
-            List<CustomerRef> known = jdbc.query("""
-                    select id, name, phone from sales_customers where tenant_id = ? and phone = ? and deleted_at is null
-                     order by created_at limit 1""",
-                    (rs, i) -> new CustomerRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), tenant, phone);
-            if (!known.isEmpty()) {
-                return known.getFirst();
+            Optional<CustomerRef> known = repository.byPhone(tenant, phone);
+            if (known.isPresent()) {
+                return known.get();
             }
         }
         UUID id = Ids.newId();
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                insert into sales_customers (id, tenant_id, kind, name, phone, walk_in, created_at, created_by, updated_at,
-                  updated_by) values (?, ?, 'PERSON', ?, ?, true, ?, ?, ?, ?)""",
-                id, tenant, name, phone, now, actor.userId(), now, actor.userId());
+        repository.insertWalkIn(tenant, id, name, phone, clock.instant(), actor.userId());
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("name", name);
         created.put("phone", phone);
@@ -280,37 +192,16 @@ public class Customers {
         return new CustomerRef(id, name, phone);
     }
 
-    private List<CustomerView> withAddresses(UUID tenant, List<CustomerView> customers) {
-        if (customers.isEmpty()) {
-            return customers;
-        }
-        Map<UUID, List<AddressView>> byCustomer = new LinkedHashMap<>();
-        jdbc.query("select " + ADDRESS_COLUMNS + " from sales_addresses where tenant_id = ? and customer_id = any(?)"
-                        + " order by default_delivery desc, created_at, id",
-                rs -> {
-                    byCustomer.computeIfAbsent(rs.getObject("customer_id", UUID.class), k -> new ArrayList<>())
-                            .add(ADDRESS.mapRow(rs, 0));
-                }, tenant, customers.stream().map(CustomerView::id).toArray(UUID[]::new));
-        return customers.stream().map(c -> new CustomerView(c.id(), c.kind(), c.name(), c.email(), c.phone(), c.notes(),
-                c.walkIn(), List.copyOf(byCustomer.getOrDefault(c.id(), List.of())), c.createdAt(), c.updatedAt(),
-                c.version())).toList();
+    private static AddressSnapshot fieldsOf(AddressRequest a) {
+        return new AddressSnapshot(null, a.label(), a.line1(), a.line2(), a.postalCode(), a.city(), a.country(),
+                a.phone(), a.instructions());
     }
 
-    private static CustomerView customer(ResultSet rs, List<AddressView> addresses) throws SQLException {
-        return new CustomerView(rs.getObject("id", UUID.class), CustomerKind.valueOf(rs.getString("kind")),
-                rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("notes"),
-                rs.getBoolean("walk_in"), addresses, rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
-    }
-
-    private record Valid(CustomerKind kind, String name, String email, String phone, String notes) {
-    }
-
-    private static Valid validate(CustomerRequest r) {
+    private static CustomerFields validate(CustomerRequest r) {
         if (r == null) {
             throw InvalidInputException.field("name", "is required");
         }
-        return new Valid(r.kind() == null ? CustomerKind.PERSON : r.kind(), Checks.required("name", r.name(), 200),
+        return new CustomerFields(r.kind() == null ? CustomerKind.PERSON : r.kind(), Checks.required("name", r.name(), 200),
                 Checks.email("email", r.email()), Checks.phone("phone", r.phone()), Checks.text("notes", r.notes(), 5000));
     }
 

@@ -50,6 +50,8 @@ import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.OrderRepository;
 import app.comptoir.sales.persistence.OrderRepository.Author;
 import app.comptoir.sales.persistence.OrderSummary;
+import app.comptoir.sales.persistence.AddressView;
+import app.comptoir.sales.persistence.CustomerView;
 
 /**
  * The use cases of orders, each named after the business act: {@link #create}, {@link #confirm},
@@ -389,7 +391,10 @@ public class Orders {
 
     /** The aggregate, locked; a driver finds only their own orders (others: 404, as if they did not exist). */
     private Order load(UUID id) {
-        return repository.lock(actor.tenant(), id, actor.restrictedDriver())
+        Optional<UUID> driver = actor.restrictedDriver();
+        // The locking query already leaves out other drivers' orders; the rule is stated once more, at no cost.
+        return repository.lock(actor.tenant(), id, driver)
+                .filter(o -> DriversDeliverOnlyTheirOwnOrders.sees(driver, o.driverId()))
                 .orElseThrow(() -> new NotFoundException("Order", id));
     }
 

@@ -31,6 +31,7 @@ import app.comptoir.sales.domain.QuoteStatus;
 import app.comptoir.sales.domain.QuoteValidity;
 import app.comptoir.sales.persistence.QuoteRepository;
 import app.comptoir.sales.persistence.QuoteSummary;
+import app.comptoir.sales.persistence.CustomerView;
 
 /**
  * The use cases of quotes (devis): numbered {@code DEV-2026-000001}, valid until a date, {@code DRAFT → SENT

@@ -36,7 +36,7 @@ import app.comptoir.identity.UserView;
 import app.comptoir.platform.Money;
 import app.comptoir.platform.Ids;
 import app.comptoir.sales.domain.AddressSnapshot;
-import app.comptoir.sales.application.CustomerView;
+import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.Totals;
 import app.comptoir.sales.persistence.DocumentNumbers;

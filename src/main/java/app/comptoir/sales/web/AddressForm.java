@@ -1,7 +1,7 @@
 package app.comptoir.sales.web;
 
 import app.comptoir.sales.application.AddressRequest;
-import app.comptoir.sales.application.AddressView;
+import app.comptoir.sales.persistence.AddressView;
 
 /**
  * An address form of the customer page, as typed; {@code addressId} is null for a new address (not {@code id}:

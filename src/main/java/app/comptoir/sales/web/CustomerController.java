@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.platform.PageResponse;
 import app.comptoir.sales.application.AddressRequest;
-import app.comptoir.sales.application.AddressView;
+import app.comptoir.sales.persistence.AddressView;
 import app.comptoir.sales.application.CustomerRequest;
-import app.comptoir.sales.application.CustomerView;
+import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.application.Customers;
 
 /** Customers and their addresses (drivers have no access: their orders carry what they need). */

@@ -1,8 +1,8 @@
 package app.comptoir.sales.web;
 
-import app.comptoir.sales.application.CustomerKind;
+import app.comptoir.sales.domain.CustomerKind;
 import app.comptoir.sales.application.CustomerRequest;
-import app.comptoir.sales.application.CustomerView;
+import app.comptoir.sales.persistence.CustomerView;
 
 /** The customer form of the pages, as typed. */
 record CustomerForm(CustomerKind kind, String name, String email, String phone, String notes, Long version) {

@@ -30,7 +30,7 @@ import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
 import app.comptoir.platform.TenantContext;
-import app.comptoir.sales.application.CustomerView;
+import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.application.Customers;
 import app.comptoir.sales.application.LineRequest;
 import app.comptoir.sales.persistence.OrderFilter;

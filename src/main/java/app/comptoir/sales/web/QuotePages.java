@@ -25,7 +25,7 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
-import app.comptoir.sales.application.CustomerView;
+import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.application.Customers;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.QuoteRequest;

@@ -1,4 +1,4 @@
-package app.comptoir.sales.application;
+package app.comptoir.sales.persistence;
 
 import java.util.UUID;
 
