@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
+
 import app.comptoir.sales.domain.QuoteStatus;
 
 class OrderStatusTest {

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
-import app.comptoir.platform.Money;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
-import app.comptoir.sales.domain.Order;
-import app.comptoir.sales.domain.LineView;
+import app.comptoir.platform.Money;
 import app.comptoir.sales.domain.Checks;
+import app.comptoir.sales.domain.LineView;
+import app.comptoir.sales.domain.Order;
 import app.comptoir.sales.domain.Pricing;
 
 /** Turns requested lines into priced lines from the catalog (one query for all the variants). */

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.domain.AddressSnapshot;
 import app.comptoir.sales.domain.CustomerRef;
-import app.comptoir.sales.domain.LineView;
-import app.comptoir.sales.domain.Totals;
 import app.comptoir.sales.domain.HistoryEntry;
+import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.OrderReturn;
+import app.comptoir.sales.domain.Totals;
 
 /**
  * An order as the API returns it. {@code next} lists the statuses it may move to now; {@code history} is

@@ -46,12 +46,12 @@ import app.comptoir.sales.domain.Order;
 import app.comptoir.sales.domain.OrderReturn;
 import app.comptoir.sales.domain.ReturnsAtMostWhatWasSold;
 import app.comptoir.sales.domain.StockEffect;
+import app.comptoir.sales.persistence.AddressView;
+import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.OrderRepository;
 import app.comptoir.sales.persistence.OrderRepository.Author;
 import app.comptoir.sales.persistence.OrderSummary;
-import app.comptoir.sales.persistence.AddressView;
-import app.comptoir.sales.persistence.CustomerView;
 
 /**
  * The use cases of orders, each named after the business act: {@link #create}, {@link #confirm},

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
 import app.comptoir.sales.domain.CustomerRef;
 import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.QuoteStatus;

@@ -29,9 +29,9 @@ import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.Quote;
 import app.comptoir.sales.domain.QuoteStatus;
 import app.comptoir.sales.domain.QuoteValidity;
+import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.persistence.QuoteRepository;
 import app.comptoir.sales.persistence.QuoteSummary;
-import app.comptoir.sales.persistence.CustomerView;
 
 /**
  * The use cases of quotes (devis): numbered {@code DEV-2026-000001}, valid until a date, {@code DRAFT → SENT

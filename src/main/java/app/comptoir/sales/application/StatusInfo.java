@@ -1,6 +1,7 @@
 package app.comptoir.sales.application;
 
 import java.util.List;
+
 import app.comptoir.sales.OrderStatus;
 
 /** An order status, the statuses it may move to, whether it is final, and how many orders are in it now. */

@@ -13,8 +13,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.catalog.CatalogFigures;
@@ -33,15 +32,15 @@ import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.UserView;
-import app.comptoir.platform.Money;
 import app.comptoir.platform.Ids;
-import app.comptoir.sales.domain.AddressSnapshot;
-import app.comptoir.sales.persistence.CustomerView;
-import app.comptoir.sales.domain.LineView;
-import app.comptoir.sales.domain.Totals;
-import app.comptoir.sales.persistence.DocumentNumbers;
-import app.comptoir.sales.domain.Pricing;
+import app.comptoir.platform.Money;
 import app.comptoir.sales.application.Orders;
+import app.comptoir.sales.domain.AddressSnapshot;
+import app.comptoir.sales.domain.LineView;
+import app.comptoir.sales.domain.Pricing;
+import app.comptoir.sales.domain.Totals;
+import app.comptoir.sales.persistence.CustomerView;
+import app.comptoir.sales.persistence.DocumentNumbers;
 
 /**
  * A year of order history for the demo garden shop, as if imported from its previous till and web shop:

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.comptoir.platform.Money;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.Money;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.sales.OrderCancelled;
 import app.comptoir.sales.OrderConfirmed;

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 
 import app.comptoir.platform.Money;
 
-
 /**
  * The money rules of quotes and orders, in one place:
  * <ul>

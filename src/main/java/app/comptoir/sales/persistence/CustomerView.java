@@ -3,6 +3,7 @@ package app.comptoir.sales.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import app.comptoir.sales.domain.CustomerKind;
 
 /** A customer with their addresses (default delivery address first). */

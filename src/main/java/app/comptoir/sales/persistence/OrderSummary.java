@@ -3,6 +3,7 @@ package app.comptoir.sales.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+
 import app.comptoir.sales.OrderStatus;
 
 /** An order in a list: no lines, just how many and the gross total. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+
 import app.comptoir.sales.domain.QuoteStatus;
 
 /** A quote in a list. */

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.platform.PageResponse;
 import app.comptoir.sales.application.AddressRequest;
-import app.comptoir.sales.persistence.AddressView;
 import app.comptoir.sales.application.CustomerRequest;
-import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.application.Customers;
+import app.comptoir.sales.persistence.AddressView;
+import app.comptoir.sales.persistence.CustomerView;
 
 /** Customers and their addresses (drivers have no access: their orders carry what they need). */
 @RestController

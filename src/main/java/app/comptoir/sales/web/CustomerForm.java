@@ -1,7 +1,7 @@
 package app.comptoir.sales.web;
 
-import app.comptoir.sales.domain.CustomerKind;
 import app.comptoir.sales.application.CustomerRequest;
+import app.comptoir.sales.domain.CustomerKind;
 import app.comptoir.sales.persistence.CustomerView;
 
 /** The customer form of the pages, as typed. */

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -24,12 +23,12 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
+import app.comptoir.sales.application.Customers;
+import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.domain.CustomerKind;
 import app.comptoir.sales.persistence.CustomerView;
-import app.comptoir.sales.application.Customers;
 import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.OrderSummary;
-import app.comptoir.sales.application.Orders;
 
 /**
  * The customer pages: the searchable list, and a customer's page with their details, their addresses

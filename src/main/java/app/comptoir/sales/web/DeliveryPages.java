@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TenantContext;
-import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.OrderStatus;
-import app.comptoir.sales.persistence.OrderSummary;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
+import app.comptoir.sales.persistence.OrderFilter;
+import app.comptoir.sales.persistence.OrderSummary;
 
 /**
  * "My deliveries": the driver's phone screen with the orders assigned to them that are still to take out

@@ -36,17 +36,17 @@ import app.comptoir.platform.Csv;
 import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.application.DriverRef;
 import app.comptoir.sales.application.LineRequest;
 import app.comptoir.sales.application.OrderChanges;
-import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.application.OrderRequest;
-import app.comptoir.sales.OrderStatus;
-import app.comptoir.sales.persistence.OrderSummary;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.application.ReturnRequest;
 import app.comptoir.sales.application.StatusInfo;
+import app.comptoir.sales.persistence.OrderFilter;
+import app.comptoir.sales.persistence.OrderSummary;
 
 /**
  * Orders and their workflow. Every role may read; ADMIN and MANAGER change orders; a user who is only a

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -30,16 +29,16 @@ import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
 import app.comptoir.platform.TenantContext;
-import app.comptoir.sales.persistence.CustomerView;
+import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.application.Customers;
 import app.comptoir.sales.application.LineRequest;
-import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.application.OrderRequest;
-import app.comptoir.sales.OrderStatus;
-import app.comptoir.sales.persistence.OrderSummary;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.application.ReturnRequest;
+import app.comptoir.sales.persistence.CustomerView;
+import app.comptoir.sales.persistence.OrderFilter;
+import app.comptoir.sales.persistence.OrderSummary;
 
 /**
  * The order pages: the list with its status tabs, a new order (known customer or walk-in), and the order

@@ -3,9 +3,9 @@ package app.comptoir.sales.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.comptoir.sales.domain.HistoryEntry;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.application.OrderView;
+import app.comptoir.sales.domain.HistoryEntry;
 
 /**
  * The steps of an order's journey as its page draws them: every step of the workflow, reached (with who

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.QuoteRequest;
-import app.comptoir.sales.domain.QuoteStatus;
-import app.comptoir.sales.persistence.QuoteSummary;
 import app.comptoir.sales.application.QuoteView;
 import app.comptoir.sales.application.Quotes;
+import app.comptoir.sales.domain.QuoteStatus;
+import app.comptoir.sales.persistence.QuoteSummary;
 
 /** Quotes (devis) and their conversion into orders. */
 @RestController

@@ -10,9 +10,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 
 import app.comptoir.sales.application.LineRequest;
-import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.application.QuoteRequest;
 import app.comptoir.sales.application.QuoteView;
+import app.comptoir.sales.domain.LineView;
 
 /**
  * The quote editor as typed: its lines (prices and discounts as typed, the French way), validity, delivery

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -25,14 +24,14 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
-import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.application.Customers;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.QuoteRequest;
-import app.comptoir.sales.domain.QuoteStatus;
-import app.comptoir.sales.persistence.QuoteSummary;
 import app.comptoir.sales.application.QuoteView;
 import app.comptoir.sales.application.Quotes;
+import app.comptoir.sales.domain.QuoteStatus;
+import app.comptoir.sales.persistence.CustomerView;
+import app.comptoir.sales.persistence.QuoteSummary;
 
 /**
  * The quote pages: the list, a new quote, the editor (lines found with the picker, totals recomputed by the
