@@ -128,20 +128,21 @@ public class Orders {
 
     @Transactional(readOnly = true)
     public Optional<OrderView> find(UUID id) {
-        return repository.find(actor.tenant(), "id", id, actor.restrictedDriver()).map(this::view);
+        return repository.find(actor.tenant(), OrderRepository.Key.ID, id, actor.restrictedDriver()).map(this::view);
     }
 
     @Transactional(readOnly = true)
     public OrderView byNumber(String number) {
         String n = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
-        return repository.find(actor.tenant(), "number", n, actor.restrictedDriver()).map(this::view)
+        return repository.find(actor.tenant(), OrderRepository.Key.NUMBER, n, actor.restrictedDriver()).map(this::view)
                 .orElseThrow(() -> new NotFoundException("Order", n));
     }
 
     /** The order created earlier with this (validated) Idempotency-Key, if any. */
     @Transactional(readOnly = true)
     public Optional<OrderView> byIdempotencyKey(String key) {
-        return repository.find(actor.tenant(), "idempotency_key", key, actor.restrictedDriver()).map(this::view);
+        return repository.find(actor.tenant(), OrderRepository.Key.IDEMPOTENCY_KEY, key, actor.restrictedDriver())
+                .map(this::view);
     }
 
     /** Every status with the statuses it may move to and how many orders (the caller may see) are in it. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -319,7 +320,7 @@ public class Order {
         }
         String why = Checks.text("reason", reason, 500);
         Map<UUID, Integer> byLine = ReturnsAtMostWhatWasSold.taken(number, lines, asked);
-        Map<LineView, Integer> taken = new java.util.LinkedHashMap<>();
+        Map<LineView, Integer> taken = new LinkedHashMap<>();
         BigDecimal due = Money.round(BigDecimal.ZERO, currency);
         for (LineView l : lines) {
             Integer q = byLine.get(l.id());

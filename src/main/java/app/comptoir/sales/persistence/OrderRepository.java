@@ -123,9 +123,20 @@ public class OrderRepository {
         return load(tenant, "id = ?", id, driver, true);
     }
 
-    /** The order with its lines, found by {@code column = value} (id, number or idempotency_key). */
-    public Optional<Order> find(UUID tenant, String column, Object value, Optional<UUID> driver) {
-        return load(tenant, column + " = ?", value, driver, false);
+    /** How an order is looked up. */
+    public enum Key {
+        ID("id"), NUMBER("number"), IDEMPOTENCY_KEY("idempotency_key");
+
+        private final String column;
+
+        Key(String column) {
+            this.column = column;
+        }
+    }
+
+    /** The order with its lines (one statement), found by its id, number or idempotency key. */
+    public Optional<Order> find(UUID tenant, Key key, Object value, Optional<UUID> driver) {
+        return load(tenant, key.column + " = ?", value, driver, false);
     }
 
     private Optional<Order> load(UUID tenant, String condition, Object value, Optional<UUID> driver, boolean lock) {
