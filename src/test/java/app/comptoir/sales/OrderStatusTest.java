@@ -6,6 +6,8 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
+import app.comptoir.sales.domain.QuoteStatus;
+
 class OrderStatusTest {
 
     @Test

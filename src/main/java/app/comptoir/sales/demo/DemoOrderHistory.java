@@ -13,8 +13,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.catalog.CatalogFigures;
@@ -34,12 +33,14 @@ import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.UserView;
 import app.comptoir.platform.Ids;
-import app.comptoir.sales.AddressSnapshot;
-import app.comptoir.sales.CustomerView;
-import app.comptoir.sales.LineView;
-import app.comptoir.sales.Totals;
-import app.comptoir.sales.domain.DocumentNumbers;
+import app.comptoir.platform.Money;
+import app.comptoir.sales.application.Orders;
+import app.comptoir.sales.domain.AddressSnapshot;
+import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.Pricing;
+import app.comptoir.sales.domain.Totals;
+import app.comptoir.sales.persistence.CustomerView;
+import app.comptoir.sales.persistence.DocumentNumbers;
 
 /**
  * A year of order history for the demo garden shop, as if imported from its previous till and web shop:
@@ -274,12 +275,12 @@ class DemoOrderHistory {
             boolean cheap = v.price().compareTo(BigDecimal.valueOf(20)) < 0;
             int quantity = r < 60 || (!cheap && r < 90) ? 1 : r < 85 || !cheap ? 2 : 3 + random.nextInt(4);
             BigDecimal discount = random.nextInt(20) == 0 ? BigDecimal.TEN : BigDecimal.ZERO;
-            BigDecimal unitPrice = Pricing.round(v.price(), currency);
+            BigDecimal unitPrice = Money.round(v.price(), currency);
             lines.add(new LineView(Ids.at(createdAt.toEpochMilli()), v.id(), v.sku(), truncate(v.label()), quantity,
                     unitPrice, discount, v.vatRate(), Pricing.lineNet(quantity, unitPrice, discount, currency), 0));
         }
         BigDecimal linesNet = lines.stream().map(LineView::net).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal fee = Pricing.round(linesNet.compareTo(FREE_DELIVERY_FROM) >= 0 ? BigDecimal.ZERO : DELIVERY_FEE,
+        BigDecimal fee = Money.round(linesNet.compareTo(FREE_DELIVERY_FROM) >= 0 ? BigDecimal.ZERO : DELIVERY_FEE,
                 currency);
         return new Order(Ids.at(createdAt.toEpochMilli()), createdAt, buyer, lines, fee,
                 Pricing.totals(lines, fee, currency));

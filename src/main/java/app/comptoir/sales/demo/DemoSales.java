@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -42,22 +43,22 @@ import app.comptoir.inventory.StockQueries;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.Role;
 import app.comptoir.platform.TenantContext;
-import app.comptoir.sales.AddressRequest;
-import app.comptoir.sales.CustomerKind;
-import app.comptoir.sales.CustomerRequest;
-import app.comptoir.sales.CustomerView;
-import app.comptoir.sales.Customers;
-import app.comptoir.sales.LineRequest;
-import app.comptoir.sales.OrderRequest;
 import app.comptoir.sales.OrderStatus;
-import app.comptoir.sales.OrderView;
-import app.comptoir.sales.Orders;
-import app.comptoir.sales.QuoteRequest;
-import app.comptoir.sales.QuoteStatus;
-import app.comptoir.sales.QuoteView;
-import app.comptoir.sales.Quotes;
-import app.comptoir.sales.ReturnRequest;
-import app.comptoir.sales.WalkInCustomer;
+import app.comptoir.sales.application.AddressRequest;
+import app.comptoir.sales.application.CustomerRequest;
+import app.comptoir.sales.application.Customers;
+import app.comptoir.sales.application.LineRequest;
+import app.comptoir.sales.application.OrderRequest;
+import app.comptoir.sales.application.OrderView;
+import app.comptoir.sales.application.Orders;
+import app.comptoir.sales.application.QuoteRequest;
+import app.comptoir.sales.application.QuoteView;
+import app.comptoir.sales.application.Quotes;
+import app.comptoir.sales.application.ReturnRequest;
+import app.comptoir.sales.application.WalkInCustomer;
+import app.comptoir.sales.domain.CustomerKind;
+import app.comptoir.sales.domain.QuoteStatus;
+import app.comptoir.sales.persistence.CustomerView;
 
 /**
  * Customers, quotes and orders of the demo garden shop and delivery business, made through the sales
@@ -225,7 +226,7 @@ class DemoSales {
             try {
                 tx.executeWithoutResult(s -> {
                     actAs(manager, Role.MANAGER);
-                    OrderView order = orders.create(request, null);
+                    OrderView order = orders.create(request, Optional.empty()).order();
                     advance(order.id(), target, cancelAfterConfirm, driver, manager, withReturn);
                     backdate(order.id(), createdAt, target);
                 });

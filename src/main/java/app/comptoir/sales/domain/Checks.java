@@ -3,6 +3,7 @@ package app.comptoir.sales.domain;
 import java.math.BigDecimal;
 
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.Money;
 
 /** Input checks shared by the sales services. */
 public final class Checks {
@@ -56,7 +57,7 @@ public final class Checks {
         if (value.compareTo(new BigDecimal("1000000000")) >= 0) {
             throw InvalidInputException.field(field, "is too large");
         }
-        int scale = Pricing.scale(currency);
+        int scale = Money.decimals(currency);
         if (value.stripTrailingZeros().scale() > scale) {
             throw InvalidInputException.field(field, scale == 0 ? "must be a whole amount in " + currency
                     : "must have at most " + scale + " decimals");

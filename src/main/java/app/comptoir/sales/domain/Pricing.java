@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import app.comptoir.sales.LineView;
-import app.comptoir.sales.Totals;
+import app.comptoir.platform.Money;
 
 /**
  * The money rules of quotes and orders, in one place:
  * <ul>
- *   <li>amounts have the currency's decimals (2, or 0 for XOF and XAF), rounded half up;</li>
+ *   <li>amounts have the currency's decimals (2, or 0 for XOF and XAF), rounded half up ({@link Money});</li>
  *   <li>a line's net is {@code quantity × unitPrice × (1 − discount/100)}, rounded once;</li>
  *   <li>the delivery fee (excluding VAT) is taxed at the highest VAT rate of the lines (0 without lines);</li>
  *   <li>VAT is computed and rounded once per rate on the sum of that rate's nets; gross = net + VAT.</li>
@@ -27,21 +26,11 @@ public final class Pricing {
     private Pricing() {
     }
 
-    /** The number of decimals of the currency's amounts. */
-    public static int scale(String currency) {
-        return "XOF".equals(currency) || "XAF".equals(currency) ? 0 : 2;
-    }
-
-    /** The amount at the currency's scale (half up). */
-    public static BigDecimal round(BigDecimal amount, String currency) {
-        return amount.setScale(scale(currency), RoundingMode.HALF_UP);
-    }
-
     /** A line's net amount. */
     public static BigDecimal lineNet(int quantity, BigDecimal unitPrice, BigDecimal discount, String currency) {
         BigDecimal gross = unitPrice.multiply(BigDecimal.valueOf(quantity));
         BigDecimal factor = HUNDRED.subtract(discount == null ? BigDecimal.ZERO : discount).divide(HUNDRED);
-        return round(gross.multiply(factor), currency);
+        return Money.round(gross.multiply(factor), currency);
     }
 
     /** The totals of lines plus a delivery fee. */
@@ -55,12 +44,12 @@ public final class Pricing {
             BigDecimal rate = bases.isEmpty() ? BigDecimal.ZERO : bases.keySet().iterator().next();
             bases.merge(rate, fee, BigDecimal::add);
         }
-        BigDecimal net = round(BigDecimal.ZERO, currency);
-        BigDecimal vat = round(BigDecimal.ZERO, currency);
+        BigDecimal net = Money.round(BigDecimal.ZERO, currency);
+        BigDecimal vat = Money.round(BigDecimal.ZERO, currency);
         List<Totals.VatLine> byRate = new ArrayList<>();
         for (Map.Entry<BigDecimal, BigDecimal> e : bases.entrySet()) {
-            BigDecimal base = round(e.getValue(), currency);
-            BigDecimal tax = round(base.multiply(e.getKey()).divide(HUNDRED), currency);
+            BigDecimal base = Money.round(e.getValue(), currency);
+            BigDecimal tax = Money.round(base.multiply(e.getKey()).divide(HUNDRED), currency);
             byRate.add(new Totals.VatLine(e.getKey().setScale(Math.max(0, Math.min(2, e.getKey().scale()))), base, tax));
             net = net.add(base);
             vat = vat.add(tax);
@@ -73,6 +62,6 @@ public final class Pricing {
         BigDecimal share = line.net().multiply(BigDecimal.valueOf(quantity))
                 .divide(BigDecimal.valueOf(line.quantity()), 10, RoundingMode.HALF_UP);
         BigDecimal withVat = share.multiply(HUNDRED.add(line.vatRate())).divide(HUNDRED);
-        return round(withVat, currency);
+        return Money.round(withVat, currency);
     }
 }

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.platform.PageResponse;
-import app.comptoir.sales.AddressRequest;
-import app.comptoir.sales.AddressView;
-import app.comptoir.sales.CustomerRequest;
-import app.comptoir.sales.CustomerView;
-import app.comptoir.sales.Customers;
+import app.comptoir.sales.application.AddressRequest;
+import app.comptoir.sales.application.CustomerRequest;
+import app.comptoir.sales.application.Customers;
+import app.comptoir.sales.persistence.AddressView;
+import app.comptoir.sales.persistence.CustomerView;
 
 /** Customers and their addresses (drivers have no access: their orders carry what they need). */
 @RestController

@@ -33,19 +33,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.platform.Csv;
+import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageResponse;
-import app.comptoir.sales.DriverRef;
-import app.comptoir.sales.LineRequest;
-import app.comptoir.sales.OrderChanges;
-import app.comptoir.sales.OrderFilter;
-import app.comptoir.sales.OrderRequest;
 import app.comptoir.sales.OrderStatus;
-import app.comptoir.sales.OrderSummary;
-import app.comptoir.sales.OrderView;
-import app.comptoir.sales.Orders;
-import app.comptoir.sales.ReturnRequest;
-import app.comptoir.sales.StatusInfo;
+import app.comptoir.sales.application.DriverRef;
+import app.comptoir.sales.application.LineRequest;
+import app.comptoir.sales.application.OrderChanges;
+import app.comptoir.sales.application.OrderRequest;
+import app.comptoir.sales.application.OrderView;
+import app.comptoir.sales.application.Orders;
+import app.comptoir.sales.application.ReturnRequest;
+import app.comptoir.sales.application.StatusInfo;
+import app.comptoir.sales.persistence.OrderFilter;
+import app.comptoir.sales.persistence.OrderSummary;
 
 /**
  * Orders and their workflow. Every role may read; ADMIN and MANAGER change orders; a user who is only a
@@ -60,10 +61,12 @@ class OrderController {
     private static final int EXPORT_PAGE = 200;
 
     private final Orders orders;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    OrderController(Orders orders, Clock clock) {
+    OrderController(Orders orders, IdempotencyKeys idempotencyKeys, Clock clock) {
         this.orders = orders;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
@@ -151,20 +154,19 @@ class OrderController {
                     + "time (200) instead of creating another (201).")
     ResponseEntity<OrderView> create(@RequestBody OrderRequest body,
                                      @Parameter(description = "Makes retries safe: at most 100 characters")
-                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<OrderView> existing = orders.byIdempotencyKey(idempotencyKey);
-            if (existing.isPresent()) {
-                return ResponseEntity.ok(existing.get());
-            }
-        }
-        OrderView view;
+                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        Optional<String> key = idempotencyKeys.key(idempotencyKey);
+        Orders.Created created;
         try {
-            view = orders.create(body, idempotencyKey);
+            created = orders.create(body, key);
         } catch (DuplicateKeyException e) {
             // The same key sent twice at the same time: the other request created the order.
-            return orders.byIdempotencyKey(idempotencyKey).map(ResponseEntity::ok).orElseThrow(() -> e);
+            return key.flatMap(orders::byIdempotencyKey).map(ResponseEntity::ok).orElseThrow(() -> e);
         }
+        if (!created.isNew()) {
+            return ResponseEntity.ok(created.order());
+        }
+        OrderView view = created.order();
         return ResponseEntity.created(URI.create("/api/v1/orders/" + view.id())).body(view);
     }
 

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.platform.PageResponse;
-import app.comptoir.sales.OrderView;
-import app.comptoir.sales.QuoteRequest;
-import app.comptoir.sales.QuoteStatus;
-import app.comptoir.sales.QuoteSummary;
-import app.comptoir.sales.QuoteView;
-import app.comptoir.sales.Quotes;
+import app.comptoir.sales.application.OrderView;
+import app.comptoir.sales.application.QuoteRequest;
+import app.comptoir.sales.application.QuoteView;
+import app.comptoir.sales.application.Quotes;
+import app.comptoir.sales.domain.QuoteStatus;
+import app.comptoir.sales.persistence.QuoteSummary;
 
 /** Quotes (devis) and their conversion into orders. */
 @RestController

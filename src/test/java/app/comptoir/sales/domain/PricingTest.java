@@ -8,9 +8,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import app.comptoir.sales.LineView;
-import app.comptoir.sales.Totals;
-
 class PricingTest {
 
     @Test

@@ -1,7 +1,0 @@
-package app.comptoir.sales;
-
-import java.util.UUID;
-
-/** A user with the DRIVER role, as assigned to an order. */
-public record DriverRef(UUID id, String name) {
-}

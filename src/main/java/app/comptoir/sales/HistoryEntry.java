@@ -1,8 +1,0 @@
-package app.comptoir.sales;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** One step of an order's workflow: the status reached, when, by whom (name and user id), with an optional note. */
-public record HistoryEntry(OrderStatus status, Instant at, String by, UUID byId, String note) {
-}

@@ -1,0 +1,278 @@
+package app.comptoir.sales.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import app.comptoir.inventory.InsufficientStockException;
+import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.Htmx;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.PageController;
+import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Pager;
+import app.comptoir.platform.TenantContext;
+import app.comptoir.sales.OrderStatus;
+import app.comptoir.sales.application.Customers;
+import app.comptoir.sales.application.LineRequest;
+import app.comptoir.sales.application.OrderRequest;
+import app.comptoir.sales.application.OrderView;
+import app.comptoir.sales.application.Orders;
+import app.comptoir.sales.application.ReturnRequest;
+import app.comptoir.sales.persistence.CustomerView;
+import app.comptoir.sales.persistence.OrderFilter;
+import app.comptoir.sales.persistence.OrderSummary;
+
+/**
+ * The order pages: the list with its status tabs, a new order (known customer or walk-in), and the order
+ * page with its timeline and the actions its status allows: lines while a draft, confirm (with the
+ * shortages when stock is missing), prepare, out for delivery, delivered, cancel, driver, returns.
+ * Drivers reach only the orders assigned to them (the service answers "not found" for the others).
+ */
+@PageController
+@RequestMapping("/app/sales")
+class OrderPages {
+
+    private static final String LIST = "sales/orders/list";
+    private static final String PAGE = "sales/orders/page";
+    private static final String NEW = "sales/orders/new";
+
+    private final Orders orders;
+    private final Customers customers;
+    private final VariantPicker picker;
+    private final TenantContext tenantContext;
+
+    OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext) {
+        this.orders = orders;
+        this.customers = customers;
+        this.picker = picker;
+        this.tenantContext = tenantContext;
+    }
+
+    @GetMapping
+    String sales() {
+        return "redirect:/app/sales/orders";
+    }
+
+    // ---------------------------------------------------------------- list
+
+    @GetMapping("/orders")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        OrderStatus statusFilter = SalesText.status(OrderStatus.class, status);
+        String query = SalesText.query(q);
+        PageResponse<OrderSummary> results = orders.list(new OrderFilter(statusFilter == null ? null : List.of(statusFilter),
+                null, null, null, null, query), Math.max(0, page), CustomerPages.PAGE_SIZE);
+        UriComponentsBuilder base = SalesText.base("/app/sales/orders", statusFilter, query);
+        model.addAttribute("orders", results);
+        model.addAttribute("pager", Pager.of(results, base));
+        model.addAttribute("status", statusFilter);
+        model.addAttribute("statuses", orders.statuses());
+        model.addAttribute("q", query == null ? "" : query);
+        response.addHeader(HttpHeaders.VARY, Htmx.REQUEST);
+        return Htmx.isPartial(request) ? LIST + " :: results" : LIST;
+    }
+
+    // ---------------------------------------------------------------- new order
+
+    @GetMapping("/orders/new")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String newOrder(@RequestParam(required = false) UUID customer, Model model) {
+        model.addAttribute("form", NewOrderForm.blank(customer));
+        return newOrderPage(customer, model);
+    }
+
+    @PostMapping("/orders/new")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String create(@ModelAttribute("form") NewOrderForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        BigDecimal fee = SalesForms.number(form.deliveryFee(), "deliveryFee", binding);
+        return SalesForms.submit(binding, () -> {
+            OrderView order = orders.create(new OrderRequest(form.customerId(), form.walkIn(), form.deliveryAddressId(),
+                    List.of(), fee, form.notes()), Optional.empty()).order();
+            redirect.addFlashAttribute("flash", "sales.order.created");
+            redirect.addFlashAttribute("flashArgument", order.number());
+            return "redirect:/app/sales/orders/" + order.id();
+        }, () -> newOrderPage(form.customerId(), model));
+    }
+
+    private String newOrderPage(UUID customerId, Model model) {
+        CustomerView customer = customerId == null ? null : customers.find(customerId).orElse(null);
+        model.addAttribute("customer", customer);
+        return NEW;
+    }
+
+    // ---------------------------------------------------------------- order page
+
+    @GetMapping("/orders/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("lineForm", LineForm.blank());
+        return page(orders.get(id), model);
+    }
+
+    /** The variant picker's answer: what matches the text, each with a button adding it to the draft. */
+    @GetMapping("/orders/{id}/picker")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String picker(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("results", picker.find(q));
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("action", "/app/sales/orders/" + id + "/lines");
+        return "sales/fragments :: pickerResults";
+    }
+
+    @PostMapping("/orders/{id}/lines")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String addLine(@PathVariable UUID id, @ModelAttribute("lineForm") LineForm form, BindingResult binding, Model model,
+                   RedirectAttributes redirect) {
+        OrderView order = orders.get(id);
+        try {
+            return SalesForms.submit(binding, () -> {
+                orders.addLine(id, new LineRequest(form.variantId(), form.quantity(), null, null));
+                redirect.addFlashAttribute("flash", "sales.line.added");
+                return "redirect:/app/sales/orders/" + id + "#lines";
+            }, () -> page(order, model));
+        } catch (ConflictException e) {
+            model.addAttribute("salesConflict", e.type());
+            return page(order, model);
+        }
+    }
+
+    @PostMapping("/orders/{id}/lines/{lineId}/delete")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String removeLine(@PathVariable UUID id, @PathVariable UUID lineId, RedirectAttributes redirect) {
+        return act(id, redirect, "sales.line.removed", () -> orders.removeLine(id, lineId));
+    }
+
+    @PostMapping("/orders/{id}/confirm")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String confirm(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "sales.order.done.CONFIRMED", () -> orders.confirm(id));
+    }
+
+    /** Prepare, out for delivery, delivered: the service refuses what the status or the role does not allow. */
+    @PostMapping("/orders/{id}/status")
+    String changeStatus(@PathVariable UUID id, @RequestParam String status,
+                        @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        OrderStatus target = SalesText.status(OrderStatus.class, status);
+        if (target == null || target == OrderStatus.CANCELLED || target == OrderStatus.CONFIRMED) {
+            throw InvalidInputException.field("status", "must be PREPARING, OUT_FOR_DELIVERY or DELIVERED");
+        }
+        String done = act(id, redirect, "sales.order.done." + target.name(), () -> orders.changeStatus(id, target, null));
+        // The driver's screen sends its own actions back to itself.
+        return "deliveries".equals(back) ? "redirect:/app/sales/deliveries" : done;
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return act(id, redirect, "sales.order.done.CANCELLED", () -> orders.cancel(id, note));
+    }
+
+    @PostMapping("/orders/{id}/driver")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String assignDriver(@PathVariable UUID id, @RequestParam(required = false) String driver,
+                        RedirectAttributes redirect) {
+        UUID driverId;
+        try {
+            driverId = driver == null || driver.isBlank() ? null : UUID.fromString(driver.strip());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("salesConflict", "invalid");
+            return "redirect:/app/sales/orders/" + id;
+        }
+        return act(id, redirect, driverId == null ? "sales.order.driverRemoved" : "sales.order.driverAssigned",
+                () -> orders.assignDriver(id, driverId));
+    }
+
+    @PostMapping("/orders/{id}/returns")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String recordReturn(@PathVariable UUID id, @RequestParam(name = "lineId", required = false) List<UUID> lineIds,
+                        @RequestParam(name = "quantity", required = false) List<Integer> quantities,
+                        @RequestParam(required = false) String reason, @RequestParam(required = false) String refund,
+                        RedirectAttributes redirect) {
+        List<ReturnRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; lineIds != null && quantities != null && i < Math.min(lineIds.size(), quantities.size()); i++) {
+            if (quantities.get(i) != null && quantities.get(i) > 0) {
+                lines.add(new ReturnRequest.Line(lineIds.get(i), quantities.get(i)));
+            }
+        }
+        BigDecimal amount;
+        try {
+            amount = refund == null || refund.isBlank() ? null
+                    : new BigDecimal(refund.replaceAll("\\s", "").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("returnError", "typeMismatch");
+            return "redirect:/app/sales/orders/" + id + "#returns";
+        }
+        if (lines.isEmpty()) {
+            redirect.addFlashAttribute("returnError", "sales.return.nothing");
+            return "redirect:/app/sales/orders/" + id + "#returns";
+        }
+        return act(id, redirect, "sales.return.recorded",
+                () -> orders.recordReturn(id, new ReturnRequest(lines, reason, amount)));
+    }
+
+    @PostMapping("/orders/{id}/delete")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+        OrderView order = orders.get(id);
+        try {
+            orders.delete(id);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("salesConflict", e.type());
+            return "redirect:/app/sales/orders/" + id;
+        }
+        redirect.addFlashAttribute("flash", "sales.order.deleted");
+        redirect.addFlashAttribute("flashArgument", order.number());
+        return "redirect:/app/sales/orders";
+    }
+
+    /**
+     * Runs an action on the order and goes back to its page, with a confirmation, the lines short of stock,
+     * or the refusal (an illegal transition, a locked order) explained.
+     */
+    private String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", done);
+        } catch (InsufficientStockException e) {
+            redirect.addFlashAttribute("shortages", Shortages.of(e, orders.get(id).lines()));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("salesConflict", e.type());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("salesConflict", "invalid");
+        }
+        return "redirect:/app/sales/orders/" + id;
+    }
+
+    private String page(OrderView order, Model model) {
+        boolean driverOnly = tenantContext.principal().map(p -> !SalesPageModel.canEdit(p)
+                && p.has(app.comptoir.platform.Role.DRIVER)).orElse(false);
+        model.addAttribute("order", order);
+        model.addAttribute("timeline", OrderTimeline.of(order));
+        model.addAttribute("driverOnly", driverOnly);
+        boolean office = Boolean.TRUE.equals(model.getAttribute("canEdit"));
+        if (office && !order.status().isFinal()) {
+            model.addAttribute("drivers", orders.drivers());
+        }
+        return PAGE;
+    }
+}
