@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.comptoir.catalog.search.ProductListCache;
+import app.comptoir.catalog.application.ProductListCache;
 import app.comptoir.platform.TenantContext;
 
 /** The catalog facts that statistics need for every variant at once: product, category, cost and price. */

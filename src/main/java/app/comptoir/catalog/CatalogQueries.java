@@ -12,11 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.domain.CatalogJson;
-import app.comptoir.catalog.domain.CategoryService;
-import app.comptoir.catalog.domain.ProductViews;
-import app.comptoir.catalog.search.ProductSearch;
+import app.comptoir.catalog.application.Categories;
+import app.comptoir.catalog.persistence.ProductViews;
+import app.comptoir.catalog.persistence.ProductSearch;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.SqlLike;
 import app.comptoir.platform.TenantContext;
 
 /** Read access to the current tenant's catalog, for the API and for other modules (sales, inventory...). */
@@ -39,11 +40,11 @@ public class CatalogQueries {
 
     private final ProductSearch search;
     private final ProductViews views;
-    private final CategoryService categories;
+    private final Categories categories;
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
 
-    CatalogQueries(ProductSearch search, ProductViews views, CategoryService categories, JdbcTemplate jdbc,
+    CatalogQueries(ProductSearch search, ProductViews views, Categories categories, JdbcTemplate jdbc,
                    TenantContext tenantContext) {
         this.search = search;
         this.views = views;
@@ -102,7 +103,7 @@ public class CatalogQueries {
         PageRequests.of(page, size, org.springframework.data.domain.Sort.unsorted());
         UUID tenant = tenantContext.requireTenant();
         String prefix = skuPrefix == null ? "" : skuPrefix.trim().toLowerCase(Locale.ROOT);
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = SqlLike.startsWith(prefix);
         Long total = jdbc.queryForObject("""
                 select count(*) from variants v join products p on p.tenant_id = v.tenant_id and p.id = v.product_id
                 where v.tenant_id = ? and v.deleted_at is null and p.deleted_at is null and lower(v.sku) like ?""",
@@ -124,6 +125,6 @@ public class CatalogQueries {
                 select t.tag, count(*) from products p cross join unnest(p.tags) as t(tag)
                 where p.tenant_id = ? and p.deleted_at is null and t.tag like ? group by t.tag order by t.tag""",
                 (rs, i) -> new ProductFacets.TagCount(rs.getString(1), rs.getLong(2)), tenantContext.requireTenant(),
-                p.replace("%", "\\%").replace("_", "\\_") + "%");
+                SqlLike.startsWith(p));
     }
 }

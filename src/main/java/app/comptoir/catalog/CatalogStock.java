@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.comptoir.catalog.search.ProductListCache;
+import app.comptoir.catalog.application.ProductListCache;
 import app.comptoir.platform.TenantContext;
 
 /**

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import app.comptoir.catalog.importing.ImportReport;
-import app.comptoir.catalog.importing.ProductCsv;
-import app.comptoir.catalog.importing.ProductExporter;
-import app.comptoir.catalog.importing.ProductImporter;
+import app.comptoir.catalog.application.ImportReport;
+import app.comptoir.catalog.application.ProductCsv;
+import app.comptoir.catalog.application.ProductExports;
+import app.comptoir.catalog.application.ProductImports;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TenantContext;
 
@@ -43,13 +43,13 @@ class ImportPage {
             ProductCsv.COMPARE_AT_PRICE, "variants.compareAtPrice", ProductCsv.COST, "variants.cost",
             ProductCsv.WEIGHT, "variants.weight", ProductCsv.VAT_RATE, "vatRate", ProductCsv.CATEGORY, "categoryId");
 
-    private final ProductImporter importer;
-    private final ProductExporter exporter;
+    private final ProductImports importer;
+    private final ProductExports exporter;
     private final CsvUploads uploads;
     private final TenantContext tenantContext;
     private final MessageSource messages;
 
-    ImportPage(ProductImporter importer, ProductExporter exporter, CsvUploads uploads, TenantContext tenantContext,
+    ImportPage(ProductImports importer, ProductExports exporter, CsvUploads uploads, TenantContext tenantContext,
                MessageSource messages) {
         this.importer = importer;
         this.exporter = exporter;

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
-import app.comptoir.catalog.importing.ImportReport;
-import app.comptoir.catalog.importing.ProductExporter;
-import app.comptoir.catalog.importing.ProductImporter;
+import app.comptoir.catalog.application.ImportReport;
+import app.comptoir.catalog.application.ProductExports;
+import app.comptoir.catalog.application.ProductImports;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Problems;
 
@@ -38,10 +38,10 @@ class ProductCsvController {
     private static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final ProductImporter importer;
-    private final ProductExporter exporter;
+    private final ProductImports importer;
+    private final ProductExports exporter;
 
-    ProductCsvController(ProductImporter importer, ProductExporter exporter) {
+    ProductCsvController(ProductImports importer, ProductExports exporter) {
         this.importer = importer;
         this.exporter = exporter;
     }

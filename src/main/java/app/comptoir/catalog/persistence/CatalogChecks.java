@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.persistence;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import app.comptoir.platform.SqlLike;
 
 /** Tenant-wide uniqueness questions the database answers: slugs, SKUs (case-insensitive), barcodes. */
 @Component
@@ -56,7 +58,7 @@ public class CatalogChecks {
         Set<String> used = new HashSet<>(jdbc.queryForList("""
                 select slug from products where tenant_id = ? and deleted_at is null and id <> ?
                 and (slug = ? or slug like ?)""", String.class, tenantId,
-                exceptProductId == null ? NONE : exceptProductId, base, base.replace("_", "\\_") + "-%"));
+                exceptProductId == null ? NONE : exceptProductId, base, SqlLike.startsWith(base + "-")));
         String slug = base;
         for (int n = 2; used.contains(slug); n++) {
             slug = base + "-" + n;

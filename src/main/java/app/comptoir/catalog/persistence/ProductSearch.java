@@ -1,4 +1,4 @@
-package app.comptoir.catalog.search;
+package app.comptoir.catalog.persistence;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import app.comptoir.catalog.ProductFacets;
 import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.ProductView;
-import app.comptoir.catalog.domain.ProductViews;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageRequests;
 

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.persistence;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import app.comptoir.catalog.domain.CatalogJson;
 import app.comptoir.catalog.ProductImageView;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;

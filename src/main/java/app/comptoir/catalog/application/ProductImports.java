@@ -1,4 +1,4 @@
-package app.comptoir.catalog.importing;
+package app.comptoir.catalog.application;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,15 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
-import app.comptoir.catalog.domain.CategoryService;
 import app.comptoir.catalog.domain.Product;
-import app.comptoir.catalog.domain.ProductRepository;
+import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.catalog.domain.ProductRules;
-import app.comptoir.catalog.domain.ProductService;
 import app.comptoir.catalog.domain.ProductSpec;
-import app.comptoir.catalog.domain.Slugs;
 import app.comptoir.catalog.domain.VariantSpec;
-import app.comptoir.catalog.importing.ImportReport.LineError;
+import app.comptoir.catalog.application.ImportReport.LineError;
 import app.comptoir.platform.InvalidInputException.FieldError;
 import app.comptoir.platform.TenantContext;
 
@@ -44,7 +41,7 @@ import app.comptoir.platform.TenantContext;
  * API; errors are reported per line and column.
  */
 @Service
-public class ProductImporter {
+public class ProductImports {
 
     /** Lines per import (a 10 MB upload holds far fewer). */
     public static final int MAX_LINES = 50_000;
@@ -52,12 +49,12 @@ public class ProductImporter {
     private static final UUID PENDING_CATEGORY = new UUID(0, 0);
 
     private final ProductRepository products;
-    private final ProductService productService;
-    private final CategoryService categories;
+    private final Products productService;
+    private final Categories categories;
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
 
-    ProductImporter(ProductRepository products, ProductService productService, CategoryService categories,
+    ProductImports(ProductRepository products, Products productService, Categories categories,
                     JdbcTemplate jdbc, TenantContext tenantContext) {
         this.products = products;
         this.productService = productService;
@@ -277,7 +274,7 @@ public class ProductImporter {
             } else if (existing != null) {
                 key = "id:" + existing.productId();
             } else if (line.get(ProductCsv.NAME) != null) {
-                key = "slug:" + Slugs.of(line.get(ProductCsv.NAME));
+                key = "slug:" + ProductRules.slugOf(line.get(ProductCsv.NAME));
             } else {
                 run.error(line.number(), ProductCsv.NAME, "is required for a new product (or give the slug of an existing one)");
                 continue;
@@ -375,7 +372,7 @@ public class ProductImporter {
             if (path != null && categoryId == null) {
                 if (pathTooLong(path)) {
                     run.error(first.number(), ProductCsv.CATEGORY, "each level of the path must be 1 to 80 characters, "
-                            + "at most " + CategoryService.MAX_DEPTH + " levels");
+                            + "at most " + Categories.MAX_DEPTH + " levels");
                 } else {
                     group.categoryPath = path;
                     categoryId = PENDING_CATEGORY;
@@ -618,7 +615,7 @@ public class ProductImporter {
 
     private static boolean pathTooLong(String path) {
         String[] levels = path.split(" > ");
-        if (levels.length > CategoryService.MAX_DEPTH) {
+        if (levels.length > Categories.MAX_DEPTH) {
             return true;
         }
         for (String level : levels) {

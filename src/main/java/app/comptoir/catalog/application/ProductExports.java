@@ -1,4 +1,4 @@
-package app.comptoir.catalog.importing;
+package app.comptoir.catalog.application;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,8 +15,7 @@ import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.VariantView;
-import app.comptoir.catalog.domain.CategoryService;
-import app.comptoir.catalog.domain.ProductViews;
+import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -24,16 +23,16 @@ import app.comptoir.platform.TenantContext;
  * recognise it; importing the file again changes nothing.
  */
 @Service
-public class ProductExporter {
+public class ProductExports {
 
     private static final int CHUNK = 200;
 
     private final ProductViews views;
-    private final CategoryService categories;
+    private final Categories categories;
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
 
-    ProductExporter(ProductViews views, CategoryService categories, JdbcTemplate jdbc, TenantContext tenantContext) {
+    ProductExports(ProductViews views, Categories categories, JdbcTemplate jdbc, TenantContext tenantContext) {
         this.views = views;
         this.categories = categories;
         this.jdbc = jdbc;

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.search;
+package app.comptoir.catalog.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

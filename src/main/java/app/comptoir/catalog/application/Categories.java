@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.application;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.catalog.domain.Category;
+import app.comptoir.catalog.persistence.CategoryRepository;
 import app.comptoir.catalog.CategoryNode;
-import app.comptoir.catalog.CategoryView;
-import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -28,7 +28,7 @@ import app.comptoir.platform.TenantContext;
 
 /** The current tenant's category tree: create, rename, move, reorder siblings, delete when empty. */
 @Service
-public class CategoryService {
+public class Categories {
 
     public static final int MAX_DEPTH = 5;
 
@@ -37,7 +37,7 @@ public class CategoryService {
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
 
-    CategoryService(CategoryRepository categories, JdbcTemplate jdbc, TenantContext tenantContext,
+    Categories(CategoryRepository categories, JdbcTemplate jdbc, TenantContext tenantContext,
                     ProductListCache listCache) {
         this.categories = categories;
         this.jdbc = jdbc;
