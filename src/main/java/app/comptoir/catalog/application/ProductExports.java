@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +28,11 @@ public class ProductExports {
 
     private final ProductViews views;
     private final Categories categories;
-    private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
 
-    ProductExports(ProductViews views, Categories categories, JdbcTemplate jdbc, TenantContext tenantContext) {
+    ProductExports(ProductViews views, Categories categories, TenantContext tenantContext) {
         this.views = views;
         this.categories = categories;
-        this.jdbc = jdbc;
         this.tenantContext = tenantContext;
     }
 
@@ -45,9 +42,7 @@ public class ProductExports {
         UUID tenantId = tenantContext.requireTenant();
         Map<UUID, String> paths = new HashMap<>();
         categories.tree().forEach(node -> index(node, "", paths));
-        List<UUID> ids = jdbc.queryForList("""
-                select id from products where tenant_id = ? and deleted_at is null
-                order by lower(catalog_unaccent(name)), id""", UUID.class, tenantId);
+        List<UUID> ids = views.idsByName(tenantId);
         StringBuilder out = new StringBuilder("\ufeff");
         out.append(Csv.line(ProductCsv.COLUMNS, separator));
         for (int from = 0; from < ids.size(); from += CHUNK) {

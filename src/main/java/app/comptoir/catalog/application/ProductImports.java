@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +21,8 @@ import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.domain.Product;
+import app.comptoir.catalog.persistence.CatalogChecks;
+import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
 import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.domain.ProductSpec;
@@ -48,18 +49,18 @@ public class ProductImports {
     private static final int MAX_ERRORS = 500;
     private static final UUID PENDING_CATEGORY = new UUID(0, 0);
 
-    private final ProductRepository products;
-    private final Products productService;
+    private final ProductRepository repository;
+    private final Products products;
     private final Categories categories;
-    private final JdbcTemplate jdbc;
+    private final CatalogChecks checks;
     private final TenantContext tenantContext;
 
-    ProductImports(ProductRepository products, Products productService, Categories categories,
-                    JdbcTemplate jdbc, TenantContext tenantContext) {
+    ProductImports(ProductRepository repository, Products products, Categories categories, CatalogChecks checks,
+                   TenantContext tenantContext) {
+        this.repository = repository;
         this.products = products;
-        this.productService = productService;
         this.categories = categories;
-        this.jdbc = jdbc;
+        this.checks = checks;
         this.tenantContext = tenantContext;
     }
 
@@ -75,9 +76,6 @@ public class ProductImports {
             String value = cells.get(column);
             return value == null || value.isBlank() ? null : value.strip();
         }
-    }
-
-    private record ExistingVariant(UUID productId, String productSlug) {
     }
 
     /** The lines of one product, the product they update (null: a new one) and what it should become. */
@@ -126,7 +124,7 @@ public class ProductImports {
         loadCategories(run);
         Map<UUID, Product> existing = new HashMap<>();
         List<UUID> ids = groups.stream().map(g -> g.productId).filter(Objects::nonNull).toList();
-        products.findAllById(ids).stream().filter(p -> p.getTenantId().equals(run.tenantId) && !p.isDeleted())
+        repository.findAllById(ids).stream().filter(p -> p.getTenantId().equals(run.tenantId) && !p.isDeleted())
                 .forEach(p -> existing.put(p.getId(), p));
         for (Group group : groups) {
             plan(group, existing.get(group.productId), run);
@@ -140,7 +138,7 @@ public class ProductImports {
                     if (group.categoryPath != null && PENDING_CATEGORY.equals(spec.categoryId())) {
                         spec = withCategory(spec, createCategory(group.categoryPath, run));
                     }
-                    productService.store(existing.get(group.productId), spec);
+                    products.store(existing.get(group.productId), spec);
                 }
             }
         }
@@ -248,26 +246,18 @@ public class ProductImports {
 
     /** Groups the lines into products and finds the products they update. */
     private List<Group> group(List<Line> lines, Run run) {
-        Map<String, ExistingVariant> bySku = new HashMap<>();
         String[] skus = lines.stream().map(l -> l.get(ProductCsv.SKU)).filter(Objects::nonNull)
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        jdbc.query("""
-                select lower(v.sku), v.product_id, p.slug from variants v
-                  join products p on p.tenant_id = v.tenant_id and p.id = v.product_id
-                 where v.tenant_id = ? and v.deleted_at is null and p.deleted_at is null and lower(v.sku) = any(?)""",
-                rs -> { bySku.put(rs.getString(1), new ExistingVariant(rs.getObject(2, UUID.class), rs.getString(3))); },
-                run.tenantId, skus);
-        Map<String, UUID> bySlug = new HashMap<>();
+        Map<String, SkuOwner> bySku = checks.skuOwners(run.tenantId, skus);
         String[] slugs = lines.stream().map(l -> l.get(ProductCsv.SLUG)).filter(Objects::nonNull)
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        jdbc.query("select slug, id from products where tenant_id = ? and deleted_at is null and slug = any(?)",
-                rs -> { bySlug.put(rs.getString(1), rs.getObject(2, UUID.class)); }, run.tenantId, slugs);
+        Map<String, UUID> bySlug = checks.productsBySlug(run.tenantId, slugs);
 
         Map<String, Group> byKey = new LinkedHashMap<>();
         for (Line line : lines) {
             String sku = line.get(ProductCsv.SKU);
             String slug = line.get(ProductCsv.SLUG);
-            ExistingVariant existing = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
+            SkuOwner existing = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
             String key;
             if (slug != null) {
                 key = "slug:" + slug.toLowerCase(Locale.ROOT);
@@ -296,7 +286,7 @@ public class ProductImports {
                     Set<UUID> owners = new LinkedHashSet<>();
                     group.lines.forEach(l -> {
                         String sku = l.get(ProductCsv.SKU);
-                        ExistingVariant e = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
+                        SkuOwner e = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
                         if (e != null) {
                             owners.add(e.productId());
                         }
@@ -332,7 +322,7 @@ public class ProductImports {
                     run.error(line.number(), ProductCsv.SKU, "'" + sku + "' is also on line " + previous);
                     continue;
                 }
-                ExistingVariant existing = bySku.get(lower);
+                SkuOwner existing = bySku.get(lower);
                 if (existing != null && !existing.productId().equals(group.productId)) {
                     run.error(line.number(), ProductCsv.SKU, "'" + sku + "' belongs to another product ("
                             + existing.productSlug() + "); SKUs are unique");
@@ -549,14 +539,11 @@ public class ProductImports {
         if (lines.isEmpty()) {
             return;
         }
-        jdbc.query("""
-                select barcode, product_id from variants where tenant_id = ? and deleted_at is null and barcode = any(?)""",
-                rs -> {
-                    String barcode = rs.getString(1);
-                    if (!rs.getObject(2, UUID.class).equals(owners.get(barcode))) {
-                        run.error(lines.get(barcode), ProductCsv.BARCODE, "'" + barcode + "' is used by another product");
-                    }
-                }, run.tenantId, lines.keySet().toArray(String[]::new));
+        checks.barcodeOwners(run.tenantId, lines.keySet()).forEach((barcode, owner) -> {
+            if (!owner.equals(owners.get(barcode))) {
+                run.error(lines.get(barcode), ProductCsv.BARCODE, "'" + barcode + "' is used by another product");
+            }
+        });
     }
 
     private void loadCategories(Run run) {

@@ -56,6 +56,13 @@ public class ProductViews {
         this.stock = stock;
     }
 
+    /** The ids of the tenant's live products, by name (accents and case ignored). */
+    public List<UUID> idsByName(UUID tenantId) {
+        return jdbc.queryForList("""
+                select id from products where tenant_id = ? and deleted_at is null
+                order by lower(catalog_unaccent(name)), id""", UUID.class, tenantId);
+    }
+
     /** The live product, if it exists in the tenant. */
     public Optional<ProductView> find(UUID tenantId, UUID productId) {
         return load(tenantId, List.of(productId)).stream().findFirst();
