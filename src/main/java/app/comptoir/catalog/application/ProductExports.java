@@ -15,6 +15,7 @@ import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.VariantView;
 import app.comptoir.catalog.persistence.ProductViews;
+import app.comptoir.platform.Csv;
 import app.comptoir.platform.TenantContext;
 
 /**

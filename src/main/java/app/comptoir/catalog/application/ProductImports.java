@@ -29,6 +29,7 @@ import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.VariantSpec;
 import app.comptoir.catalog.application.ImportReport.LineError;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.Csv;
 import app.comptoir.platform.TenantContext;
 
 /**
