@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.application.Categories;
+import app.comptoir.catalog.persistence.ProductSearch;
 import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.catalog.persistence.VariantSummaries;
-import app.comptoir.catalog.persistence.ProductSearch;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.TenantContext;

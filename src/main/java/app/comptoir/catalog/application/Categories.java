@@ -14,10 +14,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.domain.Category;
 import app.comptoir.catalog.persistence.CategoryProducts;
 import app.comptoir.catalog.persistence.CategoryRepository;
-import app.comptoir.catalog.CategoryNode;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;

@@ -9,12 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import app.comptoir.catalog.ProductImageView;
 import app.comptoir.catalog.domain.ProductImage;
 import app.comptoir.catalog.domain.StoredImage;
 import app.comptoir.catalog.persistence.ImageStore;
 import app.comptoir.catalog.persistence.ProductImageRepository;
 import app.comptoir.catalog.persistence.ProductRepository;
-import app.comptoir.catalog.ProductImageView;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;

@@ -20,16 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
+import app.comptoir.catalog.application.ImportReport.LineError;
 import app.comptoir.catalog.domain.Product;
-import app.comptoir.catalog.persistence.CatalogChecks;
-import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
-import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.VariantSpec;
-import app.comptoir.catalog.application.ImportReport.LineError;
-import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.catalog.persistence.CatalogChecks;
+import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
+import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.platform.Csv;
+import app.comptoir.platform.InvalidInputException.FieldError;
 import app.comptoir.platform.TenantContext;
 
 /**

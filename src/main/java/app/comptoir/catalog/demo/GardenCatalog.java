@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import app.comptoir.catalog.domain.OptionMatrix;
-import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.demo.CatalogSeed.CategorySeed;
 import app.comptoir.catalog.demo.CatalogSeed.ProductSeed;
 import app.comptoir.catalog.demo.CatalogSeed.VariantSeed;
 import app.comptoir.catalog.domain.Barcodes;
+import app.comptoir.catalog.domain.OptionMatrix;
+import app.comptoir.catalog.domain.ProductRules;
 
 /**
  * A realistic garden-centre catalog, generated deterministically (the same size gives the same

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import app.comptoir.catalog.domain.OptionMatrix;
-import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.demo.CatalogSeed.CategorySeed;
 import app.comptoir.catalog.demo.CatalogSeed.ProductSeed;
 import app.comptoir.catalog.demo.CatalogSeed.VariantSeed;
 import app.comptoir.catalog.domain.Barcodes;
+import app.comptoir.catalog.domain.OptionMatrix;
+import app.comptoir.catalog.domain.ProductRules;
 
 /**
  * The small, hand-written catalogs of the other demo businesses: one-off second-hand clothes (one

@@ -18,13 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-import app.comptoir.catalog.domain.CatalogJson;
 import app.comptoir.catalog.ProductImageView;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.StockAvailability;
 import app.comptoir.catalog.VariantView;
+import app.comptoir.catalog.domain.CatalogJson;
 
 /**
  * Reads products as {@link ProductView}s with their variants and images in one statement, however

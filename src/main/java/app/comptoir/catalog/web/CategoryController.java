@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.CategoryNode;
-import app.comptoir.catalog.application.CategoryView;
 import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.application.Categories;
+import app.comptoir.catalog.application.CategoryView;
 import app.comptoir.platform.PageResponse;
 
 /** The category tree: list, tree, create, rename or move, reorder, delete when empty, and its products. */

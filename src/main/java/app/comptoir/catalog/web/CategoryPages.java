@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.catalog.CatalogQueries;
-import app.comptoir.catalog.application.CategoryView;
 import app.comptoir.catalog.application.Categories;
+import app.comptoir.catalog.application.CategoryView;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;

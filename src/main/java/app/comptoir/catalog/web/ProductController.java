@@ -36,10 +36,10 @@ import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
+import app.comptoir.catalog.application.ProductListCache;
 import app.comptoir.catalog.application.Products;
 import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.VariantSpec;
-import app.comptoir.catalog.application.ProductListCache;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TenantContext;
 

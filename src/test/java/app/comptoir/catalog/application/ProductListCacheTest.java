@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import app.comptoir.catalog.ProductQuery;
-import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.ChangeVersions;
+import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TenantContext;
 
 class ProductListCacheTest {
