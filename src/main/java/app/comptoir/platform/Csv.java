@@ -62,6 +62,9 @@ public final class Csv {
     private static final String FORMULA_START = "=+-@\t\r";
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+([.,][0-9]+)?");
     private static final CSVFormat DOWNLOAD = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    /** RFC 4180 (CRLF line ends) with each separator, built once: formats are immutable. */
+    private static final CSVFormat[] FORMATS = {CSVFormat.RFC4180, CSVFormat.RFC4180.builder().setDelimiter(';').get(),
+            CSVFormat.RFC4180.builder().setDelimiter('\t').get()};
 
     private Csv() {
     }
@@ -73,8 +76,7 @@ public final class Csv {
 
     /** One line of a file meant to be read back ({@link #parse}), with this separator, ending with CRLF. */
     public static String line(List<String> cells, char separator) {
-        return print(CSVFormat.RFC4180.builder().setDelimiter(separator).get(),
-                cells.stream().map(Csv::defuse).toArray());
+        return print(format(separator), cells.stream().map(Csv::defuse).toArray());
     }
 
     /** A download named {@code <name>-<day>.csv}. */
@@ -164,6 +166,11 @@ public final class Csv {
     }
 
     private static CSVFormat format(char separator) {
+        for (int i = 0; i < SEPARATORS.length; i++) {
+            if (SEPARATORS[i] == separator) {
+                return FORMATS[i];
+            }
+        }
         return CSVFormat.RFC4180.builder().setDelimiter(separator).get();
     }
 
