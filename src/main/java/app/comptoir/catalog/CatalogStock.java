@@ -3,11 +3,11 @@ package app.comptoir.catalog;
 import java.util.Collection;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.comptoir.catalog.search.ProductListCache;
+import app.comptoir.catalog.application.ProductListCache;
+import app.comptoir.catalog.persistence.VariantSummaries;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -23,12 +23,12 @@ import app.comptoir.platform.TenantContext;
 @Transactional
 public class CatalogStock {
 
-    private final JdbcTemplate jdbc;
+    private final VariantSummaries variants;
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
 
-    CatalogStock(JdbcTemplate jdbc, TenantContext tenantContext, ProductListCache listCache) {
-        this.jdbc = jdbc;
+    CatalogStock(VariantSummaries variants, TenantContext tenantContext, ProductListCache listCache) {
+        this.variants = variants;
         this.tenantContext = tenantContext;
         this.listCache = listCache;
     }
@@ -39,9 +39,7 @@ public class CatalogStock {
             return;
         }
         UUID tenant = tenantContext.requireTenant();
-        int changed = jdbc.update("update variants set in_stock = ? where tenant_id = ? and id = any(?) and in_stock <> ?",
-                inStock, tenant, variantIds.stream().distinct().toArray(UUID[]::new), inStock);
-        if (changed > 0) {
+        if (variants.markInStock(tenant, variantIds, inStock) > 0) {
             listCache.invalidate(tenant);
         }
     }

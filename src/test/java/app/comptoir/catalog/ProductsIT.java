@@ -296,4 +296,21 @@ class ProductsIT {
         shop.call().get("/api/v1/products?inStock=true").then().body("total", equalTo(0)).body("items", not(hasItem(notNullValue())));
         shop.call().get("/api/v1/products?inStock=false").then().body("total", equalTo(1)).body("items[0].available", equalTo(0));
     }
+
+    @Test
+    void aTagPrefixMatchesItsCharactersLiterally() {
+        CatalogApi shop = CatalogApi.newShop(port);
+        Map<String, Object> tarp = simple("Bâche", "BACHE-1", "9");
+        tarp.put("tags", List.of("c:\\jardin", "c%d", "c_d", "cd"));
+        shop.create(tarp);
+        // A backslash was not escaped: "c:\" looked for "c:%" and found nothing.
+        assertThat(tagsStartingWith(shop, "c:\\")).containsExactly("c:\\jardin");
+        assertThat(tagsStartingWith(shop, "c%")).containsExactly("c%d");
+        assertThat(tagsStartingWith(shop, "c_")).containsExactly("c_d");
+    }
+
+    private static List<String> tagsStartingWith(CatalogApi shop, String prefix) {
+        return shop.call().queryParam("q", prefix).get("/api/v1/tags").then().statusCode(200).extract().jsonPath()
+                .getList("value");
+    }
 }

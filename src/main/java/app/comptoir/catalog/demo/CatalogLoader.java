@@ -16,12 +16,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import app.comptoir.catalog.application.ProductListCache;
 import app.comptoir.catalog.demo.CatalogSeed.CategorySeed;
 import app.comptoir.catalog.demo.CatalogSeed.ProductSeed;
 import app.comptoir.catalog.demo.CatalogSeed.VariantSeed;
 import app.comptoir.catalog.domain.CatalogJson;
-import app.comptoir.catalog.search.ProductListCache;
-import app.comptoir.catalog.search.SearchIndex;
+import app.comptoir.catalog.persistence.SearchIndex;
 import app.comptoir.platform.Ids;
 
 /**

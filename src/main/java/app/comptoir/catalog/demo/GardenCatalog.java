@@ -18,7 +18,8 @@ import app.comptoir.catalog.demo.CatalogSeed.CategorySeed;
 import app.comptoir.catalog.demo.CatalogSeed.ProductSeed;
 import app.comptoir.catalog.demo.CatalogSeed.VariantSeed;
 import app.comptoir.catalog.domain.Barcodes;
-import app.comptoir.catalog.domain.Slugs;
+import app.comptoir.catalog.domain.OptionMatrix;
+import app.comptoir.catalog.domain.ProductRules;
 
 /**
  * A realistic garden-centre catalog, generated deterministically (the same size gives the same
@@ -385,9 +386,9 @@ public final class GardenCatalog {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 String brand = family.brands().get(random.nextInt(family.brands().size()));
-                String slug = Slugs.of(name);
+                String slug = ProductRules.slugOf(name);
                 for (int n = 2; !slugs.add(slug); n++) {
-                    slug = Slugs.of(name) + "-" + n;
+                    slug = ProductRules.slugOf(name) + "-" + n;
                 }
                 String sku = family.code() + "-" + String.format("%04d", products.size() + 1);
                 List<Option> options = options(family, random);
@@ -403,7 +404,7 @@ public final class GardenCatalog {
                     for (int o = 0; o < combination.size(); o++) {
                         factor *= combination.get(o).factor();
                         values.put(options.get(o).name(), combination.get(o).name());
-                        variantSku.append('-').append(Slugs.code(combination.get(o).name(), 6));
+                        variantSku.append('-').append(OptionMatrix.code(combination.get(o).name(), 6));
                     }
                     BigDecimal price = money(price(base * factor));
                     BigDecimal compareAt = promotion ? money(price(base * factor * 1.25)) : null;

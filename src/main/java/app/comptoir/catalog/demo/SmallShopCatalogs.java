@@ -13,7 +13,8 @@ import app.comptoir.catalog.demo.CatalogSeed.CategorySeed;
 import app.comptoir.catalog.demo.CatalogSeed.ProductSeed;
 import app.comptoir.catalog.demo.CatalogSeed.VariantSeed;
 import app.comptoir.catalog.domain.Barcodes;
-import app.comptoir.catalog.domain.Slugs;
+import app.comptoir.catalog.domain.OptionMatrix;
+import app.comptoir.catalog.domain.ProductRules;
 
 /**
  * The small, hand-written catalogs of the other demo businesses: one-off second-hand clothes (one
@@ -61,7 +62,7 @@ public final class SmallShopCatalogs {
         /** A product with a single variant. */
         void single(String category, String name, String brand, String description, List<String> tags, String sku,
                     String price, BigDecimal vat, String unit, String weight) {
-            products.add(new ProductSeed(category, name, Slugs.of(name), description, brand, tags, ProductStatus.ACTIVE,
+            products.add(new ProductSeed(category, name, ProductRules.slugOf(name), description, brand, tags, ProductStatus.ACTIVE,
                     vat, unit, List.of(), List.of(new VariantSeed(sku, nextBarcode(), Map.of(), new BigDecimal(price),
                     null, cost(price), weight == null ? null : new BigDecimal(weight), true)), age));
             age += 5;
@@ -77,10 +78,10 @@ public final class SmallShopCatalogs {
                 values.add(value);
                 Map<String, String> options = new LinkedHashMap<>();
                 options.put(optionName, value);
-                variants.add(new VariantSeed(sku + "-" + Slugs.code(value, 14), nextBarcode(), options,
+                variants.add(new VariantSeed(sku + "-" + OptionMatrix.code(value, 14), nextBarcode(), options,
                         new BigDecimal(valuesAndPrices[i + 1]), null, cost(valuesAndPrices[i + 1]), null, true));
             }
-            products.add(new ProductSeed(category, name, Slugs.of(name), description, brand, tags, ProductStatus.ACTIVE,
+            products.add(new ProductSeed(category, name, ProductRules.slugOf(name), description, brand, tags, ProductStatus.ACTIVE,
                     vat, unit, List.of(new ProductOption(optionName, values)), variants, age));
             age += 5;
         }

@@ -140,6 +140,12 @@ public final class OptionMatrix {
         return base.isEmpty() ? null : base;
     }
 
+    /** Upper-case ASCII letters and digits of a value, for SKU suffixes ({@code Terre cuite} → {@code TERRECUITE}). */
+    public static String code(String value, int maxLength) {
+        String code = ProductRules.slugOf(value).replace("-", "").toUpperCase(Locale.ROOT);
+        return code.length() > maxLength ? code.substring(0, maxLength) : code;
+    }
+
     /** A short upper-case code per value, unique within its option. */
     private static Map<String, Map<String, String>> codes(List<ProductOption> options) {
         Map<String, Map<String, String>> codes = new HashMap<>();
@@ -148,7 +154,7 @@ public final class OptionMatrix {
             Set<String> used = new HashSet<>();
             int index = 1;
             for (String value : option.values()) {
-                String code = Slugs.code(value, CODE_LENGTH);
+                String code = code(value, CODE_LENGTH);
                 if (code.isEmpty() || code.equals("PRODUIT")) {
                     code = "V" + index;
                 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import app.comptoir.platform.AuditTrail;
 import app.comptoir.platform.TenantOwnedEntity;
 
-/** A picture of a product; the file and its thumbnail live in the {@link ImageStore}. */
+/** A picture of a product; the file and its thumbnail live in the image store. */
 @Entity
 @Table(name = "product_images")
 @AuditTrail("product-image")
@@ -38,13 +38,13 @@ public class ProductImage extends TenantOwnedEntity {
     protected ProductImage() {
     }
 
-    public ProductImage(UUID id, UUID tenantId, UUID productId, int position, ImageStore.Stored stored,
+    public ProductImage(UUID id, UUID tenantId, UUID productId, int position, StoredImage stored,
                         String originalName) {
         super(id, tenantId);
         this.productId = productId;
         this.position = position;
-        this.contentType = stored.format().contentType();
-        this.thumbType = stored.thumbFormat().contentType();
+        this.contentType = stored.contentType();
+        this.thumbType = stored.thumbType();
         this.width = stored.width();
         this.height = stored.height();
         this.sizeBytes = stored.sizeBytes();

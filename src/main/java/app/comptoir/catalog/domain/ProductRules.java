@@ -15,6 +15,7 @@ import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.Slugs;
 
 /**
  * The rules a product must follow, checked before anything is stored: required fields and their
@@ -32,10 +33,21 @@ public final class ProductRules {
     public static final int MAX_TAGS = 30;
     /** SKUs: letters, digits and . _ / - (no spaces), starting with a letter or digit. */
     public static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+    /** Slugs: lower-case ASCII letters, digits and single inner dashes. */
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    public static final int SLUG_MAX_LENGTH = 120;
     private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
     private static final BigDecimal MAX_WEIGHT = new BigDecimal("9999999.999");
 
     private ProductRules() {
+    }
+
+    /**
+     * The slug a product gets from its name ({@code Pot « Toscane » Ø 30 cm} becomes
+     * {@code pot-toscane-o-30-cm}), short enough to take a {@code -2}... suffix when it is taken.
+     */
+    public static String slugOf(String name) {
+        return Slugs.of(name, SLUG_MAX_LENGTH - 8, "produit");
     }
 
     /** The normalised specification and what is wrong with it (nothing when it may be stored). */
@@ -68,9 +80,9 @@ public final class ProductRules {
         String slug = trim(in.slug());
         if (slug != null) {
             slug = slug.toLowerCase(Locale.ROOT);
-            if (slug.length() > Slugs.MAX_LENGTH || !Slugs.VALID.matcher(slug).matches()) {
+            if (slug.length() > SLUG_MAX_LENGTH || !SLUG.matcher(slug).matches()) {
                 errors.add(new FieldError("slug", "must be lower-case letters, digits and single dashes (at most "
-                        + Slugs.MAX_LENGTH + ")"));
+                        + SLUG_MAX_LENGTH + ")"));
             }
         }
         String description = trim(in.description());

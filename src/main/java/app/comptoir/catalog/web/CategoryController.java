@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.CategoryNode;
-import app.comptoir.catalog.CategoryView;
 import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
-import app.comptoir.catalog.domain.CategoryService;
+import app.comptoir.catalog.application.Categories;
+import app.comptoir.catalog.application.CategoryView;
 import app.comptoir.platform.PageResponse;
 
 /** The category tree: list, tree, create, rename or move, reorder, delete when empty, and its products. */
@@ -34,10 +34,10 @@ import app.comptoir.platform.PageResponse;
 @Tag(name = "Catalog")
 class CategoryController {
 
-    private final CategoryService categories;
+    private final Categories categories;
     private final CatalogQueries queries;
 
-    CategoryController(CategoryService categories, CatalogQueries queries) {
+    CategoryController(Categories categories, CatalogQueries queries) {
         this.categories = categories;
         this.queries = queries;
     }

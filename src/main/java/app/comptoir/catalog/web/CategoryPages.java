@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.catalog.CatalogQueries;
-import app.comptoir.catalog.CategoryView;
-import app.comptoir.catalog.domain.CategoryService;
+import app.comptoir.catalog.application.Categories;
+import app.comptoir.catalog.application.CategoryView;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
@@ -34,10 +34,10 @@ class CategoryPages {
 
     private static final String PAGE = "catalog/categories";
 
-    private final CategoryService categories;
+    private final Categories categories;
     private final CatalogQueries queries;
 
-    CategoryPages(CategoryService categories, CatalogQueries queries) {
+    CategoryPages(Categories categories, CatalogQueries queries) {
         this.categories = categories;
         this.queries = queries;
     }

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import app.comptoir.catalog.importing.ImportReport;
-import app.comptoir.catalog.importing.ProductCsv;
-import app.comptoir.catalog.importing.ProductExporter;
-import app.comptoir.catalog.importing.ProductImporter;
+import app.comptoir.catalog.application.ImportReport;
+import app.comptoir.catalog.application.ProductCsv;
+import app.comptoir.catalog.application.ProductExports;
+import app.comptoir.catalog.application.ProductImports;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TenantContext;
 
@@ -43,16 +43,16 @@ class ImportPage {
             ProductCsv.COMPARE_AT_PRICE, "variants.compareAtPrice", ProductCsv.COST, "variants.cost",
             ProductCsv.WEIGHT, "variants.weight", ProductCsv.VAT_RATE, "vatRate", ProductCsv.CATEGORY, "categoryId");
 
-    private final ProductImporter importer;
-    private final ProductExporter exporter;
+    private final ProductImports imports;
+    private final ProductExports exports;
     private final CsvUploads uploads;
     private final TenantContext tenantContext;
     private final MessageSource messages;
 
-    ImportPage(ProductImporter importer, ProductExporter exporter, CsvUploads uploads, TenantContext tenantContext,
+    ImportPage(ProductImports imports, ProductExports exports, CsvUploads uploads, TenantContext tenantContext,
                MessageSource messages) {
-        this.importer = importer;
-        this.exporter = exporter;
+        this.imports = imports;
+        this.exports = exports;
         this.uploads = uploads;
         this.tenantContext = tenantContext;
         this.messages = messages;
@@ -83,7 +83,7 @@ class ImportPage {
             return page(model, null, null);
         }
         byte[] bytes = file.getBytes();
-        ImportReport report = importer.importCsv(bytes, dryRun, partial);
+        ImportReport report = imports.importCsv(bytes, dryRun, partial);
         String token = null;
         if (report.dryRun() && (report.valid() || partial)) {
             token = uploads.keep(tenantContext.requireTenant(), bytes);
@@ -106,7 +106,7 @@ class ImportPage {
             model.addAttribute("dryRun", true);
             return page(model, null, null);
         }
-        ImportReport report = importer.importCsv(bytes, false, partial);
+        ImportReport report = imports.importCsv(bytes, false, partial);
         if (report.written()) {
             uploads.forget(tenantContext.requireTenant(), token);
         }
@@ -122,7 +122,7 @@ class ImportPage {
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("catalogue-" + LocalDate.now() + ".csv").build().toString())
-                .body(exporter.export(sep));
+                .body(exports.export(sep));
     }
 
     private String page(Model model, ImportReport report, String token, Locale locale) {
@@ -133,7 +133,7 @@ class ImportPage {
         return page(model, report, token);
     }
 
-    /** The importer's message in the reader's language, when the bundles know it (else as the importer wrote it). */
+    /** The import's message in the reader's language, when the bundles know it (else as the import wrote it). */
     private String message(ImportReport.LineError error, Locale locale) {
         String field = error.field() == null ? "csv" : FIELDS.getOrDefault(error.field(), error.field());
         // A line number is an argument of the message, not part of its wording.

@@ -36,10 +36,10 @@ import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
-import app.comptoir.catalog.domain.ProductService;
+import app.comptoir.catalog.application.ProductListCache;
+import app.comptoir.catalog.application.Products;
 import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.VariantSpec;
-import app.comptoir.catalog.search.ProductListCache;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TenantContext;
 
@@ -50,12 +50,12 @@ import app.comptoir.platform.TenantContext;
 class ProductController {
 
     private final CatalogQueries queries;
-    private final ProductService products;
+    private final Products products;
     private final ProductListCache listCache;
     private final TenantContext tenantContext;
     private final JsonMapper json;
 
-    ProductController(CatalogQueries queries, ProductService products, ProductListCache listCache,
+    ProductController(CatalogQueries queries, Products products, ProductListCache listCache,
                       TenantContext tenantContext, JsonMapper json) {
         this.queries = queries;
         this.products = products;

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
-import app.comptoir.catalog.importing.ImportReport;
-import app.comptoir.catalog.importing.ProductExporter;
-import app.comptoir.catalog.importing.ProductImporter;
+import app.comptoir.catalog.application.ImportReport;
+import app.comptoir.catalog.application.ProductExports;
+import app.comptoir.catalog.application.ProductImports;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Problems;
 
@@ -38,12 +38,12 @@ class ProductCsvController {
     private static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final ProductImporter importer;
-    private final ProductExporter exporter;
+    private final ProductImports imports;
+    private final ProductExports exports;
 
-    ProductCsvController(ProductImporter importer, ProductExporter exporter) {
-        this.importer = importer;
-        this.exporter = exporter;
+    ProductCsvController(ProductImports imports, ProductExports exports) {
+        this.imports = imports;
+        this.exports = exports;
     }
 
     @GetMapping("/export.csv")
@@ -62,7 +62,7 @@ class ProductCsvController {
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("products-" + LocalDate.now() + ".csv").build().toString())
-                .body(exporter.export(sep));
+                .body(exports.export(sep));
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -77,7 +77,7 @@ class ProductCsvController {
         if (file == null || file.isEmpty()) {
             throw InvalidInputException.field("file", "is required (a CSV file in the multipart part 'file')");
         }
-        return respond(importer.importCsv(file.getBytes(), dryRun, partial));
+        return respond(imports.importCsv(file.getBytes(), dryRun, partial));
     }
 
     @PostMapping(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
@@ -89,7 +89,7 @@ class ProductCsvController {
         if (bytes.length > MAX_BYTES) {
             throw new MaxUploadSizeExceededException(MAX_BYTES);
         }
-        return respond(importer.importCsv(bytes, dryRun, partial));
+        return respond(imports.importCsv(bytes, dryRun, partial));
     }
 
     private static ResponseEntity<Object> respond(ImportReport report) {

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import app.comptoir.catalog.ProductImageView;
-import app.comptoir.catalog.domain.ProductImageService;
+import app.comptoir.catalog.application.ProductImages;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 
@@ -36,9 +36,9 @@ import app.comptoir.platform.NotFoundException;
 @Tag(name = "Catalog")
 class ProductImageController {
 
-    private final ProductImageService images;
+    private final ProductImages images;
 
-    ProductImageController(ProductImageService images) {
+    ProductImageController(ProductImages images) {
         this.images = images;
     }
 
@@ -59,7 +59,7 @@ class ProductImageController {
     @Operation(summary = "The picture, or its thumbnail with thumb=true")
     ResponseEntity<Resource> download(@PathVariable UUID productId, @PathVariable UUID imageId,
                                       @RequestParam(defaultValue = "false") boolean thumb) {
-        ProductImageService.ImageFile file = images.file(productId, imageId, thumb);
+        ProductImages.ImageFile file = images.file(productId, imageId, thumb);
         FileSystemResource resource = new FileSystemResource(file.path());
         if (!resource.exists()) {
             throw new NotFoundException("Image file", imageId);

@@ -46,10 +46,10 @@ import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.VariantSummary;
+import app.comptoir.catalog.application.ProductImages;
+import app.comptoir.catalog.application.Products;
 import app.comptoir.catalog.domain.OptionMatrix;
-import app.comptoir.catalog.domain.ProductImageService;
 import app.comptoir.catalog.domain.ProductRules;
-import app.comptoir.catalog.domain.ProductService;
 import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.Units;
 import app.comptoir.catalog.domain.VariantSpec;
@@ -78,11 +78,11 @@ class ProductPages {
     private static final String FORM = "catalog/products/form";
 
     private final CatalogQueries queries;
-    private final ProductService products;
-    private final ProductImageService images;
+    private final Products products;
+    private final ProductImages images;
     private final MessageSource messages;
 
-    ProductPages(CatalogQueries queries, ProductService products, ProductImageService images,
+    ProductPages(CatalogQueries queries, Products products, ProductImages images,
                  MessageSource messages) {
         this.queries = queries;
         this.products = products;
@@ -397,7 +397,7 @@ class ProductPages {
         model.addAttribute("statuses", List.of(ProductStatus.values()));
         model.addAttribute("units", Units.KNOWN);
         model.addAttribute("vatRates", VatRates.SUGGESTED.stream().map(ProductForm::plain).toList());
-        model.addAttribute("maxImages", ProductImageService.MAX_IMAGES);
+        model.addAttribute("maxImages", ProductImages.MAX_IMAGES);
         return FORM;
     }
 
@@ -444,7 +444,7 @@ class ProductPages {
     @GetMapping("/products/{id}/images/{imageId}")
     ResponseEntity<Resource> image(@PathVariable UUID id, @PathVariable UUID imageId,
                                    @RequestParam(defaultValue = "false") boolean thumb) {
-        ProductImageService.ImageFile file = images.file(id, imageId, thumb);
+        ProductImages.ImageFile file = images.file(id, imageId, thumb);
         FileSystemResource resource = new FileSystemResource(file.path());
         if (!resource.exists()) {
             throw new NotFoundException("Image file", imageId);
@@ -471,7 +471,7 @@ class ProductPages {
                     messages.getMessage(CatalogFormErrors.message(error.field(), error.message()), locale));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("imageError", messages.getMessage("catalog.image.conflict." + e.type(),
-                    new Object[] {ProductImageService.MAX_IMAGES}, e.getMessage(), locale));
+                    new Object[] {ProductImages.MAX_IMAGES}, e.getMessage(), locale));
         }
         return "redirect:/app/catalog/products/" + id + "#images";
     }

@@ -96,9 +96,9 @@ class ProductRulesTest {
 
     @Test
     void slugsAreAsciiLowerCaseWithDashes() {
-        assertThat(Slugs.of("Pot « Toscane » Ø 30 cm")).isEqualTo("pot-toscane-o-30-cm");
-        assertThat(Slugs.of("Œillet d'Inde")).isEqualTo("oeillet-d-inde");
-        assertThat(Slugs.of("!!!")).isEqualTo("produit");
-        assertThat(Slugs.code("Terre cuite", 6)).isEqualTo("TERREC");
+        assertThat(ProductRules.slugOf("Pot « Toscane » Ø 30 cm")).isEqualTo("pot-toscane-o-30-cm");
+        assertThat(ProductRules.slugOf("Œillet d'Inde")).isEqualTo("oeillet-d-inde");
+        assertThat(ProductRules.slugOf("!!!")).isEqualTo("produit");
+        assertThat(OptionMatrix.code("Terre cuite", 6)).isEqualTo("TERREC");
     }
 }

@@ -1,8 +1,9 @@
-package app.comptoir.catalog.importing;
+package app.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,6 +30,7 @@ class CsvTest {
         assertThat(Csv.detectSeparator("sku,name,price\n1;2,3,4")).isEqualTo(',');
         assertThat(Csv.detectSeparator("\"a;b\",c,d")).isEqualTo(',');
         assertThat(Csv.detectSeparator("sku\tname")).isEqualTo('\t');
+        assertThat(Csv.detectSeparator("sku\n")).isEqualTo(',');
     }
 
     @Test
@@ -42,9 +44,17 @@ class CsvTest {
     @Test
     void malformedQuotesAreReportedWithTheirLine() {
         assertThatThrownBy(() -> Csv.parse("a,b\n\"open,b\nc,d\n", ','))
-                .isInstanceOf(Csv.MalformedCsvException.class)
+                .isInstanceOf(Csv.MalformedCsvException.class).hasMessageContaining("never closed")
                 .satisfies(e -> assertThat(((Csv.MalformedCsvException) e).line()).isEqualTo(2));
-        assertThatThrownBy(() -> Csv.parse("a,b\nab\"c,d\n", ',')).isInstanceOf(Csv.MalformedCsvException.class);
+        assertThatThrownBy(() -> Csv.parse("a,b\nc,d\n\"ab\"c,d\n", ','))
+                .isInstanceOf(Csv.MalformedCsvException.class).hasMessageContaining("after the closing quote")
+                .satisfies(e -> assertThat(((Csv.MalformedCsvException) e).line()).isEqualTo(3));
+    }
+
+    @Test
+    void aQuoteInsideACellThatIsNotQuotedIsKeptAsTyped() {
+        // As spreadsheets read it: a pot of 30" is a pot of 30".
+        assertThat(Csv.parse("a,b\nPot 30\",d\n", ',').get(1).cells()).containsExactly("Pot 30\"", "d");
     }
 
     @Test
@@ -52,11 +62,17 @@ class CsvTest {
         assertThat(Csv.line(List.of("plain", "a,b", "say \"hi\"", "two\nlines", ""), ','))
                 .isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
         assertThat(Csv.line(List.of("a,b"), ';')).isEqualTo("a,b\r\n");
-        assertThat(Csv.cell("=HYPERLINK(\"x\")", ',')).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(Csv.cell("-20% sur tout", ',')).isEqualTo("'-20% sur tout");
-        assertThat(Csv.cell("-12.5", ',')).isEqualTo("-12.5");
+        assertThat(Csv.line(List.of("=HYPERLINK(\"x\")"), ',')).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+        assertThat(Csv.line(List.of("-20% sur tout", "-12.5"), ',')).isEqualTo("'-20% sur tout,-12.5\r\n");
         assertThat(Csv.unprotect("'=1+1")).isEqualTo("=1+1");
         assertThat(Csv.unprotect("'quoted")).isEqualTo("'quoted");
+    }
+
+    @Test
+    void downloadLinesEndWithANewlineAndLeaveNumbersAlone() {
+        assertThat(Csv.line("Pot, 30 cm", 3, new BigDecimal("-12.50"), null, "@SUM(A1)"))
+                .isEqualTo("\"Pot, 30 cm\",3,-12.50,,'@SUM(A1)\n");
+        assertThat(Csv.line("", "x")).isEqualTo(",x\n");
     }
 
     @Test
@@ -65,16 +81,5 @@ class CsvTest {
         String line = Csv.line(cells, ';');
         List<String> read = Csv.parse(line, ';').getFirst().cells().stream().map(Csv::unprotect).toList();
         assertThat(read).containsExactly("Pot « Toscane »", "a;b", "x \"y\"", "l1\nl2", " spaced ", "=SUM(A1)", "");
-    }
-
-    @Test
-    void decimalsAreReadAsPeopleTypeThem() {
-        assertThat(ProductCsv.parseDecimal("12,50")).isEqualByComparingTo("12.50");
-        assertThat(ProductCsv.parseDecimal("1 234,5")).isEqualByComparingTo("1234.5");
-        assertThat(ProductCsv.parseDecimal("1,234.50")).isEqualByComparingTo("1234.50");
-        assertThat(ProductCsv.parseDecimal("5.5%")).isEqualByComparingTo("5.5");
-        assertThat(ProductCsv.parseDecimal("12 500 €")).isEqualByComparingTo("12500");
-        assertThat(ProductCsv.parseDecimal(" ")).isNull();
-        assertThatThrownBy(() -> ProductCsv.parseDecimal("douze")).isInstanceOf(NumberFormatException.class);
     }
 }

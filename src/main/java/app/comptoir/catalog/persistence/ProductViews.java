@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.persistence;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -24,6 +24,7 @@ import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.StockAvailability;
 import app.comptoir.catalog.VariantView;
+import app.comptoir.catalog.domain.CatalogJson;
 
 /**
  * Reads products as {@link ProductView}s with their variants and images in one statement, however
@@ -53,6 +54,13 @@ public class ProductViews {
     ProductViews(JdbcTemplate jdbc, ObjectProvider<StockAvailability> stock) {
         this.jdbc = jdbc;
         this.stock = stock;
+    }
+
+    /** The ids of the tenant's live products, by name (accents and case ignored). */
+    public List<UUID> idsByName(UUID tenantId) {
+        return jdbc.queryForList("""
+                select id from products where tenant_id = ? and deleted_at is null
+                order by lower(catalog_unaccent(name)), id""", UUID.class, tenantId);
     }
 
     /** The live product, if it exists in the tenant. */

@@ -1,4 +1,4 @@
-package app.comptoir.catalog;
+package app.comptoir.catalog.application;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.search;
+package app.comptoir.catalog.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import app.comptoir.catalog.ProductQuery;
-import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.ChangeVersions;
+import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TenantContext;
 
 class ProductListCacheTest {

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.application;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,8 +24,16 @@ import app.comptoir.catalog.ProductChanged;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
-import app.comptoir.catalog.search.ProductListCache;
-import app.comptoir.catalog.search.SearchIndex;
+import app.comptoir.catalog.domain.OptionMatrix;
+import app.comptoir.catalog.domain.Product;
+import app.comptoir.catalog.domain.ProductRules;
+import app.comptoir.catalog.domain.ProductSpec;
+import app.comptoir.catalog.domain.Variant;
+import app.comptoir.catalog.domain.VariantSpec;
+import app.comptoir.catalog.persistence.CatalogChecks;
+import app.comptoir.catalog.persistence.ProductRepository;
+import app.comptoir.catalog.persistence.ProductViews;
+import app.comptoir.catalog.persistence.SearchIndex;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
@@ -36,21 +44,21 @@ import app.comptoir.platform.TenantContext;
 
 /** Creating, changing, duplicating and deleting the current tenant's products. */
 @Service
-public class ProductService {
+public class Products {
 
     private final ProductRepository products;
     private final ProductViews views;
     private final CatalogChecks checks;
     private final SearchIndex searchIndex;
     private final ProductListCache listCache;
-    private final ProductImageService images;
+    private final ProductImages images;
     private final TenantContext tenantContext;
     private final EntityManager em;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProductService(ProductRepository products, ProductViews views, CatalogChecks checks, SearchIndex searchIndex,
-                   ProductListCache listCache, ProductImageService images, TenantContext tenantContext,
+    Products(ProductRepository products, ProductViews views, CatalogChecks checks, SearchIndex searchIndex,
+                   ProductListCache listCache, ProductImages images, TenantContext tenantContext,
                    EntityManager em, ApplicationEventPublisher events, Clock clock) {
         this.products = products;
         this.views = views;
@@ -179,8 +187,8 @@ public class ProductService {
             throw InvalidInputException.field("categoryId", "no such category");
         }
         if (spec.slug() == null) {
-            String base = product != null && Slugs.of(spec.name()).equals(Slugs.of(product.getName()))
-                    ? product.getSlug() : Slugs.of(spec.name());
+            String base = product != null && ProductRules.slugOf(spec.name()).equals(ProductRules.slugOf(product.getName()))
+                    ? product.getSlug() : ProductRules.slugOf(spec.name());
             spec = spec.withSlug(checks.freeSlug(tenantId, base, productId));
         } else if (checks.slugTaken(tenantId, spec.slug(), productId)) {
             throw new ConflictException("slug-taken", "Another product already uses the slug '" + spec.slug() + "'");

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.application;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +10,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.comptoir.catalog.ProductImageView;
-import app.comptoir.catalog.search.ProductListCache;
+import app.comptoir.catalog.domain.ProductImage;
+import app.comptoir.catalog.domain.StoredImage;
+import app.comptoir.catalog.persistence.ImageStore;
+import app.comptoir.catalog.persistence.ProductImageRepository;
+import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
@@ -18,7 +22,7 @@ import app.comptoir.platform.TenantContext;
 
 /** Adding, serving and removing the pictures of the current tenant's products. */
 @Service
-public class ProductImageService {
+public class ProductImages {
 
     /** Pictures per product. */
     public static final int MAX_IMAGES = 20;
@@ -29,7 +33,7 @@ public class ProductImageService {
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
 
-    ProductImageService(ProductImageRepository images, ProductRepository products, ImageStore store,
+    ProductImages(ProductImageRepository images, ProductRepository products, ImageStore store,
                         TenantContext tenantContext, ProductListCache listCache) {
         this.images = images;
         this.products = products;
@@ -51,7 +55,7 @@ public class ProductImageService {
             throw new ConflictException("too-many-images", "A product has at most " + MAX_IMAGES + " pictures");
         }
         UUID imageId = Ids.newId();
-        ImageStore.Stored stored = store.store(tenantId, productId, imageId, bytes);
+        StoredImage stored = store.store(tenantId, productId, imageId, bytes);
         deleteFilesOnRollback(tenantId, productId, imageId, stored);
         listCache.invalidate(tenantId);
         String name = originalName == null ? null : originalName.length() > 255 ? originalName.substring(0, 255) : originalName;
@@ -97,9 +101,8 @@ public class ProductImageService {
         for (ProductImage original : originals) {
             UUID copyId = Ids.newId();
             store.copy(tenantId, original, toProductId, copyId);
-            ImageStore.Stored stored = new ImageStore.Stored(ImageStore.Format.ofContentType(original.getContentType()),
-                    ImageStore.Format.ofContentType(original.getThumbType()), original.getWidth(), original.getHeight(),
-                    original.getSizeBytes());
+            StoredImage stored = new StoredImage(original.getContentType(), original.getThumbType(), original.getWidth(),
+                    original.getHeight(), original.getSizeBytes());
             deleteFilesOnRollback(tenantId, toProductId, copyId, stored);
             images.save(new ProductImage(copyId, tenantId, toProductId, original.getPosition(), stored,
                     original.getOriginalName()));
@@ -107,7 +110,7 @@ public class ProductImageService {
         images.flush();
     }
 
-    private void deleteFilesOnRollback(UUID tenantId, UUID productId, UUID imageId, ImageStore.Stored stored) {
+    private void deleteFilesOnRollback(UUID tenantId, UUID productId, UUID imageId, StoredImage stored) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
@@ -115,8 +118,7 @@ public class ProductImageService {
             @Override
             public void afterCompletion(int status) {
                 if (status != STATUS_COMMITTED) {
-                    store.delete(tenantId, productId, imageId, stored.format().contentType(),
-                            stored.thumbFormat().contentType());
+                    store.delete(tenantId, productId, imageId, stored.contentType(), stored.thumbType());
                 }
             }
         });

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.search;
+package app.comptoir.catalog.application;
 
 import java.time.Duration;
 import java.util.UUID;

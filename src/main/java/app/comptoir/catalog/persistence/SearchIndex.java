@@ -1,4 +1,4 @@
-package app.comptoir.catalog.search;
+package app.comptoir.catalog.persistence;
 
 import java.util.Collection;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.search;
+package app.comptoir.catalog.persistence;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import app.comptoir.catalog.ProductFacets;
 import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.ProductView;
-import app.comptoir.catalog.domain.ProductViews;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageRequests;
+import app.comptoir.platform.SqlLike;
 
 /**
  * Product search in PostgreSQL. One statement finds the filtered set once and returns from it the
@@ -249,4 +249,13 @@ public class ProductSearch {
         return where.toString();
     }
 
+    /** The tags in use by the tenant's live products that start with the lower-case prefix, with their counts, by tag. */
+    @Transactional(readOnly = true)
+    public List<ProductFacets.TagCount> tags(UUID tenantId, String lowerPrefix) {
+        return jdbc.getJdbcTemplate().query("""
+                select t.tag, count(*) from products p cross join unnest(p.tags) as t(tag)
+                where p.tenant_id = ? and p.deleted_at is null and t.tag like ? group by t.tag order by t.tag""",
+                (rs, i) -> new ProductFacets.TagCount(rs.getString(1), rs.getLong(2)), tenantId,
+                SqlLike.startsWith(lowerPrefix));
+    }
 }

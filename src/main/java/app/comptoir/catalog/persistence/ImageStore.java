@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.persistence;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -23,6 +23,8 @@ import javax.imageio.stream.ImageOutputStream;
 
 import org.springframework.stereotype.Component;
 
+import app.comptoir.catalog.domain.ProductImage;
+import app.comptoir.catalog.domain.StoredImage;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.InvalidInputException;
 
@@ -67,10 +69,6 @@ public class ImageStore {
         }
     }
 
-    /** What was kept: formats, dimensions of the original and its size. */
-    public record Stored(Format format, Format thumbFormat, int width, int height, long sizeBytes) {
-    }
-
     private final Path root;
 
     ImageStore(ComptoirProperties properties) {
@@ -96,7 +94,7 @@ public class ImageStore {
     }
 
     /** Checks, decodes and writes the picture and its thumbnail; refuses anything else with a 400 problem. */
-    public Stored store(UUID tenantId, UUID productId, UUID imageId, byte[] bytes) {
+    public StoredImage store(UUID tenantId, UUID productId, UUID imageId, byte[] bytes) {
         Format format = sniff(bytes);
         if (format == null) {
             throw InvalidInputException.field("file", "is not a JPEG, PNG or WebP image (only these formats are accepted)");
@@ -113,7 +111,7 @@ public class ImageStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store image " + imageId, e);
         }
-        return new Stored(format, thumbFormat, image.getWidth(), image.getHeight(), bytes.length);
+        return new StoredImage(format.contentType, thumbFormat.contentType, image.getWidth(), image.getHeight(), bytes.length);
     }
 
     /** The file of the picture or of its thumbnail. */

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.importing;
+package app.comptoir.catalog.application;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,22 +14,21 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
-import app.comptoir.catalog.domain.CategoryService;
+import app.comptoir.catalog.application.ImportReport.LineError;
 import app.comptoir.catalog.domain.Product;
-import app.comptoir.catalog.domain.ProductRepository;
 import app.comptoir.catalog.domain.ProductRules;
-import app.comptoir.catalog.domain.ProductService;
 import app.comptoir.catalog.domain.ProductSpec;
-import app.comptoir.catalog.domain.Slugs;
 import app.comptoir.catalog.domain.VariantSpec;
-import app.comptoir.catalog.importing.ImportReport.LineError;
+import app.comptoir.catalog.persistence.CatalogChecks;
+import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
+import app.comptoir.catalog.persistence.ProductRepository;
+import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException.FieldError;
 import app.comptoir.platform.TenantContext;
 
@@ -44,25 +43,25 @@ import app.comptoir.platform.TenantContext;
  * API; errors are reported per line and column.
  */
 @Service
-public class ProductImporter {
+public class ProductImports {
 
     /** Lines per import (a 10 MB upload holds far fewer). */
     public static final int MAX_LINES = 50_000;
     private static final int MAX_ERRORS = 500;
     private static final UUID PENDING_CATEGORY = new UUID(0, 0);
 
-    private final ProductRepository products;
-    private final ProductService productService;
-    private final CategoryService categories;
-    private final JdbcTemplate jdbc;
+    private final ProductRepository repository;
+    private final Products products;
+    private final Categories categories;
+    private final CatalogChecks checks;
     private final TenantContext tenantContext;
 
-    ProductImporter(ProductRepository products, ProductService productService, CategoryService categories,
-                    JdbcTemplate jdbc, TenantContext tenantContext) {
+    ProductImports(ProductRepository repository, Products products, Categories categories, CatalogChecks checks,
+                   TenantContext tenantContext) {
+        this.repository = repository;
         this.products = products;
-        this.productService = productService;
         this.categories = categories;
-        this.jdbc = jdbc;
+        this.checks = checks;
         this.tenantContext = tenantContext;
     }
 
@@ -78,9 +77,6 @@ public class ProductImporter {
             String value = cells.get(column);
             return value == null || value.isBlank() ? null : value.strip();
         }
-    }
-
-    private record ExistingVariant(UUID productId, String productSlug) {
     }
 
     /** The lines of one product, the product they update (null: a new one) and what it should become. */
@@ -129,7 +125,7 @@ public class ProductImporter {
         loadCategories(run);
         Map<UUID, Product> existing = new HashMap<>();
         List<UUID> ids = groups.stream().map(g -> g.productId).filter(Objects::nonNull).toList();
-        products.findAllById(ids).stream().filter(p -> p.getTenantId().equals(run.tenantId) && !p.isDeleted())
+        repository.findAllById(ids).stream().filter(p -> p.getTenantId().equals(run.tenantId) && !p.isDeleted())
                 .forEach(p -> existing.put(p.getId(), p));
         for (Group group : groups) {
             plan(group, existing.get(group.productId), run);
@@ -143,7 +139,7 @@ public class ProductImporter {
                     if (group.categoryPath != null && PENDING_CATEGORY.equals(spec.categoryId())) {
                         spec = withCategory(spec, createCategory(group.categoryPath, run));
                     }
-                    productService.store(existing.get(group.productId), spec);
+                    products.store(existing.get(group.productId), spec);
                 }
             }
         }
@@ -251,33 +247,25 @@ public class ProductImporter {
 
     /** Groups the lines into products and finds the products they update. */
     private List<Group> group(List<Line> lines, Run run) {
-        Map<String, ExistingVariant> bySku = new HashMap<>();
         String[] skus = lines.stream().map(l -> l.get(ProductCsv.SKU)).filter(Objects::nonNull)
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        jdbc.query("""
-                select lower(v.sku), v.product_id, p.slug from variants v
-                  join products p on p.tenant_id = v.tenant_id and p.id = v.product_id
-                 where v.tenant_id = ? and v.deleted_at is null and p.deleted_at is null and lower(v.sku) = any(?)""",
-                rs -> { bySku.put(rs.getString(1), new ExistingVariant(rs.getObject(2, UUID.class), rs.getString(3))); },
-                run.tenantId, skus);
-        Map<String, UUID> bySlug = new HashMap<>();
+        Map<String, SkuOwner> bySku = checks.skuOwners(run.tenantId, skus);
         String[] slugs = lines.stream().map(l -> l.get(ProductCsv.SLUG)).filter(Objects::nonNull)
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        jdbc.query("select slug, id from products where tenant_id = ? and deleted_at is null and slug = any(?)",
-                rs -> { bySlug.put(rs.getString(1), rs.getObject(2, UUID.class)); }, run.tenantId, slugs);
+        Map<String, UUID> bySlug = checks.productsBySlug(run.tenantId, slugs);
 
         Map<String, Group> byKey = new LinkedHashMap<>();
         for (Line line : lines) {
             String sku = line.get(ProductCsv.SKU);
             String slug = line.get(ProductCsv.SLUG);
-            ExistingVariant existing = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
+            SkuOwner existing = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
             String key;
             if (slug != null) {
                 key = "slug:" + slug.toLowerCase(Locale.ROOT);
             } else if (existing != null) {
                 key = "id:" + existing.productId();
             } else if (line.get(ProductCsv.NAME) != null) {
-                key = "slug:" + Slugs.of(line.get(ProductCsv.NAME));
+                key = "slug:" + ProductRules.slugOf(line.get(ProductCsv.NAME));
             } else {
                 run.error(line.number(), ProductCsv.NAME, "is required for a new product (or give the slug of an existing one)");
                 continue;
@@ -299,7 +287,7 @@ public class ProductImporter {
                     Set<UUID> owners = new LinkedHashSet<>();
                     group.lines.forEach(l -> {
                         String sku = l.get(ProductCsv.SKU);
-                        ExistingVariant e = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
+                        SkuOwner e = sku == null ? null : bySku.get(sku.toLowerCase(Locale.ROOT));
                         if (e != null) {
                             owners.add(e.productId());
                         }
@@ -335,7 +323,7 @@ public class ProductImporter {
                     run.error(line.number(), ProductCsv.SKU, "'" + sku + "' is also on line " + previous);
                     continue;
                 }
-                ExistingVariant existing = bySku.get(lower);
+                SkuOwner existing = bySku.get(lower);
                 if (existing != null && !existing.productId().equals(group.productId)) {
                     run.error(line.number(), ProductCsv.SKU, "'" + sku + "' belongs to another product ("
                             + existing.productSlug() + "); SKUs are unique");
@@ -375,7 +363,7 @@ public class ProductImporter {
             if (path != null && categoryId == null) {
                 if (pathTooLong(path)) {
                     run.error(first.number(), ProductCsv.CATEGORY, "each level of the path must be 1 to 80 characters, "
-                            + "at most " + CategoryService.MAX_DEPTH + " levels");
+                            + "at most " + Categories.MAX_DEPTH + " levels");
                 } else {
                     group.categoryPath = path;
                     categoryId = PENDING_CATEGORY;
@@ -552,14 +540,11 @@ public class ProductImporter {
         if (lines.isEmpty()) {
             return;
         }
-        jdbc.query("""
-                select barcode, product_id from variants where tenant_id = ? and deleted_at is null and barcode = any(?)""",
-                rs -> {
-                    String barcode = rs.getString(1);
-                    if (!rs.getObject(2, UUID.class).equals(owners.get(barcode))) {
-                        run.error(lines.get(barcode), ProductCsv.BARCODE, "'" + barcode + "' is used by another product");
-                    }
-                }, run.tenantId, lines.keySet().toArray(String[]::new));
+        checks.barcodeOwners(run.tenantId, lines.keySet()).forEach((barcode, owner) -> {
+            if (!owner.equals(owners.get(barcode))) {
+                run.error(lines.get(barcode), ProductCsv.BARCODE, "'" + barcode + "' is used by another product");
+            }
+        });
     }
 
     private void loadCategories(Run run) {
@@ -618,7 +603,7 @@ public class ProductImporter {
 
     private static boolean pathTooLong(String path) {
         String[] levels = path.split(" > ");
-        if (levels.length > CategoryService.MAX_DEPTH) {
+        if (levels.length > Categories.MAX_DEPTH) {
             return true;
         }
         for (String level : levels) {

@@ -1,4 +1,4 @@
-package app.comptoir.catalog.importing;
+package app.comptoir.catalog.application;
 
 import java.math.BigDecimal;
 import java.util.List;

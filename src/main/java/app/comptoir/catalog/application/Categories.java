@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.application;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CategoryNode;
-import app.comptoir.catalog.CategoryView;
-import app.comptoir.catalog.search.ProductListCache;
+import app.comptoir.catalog.domain.Category;
+import app.comptoir.catalog.persistence.CategoryProducts;
+import app.comptoir.catalog.persistence.CategoryRepository;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -28,19 +28,19 @@ import app.comptoir.platform.TenantContext;
 
 /** The current tenant's category tree: create, rename, move, reorder siblings, delete when empty. */
 @Service
-public class CategoryService {
+public class Categories {
 
     public static final int MAX_DEPTH = 5;
 
     private final CategoryRepository categories;
-    private final JdbcTemplate jdbc;
+    private final CategoryProducts products;
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
 
-    CategoryService(CategoryRepository categories, JdbcTemplate jdbc, TenantContext tenantContext,
-                    ProductListCache listCache) {
+    Categories(CategoryRepository categories, CategoryProducts products, TenantContext tenantContext,
+               ProductListCache listCache) {
         this.categories = categories;
-        this.jdbc = jdbc;
+        this.products = products;
         this.tenantContext = tenantContext;
         this.listCache = listCache;
     }
@@ -176,16 +176,12 @@ public class CategoryService {
             throw new ConflictException("category-has-children",
                     "Category '" + category.getName() + "' has sub-categories; move or delete them first");
         }
-        Long products = jdbc.queryForObject(
-                "select count(*) from products where tenant_id = ? and category_id = ? and deleted_at is null",
-                Long.class, tenantId, id);
-        if (products != null && products > 0) {
+        long held = products.liveCount(tenantId, id);
+        if (held > 0) {
             throw new ConflictException("category-not-empty", "Category '" + category.getName() + "' still holds "
-                    + products + (products == 1 ? " product" : " products") + "; move them to another category first");
+                    + held + (held == 1 ? " product" : " products") + "; move them to another category first");
         }
-        // Deleted products keep no link to a category that no longer exists.
-        jdbc.update("update products set category_id = null where tenant_id = ? and category_id = ? and deleted_at is not null",
-                tenantId, id);
+        products.unfileDeleted(tenantId, id);
         List<Category> siblings = new ArrayList<>(loadTree().children(category.getParentId()));
         siblings.removeIf(c -> c.getId().equals(id));
         categories.delete(category);
@@ -218,11 +214,7 @@ public class CategoryService {
 
     private Tree loadTree() {
         UUID tenantId = tenantContext.requireTenant();
-        Map<UUID, Long> direct = new HashMap<>();
-        jdbc.query("""
-                select category_id, count(*) from products where tenant_id = ? and deleted_at is null
-                and category_id is not null group by category_id""",
-                rs -> { direct.put(rs.getObject(1, UUID.class), rs.getLong(2)); }, tenantId);
+        Map<UUID, Long> direct = products.directCounts(tenantId);
         return new Tree(categories.findAllOrdered(tenantId), direct);
     }
 

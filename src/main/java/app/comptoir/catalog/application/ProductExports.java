@@ -1,4 +1,4 @@
-package app.comptoir.catalog.importing;
+package app.comptoir.catalog.application;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,8 +14,8 @@ import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.VariantView;
-import app.comptoir.catalog.domain.CategoryService;
-import app.comptoir.catalog.domain.ProductViews;
+import app.comptoir.catalog.persistence.ProductViews;
+import app.comptoir.platform.Csv;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -24,19 +23,17 @@ import app.comptoir.platform.TenantContext;
  * recognise it; importing the file again changes nothing.
  */
 @Service
-public class ProductExporter {
+public class ProductExports {
 
     private static final int CHUNK = 200;
 
     private final ProductViews views;
-    private final CategoryService categories;
-    private final JdbcTemplate jdbc;
+    private final Categories categories;
     private final TenantContext tenantContext;
 
-    ProductExporter(ProductViews views, CategoryService categories, JdbcTemplate jdbc, TenantContext tenantContext) {
+    ProductExports(ProductViews views, Categories categories, TenantContext tenantContext) {
         this.views = views;
         this.categories = categories;
-        this.jdbc = jdbc;
         this.tenantContext = tenantContext;
     }
 
@@ -46,9 +43,7 @@ public class ProductExporter {
         UUID tenantId = tenantContext.requireTenant();
         Map<UUID, String> paths = new HashMap<>();
         categories.tree().forEach(node -> index(node, "", paths));
-        List<UUID> ids = jdbc.queryForList("""
-                select id from products where tenant_id = ? and deleted_at is null
-                order by lower(catalog_unaccent(name)), id""", UUID.class, tenantId);
+        List<UUID> ids = views.idsByName(tenantId);
         StringBuilder out = new StringBuilder("\ufeff");
         out.append(Csv.line(ProductCsv.COLUMNS, separator));
         for (int from = 0; from < ids.size(); from += CHUNK) {

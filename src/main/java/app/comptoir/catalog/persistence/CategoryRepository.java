@@ -1,4 +1,4 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.persistence;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+
+import app.comptoir.catalog.domain.Category;
 
 public interface CategoryRepository extends JpaRepository<Category, UUID> {
 

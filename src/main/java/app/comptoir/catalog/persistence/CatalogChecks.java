@@ -1,16 +1,21 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.persistence;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Tenant-wide uniqueness questions the database answers: slugs, SKUs (case-insensitive), barcodes. */
+import app.comptoir.platform.SqlLike;
+
+/** Tenant-wide uniqueness questions the database answers: slugs, SKUs (case-insensitive), barcodes and who owns them. */
 @Component
 public class CatalogChecks {
 
@@ -56,12 +61,46 @@ public class CatalogChecks {
         Set<String> used = new HashSet<>(jdbc.queryForList("""
                 select slug from products where tenant_id = ? and deleted_at is null and id <> ?
                 and (slug = ? or slug like ?)""", String.class, tenantId,
-                exceptProductId == null ? NONE : exceptProductId, base, base.replace("_", "\\_") + "-%"));
+                exceptProductId == null ? NONE : exceptProductId, base, SqlLike.startsWith(base + "-")));
         String slug = base;
         for (int n = 2; used.contains(slug); n++) {
             slug = base + "-" + n;
         }
         return slug;
+    }
+
+    /** The product owning a SKU, and that product's slug. */
+    public record SkuOwner(UUID productId, String productSlug) {
+    }
+
+    /** The owners of these lower-case SKUs among live variants, by lower-case SKU. */
+    public Map<String, SkuOwner> skuOwners(UUID tenantId, String[] lowerSkus) {
+        Map<String, SkuOwner> owners = new HashMap<>();
+        jdbc.query("""
+                select lower(v.sku), v.product_id, p.slug from variants v
+                  join products p on p.tenant_id = v.tenant_id and p.id = v.product_id
+                 where v.tenant_id = ? and v.deleted_at is null and p.deleted_at is null and lower(v.sku) = any(?)""",
+                rs -> { owners.put(rs.getString(1), new SkuOwner(rs.getObject(2, UUID.class), rs.getString(3))); },
+                tenantId, lowerSkus);
+        return owners;
+    }
+
+    /** The live products with these slugs, by slug. */
+    public Map<String, UUID> productsBySlug(UUID tenantId, String[] slugs) {
+        Map<String, UUID> bySlug = new HashMap<>();
+        jdbc.query("select slug, id from products where tenant_id = ? and deleted_at is null and slug = any(?)",
+                rs -> { bySlug.put(rs.getString(1), rs.getObject(2, UUID.class)); }, tenantId, slugs);
+        return bySlug;
+    }
+
+    /** The products whose live variants carry these barcodes, by barcode. */
+    public Map<String, UUID> barcodeOwners(UUID tenantId, Collection<String> barcodes) {
+        Map<String, UUID> owners = new LinkedHashMap<>();
+        jdbc.query("""
+                select barcode, product_id from variants where tenant_id = ? and deleted_at is null and barcode = any(?)""",
+                rs -> { owners.put(rs.getString(1), rs.getObject(2, UUID.class)); }, tenantId,
+                barcodes.toArray(String[]::new));
+        return owners;
     }
 
     public boolean categoryExists(UUID tenantId, UUID categoryId) {

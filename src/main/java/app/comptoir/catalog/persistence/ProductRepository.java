@@ -1,10 +1,12 @@
-package app.comptoir.catalog.domain;
+package app.comptoir.catalog.persistence;
 
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+
+import app.comptoir.catalog.domain.Product;
 
 public interface ProductRepository extends JpaRepository<Product, UUID> {
 
