@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.MoneyFormat;
 import app.comptoir.platform.PageResponse;
@@ -54,13 +54,13 @@ public class SalesDashboard {
     private final CatalogFigures catalog;
     private final CatalogSnapshots snapshots;
     private final StockStatistics stock;
-    private final TenantService tenants;
+    private final Tenants tenants;
     private final MoneyFormat money;
     private final SummaryCache cache;
     private final Clock clock;
 
     SalesDashboard(SalesFigures sales, CatalogFigures catalog, CatalogSnapshots snapshots, StockStatistics stock,
-                   TenantService tenants, MoneyFormat money, SummaryCache cache, Clock clock) {
+                   Tenants tenants, MoneyFormat money, SummaryCache cache, Clock clock) {
         this.sales = sales;
         this.catalog = catalog;
         this.snapshots = snapshots;

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
 import app.comptoir.inventory.StockFigures;
 import app.comptoir.inventory.StockFigures.VariantTotal;
 import app.comptoir.platform.InvalidInputException;
@@ -42,10 +42,10 @@ public class StockStatistics {
 
     private final StockFigures stock;
     private final CatalogSnapshots catalog;
-    private final TenantService tenants;
+    private final Tenants tenants;
     private final Clock clock;
 
-    StockStatistics(StockFigures stock, CatalogSnapshots catalog, TenantService tenants, Clock clock) {
+    StockStatistics(StockFigures stock, CatalogSnapshots catalog, Tenants tenants, Clock clock) {
         this.stock = stock;
         this.catalog = catalog;
         this.tenants = tenants;

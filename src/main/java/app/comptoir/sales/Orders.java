@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
-import app.comptoir.identity.UserService;
+import app.comptoir.identity.Tenants;
+import app.comptoir.identity.Users;
 import app.comptoir.identity.UserView;
 import app.comptoir.inventory.MovementRequest;
 import app.comptoir.inventory.MovementType;
@@ -127,14 +127,14 @@ public class Orders {
     private final DocumentNumbers numbers;
     private final Reservations reservations;
     private final StockMovements movements;
-    private final TenantService tenants;
-    private final UserService users;
+    private final Tenants tenants;
+    private final Users users;
     private final JsonMapper json;
     private final AuditRecorder audit;
 
     Orders(JdbcTemplate jdbc, SalesActor actor, Clock clock, Customers customers, LinePricer pricer,
            SaleLines saleLines, DocumentNumbers numbers, Reservations reservations, StockMovements movements,
-           TenantService tenants, UserService users, JsonMapper json, AuditRecorder audit) {
+           Tenants tenants, Users users, JsonMapper json, AuditRecorder audit) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.actor = actor;

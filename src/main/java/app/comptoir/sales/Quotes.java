@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
@@ -60,12 +60,12 @@ public class Quotes {
     private final LinePricer pricer;
     private final SaleLines saleLines;
     private final DocumentNumbers numbers;
-    private final TenantService tenants;
+    private final Tenants tenants;
     private final Orders orders;
     private final AuditRecorder audit;
 
     Quotes(JdbcTemplate jdbc, SalesActor actor, Clock clock, Customers customers, LinePricer pricer, SaleLines saleLines,
-           DocumentNumbers numbers, TenantService tenants, Orders orders, AuditRecorder audit) {
+           DocumentNumbers numbers, Tenants tenants, Orders orders, AuditRecorder audit) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.actor = actor;

@@ -1,4 +1,4 @@
-package app.comptoir.identity;
+package app.comptoir.identity.application;
 
 import java.time.Clock;
 import java.time.Duration;

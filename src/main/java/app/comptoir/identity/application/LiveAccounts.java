@@ -1,4 +1,4 @@
-package app.comptoir.identity;
+package app.comptoir.identity.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.comptoir.identity.domain.UserAccountRepository;
+import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.AccountStatus;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.TenantContext;
@@ -58,7 +58,7 @@ class LiveAccounts implements AccountStatus {
         Optional<ComptoirPrincipal> fresh = tenantContext.callAs(principal.tenantId(), () -> tx.execute(status ->
                 users.findLive(principal.tenantId(), principal.userId())
                         .filter(u -> u.isEnabled())
-                        .map(AuthService::principalOf)));
+                        .map(Logins::principalOf)));
         if (known.size() > MAX_ENTRIES) {
             known.clear();
         }

@@ -1,8 +1,10 @@
-package app.comptoir.identity.domain;
+package app.comptoir.identity.persistence;
 
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+
+import app.comptoir.identity.domain.Tenant;
 
 public interface TenantRepository extends JpaRepository<Tenant, UUID> {
 

@@ -14,10 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.identity.domain.LoginDirectoryEntry;
-import app.comptoir.identity.domain.LoginDirectoryRepository;
-import app.comptoir.identity.domain.RefreshTokenRepository;
+import app.comptoir.identity.domain.LoginEmail;
+import app.comptoir.identity.domain.PasswordPolicy;
 import app.comptoir.identity.domain.UserAccount;
-import app.comptoir.identity.domain.UserAccountRepository;
+import app.comptoir.identity.persistence.LoginDirectoryRepository;
+import app.comptoir.identity.persistence.RefreshTokenRepository;
+import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.AccountStatus;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
@@ -31,7 +33,7 @@ import app.comptoir.platform.TenantContext;
 
 /** Users of the current tenant: list, create, edit, enable or disable, and soft delete. */
 @Service
-public class UserService {
+public class Users {
 
     private static final List<String> SORTABLE = List.of("name", "email", "created_at", "last_login_at");
 
@@ -43,7 +45,7 @@ public class UserService {
     private final Clock clock;
     private final AccountStatus accounts;
 
-    UserService(UserAccountRepository users, LoginDirectoryRepository directory, RefreshTokenRepository refreshTokens,
+    Users(UserAccountRepository users, LoginDirectoryRepository directory, RefreshTokenRepository refreshTokens,
                 PasswordEncoder passwords, TenantContext tenantContext, Clock clock, AccountStatus accounts) {
         this.accounts = accounts;
         this.users = users;
@@ -77,7 +79,7 @@ public class UserService {
         Sort order = sort != null && sort.startsWith("-") ? Sort.by(column).descending() : Sort.by(column);
         String pattern = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
         return PageResponse.of(users.search(tenantContext.requireTenant(), role == null ? null : role.name(), pattern,
-                enabled, PageRequests.of(page, size, order)), UserService::view);
+                enabled, PageRequests.of(page, size, order)), Users::view);
     }
 
     @Transactional(readOnly = true)
@@ -87,7 +89,7 @@ public class UserService {
 
     @Transactional
     public UserView create(NewUser request) {
-        String email = AuthService.normalizeEmail(request.email());
+        String email = LoginEmail.normalize(request.email());
         String name = checkName(request.name());
         Set<Role> roles = checkRoles(request.roles());
         PasswordPolicy.check("password", request.password(), email);
@@ -102,7 +104,7 @@ public class UserService {
     @Transactional
     public UserView update(UUID id, UserChanges changes) {
         UserAccount user = load(id);
-        String email = AuthService.normalizeEmail(changes.email());
+        String email = LoginEmail.normalize(changes.email());
         String name = checkName(changes.name());
         Set<Role> roles = checkRoles(changes.roles());
         if (user.getRoles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {

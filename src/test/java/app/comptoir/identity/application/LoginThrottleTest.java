@@ -1,4 +1,4 @@
-package app.comptoir.identity;
+package app.comptoir.identity.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

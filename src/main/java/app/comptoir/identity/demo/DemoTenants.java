@@ -1,4 +1,4 @@
-package app.comptoir.identity;
+package app.comptoir.identity.demo;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.domain.LoginDirectoryEntry;
-import app.comptoir.identity.domain.LoginDirectoryRepository;
 import app.comptoir.identity.domain.Tenant;
-import app.comptoir.identity.domain.TenantRepository;
 import app.comptoir.identity.domain.UserAccount;
-import app.comptoir.identity.domain.UserAccountRepository;
+import app.comptoir.identity.persistence.LoginDirectoryRepository;
+import app.comptoir.identity.persistence.TenantRepository;
+import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.Role;

@@ -1,4 +1,4 @@
-package app.comptoir.identity;
+package app.comptoir.identity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.InvalidInputException;
 
 class PasswordPolicyTest {
 

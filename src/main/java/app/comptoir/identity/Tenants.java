@@ -1,16 +1,17 @@
 package app.comptoir.identity;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.domain.Tenant;
-import app.comptoir.identity.domain.TenantRepository;
+import app.comptoir.identity.domain.TenantSlugs;
+import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Currencies;
@@ -36,7 +38,7 @@ import app.comptoir.platform.TenantContext;
  * of a cluster see it within the window.
  */
 @Service
-public class TenantService {
+public class Tenants {
 
     private static final Duration WINDOW = Duration.ofSeconds(30);
     private static final int MAX_ENTRIES = 10_000;
@@ -44,19 +46,20 @@ public class TenantService {
     private final TenantRepository tenants;
     private final TenantContext tenantContext;
     private final TransactionTemplate readOnly;
-    private final Clock clock;
-    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+    private final Cache<UUID, TenantProfile> known;
 
-    private record Known(TenantProfile profile, Instant until) {
-    }
-
-    TenantService(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager,
-                  Clock clock) {
+    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager,
+            Clock clock) {
         this.tenants = tenants;
         this.tenantContext = tenantContext;
         this.readOnly = new TransactionTemplate(txManager);
         this.readOnly.setReadOnly(true);
-        this.clock = clock;
+        // The window follows the application's clock, so that tests which move time see profiles expire.
+        Ticker ticker = () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+        this.known = Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).ticker(ticker).build();
     }
 
     /** New settings for the tenant. */
@@ -66,18 +69,7 @@ public class TenantService {
 
     /** The current tenant's profile (from this node's memory when read less than a moment ago). */
     public TenantProfile current() {
-        UUID id = tenantContext.requireTenant();
-        Instant now = clock.instant();
-        Known entry = known.get(id);
-        if (entry != null && entry.until().isAfter(now)) {
-            return entry.profile();
-        }
-        TenantProfile profile = readOnly.execute(status -> profile(load()));
-        if (known.size() >= MAX_ENTRIES) {
-            known.clear();
-        }
-        known.put(id, new Known(profile, now.plus(WINDOW)));
-        return profile;
+        return known.get(tenantContext.requireTenant(), id -> readOnly.execute(status -> profile(load())));
     }
 
     @Transactional
@@ -88,7 +80,7 @@ public class TenantService {
             throw InvalidInputException.field("name", "must be between 2 and 120 characters");
         }
         String slug = settings.slug() == null ? "" : settings.slug().trim();
-        if (!Slugs.VALID.matcher(slug).matches()) {
+        if (!TenantSlugs.VALID.matcher(slug).matches()) {
             throw InvalidInputException.field("slug", "must be 1 to 60 lower-case letters, digits or dashes");
         }
         if (tenants.existsBySlugAndIdNot(slug, tenant.getId())) {
@@ -115,12 +107,12 @@ public class TenantService {
     }
 
     private void forget(UUID id) {
-        known.remove(id);
+        known.invalidate(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    known.remove(id);
+                    known.invalidate(id);
                 }
             });
         }

@@ -1,19 +1,19 @@
-package app.comptoir.identity;
+package app.comptoir.identity.domain;
 
 import java.nio.charset.StandardCharsets;
 
 import app.comptoir.platform.InvalidInputException;
 
 /** At least 10 characters, at most 72 bytes (bcrypt's limit), and not the e-mail address. */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
-    static final int MIN_LENGTH = 10;
-    static final int MAX_BYTES = 72;
+    public static final int MIN_LENGTH = 10;
+    public static final int MAX_BYTES = 72;
 
     private PasswordPolicy() {
     }
 
-    static void check(String field, String password, String email) {
+    public static void check(String field, String password, String email) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             throw InvalidInputException.field(field, "must be at least " + MIN_LENGTH + " characters long");
         }

@@ -1,4 +1,4 @@
-package app.comptoir.identity;
+package app.comptoir.identity.application;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,14 +24,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.domain.LoginDirectoryEntry;
-import app.comptoir.identity.domain.LoginDirectoryRepository;
+import app.comptoir.identity.domain.LoginEmail;
+import app.comptoir.identity.domain.PasswordPolicy;
 import app.comptoir.identity.domain.RefreshToken;
-import app.comptoir.identity.domain.RefreshTokenRepository;
 import app.comptoir.identity.domain.Tenant;
-import app.comptoir.identity.domain.TenantRepository;
+import app.comptoir.identity.domain.TenantSlugs;
 import app.comptoir.identity.domain.UserAccount;
-import app.comptoir.identity.domain.UserAccountRepository;
+import app.comptoir.identity.persistence.LoginDirectoryRepository;
+import app.comptoir.identity.persistence.RefreshTokenRepository;
+import app.comptoir.identity.persistence.TenantRepository;
+import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.AccessTokens;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ComptoirPrincipal;
@@ -52,9 +56,9 @@ import app.comptoir.platform.UnauthorizedException;
  * the refresh token, so row-level security applies even before anybody is signed in.
  */
 @Service
-public class AuthService implements CredentialsVerifier {
+public class Logins implements CredentialsVerifier {
 
-    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+    private static final Logger log = LoggerFactory.getLogger(Logins.class);
     private static final String INVALID_CREDENTIALS = "E-mail or password is incorrect";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -72,7 +76,7 @@ public class AuthService implements CredentialsVerifier {
     private final ApplicationEventPublisher events;
     private final String timingDummyHash;
 
-    AuthService(TenantRepository tenants, UserAccountRepository users, LoginDirectoryRepository directory,
+    Logins(TenantRepository tenants, UserAccountRepository users, LoginDirectoryRepository directory,
                 RefreshTokenRepository refreshTokens, PasswordEncoder passwords, AccessTokens accessTokens,
                 LoginThrottle throttle, TenantContext tenantContext, PlatformTransactionManager txManager, Clock clock,
                 ComptoirProperties properties, ApplicationEventPublisher events) {
@@ -111,7 +115,7 @@ public class AuthService implements CredentialsVerifier {
 
     private <T> T register(Signup request, String clientAddress, BiFunction<UserAccount, Tenant, T> signIn) {
         throttle.checkAttempt(request.email(), clientAddress);
-        String email = normalizeEmail(request.email());
+        String email = LoginEmail.normalize(request.email());
         String businessName = request.businessName() == null ? "" : request.businessName().trim();
         if (businessName.length() < 2 || businessName.length() > 120) {
             throw InvalidInputException.field("businessName", "must be between 2 and 120 characters");
@@ -297,7 +301,7 @@ public class AuthService implements CredentialsVerifier {
     }
 
     private String uniqueSlug(String businessName) {
-        String base = Slugs.of(businessName);
+        String base = TenantSlugs.of(businessName);
         String slug = base;
         for (int i = 2; tenants.existsBySlug(slug); i++) {
             slug = base + "-" + i;
@@ -305,13 +309,6 @@ public class AuthService implements CredentialsVerifier {
         return slug;
     }
 
-    static String normalizeEmail(String email) {
-        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        if (normalized.length() > 254 || !normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw InvalidInputException.field("email", "must be a valid e-mail address");
-        }
-        return normalized;
-    }
 
     private static String hash(String secret) {
         try {

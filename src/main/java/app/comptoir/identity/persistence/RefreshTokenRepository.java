@@ -1,4 +1,4 @@
-package app.comptoir.identity.domain;
+package app.comptoir.identity.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +10,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+
+import app.comptoir.identity.domain.RefreshToken;
 
 public interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
 

@@ -1,4 +1,4 @@
-package app.comptoir.identity.domain;
+package app.comptoir.identity.persistence;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,6 +7,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+
+import app.comptoir.identity.domain.UserAccount;
 
 public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
