@@ -1,7 +1,6 @@
-package app.comptoir.reporting;
+package app.comptoir.reporting.application;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -19,13 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.Tenants;
-import app.comptoir.inventory.StockFigures;
 import app.comptoir.inventory.StockFigures.VariantTotal;
+import app.comptoir.inventory.StockFigures;
+import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.InvalidInputException;
-import app.comptoir.reporting.StockReport.CategoryStock;
-import app.comptoir.reporting.StockReport.ProductValue;
-import app.comptoir.reporting.StockReport.SlowMover;
-import app.comptoir.reporting.StockReport.StockState;
+import app.comptoir.reporting.application.StockReport.CategoryStock;
+import app.comptoir.reporting.application.StockReport.ProductValue;
+import app.comptoir.reporting.application.StockReport.SlowMover;
+import app.comptoir.reporting.application.StockReport.StockState;
+import app.comptoir.reporting.domain.Departments;
 
 /**
  * Computes the stock statistics of the current business from the catalog's and the inventory's
@@ -43,13 +44,13 @@ public class StockStatistics {
     private final StockFigures stock;
     private final CatalogSnapshots catalog;
     private final Tenants tenants;
-    private final Clock clock;
+    private final BusinessTime businessTime;
 
-    StockStatistics(StockFigures stock, CatalogSnapshots catalog, Tenants tenants, Clock clock) {
+    StockStatistics(StockFigures stock, CatalogSnapshots catalog, Tenants tenants, BusinessTime businessTime) {
         this.stock = stock;
         this.catalog = catalog;
         this.tenants = tenants;
-        this.clock = clock;
+        this.businessTime = businessTime;
     }
 
     /**
@@ -68,8 +69,8 @@ public class StockStatistics {
 
     private StockReport report(int flowDays, int slowDays, CatalogSnapshots.Snapshot snapshot) {
         TenantProfile tenant = tenants.current();
-        ZoneId zone = ZoneId.of(tenant.timezone());
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        ZoneId zone = businessTime.zone();
+        LocalDate today = businessTime.today();
         Map<UUID, VariantFacts> facts = snapshot.facts();
         Departments departments = snapshot.departments();
 

@@ -1,4 +1,4 @@
-package app.comptoir.reporting;
+package app.comptoir.reporting.application;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import app.comptoir.platform.RefreshingCache;
 import app.comptoir.platform.TenantContext;
-import app.comptoir.reporting.SalesReport.Summary;
+import app.comptoir.reporting.application.SalesReport.Summary;
 
 /**
  * A per-node cache of dashboard summaries. A summary is kept under the versions of the sales and the

@@ -1,4 +1,4 @@
-package app.comptoir.reporting;
+package app.comptoir.reporting.domain;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.UUID;
 import app.comptoir.catalog.CategoryNode;
 
 /** The top-level categories ("departments") that statistics group by, and the department of every category. */
-final class Departments {
+public final class Departments {
 
     private final Map<UUID, UUID> departmentOf = new HashMap<>();
     private final Map<UUID, String> names = new HashMap<>();
 
-    Departments(List<CategoryNode> tree) {
+    public Departments(List<CategoryNode> tree) {
         for (CategoryNode root : tree) {
             names.put(root.id(), root.name());
             mark(root, root.id());
@@ -21,12 +21,12 @@ final class Departments {
     }
 
     /** The top-level category of this one (itself when it is one; null for no category). */
-    UUID of(UUID categoryId) {
+    public UUID of(UUID categoryId) {
         return categoryId == null ? null : departmentOf.getOrDefault(categoryId, categoryId);
     }
 
     /** A department's name (null for no category). */
-    String name(UUID departmentId) {
+    public String name(UUID departmentId) {
         return departmentId == null ? null : names.get(departmentId);
     }
 

@@ -1,4 +1,4 @@
-package app.comptoir.reporting;
+package app.comptoir.reporting.application;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,11 +10,12 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
+import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.platform.RefreshingCache;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.reporting.domain.Departments;
 
 /**
  * What the statistics need of the catalog (every variant's product, category, cost and price, and the

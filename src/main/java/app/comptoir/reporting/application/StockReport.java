@@ -1,4 +1,4 @@
-package app.comptoir.reporting;
+package app.comptoir.reporting.application;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

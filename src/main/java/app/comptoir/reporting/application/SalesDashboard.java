@@ -1,8 +1,7 @@
-package app.comptoir.reporting;
+package app.comptoir.reporting.application;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -17,25 +16,26 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
-import app.comptoir.identity.TenantProfile;
+import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.identity.Tenants;
+import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.InvalidInputException;
-import app.comptoir.platform.MoneyFormat;
+import app.comptoir.platform.Money;
 import app.comptoir.platform.PageResponse;
-import app.comptoir.reporting.SalesReport.AverageBasket;
-import app.comptoir.reporting.SalesReport.CategorySales;
-import app.comptoir.reporting.SalesReport.Day;
-import app.comptoir.reporting.SalesReport.Period;
-import app.comptoir.reporting.SalesReport.ProductSales;
-import app.comptoir.reporting.SalesReport.Revenue;
-import app.comptoir.reporting.SalesReport.Summary;
-import app.comptoir.reporting.SalesReport.TopProducts;
+import app.comptoir.reporting.application.SalesReport.AverageBasket;
+import app.comptoir.reporting.application.SalesReport.CategorySales;
+import app.comptoir.reporting.application.SalesReport.Day;
+import app.comptoir.reporting.application.SalesReport.Period;
+import app.comptoir.reporting.application.SalesReport.ProductSales;
+import app.comptoir.reporting.application.SalesReport.Revenue;
+import app.comptoir.reporting.application.SalesReport.Summary;
+import app.comptoir.reporting.application.SalesReport.TopProducts;
+import app.comptoir.reporting.domain.Departments;
 import app.comptoir.sales.OrderStatus;
-import app.comptoir.sales.SalesFigures;
 import app.comptoir.sales.SalesFigures.DaySales;
 import app.comptoir.sales.SalesFigures.VariantSales;
+import app.comptoir.sales.SalesFigures;
 
 /**
  * The sales dashboard: revenue against the previous period, sales per day, orders per status, top
@@ -55,26 +55,23 @@ public class SalesDashboard {
     private final CatalogSnapshots snapshots;
     private final StockStatistics stock;
     private final Tenants tenants;
-    private final MoneyFormat money;
     private final SummaryCache cache;
-    private final Clock clock;
+    private final BusinessTime businessTime;
 
     SalesDashboard(SalesFigures sales, CatalogFigures catalog, CatalogSnapshots snapshots, StockStatistics stock,
-                   Tenants tenants, MoneyFormat money, SummaryCache cache, Clock clock) {
+                   Tenants tenants, SummaryCache cache, BusinessTime businessTime) {
         this.sales = sales;
         this.catalog = catalog;
         this.snapshots = snapshots;
         this.stock = stock;
         this.tenants = tenants;
-        this.money = money;
         this.cache = cache;
-        this.clock = clock;
+        this.businessTime = businessTime;
     }
 
     /** The period from {@code from} to {@code to} (either may be null: the last 30 days up to today). */
     public Period period(LocalDate from, LocalDate to) {
-        TenantProfile tenant = tenants.current();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(tenant.timezone())));
+        LocalDate today = businessTime.today();
         LocalDate end = to == null ? (from == null ? today : from.plusDays(DEFAULT_DAYS - 1L)) : to;
         LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1L) : from;
         if (end.isBefore(start)) {
@@ -84,7 +81,7 @@ public class SalesDashboard {
         if (days > MAX_DAYS) {
             throw InvalidInputException.field("from", "the period must be at most " + MAX_DAYS + " days");
         }
-        return new Period(start, end, start.minusDays(days), start.minusDays(1), tenant.currency());
+        return new Period(start, end, start.minusDays(days), start.minusDays(1), tenants.current().currency());
     }
 
     public Revenue revenue(Period period) {
@@ -170,7 +167,7 @@ public class SalesDashboard {
         return averageBasket(daily(period, zone()), period.currency());
     }
 
-    private AverageBasket averageBasket(List<DaySales> days, String currency) {
+    private static AverageBasket averageBasket(List<DaySales> days, String currency) {
         long orders = 0;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal gross = BigDecimal.ZERO;
@@ -179,7 +176,7 @@ public class SalesDashboard {
             net = net.add(d.soldNet());
             gross = gross.add(d.soldGross());
         }
-        int scale = money.decimals(currency);
+        int scale = Money.decimals(currency);
         return orders == 0 ? new AverageBasket(0, BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(scale))
                 : new AverageBasket(orders, net.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP),
                         gross.divide(BigDecimal.valueOf(orders), scale, RoundingMode.HALF_UP));
@@ -240,15 +237,15 @@ public class SalesDashboard {
     }
 
     private List<DaySales> daily(LocalDate from, LocalDate to, String currency, ZoneId zone) {
-        return sales.daily(from, to, zone, money.decimals(currency));
+        return sales.daily(from, to, zone, Money.decimals(currency));
     }
 
     private List<VariantSales> variantSales(Period period, ZoneId zone) {
-        return sales.perVariant(period.from(), period.to(), zone, money.decimals(period.currency()));
+        return sales.perVariant(period.from(), period.to(), zone, Money.decimals(period.currency()));
     }
 
     private ZoneId zone() {
-        return ZoneId.of(tenants.current().timezone());
+        return businessTime.zone();
     }
 
     private static Day total(List<DaySales> days) {
