@@ -1,9 +1,7 @@
 package app.comptoir.identity;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,7 +9,6 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,18 +45,12 @@ public class Tenants {
     private final TransactionTemplate readOnly;
     private final Cache<UUID, TenantProfile> known;
 
-    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager,
-            Clock clock) {
+    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager) {
         this.tenants = tenants;
         this.tenantContext = tenantContext;
         this.readOnly = new TransactionTemplate(txManager);
         this.readOnly.setReadOnly(true);
-        // The window follows the application's clock, so that tests which move time see profiles expire.
-        Ticker ticker = () -> {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
-        this.known = Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).ticker(ticker).build();
+        this.known = Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
     }
 
     /** New settings for the tenant. */

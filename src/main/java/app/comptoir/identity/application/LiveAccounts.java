@@ -1,13 +1,11 @@
 package app.comptoir.identity.application;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,48 +31,33 @@ class LiveAccounts implements AccountStatus {
     private final UserAccountRepository users;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
-    private final Clock clock;
-    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+    private final Cache<UUID, Optional<ComptoirPrincipal>> known =
+            Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
 
-    private record Known(Optional<ComptoirPrincipal> principal, Instant until) {
-    }
-
-    LiveAccounts(UserAccountRepository users, TenantContext tenantContext, PlatformTransactionManager txManager,
-                 Clock clock) {
+    LiveAccounts(UserAccountRepository users, TenantContext tenantContext, PlatformTransactionManager txManager) {
         this.users = users;
         this.tenantContext = tenantContext;
         this.tx = new TransactionTemplate(txManager);
         this.tx.setReadOnly(true);
-        this.clock = clock;
     }
 
     @Override
     public Optional<ComptoirPrincipal> current(ComptoirPrincipal principal) {
-        Instant now = Instant.now(clock);
-        Known entry = known.get(principal.userId());
-        if (entry != null && entry.until().isAfter(now)) {
-            return entry.principal();
-        }
-        Optional<ComptoirPrincipal> fresh = tenantContext.callAs(principal.tenantId(), () -> tx.execute(status ->
+        return known.get(principal.userId(), id -> tenantContext.callAs(principal.tenantId(), () -> tx.execute(status ->
                 users.findLive(principal.tenantId(), principal.userId())
                         .filter(u -> u.isEnabled())
-                        .map(Logins::principalOf)));
-        if (known.size() > MAX_ENTRIES) {
-            known.clear();
-        }
-        known.put(principal.userId(), new Known(fresh, now.plus(WINDOW)));
-        return fresh;
+                        .map(Logins::principalOf))));
     }
 
     /** Forgets the user now and again after the current transaction commits (so no stale answer is re-cached). */
     @Override
     public void evict(UUID userId) {
-        known.remove(userId);
+        known.invalidate(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    known.remove(userId);
+                    known.invalidate(userId);
                 }
             });
         }
