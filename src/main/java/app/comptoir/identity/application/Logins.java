@@ -50,7 +50,9 @@ import app.comptoir.platform.TenantContext;
 import app.comptoir.platform.UnauthorizedException;
 
 /**
- * Sign-up, login, token refresh with rotation and reuse detection, logout and password change.
+ * The logins of the deployment (an e-mail of the login directory, its password and its refresh-token
+ * families): sign-up creates one, login verifies it, refresh rotates its tokens with reuse detection,
+ * logout revokes them, and a password change re-keys it.
  *
  * <p>Every step that touches tenant-owned rows runs for the tenant found in the login directory or in
  * the refresh token, so row-level security applies even before anybody is signed in.
