@@ -50,7 +50,9 @@ public final class RefreshingCache<K, V> implements AutoCloseable {
         this.ttlNanos = ttl.toNanos();
         this.enabled = ttlNanos > 0 && maxEntries > 0;
         this.tenantContext = tenantContext;
-        this.entries = Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries)).executor(refresher).buildAsync();
+        // Caffeine's upkeep (evicting past the size bound) is quick: done on the calling thread, the bound holds
+        // at once rather than after a background task.
+        this.entries = Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries)).executor(Runnable::run).buildAsync();
     }
 
     /** The cached answer for the key, or the loader's (run as the given tenant when refreshing), kept for next time. */
