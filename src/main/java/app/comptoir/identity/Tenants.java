@@ -1,8 +1,6 @@
 package app.comptoir.identity;
 
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -16,13 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.identity.domain.BusinessSettingsRules;
 import app.comptoir.identity.domain.Tenant;
-import app.comptoir.identity.domain.TenantSlugs;
 import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ConflictException;
-import app.comptoir.platform.Currencies;
-import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
 
@@ -66,32 +62,17 @@ public class Tenants {
     @Transactional
     public TenantProfile update(TenantSettings settings) {
         Tenant tenant = load();
-        String name = settings.name() == null ? "" : settings.name().trim();
-        if (name.length() < 2 || name.length() > 120) {
-            throw InvalidInputException.field("name", "must be between 2 and 120 characters");
-        }
-        String slug = settings.slug() == null ? "" : settings.slug().trim();
-        if (!TenantSlugs.VALID.matcher(slug).matches()) {
-            throw InvalidInputException.field("slug", "must be 1 to 60 lower-case letters, digits or dashes");
-        }
+        String name = BusinessSettingsRules.name("name", settings.name());
+        String slug = BusinessSettingsRules.slug(settings.slug());
         if (tenants.existsBySlugAndIdNot(slug, tenant.getId())) {
             throw new ConflictException("slug-taken", "Another business already uses the address '" + slug + "'");
         }
-        String currency = settings.currency() == null ? "" : settings.currency().trim().toUpperCase(java.util.Locale.ROOT);
-        if (!Currencies.isSupported(currency)) {
-            throw InvalidInputException.field("currency", "must be one of " + Currencies.SUPPORTED);
-        }
-        if (!"fr".equals(settings.locale()) && !"en".equals(settings.locale())) {
-            throw InvalidInputException.field("locale", "must be fr or en");
-        }
-        try {
-            ZoneId.of(settings.timezone() == null ? "" : settings.timezone());
-        } catch (DateTimeException e) {
-            throw InvalidInputException.field("timezone", "must be a time zone such as Europe/Paris or Africa/Dakar");
-        }
+        String currency = BusinessSettingsRules.currency(settings.currency());
+        String locale = BusinessSettingsRules.locale(settings.locale());
+        String timezone = BusinessSettingsRules.timezone(settings.timezone());
         Set<BusinessModule> modules = settings.enabledModules() == null || settings.enabledModules().isEmpty()
                 ? EnumSet.noneOf(BusinessModule.class) : EnumSet.copyOf(settings.enabledModules());
-        tenant.update(name, slug, currency, settings.locale(), settings.timezone(), modules);
+        tenant.update(name, slug, currency, locale, timezone, modules);
         tenants.flush();
         forget(tenant.getId());
         return profile(tenant);

@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.TenantCreated;
+import app.comptoir.identity.domain.BusinessSettingsRules;
 import app.comptoir.identity.domain.LoginDirectoryEntry;
 import app.comptoir.identity.domain.LoginEmail;
 import app.comptoir.identity.domain.PasswordPolicy;
@@ -42,7 +43,6 @@ import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.CredentialsVerifier;
-import app.comptoir.platform.Currencies;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Role;
@@ -118,21 +118,13 @@ public class Logins implements CredentialsVerifier {
     private <T> T register(Signup request, String clientAddress, BiFunction<UserAccount, Tenant, T> signIn) {
         throttle.checkAttempt(request.email(), clientAddress);
         String email = LoginEmail.normalize(request.email());
-        String businessName = request.businessName() == null ? "" : request.businessName().trim();
-        if (businessName.length() < 2 || businessName.length() > 120) {
-            throw InvalidInputException.field("businessName", "must be between 2 and 120 characters");
-        }
+        String businessName = BusinessSettingsRules.name("businessName", request.businessName());
         PasswordPolicy.check("password", request.password(), email);
-        String locale = request.locale() == null || request.locale().isBlank() ? "fr" : request.locale().trim();
-        if (!locale.equals("fr") && !locale.equals("en")) {
-            throw InvalidInputException.field("locale", "must be fr or en");
-        }
-        String currency = request.currency() == null || request.currency().isBlank() ? "EUR"
-                : request.currency().trim().toUpperCase(Locale.ROOT);
-        if (!Currencies.isSupported(currency)) {
-            throw InvalidInputException.field("currency", "must be one of " + Currencies.SUPPORTED);
-        }
-        String timezone = "XOF".equals(currency) ? "Africa/Dakar" : "Europe/Paris";
+        String locale = BusinessSettingsRules.locale(
+                request.locale() == null || request.locale().isBlank() ? "fr" : request.locale().trim());
+        String currency = BusinessSettingsRules.currency(
+                request.currency() == null || request.currency().isBlank() ? "EUR" : request.currency());
+        String timezone = BusinessSettingsRules.defaultTimezone(currency);
         String name = request.name() == null || request.name().isBlank() ? email.substring(0, email.indexOf('@'))
                 : request.name().trim();
         UUID tenantId = Ids.newId();
