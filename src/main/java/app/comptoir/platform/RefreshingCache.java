@@ -1,8 +1,7 @@
 package app.comptoir.platform;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,19 +10,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A small per-node cache of computed answers, for keys that carry everything the answer depends on
- * (typically the tenant, the question and a version that moves on every committed change):
+ * (typically the tenant, the question and a version that moves on every committed change), kept in a
+ * Caffeine cache:
  * <ul>
- *   <li>an answer not cached yet is computed once however many requests ask for it at the same time;</li>
+ *   <li>an answer not cached yet is computed once however many requests ask for it at the same time, on the
+ *       thread of the first of them (so with its tenant and its transaction);</li>
  *   <li>an answer older than the time to live is still served while one background task (run as the key's
  *       tenant) computes it again, so no request waits for the rebuild and a popular answer is never
  *       rebuilt by many requests at once;</li>
- *   <li>at most {@code maxEntries} answers are kept, the least recently used going first; a time to live of
- *       zero (or no entries) turns the cache off.</li>
+ *   <li>at most {@code maxEntries} answers are kept (Caffeine's size eviction); a time to live of zero (or no
+ *       entries) turns the cache off;</li>
+ *   <li>a failed computation is not kept: the next request computes the answer again.</li>
  * </ul>
  */
 public final class RefreshingCache<K, V> implements AutoCloseable {
@@ -35,46 +39,46 @@ public final class RefreshingCache<K, V> implements AutoCloseable {
 
     private final String name;
     private final long ttlNanos;
-    private final int maxEntries;
+    private final boolean enabled;
     private final TenantContext tenantContext;
-    private final Map<K, CompletableFuture<V>> building = new ConcurrentHashMap<>();
-    private final LinkedHashMap<K, Cached<V>> entries;
+    private final AsyncCache<K, Cached<V>> entries;
+    private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
     private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
 
     public RefreshingCache(String name, Duration ttl, int maxEntries, TenantContext tenantContext) {
         this.name = name;
         this.ttlNanos = ttl.toNanos();
-        this.maxEntries = maxEntries;
+        this.enabled = ttlNanos > 0 && maxEntries > 0;
         this.tenantContext = tenantContext;
-        this.entries = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Cached<V>> eldest) {
-                return size() > RefreshingCache.this.maxEntries;
-            }
-        };
+        // Caffeine's upkeep (evicting past the size bound) is quick: done on the calling thread, the bound holds
+        // at once rather than after a background task.
+        this.entries = Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries)).executor(Runnable::run).buildAsync();
     }
 
     /** The cached answer for the key, or the loader's (run as the given tenant when refreshing), kept for next time. */
     public V get(K key, UUID tenantId, Supplier<V> loader) {
-        if (ttlNanos <= 0 || maxEntries <= 0) {
+        if (!enabled) {
             return loader.get();
         }
-        Cached<V> cached;
-        synchronized (entries) {
-            cached = entries.get(key);
-        }
-        if (cached != null) {
+        CompletableFuture<Cached<V>> mine = new CompletableFuture<>();
+        // An answer being computed by another request is waited for rather than computed twice.
+        CompletableFuture<Cached<V>> other = entries.asMap().putIfAbsent(key, mine);
+        if (other != null) {
+            Cached<V> cached = join(other);
             if (cached.expiresAt() - System.nanoTime() <= 0) {
                 refreshInBackground(key, tenantId, loader);
             }
             return cached.value();
         }
-        CompletableFuture<V> mine = new CompletableFuture<>();
-        CompletableFuture<V> other = building.putIfAbsent(key, mine);
-        if (other != null) {
-            return join(other);
+        try {
+            V value = loader.get();
+            mine.complete(new Cached<>(value, System.nanoTime() + ttlNanos));
+            return value;
+        } catch (RuntimeException e) {
+            // Caffeine drops an entry whose future fails.
+            mine.completeExceptionally(e);
+            throw e;
         }
-        return build(key, loader, mine);
     }
 
     @Override
@@ -83,37 +87,22 @@ public final class RefreshingCache<K, V> implements AutoCloseable {
     }
 
     private void refreshInBackground(K key, UUID tenantId, Supplier<V> loader) {
-        CompletableFuture<V> mine = new CompletableFuture<>();
-        if (building.putIfAbsent(key, mine) != null) {
+        if (!refreshing.add(key)) {
             return;
         }
         try {
             refresher.execute(() -> {
                 try {
-                    tenantContext.runAs(tenantId, () -> build(key, loader, mine));
+                    V value = tenantContext.callAs(tenantId, loader::get);
+                    entries.put(key, CompletableFuture.completedFuture(new Cached<>(value, System.nanoTime() + ttlNanos)));
                 } catch (RuntimeException e) {
                     log.debug("Could not refresh a cached {}", name, e);
+                } finally {
+                    refreshing.remove(key);
                 }
             });
         } catch (RuntimeException e) {
-            building.remove(key, mine);
-            mine.cancel(false);
-        }
-    }
-
-    private V build(K key, Supplier<V> loader, CompletableFuture<V> mine) {
-        try {
-            V value = loader.get();
-            synchronized (entries) {
-                entries.put(key, new Cached<>(value, System.nanoTime() + ttlNanos));
-            }
-            mine.complete(value);
-            return value;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            building.remove(key, mine);
+            refreshing.remove(key);
         }
     }
 

@@ -1,7 +1,10 @@
 /**
- * Reporting: statistics and dashboards computed from the other modules' public APIs (read models
- * over catalog, inventory and, later, sales), never from their tables. The root package holds the
- * figures other screens may show; {@code web} serves the JSON API, the pages and the CSV exports.
+ * Reporting: statistics and dashboards computed from the other modules' published figures
+ * ({@code SalesFigures}, {@code CatalogFigures}, {@code StockFigures}), never from their tables. No other
+ * module uses it, so its root publishes nothing: {@code application} computes the reports (and caches them
+ * per node), {@code domain} holds the departments the figures are grouped by, {@code web} serves the JSON
+ * API, the pages and the CSV exports.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reporting")
+@org.springframework.modulith.ApplicationModule(displayName = "Reporting",
+        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales"})
 package app.comptoir.reporting;

@@ -14,6 +14,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import app.comptoir.identity.domain.TenantSlugs;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
@@ -41,7 +42,7 @@ class SignupAndLoginIT {
                 .body("user.name", equalTo("Camille"))
                 .body("user.roles", containsInAnyOrder("ADMIN"))
                 .body("tenant.name", equalTo(business))
-                .body("tenant.slug", equalTo(Slugs.of(business)))
+                .body("tenant.slug", equalTo(TenantSlugs.of(business)))
                 .body("tenant.currency", equalTo("EUR"))
                 .body("tenant.locale", equalTo("fr"))
                 .extract().jsonPath();
@@ -78,8 +79,8 @@ class SignupAndLoginIT {
         String first = Api.signup(port, name).then().statusCode(201).extract().path("tenant.slug");
         String second = Api.signup(port, name).then().statusCode(201).extract().path("tenant.slug");
 
-        assertThat(first).isEqualTo(Slugs.of(name));
-        assertThat(second).isEqualTo(Slugs.of(name) + "-2");
+        assertThat(first).isEqualTo(TenantSlugs.of(name));
+        assertThat(second).isEqualTo(TenantSlugs.of(name) + "-2");
     }
 
     @Test

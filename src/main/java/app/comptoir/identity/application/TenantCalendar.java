@@ -6,17 +6,17 @@ import java.time.ZoneId;
 
 import org.springframework.stereotype.Component;
 
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.BusinessTime;
 
 /** The current business's calendar, from its time zone setting (cached per node with its profile). */
 @Component
 class TenantCalendar implements BusinessTime {
 
-    private final TenantService tenants;
+    private final Tenants tenants;
     private final Clock clock;
 
-    TenantCalendar(TenantService tenants, Clock clock) {
+    TenantCalendar(Tenants tenants, Clock clock) {
         this.tenants = tenants;
         this.clock = clock;
     }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.comptoir.identity.AuthService;
+import app.comptoir.identity.application.Logins;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.InvalidInputException;
@@ -21,9 +21,9 @@ import app.comptoir.platform.PageController;
 @RequestMapping("/app/account")
 class AccountPages {
 
-    private final AuthService auth;
+    private final Logins auth;
 
-    AccountPages(AuthService auth) {
+    AccountPages(Logins auth) {
         this.auth = auth;
     }
 

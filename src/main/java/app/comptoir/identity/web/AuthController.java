@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.comptoir.identity.AuthResult;
-import app.comptoir.identity.AuthService;
+import app.comptoir.identity.application.AuthResult;
+import app.comptoir.identity.application.Logins;
 import app.comptoir.platform.ClientAddress;
 import app.comptoir.platform.ComptoirPrincipal;
 
@@ -28,9 +28,9 @@ import app.comptoir.platform.ComptoirPrincipal;
 @Tag(name = "Authentication")
 class AuthController {
 
-    private final AuthService auth;
+    private final Logins auth;
 
-    AuthController(AuthService auth) {
+    AuthController(Logins auth) {
         this.auth = auth;
     }
 
@@ -54,7 +54,7 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a business (tenant) and its first administrator, and sign in")
     AuthResult signup(@Valid @RequestBody SignupRequest body, HttpServletRequest request) {
-        return auth.signup(new AuthService.Signup(body.businessName(), body.email(), body.password(), body.name(),
+        return auth.signup(new Logins.Signup(body.businessName(), body.email(), body.password(), body.name(),
                 body.locale(), body.currency()), ClientAddress.of(request));
     }
 

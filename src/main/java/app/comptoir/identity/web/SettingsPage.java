@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Currencies;
@@ -39,9 +39,9 @@ class SettingsPage {
             .sorted()
             .toList();
 
-    private final TenantService tenants;
+    private final Tenants tenants;
 
-    SettingsPage(TenantService tenants) {
+    SettingsPage(Tenants tenants) {
         this.tenants = tenants;
     }
 
@@ -66,7 +66,7 @@ class SettingsPage {
             return page(model, form.timezone());
         }
         try {
-            tenants.update(new TenantService.TenantSettings(form.name(), form.slug(), form.currency(), form.locale(),
+            tenants.update(new Tenants.TenantSettings(form.name(), form.slug(), form.currency(), form.locale(),
                     form.timezone(), form.enabledModules()));
             redirect.addFlashAttribute("flash", "settings.saved");
             return "redirect:/app/settings";

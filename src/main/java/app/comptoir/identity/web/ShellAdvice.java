@@ -1,7 +1,5 @@
 package app.comptoir.identity.web;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,7 +11,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
+import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.NavigationItem;
 import app.comptoir.platform.PageController;
@@ -30,12 +29,15 @@ import app.comptoir.platform.TenantContext;
 class ShellAdvice {
 
     private final TenantContext tenantContext;
-    private final TenantService tenants;
+    private final Tenants tenants;
+    private final BusinessTime businessTime;
     private final ObjectProvider<NavigationItem> items;
 
-    ShellAdvice(TenantContext tenantContext, TenantService tenants, ObjectProvider<NavigationItem> items) {
+    ShellAdvice(TenantContext tenantContext, Tenants tenants, BusinessTime businessTime,
+                ObjectProvider<NavigationItem> items) {
         this.tenantContext = tenantContext;
         this.tenants = tenants;
+        this.businessTime = businessTime;
         this.items = items;
     }
 
@@ -59,20 +61,12 @@ class ShellAdvice {
         model.addAttribute("currentUser", me);
         model.addAttribute("currentRoles", me.roles().stream().sorted().toList());
         model.addAttribute("tenant", tenant);
-        model.addAttribute("zone", zoneOf(tenant));
+        model.addAttribute("zone", businessTime.zone());
         model.addAttribute("navigation", navigation);
     }
 
     // The dashboard (/app) is the prefix of every page, so it is active only on itself.
     private static boolean isActive(String itemPath, String path) {
         return path.equals(itemPath) || (!itemPath.equals("/app") && path.startsWith(itemPath + "/"));
-    }
-
-    private static ZoneId zoneOf(TenantProfile tenant) {
-        try {
-            return ZoneId.of(tenant.timezone());
-        } catch (DateTimeException | NullPointerException e) {
-            return ZoneId.of("Europe/Paris");
-        }
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 
-import app.comptoir.identity.AuthService;
-import app.comptoir.identity.DemoTenants;
+import app.comptoir.identity.application.Logins;
+import app.comptoir.identity.demo.DemoTenants;
 import app.comptoir.platform.ClientAddress;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
@@ -31,13 +31,13 @@ import app.comptoir.platform.TooManyRequestsException;
 @PageController
 class SignInPages {
 
-    private final AuthService auth;
+    private final Logins auth;
     private final DemoTenants demo;
     private final TenantContext tenantContext;
     private final WebSignIn webSignIn;
     private final LocaleResolver localeResolver;
 
-    SignInPages(AuthService auth, DemoTenants demo, TenantContext tenantContext, WebSignIn webSignIn,
+    SignInPages(Logins auth, DemoTenants demo, TenantContext tenantContext, WebSignIn webSignIn,
                 LocaleResolver localeResolver) {
         this.auth = auth;
         this.demo = demo;
@@ -89,7 +89,7 @@ class SignInPages {
             return signupPage(model);
         }
         try {
-            ComptoirPrincipal principal = auth.signupForSession(new AuthService.Signup(form.businessName(),
+            ComptoirPrincipal principal = auth.signupForSession(new Logins.Signup(form.businessName(),
                     form.email(), form.password(), form.name(), form.locale(), form.currency()), ClientAddress.of(request));
             webSignIn.signIn(principal, request, response);
             // The language chosen for the business is the new owner's interface language too.

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.BusinessModule;
 
 /** The caller's business settings. */
@@ -25,9 +25,9 @@ import app.comptoir.platform.BusinessModule;
 @Tag(name = "Tenant")
 class TenantController {
 
-    private final TenantService tenants;
+    private final Tenants tenants;
 
-    TenantController(TenantService tenants) {
+    TenantController(Tenants tenants) {
         this.tenants = tenants;
     }
 
@@ -45,7 +45,7 @@ class TenantController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Change the tenant's settings (administrators)")
     TenantProfile update(@Valid @RequestBody TenantRequest body) {
-        return tenants.update(new TenantService.TenantSettings(body.name(), body.slug(), body.currency(), body.locale(),
+        return tenants.update(new Tenants.TenantSettings(body.name(), body.slug(), body.currency(), body.locale(),
                 body.timezone(), body.enabledModules()));
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import app.comptoir.identity.UserService;
 import app.comptoir.identity.UserView;
+import app.comptoir.identity.Users;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Role;
 
@@ -39,9 +39,9 @@ import app.comptoir.platform.Role;
 @Tag(name = "Users")
 class UserController {
 
-    private final UserService users;
+    private final Users users;
 
-    UserController(UserService users) {
+    UserController(Users users) {
         this.users = users;
     }
 
@@ -90,7 +90,7 @@ class UserController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create a user")
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest body) {
-        UserView created = users.create(new UserService.NewUser(body.email(), body.name(), body.password(), body.roles()));
+        UserView created = users.create(new Users.NewUser(body.email(), body.name(), body.password(), body.roles()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(created.id()).toUri()).body(created);
     }
@@ -99,7 +99,7 @@ class UserController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Update a user (password optional)")
     UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest body) {
-        return users.update(id, new UserService.UserChanges(body.email(), body.name(), body.roles(), body.password()));
+        return users.update(id, new Users.UserChanges(body.email(), body.name(), body.roles(), body.password()));
     }
 
     @PatchMapping("/{id}/status")

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import app.comptoir.identity.UserService;
 import app.comptoir.identity.UserView;
+import app.comptoir.identity.Users;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.Htmx;
@@ -43,9 +43,9 @@ class UserPages {
     private static final String LIST = "identity/users/list";
     private static final String FORM = "identity/users/form";
 
-    private final UserService users;
+    private final Users users;
 
-    UserPages(UserService users) {
+    UserPages(Users users) {
         this.users = users;
     }
 
@@ -103,7 +103,7 @@ class UserPages {
             return form(model, null);
         }
         try {
-            UserView created = users.create(new UserService.NewUser(form.email(), form.name(), form.password(),
+            UserView created = users.create(new Users.NewUser(form.email(), form.name(), form.password(),
                     form.roles()));
             redirect.addFlashAttribute("flash", "users.created");
             redirect.addFlashAttribute("flashArgument", created.name());
@@ -131,7 +131,7 @@ class UserPages {
             return form(model, user);
         }
         try {
-            users.update(id, new UserService.UserChanges(form.email(), form.name(), form.roles(), form.password()));
+            users.update(id, new Users.UserChanges(form.email(), form.name(), form.roles(), form.password()));
             redirect.addFlashAttribute("flash", "users.updated");
             return "redirect:/app/users/" + id;
         } catch (InvalidInputException e) {

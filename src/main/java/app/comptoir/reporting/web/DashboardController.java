@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.comptoir.reporting.SalesDashboard;
-import app.comptoir.reporting.SalesReport;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.reporting.application.SalesDashboard;
+import app.comptoir.reporting.application.SalesReport;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.SalesFigures;
 

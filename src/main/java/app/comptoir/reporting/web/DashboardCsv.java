@@ -7,7 +7,7 @@ import org.springframework.http.ResponseEntity;
 
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.NotFoundException;
-import app.comptoir.reporting.SalesReport;
+import app.comptoir.reporting.application.SalesReport;
 
 /** The tables of the dashboard as CSV, exactly as the page shows them for its period. */
 final class DashboardCsv {

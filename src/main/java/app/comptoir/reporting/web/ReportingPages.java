@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
-import app.comptoir.reporting.SalesDashboard;
-import app.comptoir.reporting.SalesReport;
-import app.comptoir.reporting.StockReport;
-import app.comptoir.reporting.StockStatistics;
+import app.comptoir.reporting.application.SalesDashboard;
+import app.comptoir.reporting.application.SalesReport;
+import app.comptoir.reporting.application.StockReport;
+import app.comptoir.reporting.application.StockStatistics;
 
 /** The stock statistics page: charts, tables and the CSV of each table. */
 @PageController

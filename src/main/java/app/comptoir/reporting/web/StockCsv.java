@@ -6,7 +6,7 @@ import org.springframework.http.ResponseEntity;
 
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.NotFoundException;
-import app.comptoir.reporting.StockReport;
+import app.comptoir.reporting.application.StockReport;
 
 /** The tables of the stock statistics as CSV, exactly as the page shows them. */
 final class StockCsv {

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.comptoir.reporting.StockReport;
-import app.comptoir.reporting.StockStatistics;
+import app.comptoir.reporting.application.StockReport;
+import app.comptoir.reporting.application.StockStatistics;
 
 /** Stock statistics and the stock part of the dashboard, as JSON and CSV. */
 @RestController

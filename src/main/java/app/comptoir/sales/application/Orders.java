@@ -17,8 +17,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.comptoir.identity.TenantService;
-import app.comptoir.identity.UserService;
+import app.comptoir.identity.Tenants;
+import app.comptoir.identity.Users;
 import app.comptoir.identity.UserView;
 import app.comptoir.inventory.MovementRequest;
 import app.comptoir.inventory.MovementType;
@@ -84,14 +84,14 @@ public class Orders {
     private final LinePricer pricer;
     private final Reservations reservations;
     private final StockMovements movements;
-    private final UserService users;
-    private final TenantService tenants;
+    private final Users users;
+    private final Tenants tenants;
     private final AuditRecorder audit;
     private final ApplicationEventPublisher events;
 
     Orders(OrderRepository repository, SalesActor actor, Clock clock, BusinessTime businessTime, Customers customers,
-           LinePricer pricer, Reservations reservations, StockMovements movements, UserService users,
-           TenantService tenants, AuditRecorder audit, ApplicationEventPublisher events) {
+           LinePricer pricer, Reservations reservations, StockMovements movements, Users users,
+           Tenants tenants, AuditRecorder audit, ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.repository = repository;
         this.actor = actor;

@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.comptoir.identity.TenantService;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.Ids;
@@ -48,13 +48,13 @@ public class Quotes {
     private final BusinessTime businessTime;
     private final Customers customers;
     private final LinePricer pricer;
-    private final TenantService tenants;
+    private final Tenants tenants;
     private final Orders orders;
     private final AuditRecorder audit;
     private final ApplicationEventPublisher events;
 
     Quotes(QuoteRepository repository, SalesActor actor, Clock clock, BusinessTime businessTime, Customers customers,
-           LinePricer pricer, TenantService tenants, Orders orders, AuditRecorder audit,
+           LinePricer pricer, Tenants tenants, Orders orders, AuditRecorder audit,
            ApplicationEventPublisher events) {
         this.repository = repository;
         this.actor = actor;

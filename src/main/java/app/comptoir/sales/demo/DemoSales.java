@@ -33,8 +33,8 @@ import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.TenantProfile;
-import app.comptoir.identity.TenantService;
-import app.comptoir.identity.UserService;
+import app.comptoir.identity.Tenants;
+import app.comptoir.identity.Users;
 import app.comptoir.identity.UserView;
 import app.comptoir.inventory.StockFilter;
 import app.comptoir.inventory.StockLevelView;
@@ -102,8 +102,8 @@ class DemoSales {
     private final CatalogQueries catalog;
     private final StockQueries stock;
     private final StockLocations locations;
-    private final UserService users;
-    private final TenantService tenants;
+    private final Users users;
+    private final Tenants tenants;
     private final DemoOrderHistory history;
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
@@ -111,7 +111,7 @@ class DemoSales {
     private final Clock clock;
 
     DemoSales(Customers customers, Orders orders, Quotes quotes, CatalogQueries catalog, StockQueries stock,
-              StockLocations locations, UserService users, TenantService tenants, DemoOrderHistory history,
+              StockLocations locations, Users users, Tenants tenants, DemoOrderHistory history,
               JdbcTemplate jdbc, TenantContext tenantContext, PlatformTransactionManager transactionManager,
               Clock clock) {
         this.customers = customers;

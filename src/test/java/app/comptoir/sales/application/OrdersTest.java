@@ -24,8 +24,8 @@ import org.mockito.InOrder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 
-import app.comptoir.identity.TenantService;
-import app.comptoir.identity.UserService;
+import app.comptoir.identity.Tenants;
+import app.comptoir.identity.Users;
 import app.comptoir.inventory.Reservations;
 import app.comptoir.inventory.StockMovements;
 import app.comptoir.platform.AuditRecorder;
@@ -49,7 +49,7 @@ class OrdersTest {
     private final Orders orders = new Orders(repository, actor,
             Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), mock(BusinessTime.class),
             mock(Customers.class), mock(LinePricer.class), reservations, mock(StockMovements.class),
-            mock(UserService.class), mock(TenantService.class), mock(AuditRecorder.class), events);
+            mock(Users.class), mock(Tenants.class), mock(AuditRecorder.class), events);
 
     private Order stored(OrderStatus status) {
         LineView line = new LineView(UUID.randomUUID(), UUID.randomUUID(), "POT", "Pot", 2, new BigDecimal("10.00"),

@@ -1,0 +1,102 @@
+package app.comptoir.identity;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.comptoir.identity.domain.BusinessSettingsRules;
+import app.comptoir.identity.domain.Tenant;
+import app.comptoir.identity.persistence.TenantRepository;
+import app.comptoir.platform.BusinessModule;
+import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * The current tenant's settings.
+ *
+ * <p>They are read on many requests (currency and time zone of every order and quote, the page shell) and
+ * change rarely, so each node remembers a tenant's profile for a short window: a change made on this node
+ * evicts it at once (and again after the commit, so a reader of the old row cannot put it back); other nodes
+ * of a cluster see it within the window.
+ */
+@Service
+public class Tenants {
+
+    private static final Duration WINDOW = Duration.ofSeconds(30);
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final TenantRepository tenants;
+    private final TenantContext tenantContext;
+    private final TransactionTemplate readOnly;
+    private final Cache<UUID, TenantProfile> known;
+
+    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager) {
+        this.tenants = tenants;
+        this.tenantContext = tenantContext;
+        this.readOnly = new TransactionTemplate(txManager);
+        this.readOnly.setReadOnly(true);
+        this.known = Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
+    }
+
+    /** New settings for the tenant. */
+    public record TenantSettings(String name, String slug, String currency, String locale, String timezone,
+                                 Set<BusinessModule> enabledModules) {
+    }
+
+    /** The current tenant's profile (from this node's memory when read less than a moment ago). */
+    public TenantProfile current() {
+        return known.get(tenantContext.requireTenant(), id -> readOnly.execute(status -> profile(load())));
+    }
+
+    @Transactional
+    public TenantProfile update(TenantSettings settings) {
+        Tenant tenant = load();
+        String name = BusinessSettingsRules.name("name", settings.name());
+        String slug = BusinessSettingsRules.slug(settings.slug());
+        if (tenants.existsBySlugAndIdNot(slug, tenant.getId())) {
+            throw new ConflictException("slug-taken", "Another business already uses the address '" + slug + "'");
+        }
+        String currency = BusinessSettingsRules.currency(settings.currency());
+        String locale = BusinessSettingsRules.locale(settings.locale());
+        String timezone = BusinessSettingsRules.timezone(settings.timezone());
+        Set<BusinessModule> modules = settings.enabledModules() == null || settings.enabledModules().isEmpty()
+                ? EnumSet.noneOf(BusinessModule.class) : EnumSet.copyOf(settings.enabledModules());
+        tenant.update(name, slug, currency, locale, timezone, modules);
+        tenants.flush();
+        forget(tenant.getId());
+        return profile(tenant);
+    }
+
+    private void forget(UUID id) {
+        known.invalidate(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    known.invalidate(id);
+                }
+            });
+        }
+    }
+
+    private Tenant load() {
+        UUID id = tenantContext.requireTenant();
+        return tenants.findById(id).orElseThrow(() -> new NotFoundException("Tenant", id));
+    }
+
+    static TenantProfile profile(Tenant t) {
+        return new TenantProfile(t.getId(), t.getName(), t.getSlug(), t.getCurrency(), t.getLocale(), t.getTimezone(),
+                t.getEnabledModules(), t.isDemo());
+    }
+}

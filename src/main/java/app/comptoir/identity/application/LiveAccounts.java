@@ -1,0 +1,65 @@
+package app.comptoir.identity.application;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.comptoir.identity.persistence.UserAccountRepository;
+import app.comptoir.platform.AccountStatus;
+import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Looks accounts up by primary key, remembering the answer for a few seconds so a busy client costs
+ * one query per user per window. Changes made on this node evict at once; other nodes of a cluster
+ * see them within the window.
+ */
+@Component
+class LiveAccounts implements AccountStatus {
+
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+    private static final int MAX_ENTRIES = 50_000;
+
+    private final UserAccountRepository users;
+    private final TenantContext tenantContext;
+    private final TransactionTemplate tx;
+    private final Cache<UUID, Optional<ComptoirPrincipal>> known =
+            Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
+
+    LiveAccounts(UserAccountRepository users, TenantContext tenantContext, PlatformTransactionManager txManager) {
+        this.users = users;
+        this.tenantContext = tenantContext;
+        this.tx = new TransactionTemplate(txManager);
+        this.tx.setReadOnly(true);
+    }
+
+    @Override
+    public Optional<ComptoirPrincipal> current(ComptoirPrincipal principal) {
+        return known.get(principal.userId(), id -> tenantContext.callAs(principal.tenantId(), () -> tx.execute(status ->
+                users.findLive(principal.tenantId(), principal.userId())
+                        .filter(u -> u.isEnabled())
+                        .map(Logins::principalOf))));
+    }
+
+    /** Forgets the user now and again after the current transaction commits (so no stale answer is re-cached). */
+    @Override
+    public void evict(UUID userId) {
+        known.invalidate(userId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    known.invalidate(userId);
+                }
+            });
+        }
+    }
+}
