@@ -16,7 +16,7 @@ import io.swagger.v3.core.jackson.TypeNameResolver;
  * return's) became one schema and the document showed the fields of both. Here a nested type is named
  * after its enclosing type as well ({@code ReturnRequest.Line} is {@code ReturnRequestLine},
  * {@code OrderController.StatusBody} is {@code OrderStatusBody}: a controller lends its name without the
- * {@code Controller} suffix), unless its own name already starts with it ({@code
+ * {@code Controller} or {@code ApiController} suffix), unless its own name already starts with it ({@code
  * ProductController.ProductRequest} stays {@code ProductRequest}). Records need no renaming and no
  * annotation. Every name given is remembered with its type, so {@link #clashes()} proves that no name
  * was given to two types (a test checks it on the whole document).
@@ -40,11 +40,19 @@ public final class ApiSchemaNames extends TypeNameResolver {
         if (enclosing == null) {
             return type.getSimpleName();
         }
-        String outer = getNameOfClass(enclosing);
-        if (outer.endsWith("Controller") && outer.length() > "Controller".length()) {
-            outer = outer.substring(0, outer.length() - "Controller".length());
-        }
+        String outer = resourceName(getNameOfClass(enclosing));
         return type.getSimpleName().startsWith(outer) ? type.getSimpleName() : outer + type.getSimpleName();
+    }
+
+    /** A controller's name without its {@code Controller} (or {@code ApiController}) suffix: what it serves. */
+    static String resourceName(String className) {
+        String name = strip(className, "Controller");
+        return strip(name, "Api");
+    }
+
+    private static String strip(String name, String suffix) {
+        return name.endsWith(suffix) && name.length() > suffix.length()
+                ? name.substring(0, name.length() - suffix.length()) : name;
     }
 
     /** The names given to more than one type so far, each with those types (empty when all is well). */

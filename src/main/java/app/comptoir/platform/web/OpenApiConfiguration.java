@@ -140,10 +140,7 @@ class OpenApiConfiguration {
     }
 
     private static String operationId(HandlerMethod handler) {
-        String controller = handler.getBeanType().getSimpleName();
-        if (controller.endsWith("Controller") && controller.length() > "Controller".length()) {
-            controller = controller.substring(0, controller.length() - "Controller".length());
-        }
-        return StringUtils.uncapitalize(controller) + StringUtils.capitalize(handler.getMethod().getName());
+        String resource = ApiSchemaNames.resourceName(handler.getBeanType().getSimpleName());
+        return StringUtils.uncapitalize(resource) + StringUtils.capitalize(handler.getMethod().getName());
     }
 }
