@@ -1,7 +1,4 @@
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Load benchmark of the sales dashboard ({@code GET /api/v1/dashboard/summary}) against a running Comptoir
- * whose demo garden shop has its year of order history (≈ 50 000 orders). JDK 22+ (it reuses the
- * keep-alive client and the measuring loop of {@code CatalogBench.java}, beside it, which the launcher
- * compiles with it):
+ * whose demo garden shop has its year of order history (≈ 50 000 orders). JDK 22+, no dependency (it
+ * uses the keep-alive client and the measuring loop of {@code BenchClient.java}, beside it, which the
+ * source launcher compiles with it):
  *
  * <pre>
  * java bench/DashboardBench.java --base http://localhost:8080 [--clients 8] [--duration 60] [--warmup 20]
@@ -39,7 +36,7 @@ public class DashboardBench {
         Map<String, String> defaults = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "8",
                 "duration", "60", "warmup", "20", "email", "manager@jardin-des-lilas.demo",
                 "password", "comptoir-demo-2026", "days", "30,365", "writes", "0"));
-        CatalogBench.Setup setup = CatalogBench.Setup.of(args, defaults);
+        BenchClient.Setup setup = BenchClient.Setup.of(args, defaults);
         Map<String, String> options = setup.options();
         String base = setup.base();
         int clients = setup.clients();
@@ -47,10 +44,10 @@ public class DashboardBench {
         Duration warmup = setup.warmup();
         HttpClient http = setup.http();
         double writes = Double.parseDouble(options.get("writes"));
-        String token = CatalogBench.login(http, base, options.get("email"), options.get("password"));
+        String token = BenchClient.login(http, base, options.get("email"), options.get("password"));
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
 
-        String year = CatalogBench.get(http, base + "/api/v1/dashboard/orders?from=" + today.minusDays(364) + "&to=" + today,
+        String year = BenchClient.get(http, base + "/api/v1/dashboard/orders?from=" + today.minusDays(364) + "&to=" + today,
                 token);
         System.out.printf("Orders created over the last 365 days: %s; %d clients, %d s per period (after %d s warm-up),"
                 + " %s order changes/s%n", year, clients, duration.toSeconds(), warmup.toSeconds(), options.get("writes"));
@@ -59,10 +56,10 @@ public class DashboardBench {
         AtomicLong written = new AtomicLong();
         Thread writer = null;
         if (writes > 0) {
-            String customer = CatalogBench.field(CatalogBench.get(http, base + "/api/v1/customers?size=1", token), "id");
+            String customer = BenchClient.field(BenchClient.get(http, base + "/api/v1/customers?size=1", token), "id");
             List<String> variants = new ArrayList<>();
             Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"productId\"")
-                    .matcher(CatalogBench.get(http, base + "/api/v1/variants?size=50", token));
+                    .matcher(BenchClient.get(http, base + "/api/v1/variants?size=50", token));
             while (m.find()) {
                 variants.add(m.group(1));
             }
@@ -70,9 +67,9 @@ public class DashboardBench {
             writer = Thread.ofVirtual().start(() -> {
                 for (int i = 0; writing.get(); i++) {
                     try {
-                        String order = post(http, base + "/api/v1/orders", token, "{\"customerId\":\"" + customer
+                        String order = BenchClient.post(http, base + "/api/v1/orders", token, "{\"customerId\":\"" + customer
                                 + "\",\"lines\":[{\"variantId\":\"" + variants.get(i % variants.size()) + "\",\"quantity\":1}]}");
-                        post(http, base + "/api/v1/orders/" + CatalogBench.field(order, "id") + "/cancel", token, "{}");
+                        BenchClient.post(http, base + "/api/v1/orders/" + BenchClient.field(order, "id") + "/cancel", token, "{}");
                         written.addAndGet(2);
                         Thread.sleep(pause);
                     } catch (InterruptedException e) {
@@ -84,14 +81,14 @@ public class DashboardBench {
             });
         }
 
-        List<CatalogBench.Result> results = new ArrayList<>();
+        List<BenchClient.Result> results = new ArrayList<>();
         for (String d : options.get("days").split(",")) {
             int days = Integer.parseInt(d.trim());
             String uri = base + "/api/v1/dashboard/summary?from=" + today.minusDays(days - 1L) + "&to=" + today;
             IntFunction<String> summary = i -> uri;
-            CatalogBench.run(http, token, "warm-up", summary, clients, warmup);
+            BenchClient.run(token, "warm-up", summary, clients, warmup);
             long before = written.get();
-            CatalogBench.Result r = CatalogBench.run(http, token, "GET /api/v1/dashboard/summary, last " + days + " days",
+            BenchClient.Result r = BenchClient.run(token, "GET /api/v1/dashboard/summary, last " + days + " days",
                     summary, clients, duration);
             results.add(r);
             if (writes > 0) {
@@ -103,16 +100,6 @@ public class DashboardBench {
             writer.join(Duration.ofSeconds(40));
         }
         System.out.println();
-        results.forEach(CatalogBench.Result::print);
-    }
-
-    static String post(HttpClient http, String uri, String token, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+        results.forEach(BenchClient.Result::print);
     }
 }

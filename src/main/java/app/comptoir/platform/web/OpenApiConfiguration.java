@@ -1,0 +1,146 @@
+package app.comptoir.platform.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.util.StringUtils;
+import org.springframework.web.method.HandlerMethod;
+
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.tags.Tag;
+
+/**
+ * The OpenAPI document of {@code /api/v1} ({@code /api/docs/openapi.json}), shaped in one place so that a
+ * client generated from it (openapi-generator, checked by {@code OpenApiClientIT}) compiles and stays
+ * stable, and no controller needs an annotation for it:
+ * <ul>
+ * <li>unique schema names ({@link ApiSchemaNames});</li>
+ * <li>one tag per module, read from the controller's package ({@code app.comptoir.<module>...}), so the
+ * generated client has one API class per module whatever the controllers are called or where they move
+ * inside their module;</li>
+ * <li>operation ids named after the controller and the method ({@code OrderController.confirm} is
+ * {@code orderConfirm}) instead of the bare method name, which springdoc numbers in scanning order when
+ * several controllers share it ({@code get_4}): a generated method would change meaning when a controller
+ * is added;</li>
+ * <li>a title, the application's version and a description.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String ROOT_PACKAGE = "app.comptoir.";
+
+    /** What each module's tag says; a module missing here still gets its tag, without a description. */
+    private static final Map<String, String> MODULES = Map.of(
+            "identity", "Sign-up, sign-in and tokens, the business profile, users and their roles.",
+            "catalog", "Products and their variants (SKU, barcode, price, VAT), categories, tags, images, "
+                    + "search, CSV import and export.",
+            "inventory", "Stock locations, levels per variant and location, the movement ledger, reservations, "
+                    + "alert rules and alerts, reorder suggestions.",
+            "sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns.",
+            "reporting", "Dashboards and statistics computed from the other modules' figures.",
+            "platform", "Shared services: the append-only audit log of every change to business data.");
+
+    @Bean
+    OpenAPI comptoirOpenApi(@Value("${info.app.version:unknown}") String version) {
+        return new OpenAPI().info(new Info()
+                .title("Comptoir API")
+                .version(version)
+                .description("""
+                        The JSON API of Comptoir: catalog, stock, sales and reporting for small businesses. \
+                        Sign in with `POST /api/v1/auth/login` and send the access token as \
+                        `Authorization: Bearer <token>`. Errors are RFC 9457 problem details \
+                        (`application/problem+json`); lists are paged (`page`, `size`, `sort`); endpoints \
+                        that a client may retry accept an `Idempotency-Key` header. One tag per module."""));
+    }
+
+    @Bean
+    ApiSchemaNames apiSchemaNames() {
+        return new ApiSchemaNames();
+    }
+
+    /**
+     * swagger-core's model resolver, naming schemas with {@link ApiSchemaNames}. springdoc's registrar
+     * replaces the default resolver (same class) with this one and puts every other converter bean in front
+     * of it; ordered first among the converter beans so that it is registered first, hence last in the
+     * chain, where the default resolver was (the converters before it delegate to it).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ModelConverter apiModelResolver(ApiSchemaNames names, SpringDocConfigProperties springdoc) {
+        return springdoc.isOpenapi31()
+                ? new ModelResolver(Json31.mapper(), names).openapi31(true)
+                : new ModelResolver(Json.mapper(), names);
+    }
+
+    @Bean
+    OperationCustomizer moduleTagsAndOperationIds() {
+        return (operation, handler) -> {
+            // a mutable list: springdoc adds to it when several handler methods share an operation
+            module(handler.getBeanType())
+                    .ifPresent(module -> operation.setTags(new ArrayList<>(List.of(tagName(module)))));
+            if (handler.getMethod().getName().equals(operation.getOperationId())) {
+                operation.setOperationId(operationId(handler));
+            }
+            return operation;
+        };
+    }
+
+    /** Declares the tags the operations use, one per module, instead of those the controllers declare. */
+    @Bean
+    OpenApiCustomizer moduleTagList() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            List<Tag> tags = openApi.getPaths().values().stream()
+                    .flatMap(path -> path.readOperations().stream())
+                    .map(Operation::getTags)
+                    .filter(Objects::nonNull)
+                    .flatMap(List::stream)
+                    .distinct()
+                    .map(name -> new Tag().name(name).description(MODULES.get(name.toLowerCase(Locale.ROOT))))
+                    .sorted(Comparator.comparing(Tag::getName))
+                    .toList();
+            openApi.setTags(tags);
+        };
+    }
+
+    private static Optional<String> module(Class<?> controller) {
+        String pkg = controller.getPackageName();
+        if (!pkg.startsWith(ROOT_PACKAGE)) {
+            return Optional.empty();
+        }
+        String rest = pkg.substring(ROOT_PACKAGE.length());
+        int dot = rest.indexOf('.');
+        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+    }
+
+    private static String tagName(String module) {
+        return StringUtils.capitalize(module);
+    }
+
+    private static String operationId(HandlerMethod handler) {
+        String resource = ApiSchemaNames.resourceName(handler.getBeanType().getSimpleName());
+        return StringUtils.uncapitalize(resource) + StringUtils.capitalize(handler.getMethod().getName());
+    }
+}
