@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
-import app.comptoir.inventory.alerts.AlertDetector;
-import app.comptoir.inventory.domain.LevelStore;
-import app.comptoir.inventory.domain.LevelStore.Level;
+import app.comptoir.inventory.application.AlertDetector;
+import app.comptoir.inventory.persistence.LevelStore;
+import app.comptoir.inventory.persistence.LevelStore.Level;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;

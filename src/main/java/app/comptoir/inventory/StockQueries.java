@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
-import app.comptoir.inventory.domain.Availability;
+import app.comptoir.inventory.persistence.Availability;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.platform.PageRequests;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import app.comptoir.inventory.alerts.SlowMovingDetection;
+import app.comptoir.inventory.application.SlowMovingDetection;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
 

@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,6 +22,7 @@ import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.inventory.domain.AlertType;
 
 /** The tenant's stock alerts: listing (open ones first), grouping, reading and dismissing. */
 @Service

@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.platform.TenantContext;
+import app.comptoir.inventory.domain.AlertType;
 
 /**
  * Raises SLOW_MOVING alerts for stock that has not gone out for the rule's number of days. Every node

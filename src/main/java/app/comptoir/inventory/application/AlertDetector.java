@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.inventory.StockAlertRaised;
-import app.comptoir.inventory.domain.LevelStore;
-import app.comptoir.inventory.domain.LevelStore.Level;
+import app.comptoir.inventory.persistence.LevelStore;
+import app.comptoir.inventory.persistence.LevelStore.Level;
 import app.comptoir.platform.Ids;
+import app.comptoir.inventory.domain.AlertType;
 
 /**
  * Raises an alert when a condition starts and resolves it when it ends, in the transaction of the

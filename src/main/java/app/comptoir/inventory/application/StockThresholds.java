@@ -1,4 +1,4 @@
-package app.comptoir.inventory;
+package app.comptoir.inventory.application;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,13 +7,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
-import app.comptoir.inventory.alerts.AlertDetector;
-import app.comptoir.inventory.domain.LevelStore;
+import app.comptoir.inventory.application.AlertDetector;
+import app.comptoir.inventory.persistence.LevelStore;
 import app.comptoir.inventory.domain.StockThreshold;
-import app.comptoir.inventory.domain.StockThresholdRepository;
+import app.comptoir.inventory.persistence.StockThresholdRepository;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.inventory.StockLevelView;
+import app.comptoir.inventory.StockLocations;
+import app.comptoir.inventory.StockQueries;
+import app.comptoir.inventory.domain.Thresholds;
 
 /** Sets a variant's thresholds (audited) and re-checks its alerts against them. */
 @Service

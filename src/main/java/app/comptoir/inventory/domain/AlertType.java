@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.domain;
 
 /** What an alert rule watches, and the severity of its alerts. */
 public enum AlertType {

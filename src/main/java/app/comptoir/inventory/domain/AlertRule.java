@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.domain;
 
 import java.util.List;
 import java.util.Set;

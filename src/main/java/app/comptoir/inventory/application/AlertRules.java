@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -20,6 +20,9 @@ import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.inventory.domain.AlertRule;
+import app.comptoir.inventory.domain.AlertType;
+import app.comptoir.inventory.persistence.AlertRuleRepository;
 
 /**
  * The tenant's alert rules: one per type, created with defaults when the tenant first keeps stock.
