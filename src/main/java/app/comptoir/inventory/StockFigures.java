@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.inventory.domain.StockLevel;
+import app.comptoir.inventory.domain.StockRules;
+import app.comptoir.inventory.domain.Thresholds;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TenantContext;
 
@@ -67,7 +70,7 @@ public class StockFigures {
                     Integer overstock = rs.getObject(5, Integer.class);
                     Timestamp at = rs.getTimestamp(6);
                     return new VariantTotal(rs.getObject(1, UUID.class), onHand, reserved, onHand - reserved,
-                            StockStatus.of(onHand, onHand - reserved, alert, overstock),
+                            StockRules.status(new StockLevel(onHand, reserved), Thresholds.watched(alert, overstock, null)),
                             at == null ? null : at.toInstant());
                 }, tenant(), tenant(), tenant());
     }

@@ -16,6 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.inventory.domain.StockLevel;
+import app.comptoir.inventory.domain.StockRules;
+import app.comptoir.inventory.domain.Thresholds;
+import app.comptoir.inventory.persistence.AlertStore;
 import app.comptoir.inventory.persistence.Availability;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.VariantSummary;
@@ -43,12 +47,15 @@ public class StockQueries {
     private final TenantContext tenantContext;
     private final CatalogQueries catalog;
     private final Availability availability;
+    private final AlertStore alertStore;
 
-    StockQueries(JdbcTemplate jdbc, TenantContext tenantContext, CatalogQueries catalog, Availability availability) {
+    StockQueries(JdbcTemplate jdbc, TenantContext tenantContext, CatalogQueries catalog, Availability availability,
+                 AlertStore alertStore) {
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
         this.catalog = catalog;
         this.availability = availability;
+        this.alertStore = alertStore;
     }
 
     /** Stock levels (one per variant and location), most recently changed first. */
@@ -89,16 +96,12 @@ public class StockQueries {
         VariantSummary variant = catalog.variant(variantId)
                 .orElseThrow(() -> new app.comptoir.platform.NotFoundException("Variant", variantId.toString()));
         List<StockLevelView> levels = variantLevels(variantId);
-        Integer[] t = jdbc.query("""
-                select alert_level, overstock_level, reorder_point, reorder_quantity, lead_time_days
-                  from stock_thresholds where tenant_id = ? and variant_id = ?""",
-                (rs, i) -> new Integer[] {(Integer) rs.getObject(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
-                        (Integer) rs.getObject(4), (Integer) rs.getObject(5)},
-                tenantContext.requireTenant(), variantId).stream().findFirst().orElse(new Integer[5]);
-        int onHand = levels.stream().mapToInt(StockLevelView::onHand).sum();
-        int reserved = levels.stream().mapToInt(StockLevelView::reserved).sum();
-        return new VariantStock(variantId, variant.sku(), variant.label(), onHand, reserved, onHand - reserved, t[0], t[1],
-                t[2], t[3], t[4], StockStatus.of(onHand, onHand - reserved, t[0], t[1]), levels);
+        Thresholds t = alertStore.thresholds(tenantContext.requireTenant(), variantId);
+        StockLevel total = new StockLevel(levels.stream().mapToInt(StockLevelView::onHand).sum(),
+                levels.stream().mapToInt(StockLevelView::reserved).sum());
+        return new VariantStock(variantId, variant.sku(), variant.label(), total.onHand(), total.reserved(),
+                total.available(), t.alertLevel(), t.overstockLevel(), t.reorderPoint(), t.reorderQuantity(),
+                t.leadTimeDays(), StockRules.status(total, t), levels);
     }
 
     /** The levels of one variant at every location where it has stock (empty if it never had any). */
@@ -159,6 +162,7 @@ public class StockQueries {
                 (rs, i) -> movementRow(rs), tenantContext.requireTenant(), id)).stream().findFirst();
     }
 
+    /** The SQL pre-filter of a status: the same conditions as {@link StockRules#status}. */
     static String statusCondition(StockStatus status) {
         String low = "(t.alert_level is not null and " + AVAILABLE + " <= t.alert_level)";
         return switch (status) {
@@ -204,7 +208,8 @@ public class StockQueries {
             return new StockLevelView(r.variantId(), v == null ? null : v.sku(), v == null ? null : v.label(),
                     r.locationId(), r.locationName(), r.onHand(), r.reserved(), available, r.alertLevel(),
                     r.overstockLevel(), r.reorderPoint(), r.reorderQuantity(),
-                    StockStatus.of(r.onHand(), available, r.alertLevel(), r.overstockLevel()));
+                    StockRules.status(new StockLevel(r.onHand(), r.reserved()),
+                            Thresholds.watched(r.alertLevel(), r.overstockLevel(), r.reorderPoint())));
         }).toList();
     }
 

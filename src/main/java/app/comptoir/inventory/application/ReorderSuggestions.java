@@ -1,7 +1,6 @@
 package app.comptoir.inventory.application;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,16 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.domain.Reorder;
 import app.comptoir.platform.TenantContext;
 
 /** What to reorder: variants at or under their reorder point (all locations together), most urgent first. */
 @Service
 @Transactional(readOnly = true)
 public class ReorderSuggestions {
-
-    /** Lead time assumed when a variant has none. */
-    public static final int DEFAULT_LEAD_TIME_DAYS = 7;
-    static final int WINDOW_DAYS = 30;
 
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
@@ -42,7 +38,7 @@ public class ReorderSuggestions {
 
     public List<ReorderSuggestion> all() {
         UUID tenant = tenantContext.requireTenant();
-        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofDays(WINDOW_DAYS)));
+        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofDays(Reorder.WINDOW_DAYS)));
         List<ReorderSuggestion> rows = jdbc.query("""
                 with totals as (select variant_id, sum(on_hand - reserved) as available from stock_levels
                                  where tenant_id = ? group by variant_id),
@@ -59,12 +55,11 @@ public class ReorderSuggestions {
             int available = rs.getInt("available");
             int reorderPoint = rs.getInt("reorder_point");
             Integer reorderQuantity = (Integer) rs.getObject("reorder_quantity");
-            Integer lead = (Integer) rs.getObject("lead_time_days");
-            int leadTime = lead == null ? DEFAULT_LEAD_TIME_DAYS : lead;
-            BigDecimal perDay = BigDecimal.valueOf(rs.getLong("out_quantity"))
-                    .divide(BigDecimal.valueOf(WINDOW_DAYS), 2, RoundingMode.HALF_UP);
+            int leadTime = Reorder.leadTime((Integer) rs.getObject("lead_time_days"));
+            BigDecimal perDay = Reorder.averageDailyOut(rs.getLong("out_quantity"));
             return new ReorderSuggestion(rs.getObject("variant_id", UUID.class), null, null, available, reorderPoint,
-                    reorderQuantity, perDay, leadTime, suggested(available, reorderPoint, reorderQuantity, perDay, leadTime));
+                    reorderQuantity, perDay, leadTime,
+                    Reorder.suggestedQuantity(available, reorderPoint, reorderQuantity, perDay, leadTime));
         }, tenant, tenant, since, tenant);
         Map<UUID, VariantSummary> variants = catalog.variants(rows.stream().map(ReorderSuggestion::variantId).toList())
                 .stream().collect(Collectors.toMap(VariantSummary::id, Function.identity()));
@@ -73,12 +68,5 @@ public class ReorderSuggestions {
             return new ReorderSuggestion(r.variantId(), v.sku(), v.label(), r.available(), r.reorderPoint(),
                     r.reorderQuantity(), r.averageDailyOut(), r.leadTimeDays(), r.suggestedQuantity());
         }).toList();
-    }
-
-    /** Covers the lead time's expected demand and gets back above the reorder point; at least the reorder quantity. */
-    static int suggested(int available, int reorderPoint, Integer reorderQuantity, BigDecimal perDay, int leadTime) {
-        int demand = perDay.multiply(BigDecimal.valueOf(leadTime)).setScale(0, RoundingMode.CEILING).intValue();
-        int needed = demand + reorderPoint - available + 1;
-        return Math.max(Math.max(needed, 1), reorderQuantity == null ? 0 : reorderQuantity);
     }
 }
