@@ -23,6 +23,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,10 +36,11 @@ import app.comptoir.support.TestDataDirectory;
 
 /**
  * The inventory module with the modules it depends on (catalog, identity, platform) and the embedded
- * database: the catalog's {@link ProductChanged} handled by inventory through the event publication registry.
+ * database (identity is included for the platform port it implements, AccountStatus): the catalog's
+ * {@link ProductChanged} handled by inventory through the event publication registry.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES,
-        properties = {"comptoir.demo.enabled=false", "logging.file.name="})
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "identity")
+@TestPropertySource(properties = {"comptoir.demo.enabled=false", "logging.file.name="})
 @ContextConfiguration(initializers = TestDataDirectory.class)
 class RemovedVariantsModuleTest {
 
