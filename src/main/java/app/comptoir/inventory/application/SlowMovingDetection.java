@@ -18,6 +18,7 @@ import app.comptoir.inventory.domain.AlertType;
 import app.comptoir.inventory.domain.SlowMoving;
 import app.comptoir.inventory.persistence.AlertStore;
 import app.comptoir.inventory.persistence.AlertStore.SlowMovingCandidate;
+import app.comptoir.inventory.persistence.LocationStore;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -33,14 +34,16 @@ public class SlowMovingDetection {
     private static final Logger log = LoggerFactory.getLogger(SlowMovingDetection.class);
 
     private final AlertStore store;
+    private final LocationStore locations;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AlertDetector detector;
 
-    SlowMovingDetection(AlertStore store, TenantContext tenantContext, PlatformTransactionManager txManager,
+    SlowMovingDetection(AlertStore store, LocationStore locations, TenantContext tenantContext, PlatformTransactionManager txManager,
                         Clock clock, AlertDetector detector) {
         this.store = store;
+        this.locations = locations;
         this.tenantContext = tenantContext;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
@@ -52,7 +55,7 @@ public class SlowMovingDetection {
      * whose check is still planned (not run yet, or failing) is not planned twice. Returns how many.
      */
     public int planEveryBusiness(SchedulerClient scheduler, OneTimeTask<Void> check, Instant at) {
-        List<UUID> tenants = store.stockedTenants();
+        List<UUID> tenants = locations.stockedTenants();
         int planned = 0;
         for (UUID tenant : tenants) {
             if (scheduler.scheduleIfNotExists(check.instance(tenant.toString()), at)) {

@@ -3,7 +3,9 @@ package app.comptoir.inventory.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -103,6 +105,16 @@ public class AlertStore {
         return resolved == null ? 0 : resolved;
     }
 
+    /** The business's enabled rule types with their threshold (null where the rule has none). */
+    public Map<AlertType, Integer> enabledRules(UUID tenant) {
+        Map<AlertType, Integer> enabled = new EnumMap<>(AlertType.class);
+        jdbc.query("select type, threshold from stock_alert_rules where tenant_id = ? and enabled",
+                rs -> {
+                    enabled.put(AlertType.valueOf(rs.getString(1)), (Integer) rs.getObject(2));
+                }, tenant);
+        return enabled;
+    }
+
     /** The SLOW_MOVING rule's days if the tenant has it enabled (its threshold may be null), else empty. */
     public List<Integer> slowMovingRule(UUID tenant) {
         return jdbc.queryForList("""
@@ -136,11 +148,6 @@ public class AlertStore {
                         new StockLevel(rs.getInt(3), rs.getInt(4)), instant(rs.getTimestamp(5)),
                         instant(rs.getTimestamp(6))),
                 tenant, from, from);
-    }
-
-    /** The businesses that keep stock (not tenant data: read without a tenant). */
-    public List<UUID> stockedTenants() {
-        return jdbc.queryForList("select tenant_id from inventory_tenants order by tenant_id", UUID.class);
     }
 
     private static String[] names(Collection<AlertType> types) {
