@@ -2,7 +2,9 @@ package app.comptoir.inventory.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import app.comptoir.inventory.domain.AlertType;
 import app.comptoir.inventory.domain.StockLevel;
 import app.comptoir.inventory.domain.Thresholds;
 import app.comptoir.platform.Ids;
+import app.comptoir.platform.PageResponse;
 
 /**
  * The SQL of raising and resolving stock alerts. The partial unique index on open alerts keeps one
@@ -28,6 +31,11 @@ public class AlertStore {
     /** A level on hand that the slow-moving job looks at, with the times the rule needs. */
     public record SlowMovingCandidate(UUID variantId, UUID locationId, StockLevel level, Instant firstMovementAt,
                                       Instant lastOutgoingAt) {
+    }
+
+    /** An alert as stored. */
+    public record AlertRow(UUID id, AlertType type, String severity, String state, UUID variantId, UUID locationId,
+                           int available, Integer threshold, Instant raisedAt, Instant readAt, Instant resolvedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -148,6 +156,82 @@ public class AlertStore {
                         new StockLevel(rs.getInt(3), rs.getInt(4)), instant(rs.getTimestamp(5)),
                         instant(rs.getTimestamp(6))),
                 tenant, from, from);
+    }
+
+    /**
+     * A page of alerts, newest first, in a state ({@code null}: the open ones, NEW and READ; "ALL": any),
+     * of a severity and a type when given.
+     */
+    public PageResponse<AlertRow> page(UUID tenant, String state, String severity, AlertType type, int page, int size) {
+        StringBuilder where = new StringBuilder(" where tenant_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(tenant);
+        if (state == null) {
+            where.append(" and state in ('NEW', 'READ')");
+        } else if (!"ALL".equals(state)) {
+            where.append(" and state = ?");
+            args.add(state);
+        }
+        if (severity != null) {
+            where.append(" and severity = ?");
+            args.add(severity);
+        }
+        if (type != null) {
+            where.append(" and type = ?");
+            args.add(type.name());
+        }
+        Long total = jdbc.queryForObject("select count(*) from stock_alerts" + where, Long.class, args.toArray());
+        args.add(size);
+        args.add((long) page * size);
+        List<AlertRow> rows = jdbc.query("select * from stock_alerts" + where
+                + " order by raised_at desc, id desc limit ? offset ?", (rs, i) -> new AlertRow(
+                        rs.getObject("id", UUID.class), AlertType.valueOf(rs.getString("type")), rs.getString("severity"),
+                        rs.getString("state"), rs.getObject("variant_id", UUID.class),
+                        rs.getObject("location_id", UUID.class), rs.getInt("available"),
+                        (Integer) rs.getObject("threshold"), rs.getTimestamp("raised_at").toInstant(),
+                        instant(rs.getTimestamp("read_at")), instant(rs.getTimestamp("resolved_at"))),
+                args.toArray());
+        return new PageResponse<>(rows, total == null ? 0 : total, page, size);
+    }
+
+    /** How many open alerts there are of each type, and of each state among them. */
+    public Map<AlertType, Map<String, Long>> openCounts(UUID tenant) {
+        Map<AlertType, Map<String, Long>> counts = new LinkedHashMap<>();
+        jdbc.query("""
+                select type, state, count(*) from stock_alerts
+                 where tenant_id = ? and state in ('NEW', 'READ') group by type, state order by type, state""",
+                rs -> {
+                    counts.computeIfAbsent(AlertType.valueOf(rs.getString(1)), t -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
+                }, tenant);
+        return counts;
+    }
+
+    /** The number of new (unread) alerts. */
+    public long unread(UUID tenant) {
+        Long n = jdbc.queryForObject("select count(*) from stock_alerts where tenant_id = ? and state = 'NEW'",
+                Long.class, tenant);
+        return n == null ? 0 : n;
+    }
+
+    /** Marks every new alert read; returns how many. */
+    public int markAllRead(UUID tenant, Instant at) {
+        return jdbc.update("update stock_alerts set state = 'READ', read_at = ? where tenant_id = ? and state = 'NEW'",
+                Timestamp.from(at), tenant);
+    }
+
+    /** Whether the alert exists. */
+    public boolean exists(UUID tenant, UUID id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from stock_alerts where tenant_id = ? and id = ?)", Boolean.class, tenant, id));
+    }
+
+    /** Moves the alert to {@code state} if it is in one of {@code from} (noting when it was first read). */
+    public void changeState(UUID tenant, UUID id, String state, List<String> from, Instant at) {
+        jdbc.update("""
+                update stock_alerts set state = ?, read_at = coalesce(read_at, ?)
+                 where tenant_id = ? and id = ? and state = any(?)""",
+                state, Timestamp.from(at), tenant, id, from.toArray(String[]::new));
     }
 
     private static String[] names(Collection<AlertType> types) {
