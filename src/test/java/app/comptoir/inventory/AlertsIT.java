@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -166,6 +167,23 @@ class AlertsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.getScheduledExecution(planned).isEmpty());
         scheduler.getScheduledExecutionsForTask("inventory-slow-moving-business")
                 .forEach(e -> scheduler.cancel(e.getTaskInstance()));
+    }
+
+    @Test
+    void deletingAProductInTheCatalogResolvesItsOpenAlertsAfterTheCatalogCommitted() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        JsonPath product = shop.call().body(Map.of("name", "Bêche", "vatRate", 20, "variants", List.of(
+                        Map.of("sku", "BEC-DEL", "price", new BigDecimal("9.90")))))
+                .post("/api/v1/products").then().statusCode(201).extract().jsonPath();
+        String spade = product.getString("variants[0].id");
+        shop.receive(spade, 1);
+        shop.move(spade, "ISSUE", 1);
+        assertThat(alerts(shop, "")).containsExactly("OUT_OF_STOCK");
+
+        shop.call().delete("/api/v1/products/" + product.getString("id")).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> alerts(shop, "").isEmpty());
+        assertThat(alerts(shop, "?state=RESOLVED")).containsExactly("OUT_OF_STOCK");
     }
 
     @Test

@@ -3,10 +3,15 @@ package app.comptoir.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -14,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
@@ -32,7 +40,6 @@ import app.comptoir.inventory.application.AlertDetector;
 import app.comptoir.inventory.application.RemovedVariants;
 import app.comptoir.inventory.persistence.LevelStore;
 import app.comptoir.platform.TenantContext;
-import app.comptoir.support.TestDataDirectory;
 
 /**
  * The inventory module with the modules it depends on (catalog, identity, platform) and the embedded
@@ -41,8 +48,27 @@ import app.comptoir.support.TestDataDirectory;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "identity")
 @TestPropertySource(properties = {"comptoir.demo.enabled=false", "logging.file.name="})
-@ContextConfiguration(initializers = TestDataDirectory.class)
+@ContextConfiguration(initializers = RemovedVariantsModuleTest.OwnDataDirectory.class)
 class RemovedVariantsModuleTest {
+
+    /**
+     * A data directory (embedded PostgreSQL) of its own: the integration tests' shared context may run in
+     * the same JVM, and two databases cannot share one directory.
+     */
+    static class OwnDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            try {
+                Path dir = Files.createTempDirectory("comptoir-module-test-");
+                dir.toFile().deleteOnExit();
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("comptoir-module-test-data",
+                        Map.of("comptoir.data-dir", dir.toString())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -45,9 +45,7 @@ public class StockThresholds {
     @Transactional(readOnly = true)
     public Thresholds of(UUID variantId) {
         return repository.findByTenantIdAndVariantId(tenantContext.requireTenant(), variantId)
-                .map(t -> new Thresholds(t.getAlertLevel(), t.getOverstockLevel(), t.getReorderPoint(),
-                        t.getReorderQuantity(), t.getLeadTimeDays()))
-                .orElse(new Thresholds(null, null, null, null, null));
+                .map(StockThreshold::thresholds).orElse(Thresholds.none());
     }
 
     /** Replaces the variant's thresholds and returns its levels. */
@@ -56,8 +54,7 @@ public class StockThresholds {
         catalog.variant(variantId).orElseThrow(() -> new NotFoundException("Variant", variantId.toString()));
         StockThreshold threshold = repository.findByTenantIdAndVariantId(tenant, variantId)
                 .orElseGet(() -> new StockThreshold(Ids.newId(), tenant, variantId));
-        threshold.set(thresholds.alertLevel(), thresholds.overstockLevel(), thresholds.reorderPoint(),
-                thresholds.reorderQuantity(), thresholds.leadTimeDays());
+        threshold.set(thresholds);
         repository.saveAndFlush(threshold);
         locations.defaultLocation();
         List<StockLevelView> levels = queries.variantLevels(variantId);
