@@ -1,6 +1,5 @@
 package app.comptoir.inventory;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.VariantSummary;
-import app.comptoir.inventory.alerts.AlertDetector;
-import app.comptoir.inventory.domain.LevelStore;
-import app.comptoir.inventory.domain.LevelStore.Level;
+import app.comptoir.inventory.application.AlertDetector;
+import app.comptoir.inventory.persistence.LevelStore;
+import app.comptoir.inventory.persistence.LevelStore.Level;
+import app.comptoir.inventory.persistence.MovementStore;
+import app.comptoir.inventory.persistence.ReservationStore;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -38,7 +38,8 @@ import app.comptoir.platform.TenantContext;
 @Transactional
 public class Reservations {
 
-    private final JdbcTemplate jdbc;
+    private final ReservationStore store;
+    private final MovementStore ledger;
     private final TenantContext tenantContext;
     private final Clock clock;
     private final StockLocations locations;
@@ -46,9 +47,10 @@ public class Reservations {
     private final AlertDetector alerts;
     private final StockQueries queries;
 
-    Reservations(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock, StockLocations locations,
-                 LevelStore levels, AlertDetector alerts, StockQueries queries) {
-        this.jdbc = jdbc;
+    Reservations(ReservationStore store, MovementStore ledger, TenantContext tenantContext, Clock clock,
+                 StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries) {
+        this.store = store;
+        this.ledger = ledger;
         this.tenantContext = tenantContext;
         this.clock = clock;
         this.locations = locations;
@@ -89,21 +91,7 @@ public class Reservations {
         UUID reservationId = id == null ? Ids.newId() : id;
         Instant now = clock.instant();
         // The reservation and its lines in one statement; none when the id exists (a retry).
-        int inserted = jdbc.update("""
-                with reservation as (
-                    insert into stock_reservations (id, tenant_id, reference, status, created_at, updated_at)
-                    values (?, ?, ?, 'ACTIVE', ?, ?) on conflict (id) do nothing
-                    returning id, tenant_id)
-                insert into stock_reservation_lines (tenant_id, reservation_id, variant_id, location_id, quantity)
-                select r.tenant_id, r.id, l.variant_id, l.location_id, l.quantity
-                  from reservation r
-                 cross join unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as integer[]))
-                       as l(variant_id, location_id, quantity)""",
-                reservationId, tenant, StockMovements.blankToNull(reference), Timestamp.from(now), Timestamp.from(now),
-                ordered.stream().map(ReservationLine::variantId).toArray(UUID[]::new),
-                ordered.stream().map(ReservationLine::locationId).toArray(UUID[]::new),
-                ordered.stream().map(ReservationLine::quantity).toArray(Integer[]::new));
-        if (inserted == 0) {
+        if (!store.insert(reservationId, tenant, StockMovements.blankToNull(reference), ordered, now)) {
             return find(reservationId).orElseThrow(() -> new ConflictException("reservation-id-reused",
                     "Reservation id " + reservationId + " is already used"));
         }
@@ -147,13 +135,10 @@ public class Reservations {
         }
         UUID tenant = tenantContext.requireTenant();
         UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         for (ReservationLine line : reservation.lines()) {
             Level level = levels.consumeReserved(tenant, line.variantId(), line.locationId(), line.quantity());
-            jdbc.update("""
-                    insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, balance_after,
-                      reference, actor_id, occurred_at) values (?, ?, ?, 'SALE', ?, ?, ?, ?, ?, ?)""",
-                    Ids.newId(), tenant, line.variantId(), -line.quantity(), line.locationId(), level.onHand(),
+            ledger.recordSale(Ids.newId(), tenant, line.variantId(), -line.quantity(), line.locationId(), level.onHand(),
                     reservation.reference() == null ? reservation.id().toString() : reservation.reference(), actor, now);
             alerts.levelChanged(tenant, line.variantId(), line.locationId(), level, true);
         }
@@ -163,25 +148,12 @@ public class Reservations {
     /** A reservation with its lines. */
     @Transactional(readOnly = true)
     public Optional<Reservation> find(UUID id) {
-        UUID tenant = tenantContext.requireTenant();
-        List<ReservationLine> lines = jdbc.query("""
-                select variant_id, quantity, location_id from stock_reservation_lines
-                 where tenant_id = ? and reservation_id = ? order by variant_id, location_id""",
-                (rs, i) -> new ReservationLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class)),
-                tenant, id);
-        return jdbc.query("select * from stock_reservations where tenant_id = ? and id = ?",
-                (rs, i) -> new Reservation(id, rs.getString("reference"),
-                        Reservation.Status.valueOf(rs.getString("status")), lines,
-                        rs.getTimestamp("created_at").toInstant()), tenant, id).stream().findFirst();
+        return store.find(tenantContext.requireTenant(), id);
     }
 
     /** Moves an active reservation to the target status; false if it already was there (a retry). */
     private boolean transition(Reservation reservation, Reservation.Status target) {
-        int changed = jdbc.update("""
-                update stock_reservations set status = ?, updated_at = ?
-                 where tenant_id = ? and id = ? and status = 'ACTIVE'""",
-                target.name(), Timestamp.from(clock.instant()), tenantContext.requireTenant(), reservation.id());
-        if (changed == 1) {
+        if (store.close(tenantContext.requireTenant(), reservation.id(), target, clock.instant())) {
             return true;
         }
         Reservation.Status now = find(reservation.id()).map(Reservation::status).orElse(reservation.status());

@@ -2,23 +2,21 @@ package app.comptoir.inventory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import app.comptoir.inventory.alerts.AlertRules;
+import app.comptoir.inventory.application.AlertRules;
+import app.comptoir.inventory.persistence.LocationStore;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -40,18 +38,14 @@ public class StockLocations {
     /** Name of the location every tenant starts with. */
     public static final String DEFAULT_NAME = "Boutique";
 
-    private static final RowMapper<StockLocation> LOCATION = (rs, i) -> new StockLocation(
-            rs.getObject("id", UUID.class), rs.getString("name"), rs.getBoolean("is_default"),
-            rs.getBoolean("allow_negative"));
-
-    private final JdbcTemplate jdbc;
+    private final LocationStore store;
     private final TenantContext tenantContext;
     private final Clock clock;
     private final AlertRules alertRules;
     private final Map<UUID, StockLocation> defaults = new ConcurrentHashMap<>();
 
-    StockLocations(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock, AlertRules alertRules) {
-        this.jdbc = jdbc;
+    StockLocations(LocationStore store, TenantContext tenantContext, Clock clock, AlertRules alertRules) {
+        this.store = store;
         this.tenantContext = tenantContext;
         this.clock = clock;
         this.alertRules = alertRules;
@@ -61,8 +55,7 @@ public class StockLocations {
     @Transactional
     public List<StockLocation> all() {
         defaultLocation();
-        return jdbc.query("select * from stock_locations where tenant_id = ? order by is_default desc, lower(name)",
-                LOCATION, tenantContext.requireTenant());
+        return store.all(tenantContext.requireTenant());
     }
 
     /** The default location, created (with the default alert rules) if the tenant has none yet. */
@@ -72,25 +65,17 @@ public class StockLocations {
         if (known != null) {
             return known;
         }
-        Optional<StockLocation> existing = jdbc.query(
-                "select * from stock_locations where tenant_id = ? and is_default", LOCATION, tenant).stream().findFirst();
+        Optional<StockLocation> existing = store.defaultLocation(tenant);
         if (existing.isPresent()) {
             remember(tenant, existing.get());
             return existing.get();
         }
-        Integer registered = jdbc.update("insert into inventory_tenants (tenant_id) values (?) on conflict do nothing",
-                tenant);
-        if (registered == 1) {
+        if (store.register(tenant)) {
             alertRules.createDefaults(tenant);
         }
-        Timestamp now = Timestamp.from(clock.instant());
         UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
-        jdbc.update("""
-                insert into stock_locations (id, tenant_id, name, is_default, allow_negative, created_at, created_by,
-                  updated_at, updated_by) values (?, ?, ?, true, false, ?, ?, ?, ?)
-                on conflict do nothing""", Ids.newId(), tenant, DEFAULT_NAME, now, actor, now, actor);
-        return jdbc.query("select * from stock_locations where tenant_id = ? and is_default", LOCATION, tenant)
-                .getFirst();
+        store.addDefault(Ids.newId(), tenant, DEFAULT_NAME, actor, clock.instant());
+        return store.defaultLocation(tenant).orElseThrow();
     }
 
     /** Keeps the tenant's default location once the current transaction commits (at once without one). */
@@ -115,8 +100,7 @@ public class StockLocations {
         if (id == null) {
             return defaultLocation();
         }
-        return jdbc.query("select * from stock_locations where tenant_id = ? and id = ?", LOCATION,
-                        tenantContext.requireTenant(), id).stream().findFirst()
+        return store.find(tenantContext.requireTenant(), id)
                 .orElseThrow(() -> new NotFoundException("Stock location", id.toString()));
     }
 
@@ -132,10 +116,7 @@ public class StockLocations {
         Instant now = clock.instant();
         UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
         try {
-            jdbc.update("""
-                    insert into stock_locations (id, tenant_id, name, is_default, allow_negative, created_at, created_by,
-                      updated_at, updated_by) values (?, ?, ?, false, ?, ?, ?, ?, ?)""",
-                    id, tenant, clean, allowNegative, Timestamp.from(now), actor, Timestamp.from(now), actor);
+            store.add(id, tenant, clean, allowNegative, actor, now);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("duplicate-location",
                     "A location named " + clean.toLowerCase(Locale.ROOT) + " already exists");

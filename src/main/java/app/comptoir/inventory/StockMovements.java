@@ -1,21 +1,20 @@
 package app.comptoir.inventory;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
-import app.comptoir.inventory.alerts.AlertDetector;
-import app.comptoir.inventory.domain.LevelStore;
-import app.comptoir.inventory.domain.LevelStore.Level;
+import app.comptoir.inventory.application.AlertDetector;
+import app.comptoir.inventory.persistence.LevelStore;
+import app.comptoir.inventory.persistence.LevelStore.Level;
+import app.comptoir.inventory.persistence.MovementStore;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -30,7 +29,7 @@ import app.comptoir.platform.TenantContext;
 @Transactional
 public class StockMovements {
 
-    private final JdbcTemplate jdbc;
+    private final MovementStore ledger;
     private final TenantContext tenantContext;
     private final Clock clock;
     private final CatalogQueries catalog;
@@ -39,9 +38,9 @@ public class StockMovements {
     private final AlertDetector alerts;
     private final StockQueries queries;
 
-    StockMovements(JdbcTemplate jdbc, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
+    StockMovements(MovementStore ledger, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
                    StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries) {
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.tenantContext = tenantContext;
         this.clock = clock;
         this.catalog = catalog;
@@ -74,17 +73,12 @@ public class StockMovements {
         UUID id = request.id() == null ? Ids.newId() : request.id();
         Instant now = clock.instant();
         UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
-        int inserted = jdbc.update("""
-                insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, to_location_id,
-                  reason, reference, actor_id, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do nothing""", id, tenant, variant.id(), request.type().name(), change, from.id(),
-                to == null ? null : to.id(), blankToNull(request.reason()), blankToNull(request.reference()), actor,
-                Timestamp.from(now));
-        if (inserted == 0) {
+        if (!ledger.record(id, tenant, variant.id(), request.type(), change, from.id(), to == null ? null : to.id(),
+                blankToNull(request.reason()), blankToNull(request.reference()), actor, now)) {
             return alreadyRecorded(id, variant.id(), request.type());
         }
         Level level = apply(tenant, variant, from, change);
-        jdbc.update("update stock_movements set balance_after = ? where id = ?", level.onHand(), id);
+        ledger.balanceAfter(id, level.onHand());
         alerts.levelChanged(tenant, variant.id(), from.id(), level, request.type().outgoing());
         if (to != null) {
             Level arrived = levels.add(tenant, variant.id(), to.id(), request.quantity());
@@ -124,11 +118,7 @@ public class StockMovements {
             UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
             String reason = request.reason() == null || request.reason().isBlank() ? "Inventaire physique"
                     : request.reason().strip();
-            jdbc.update("""
-                    insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, balance_after,
-                      reason, actor_id, occurred_at) values (?, ?, ?, 'ADJUSTMENT', ?, ?, ?, ?, ?, ?)""",
-                    id, tenant, variant.id(), delta, location.id(), after.onHand(), reason, actor,
-                    Timestamp.from(now));
+            ledger.recordAdjustment(id, tenant, variant.id(), delta, location.id(), after.onHand(), reason, actor, now);
             movement = new Movement(id, variant.id(), variant.sku(), variant.label(), MovementType.ADJUSTMENT,
                     Math.abs(delta), delta, location.id(), null, after.onHand(), reason, null, actor, now);
             alerts.levelChanged(tenant, variant.id(), location.id(), after, false);

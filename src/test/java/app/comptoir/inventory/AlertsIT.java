@@ -1,20 +1,28 @@
 package app.comptoir.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import app.comptoir.inventory.alerts.SlowMovingDetection;
+import app.comptoir.inventory.application.SlowMovingDetection;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
 
@@ -26,6 +34,12 @@ class AlertsIT {
 
     @Autowired
     SlowMovingDetection slowMoving;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    OneTimeTask<Void> slowMovingCheckOfOneBusiness;
 
     @Test
     void crossingTheAlertLevelRaisesOneAlertPerEpisodeAndRefillingResolvesIt() {
@@ -132,11 +146,44 @@ class AlertsIT {
     }
 
     @Test
-    void theDailyJobIsClaimedByOneNodeOnly() {
-        boolean first = slowMoving.claim(Duration.ofDays(1));
-        boolean second = slowMoving.claim(Duration.ofDays(1));
-        assertThat(second).isFalse();
-        assertThat(first || !second).isTrue();
+    void theDailyJobIsADatabaseScheduledTaskThatChecksEachBusinessInItsOwnExecution() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.getScheduledExecutionsForTask("inventory-slow-moving").size() == 1);
+        List<ScheduledExecution<Object>> daily = scheduler.getScheduledExecutionsForTask("inventory-slow-moving");
+        assertThat(daily.getFirst().getExecutionTime().atZone(ZoneId.systemDefault()).toLocalTime())
+                .isEqualTo(LocalTime.of(3, 0));
+
+        InventoryApi shop = InventoryApi.newShop(port);
+        shop.receive(shop.product("Arrosoir", "ARR-JOB"), 2);
+        // Planned a day ahead, so that the scheduler of this test JVM leaves the businesses alone.
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        slowMoving.planEveryBusiness(scheduler, slowMovingCheckOfOneBusiness, tomorrow);
+        assertThat(slowMoving.planEveryBusiness(scheduler, slowMovingCheckOfOneBusiness, tomorrow)).isZero();
+        TaskInstanceId planned = TaskInstanceId.of("inventory-slow-moving-business", shop.admin.tenantId().toString());
+        assertThat(scheduler.getScheduledExecution(planned)).isPresent();
+
+        // Run now, the business's execution is claimed, runs and is deleted once done: its completion is recorded.
+        scheduler.reschedule(planned, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.getScheduledExecution(planned).isEmpty());
+        scheduler.getScheduledExecutionsForTask("inventory-slow-moving-business")
+                .forEach(e -> scheduler.cancel(e.getTaskInstance()));
+    }
+
+    @Test
+    void deletingAProductInTheCatalogResolvesItsOpenAlertsAfterTheCatalogCommitted() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        JsonPath product = shop.call().body(Map.of("name", "Bêche", "vatRate", 20, "variants", List.of(
+                        Map.of("sku", "BEC-DEL", "price", new BigDecimal("9.90")))))
+                .post("/api/v1/products").then().statusCode(201).extract().jsonPath();
+        String spade = product.getString("variants[0].id");
+        shop.receive(spade, 1);
+        shop.move(spade, "ISSUE", 1);
+        assertThat(alerts(shop, "")).containsExactly("OUT_OF_STOCK");
+
+        shop.call().delete("/api/v1/products/" + product.getString("id")).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> alerts(shop, "").isEmpty());
+        assertThat(alerts(shop, "?state=RESOLVED")).containsExactly("OUT_OF_STOCK");
     }
 
     @Test

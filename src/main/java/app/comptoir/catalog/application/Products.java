@@ -141,9 +141,10 @@ public class Products {
     @Transactional
     public void delete(UUID id) {
         Product product = load(id);
+        List<UUID> variantIds = variantIds(product);
         product.delete(Instant.now(clock), actor());
         em.flush();
-        changed(id, ProductChanged.Change.DELETED);
+        changed(id, ProductChanged.Change.DELETED, variantIds);
     }
 
     /**
@@ -212,12 +213,14 @@ public class Products {
             changed(product.getId(), ProductChanged.Change.CREATED);
         } else {
             product.describe(spec);
+            List<UUID> dropped = variantIds(product);
             product.dropVariantsMissingFrom(spec.variants(), Instant.now(clock), actor());
+            dropped.removeAll(variantIds(product));
             em.flush();
             product.reviseVariants(spec.variants());
             em.lock(product, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             em.flush();
-            changed(product.getId(), ProductChanged.Change.UPDATED);
+            changed(product.getId(), ProductChanged.Change.UPDATED, dropped);
         }
         return product;
     }
@@ -268,10 +271,19 @@ public class Products {
     }
 
     private void changed(UUID productId, ProductChanged.Change change) {
+        changed(productId, change, List.of());
+    }
+
+    private void changed(UUID productId, ProductChanged.Change change, List<UUID> removedVariantIds) {
         UUID tenantId = tenantContext.requireTenant();
         searchIndex.refresh(tenantId, List.of(productId));
         listCache.invalidate(tenantId);
-        events.publishEvent(new ProductChanged(tenantId, productId, change));
+        events.publishEvent(new ProductChanged(tenantId, productId, change, removedVariantIds));
+    }
+
+    /** The ids of the product's live variants (a mutable copy). */
+    private static List<UUID> variantIds(Product product) {
+        return new ArrayList<>(product.getVariants().stream().map(Variant::getId).toList());
     }
 
     private UUID actor() {

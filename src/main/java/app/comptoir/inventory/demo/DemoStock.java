@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +30,10 @@ import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.inventory.StockLocation;
 import app.comptoir.inventory.StockLocations;
+import app.comptoir.inventory.domain.AlertType;
+import app.comptoir.inventory.domain.StockLevel;
+import app.comptoir.inventory.domain.StockRules;
+import app.comptoir.inventory.domain.Thresholds;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.TenantContext;
 
@@ -43,6 +49,8 @@ class DemoStock {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStock.class);
     private static final String WAREHOUSE_SHOP = "jardin-des-lilas";
+    /** The level rules a new business starts with (see AlertRule): on, without thresholds of their own. */
+    private static final Map<AlertType, Integer> DEFAULT_RULES = defaultRules();
 
     private final CatalogQueries catalog;
     private final CatalogStock catalogStock;
@@ -129,18 +137,18 @@ class DemoStock {
                 levels.add(new Object[] {tenant, v.id(), warehouse.id(), stored, Timestamp.from(now)});
                 inStock.add(v.id());
             }
+            Thresholds watched = Thresholds.none();
             if (!oneOff && random.nextInt(3) == 0) {
                 int alertLevel = 3 + random.nextInt(6);
+                watched = Thresholds.watched(alertLevel, alertLevel + 60, alertLevel + 2);
                 thresholds.add(new Object[] {Ids.newId(), tenant, v.id(), alertLevel, alertLevel + 60, alertLevel + 2,
                         12 + random.nextInt(3) * 12, 3 + random.nextInt(10), Timestamp.from(now), Timestamp.from(now)});
-                if (onHand > 0 && onHand <= alertLevel) {
-                    alertRows.add(alert(tenant, "LOW_STOCK", "WARNING", v.id(), shop.id(), onHand, alertLevel,
-                            now.minus(Duration.ofHours(1 + random.nextInt(72)))));
-                }
             }
-            if (onHand == 0) {
-                alertRows.add(alert(tenant, "OUT_OF_STOCK", "CRITICAL", v.id(), shop.id(), 0, 0,
-                        now.minus(Duration.ofHours(1 + random.nextInt(72)))));
+            // The alerts the detector would have raised at the shop along the way, by the same rules.
+            for (Map.Entry<AlertType, Integer> raised
+                    : StockRules.conditions(new StockLevel(onHand, 0), watched, DEFAULT_RULES).entrySet()) {
+                alertRows.add(alert(tenant, raised.getKey().name(), raised.getKey().severity(), v.id(), shop.id(),
+                        onHand, raised.getValue(), now.minus(Duration.ofHours(1 + random.nextInt(72)))));
             }
         }
         jdbc.batchUpdate("""
@@ -156,7 +164,6 @@ class DemoStock {
                 insert into stock_thresholds (id, tenant_id, variant_id, alert_level, overstock_level, reorder_point,
                   reorder_quantity, lead_time_days, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 thresholds);
-        // The alerts the detector would have raised along the way, written in bulk (same rules as AlertDetector).
         jdbc.batchUpdate("""
                 insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
                   threshold, raised_at) values (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?)""", alertRows);
@@ -171,6 +178,12 @@ class DemoStock {
         // The levels were written in bulk, past LevelStore: tell the catalog which variants are in stock.
         catalogStock.inStockChanged(inStock, true);
         return levels.size();
+    }
+
+    private static Map<AlertType, Integer> defaultRules() {
+        Map<AlertType, Integer> rules = new EnumMap<>(AlertType.class);
+        AlertType.LEVEL_TYPES.forEach(type -> rules.put(type, null));
+        return rules;
     }
 
     private static Object[] alert(UUID tenant, String type, String severity, UUID variant, UUID location,

@@ -43,8 +43,12 @@ public class StockThreshold extends TenantOwnedEntity {
     }
 
     /** Sets every threshold (null: none); an overstock level must lie above the alert level. */
-    public void set(Integer alertLevel, Integer overstockLevel, Integer reorderPoint, Integer reorderQuantity,
-                    Integer leadTimeDays) {
+    public void set(Thresholds thresholds) {
+        Integer alertLevel = thresholds.alertLevel();
+        Integer overstockLevel = thresholds.overstockLevel();
+        Integer reorderPoint = thresholds.reorderPoint();
+        Integer reorderQuantity = thresholds.reorderQuantity();
+        Integer leadTimeDays = thresholds.leadTimeDays();
         nonNegative("alertLevel", alertLevel);
         nonNegative("overstockLevel", overstockLevel);
         nonNegative("reorderPoint", reorderPoint);
@@ -64,6 +68,11 @@ public class StockThreshold extends TenantOwnedEntity {
         if (value != null && (value < 0 || value > 1_000_000_000)) {
             throw InvalidInputException.field(field, "must be 0 or more");
         }
+    }
+
+    /** The thresholds as a value. */
+    public Thresholds thresholds() {
+        return new Thresholds(alertLevel, overstockLevel, reorderPoint, reorderQuantity, leadTimeDays);
     }
 
     public UUID getVariantId() {

@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.comptoir.inventory.alerts.AlertRuleView;
-import app.comptoir.inventory.alerts.AlertRules;
-import app.comptoir.inventory.alerts.AlertType;
-import app.comptoir.inventory.alerts.AlertView;
-import app.comptoir.inventory.alerts.Alerts;
-import app.comptoir.inventory.alerts.ReorderSuggestion;
-import app.comptoir.inventory.alerts.ReorderSuggestions;
+import app.comptoir.inventory.application.AlertRuleView;
+import app.comptoir.inventory.application.AlertRules;
+import app.comptoir.inventory.domain.AlertType;
+import app.comptoir.inventory.application.AlertView;
+import app.comptoir.inventory.application.Alerts;
+import app.comptoir.inventory.application.ReorderSuggestion;
+import app.comptoir.inventory.application.ReorderSuggestions;
 import app.comptoir.inventory.StockLocations;
 import app.comptoir.platform.PageResponse;
 

@@ -1,6 +1,5 @@
 package app.comptoir.inventory.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,14 +42,14 @@ import app.comptoir.inventory.StockLocations;
 import app.comptoir.inventory.StockMovements;
 import app.comptoir.inventory.StockQueries;
 import app.comptoir.inventory.StockStatus;
-import app.comptoir.inventory.StockThresholds;
-import app.comptoir.inventory.Thresholds;
+import app.comptoir.inventory.application.StockThresholds;
+import app.comptoir.inventory.domain.Thresholds;
 import app.comptoir.inventory.VariantStock;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageResponse;
-import app.comptoir.platform.TenantContext;
+import app.comptoir.platform.IdempotencyKeys;
 
 /** Stock levels, the movement ledger, counts, locations and reservations. */
 @RestController
@@ -66,19 +65,19 @@ class StockController {
     private final StockLocations locations;
     private final Reservations reservations;
     private final CatalogQueries catalog;
-    private final TenantContext tenantContext;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
     StockController(StockQueries queries, StockMovements movements, StockThresholds thresholds,
                     StockLocations locations, Reservations reservations, CatalogQueries catalog,
-                    TenantContext tenantContext, Clock clock) {
+                    IdempotencyKeys idempotencyKeys, Clock clock) {
         this.queries = queries;
         this.movements = movements;
         this.thresholds = thresholds;
         this.locations = locations;
         this.reservations = reservations;
         this.catalog = catalog;
-        this.tenantContext = tenantContext;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
@@ -151,12 +150,10 @@ class StockController {
                     + "id (or an Idempotency-Key header) makes a retry record the movement once. 409 "
                     + "insufficient-stock when it would take more than is available.")
     Movement record(@RequestBody MovementRequest body,
-                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        MovementRequest request = body.id() == null && idempotencyKey != null
-                ? new MovementRequest(idFromKey(idempotencyKey), body.variantId(), body.type(), body.quantity(),
-                body.locationId(), body.toLocationId(), body.reason(), body.reference())
-                : body;
-        return movements.record(request);
+                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        UUID id = idFor(body.id(), idempotencyKey);
+        return movements.record(id == body.id() ? body : new MovementRequest(id, body.variantId(), body.type(),
+                body.quantity(), body.locationId(), body.toLocationId(), body.reason(), body.reference()));
     }
 
     @PostMapping("/entry")
@@ -164,7 +161,7 @@ class StockController {
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Goods in (RECEIPT) by variantId or code (SKU or barcode)")
     Movement entry(@RequestBody QuickMovement body,
-                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         return quick(body, MovementType.RECEIPT, idempotencyKey);
     }
 
@@ -173,7 +170,7 @@ class StockController {
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Goods out (ISSUE) by variantId or code (SKU or barcode)")
     Movement exit(@RequestBody QuickMovement body,
-                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         return quick(body, MovementType.ISSUE, idempotencyKey);
     }
 
@@ -255,7 +252,7 @@ class StockController {
     }
 
     private Movement quick(QuickMovement body, MovementType type, String idempotencyKey) {
-        UUID id = body.id() != null ? body.id() : idempotencyKey == null ? null : idFromKey(idempotencyKey);
+        UUID id = idFor(body.id(), idempotencyKey);
         return movements.record(new MovementRequest(id, variantId(body.variantId(), body.code()), type,
                 body.quantity(), body.locationId(), null, body.reason(), body.reference()));
     }
@@ -272,9 +269,9 @@ class StockController {
                 .orElseThrow(() -> new NotFoundException("Variant with SKU or barcode", clean));
     }
 
-    /** The movement id for an Idempotency-Key: the same key in the same tenant gives the same id. */
-    private UUID idFromKey(String key) {
-        return UUID.nameUUIDFromBytes((tenantContext.requireTenant() + ":" + key).getBytes(StandardCharsets.UTF_8));
+    /** The movement's id: the one sent, else the one of its Idempotency-Key (the same on every retry), else none. */
+    private UUID idFor(UUID sent, String idempotencyKey) {
+        return sent != null ? sent : idempotencyKeys.key(idempotencyKey).map(idempotencyKeys::idFor).orElse(null);
     }
 
     private static <T> void eachPage(Function<Integer, PageResponse<T>> pages, java.util.function.Consumer<T> each) {

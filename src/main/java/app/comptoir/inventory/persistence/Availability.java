@@ -1,4 +1,4 @@
-package app.comptoir.inventory.domain;
+package app.comptoir.inventory.persistence;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,7 +1,8 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.time.Instant;
 import java.util.UUID;
+import app.comptoir.inventory.domain.AlertType;
 
 /**
  * An alert as the API and the alerts page show it, with the action that deals with it:

@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.domain;
 
 import java.util.List;
 import java.util.Set;
@@ -49,7 +49,7 @@ public class AlertRule extends TenantOwnedEntity {
         super(id, tenantId);
         this.type = type;
         this.enabled = type != AlertType.LATE_DELIVERY;
-        this.threshold = type == AlertType.SLOW_MOVING ? 30 : null;
+        this.threshold = type == AlertType.SLOW_MOVING ? SlowMoving.DEFAULT_DAYS : null;
         this.channels = new String[] {"IN_APP"};
     }
 
@@ -62,7 +62,7 @@ public class AlertRule extends TenantOwnedEntity {
             throw InvalidInputException.field("threshold", "must be a percentage up to 1000");
         }
         if (type == AlertType.SLOW_MOVING && threshold == null) {
-            threshold = 30;
+            threshold = SlowMoving.DEFAULT_DAYS;
         }
         List<String> clean = channels == null || channels.isEmpty() ? List.of("IN_APP") : channels;
         for (String channel : clean) {

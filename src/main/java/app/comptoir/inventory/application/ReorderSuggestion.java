@@ -1,4 +1,4 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package app.comptoir.inventory;
+package app.comptoir.inventory.application;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,13 +7,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
-import app.comptoir.inventory.alerts.AlertDetector;
-import app.comptoir.inventory.domain.LevelStore;
+import app.comptoir.inventory.application.AlertDetector;
+import app.comptoir.inventory.persistence.LevelStore;
 import app.comptoir.inventory.domain.StockThreshold;
-import app.comptoir.inventory.domain.StockThresholdRepository;
+import app.comptoir.inventory.persistence.StockThresholdRepository;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.inventory.StockLevelView;
+import app.comptoir.inventory.StockLocations;
+import app.comptoir.inventory.StockQueries;
+import app.comptoir.inventory.domain.Thresholds;
 
 /** Sets a variant's thresholds (audited) and re-checks its alerts against them. */
 @Service
@@ -41,9 +45,7 @@ public class StockThresholds {
     @Transactional(readOnly = true)
     public Thresholds of(UUID variantId) {
         return repository.findByTenantIdAndVariantId(tenantContext.requireTenant(), variantId)
-                .map(t -> new Thresholds(t.getAlertLevel(), t.getOverstockLevel(), t.getReorderPoint(),
-                        t.getReorderQuantity(), t.getLeadTimeDays()))
-                .orElse(new Thresholds(null, null, null, null, null));
+                .map(StockThreshold::thresholds).orElse(Thresholds.none());
     }
 
     /** Replaces the variant's thresholds and returns its levels. */
@@ -52,8 +54,7 @@ public class StockThresholds {
         catalog.variant(variantId).orElseThrow(() -> new NotFoundException("Variant", variantId.toString()));
         StockThreshold threshold = repository.findByTenantIdAndVariantId(tenant, variantId)
                 .orElseGet(() -> new StockThreshold(Ids.newId(), tenant, variantId));
-        threshold.set(thresholds.alertLevel(), thresholds.overstockLevel(), thresholds.reorderPoint(),
-                thresholds.reorderQuantity(), thresholds.leadTimeDays());
+        threshold.set(thresholds);
         repository.saveAndFlush(threshold);
         locations.defaultLocation();
         List<StockLevelView> levels = queries.variantLevels(variantId);

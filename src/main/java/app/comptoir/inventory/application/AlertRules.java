@@ -1,14 +1,11 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +17,10 @@ import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.inventory.domain.AlertRule;
+import app.comptoir.inventory.domain.AlertType;
+import app.comptoir.inventory.persistence.AlertRuleRepository;
+import app.comptoir.inventory.persistence.AlertStore;
 
 /**
  * The tenant's alert rules: one per type, created with defaults when the tenant first keeps stock.
@@ -41,13 +42,13 @@ public class AlertRules {
 
     private final AlertRuleRepository repository;
     private final TenantContext tenantContext;
-    private final JdbcTemplate jdbc;
+    private final AlertStore store;
     private final Map<UUID, Known> known = new ConcurrentHashMap<>();
 
-    AlertRules(AlertRuleRepository repository, TenantContext tenantContext, JdbcTemplate jdbc) {
+    AlertRules(AlertRuleRepository repository, TenantContext tenantContext, AlertStore store) {
         this.repository = repository;
         this.tenantContext = tenantContext;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     /** The tenant's enabled rule types with their threshold (null where the rule has none). */
@@ -58,12 +59,7 @@ public class AlertRules {
         if (entry != null && entry.until() - now > 0) {
             return entry.enabled();
         }
-        Map<AlertType, Integer> enabled = new EnumMap<>(AlertType.class);
-        jdbc.query("select type, threshold from stock_alert_rules where tenant_id = ? and enabled",
-                rs -> {
-                    enabled.put(AlertType.valueOf(rs.getString(1)), (Integer) rs.getObject(2));
-                }, tenantId);
-        Map<AlertType, Integer> kept = Collections.unmodifiableMap(enabled);
+        Map<AlertType, Integer> kept = Collections.unmodifiableMap(store.enabledRules(tenantId));
         if (known.size() > MAX_TENANTS) {
             known.clear();
         }

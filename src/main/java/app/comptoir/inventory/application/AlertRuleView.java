@@ -1,7 +1,9 @@
-package app.comptoir.inventory.alerts;
+package app.comptoir.inventory.application;
 
 import java.util.List;
 import java.util.UUID;
+import app.comptoir.inventory.domain.AlertRule;
+import app.comptoir.inventory.domain.AlertType;
 
 /** An alert rule as the API shows it. */
 public record AlertRuleView(UUID id, AlertType type, boolean enabled, Integer threshold, List<String> channels) {

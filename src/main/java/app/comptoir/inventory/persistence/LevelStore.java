@@ -1,9 +1,10 @@
-package app.comptoir.inventory.domain;
+package app.comptoir.inventory.persistence;
 
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+
+import app.comptoir.inventory.domain.AlertType;
+import app.comptoir.inventory.domain.StockLevel;
+import app.comptoir.inventory.domain.Thresholds;
 
 /**
  * The only writer of {@code stock_levels}. Every change is one atomic statement whose guard refuses
@@ -34,6 +39,11 @@ public class LevelStore {
         public int available() {
             return onHand - reserved;
         }
+
+        /** The level as the stock rules see it. */
+        public StockLevel stock() {
+            return new StockLevel(onHand, reserved);
+        }
     }
 
     /**
@@ -41,12 +51,12 @@ public class LevelStore {
      * the changed row itself, so they are the latest committed value even when the change had to wait for
      * another transaction's lock (a subquery would read the statement's older snapshot).
      */
-    public record Watch(Integer alertLevel, Integer overstockLevel, Integer reorderPoint, Set<String> openAlerts) {
+    public record Watch(Thresholds thresholds, Set<AlertType> openAlerts) {
     }
 
     private static final RowMapper<Level> WATCHED = (rs, i) -> new Level(rs.getInt("on_hand"), rs.getInt("reserved"),
-            new Watch((Integer) rs.getObject("alert_level"), (Integer) rs.getObject("overstock_level"),
-                    (Integer) rs.getObject("reorder_point"), openAlerts(rs.getArray("open_alerts"))));
+            new Watch(Thresholds.watched((Integer) rs.getObject("alert_level"), (Integer) rs.getObject("overstock_level"),
+                    (Integer) rs.getObject("reorder_point")), openAlerts(rs.getArray("open_alerts"))));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -157,12 +167,19 @@ public class LevelStore {
         return after;
     }
 
-    private static Set<String> openAlerts(Array array) throws SQLException {
+    private static Set<AlertType> openAlerts(Array array) throws SQLException {
         if (array == null) {
             return Set.of();
         }
         String[] types = (String[]) array.getArray();
-        return types.length == 0 ? Set.of() : Set.of(types);
+        if (types.length == 0) {
+            return Set.of();
+        }
+        Set<AlertType> open = EnumSet.noneOf(AlertType.class);
+        for (String type : types) {
+            open.add(AlertType.valueOf(type));
+        }
+        return open;
     }
 
     private Timestamp now() {
