@@ -71,6 +71,16 @@ class OpenApiClientIT {
     }
 
     @Test
+    void aClientSendsTheAccessTokenEverywhereButToSignUpAndSignIn() {
+        JsonPath doc = JsonPath.from(document());
+        assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        assertThat(doc.getMap("security[0]")).containsOnlyKeys("bearer");
+        assertThat(doc.getList("paths.'/api/v1/auth/login'.post.security")).isEmpty();
+        assertThat(doc.getList("paths.'/api/v1/auth/signup'.post.security")).isEmpty();
+        assertThat(doc.getList("paths.'/api/v1/orders'.post.security")).isNull();
+    }
+
+    @Test
     void everyOperationIsTaggedWithItsModuleAndHasAStableId() {
         JsonPath doc = JsonPath.from(document());
         List<Map<String, Object>> tags = doc.getList("tags");

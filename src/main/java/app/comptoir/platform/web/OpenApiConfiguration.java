@@ -23,9 +23,12 @@ import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
@@ -60,9 +63,21 @@ class OpenApiConfiguration {
             "reporting", "Dashboards and statistics computed from the other modules' figures.",
             "platform", "Shared services: the append-only audit log of every change to business data.");
 
+    /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
+    static final String BEARER = "bearer";
+
+    /** Operations that need no access token (as the API security chain permits them). */
+    private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/signup", "/api/v1/auth/login",
+            "/api/v1/auth/refresh", "/api/v1/auth/logout");
+
     @Bean
     OpenAPI comptoirOpenApi(@Value("${info.app.version:unknown}") String version) {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("The access token of POST /api/v1/auth/login (15 minutes).")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .info(new Info()
                 .title("Comptoir API")
                 .version(version)
                 .description("""
@@ -122,6 +137,9 @@ class OpenApiConfiguration {
                     .sorted(Comparator.comparing(Tag::getName))
                     .toList();
             openApi.setTags(tags);
+            // Signing up and in need no token: say so, so that a generated client sends none there.
+            PUBLIC_PATHS.forEach(path -> Optional.ofNullable(openApi.getPaths().get(path))
+                    .ifPresent(item -> item.readOperations().forEach(op -> op.setSecurity(List.of()))));
         };
     }
 
