@@ -3,7 +3,6 @@ package app.comptoir.inventory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -12,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.inventory.application.AlertDetector;
+import app.comptoir.inventory.application.RecordedMovements;
 import app.comptoir.inventory.persistence.LevelStore;
 import app.comptoir.inventory.persistence.LevelStore.Level;
 import app.comptoir.inventory.persistence.MovementStore;
@@ -24,6 +24,8 @@ import app.comptoir.platform.TenantContext;
 /**
  * Records movements in the ledger and changes the levels in the same transaction. A movement that
  * would leave less than nothing available is refused, unless its location allows negative stock.
+ * Physical counts are {@link app.comptoir.inventory.application.StockCounts}, the journal's reads
+ * {@link app.comptoir.inventory.application.RecordedMovements}: no other module uses them.
  */
 @Service
 @Transactional
@@ -36,10 +38,10 @@ public class StockMovements {
     private final StockLocations locations;
     private final LevelStore levels;
     private final AlertDetector alerts;
-    private final StockQueries queries;
+    private final RecordedMovements journal;
 
     StockMovements(MovementStore ledger, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
-                   StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries) {
+                   StockLocations locations, LevelStore levels, AlertDetector alerts, RecordedMovements journal) {
         this.ledger = ledger;
         this.tenantContext = tenantContext;
         this.clock = clock;
@@ -47,7 +49,7 @@ public class StockMovements {
         this.locations = locations;
         this.levels = levels;
         this.alerts = alerts;
-        this.queries = queries;
+        this.journal = journal;
     }
 
     /** Records a movement; the same client id sent again returns the movement recorded the first time. */
@@ -89,43 +91,6 @@ public class StockMovements {
                 blankToNull(request.reference()), actor, now);
     }
 
-    /** Records a physical count as the adjustment that brings on hand to the counted quantity. */
-    public CountResult count(CountRequest request) {
-        if (request.variantId() == null) {
-            throw InvalidInputException.field("variantId", "is required");
-        }
-        if (request.countedQuantity() == null || request.countedQuantity() < 0) {
-            throw InvalidInputException.field("countedQuantity", "must be 0 or more");
-        }
-        checkLength("reason", request.reason(), 200);
-        UUID tenant = tenantContext.requireTenant();
-        VariantSummary variant = variant(request.variantId());
-        StockLocation location = locations.resolve(request.locationId());
-        // The level row is locked first, so two deliveries of the same count are serialized here.
-        Level before = levels.lock(tenant, variant.id(), location.id());
-        if (request.id() != null) {
-            Optional<Movement> existing = queries.movement(request.id());
-            if (existing.isPresent()) {
-                return new CountResult(queries.level(variant.id(), location.id()), existing.get());
-            }
-        }
-        Level after = levels.setOnHand(tenant, variant.id(), location.id(), before, request.countedQuantity());
-        int delta = after.onHand() - before.onHand();
-        Movement movement = null;
-        if (delta != 0) {
-            UUID id = request.id() == null ? Ids.newId() : request.id();
-            Instant now = clock.instant();
-            UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
-            String reason = request.reason() == null || request.reason().isBlank() ? "Inventaire physique"
-                    : request.reason().strip();
-            ledger.recordAdjustment(id, tenant, variant.id(), delta, location.id(), after.onHand(), reason, actor, now);
-            movement = new Movement(id, variant.id(), variant.sku(), variant.label(), MovementType.ADJUSTMENT,
-                    Math.abs(delta), delta, location.id(), null, after.onHand(), reason, null, actor, now);
-            alerts.levelChanged(tenant, variant.id(), location.id(), after, false);
-        }
-        return new CountResult(queries.level(variant.id(), location.id()), movement);
-    }
-
     private Level apply(UUID tenant, VariantSummary variant, StockLocation location, int change) {
         if (change > 0) {
             return levels.add(tenant, variant.id(), location.id(), change);
@@ -140,7 +105,7 @@ public class StockMovements {
     }
 
     private Movement alreadyRecorded(UUID id, UUID variantId, MovementType type) {
-        Movement existing = queries.movement(id).orElseThrow(() -> new ConflictException("movement-id-reused",
+        Movement existing = journal.find(id).orElseThrow(() -> new ConflictException("movement-id-reused",
                 "Movement id " + id + " is already used"));
         if (!existing.variantId().equals(variantId) || existing.type() != type) {
             throw new ConflictException("movement-id-reused",

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,17 +18,17 @@ import app.comptoir.catalog.VariantSummary;
 import app.comptoir.inventory.domain.StockLevel;
 import app.comptoir.inventory.domain.StockRules;
 import app.comptoir.inventory.domain.Thresholds;
-import app.comptoir.inventory.persistence.AlertStore;
 import app.comptoir.inventory.persistence.Availability;
 import app.comptoir.inventory.persistence.LevelReads;
 import app.comptoir.inventory.persistence.LevelReads.LevelRow;
-import app.comptoir.inventory.persistence.MovementStore;
-import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.TenantContext;
 
-/** Read access to the current tenant's stock: levels, the ledger, availability (for sales and the catalog). */
+/**
+ * Read access to the current tenant's stock: levels and availability (for sales and the catalog). A variant's
+ * stock sheet and the movement journal, read only by inventory itself, are in {@code application}.
+ */
 @Service
 @Transactional(readOnly = true)
 public class StockQueries {
@@ -38,17 +37,12 @@ public class StockQueries {
     static final int CATALOG_MATCHES = 200;
 
     private final LevelReads levelReads;
-    private final MovementStore ledger;
-    private final AlertStore alertStore;
     private final TenantContext tenantContext;
     private final CatalogQueries catalog;
     private final Availability availability;
 
-    StockQueries(LevelReads levelReads, MovementStore ledger, AlertStore alertStore, TenantContext tenantContext,
-                 CatalogQueries catalog, Availability availability) {
+    StockQueries(LevelReads levelReads, TenantContext tenantContext, CatalogQueries catalog, Availability availability) {
         this.levelReads = levelReads;
-        this.ledger = ledger;
-        this.alertStore = alertStore;
         this.tenantContext = tenantContext;
         this.catalog = catalog;
         this.availability = availability;
@@ -62,19 +56,6 @@ public class StockQueries {
         PageResponse<LevelRow> rows = levelReads.page(tenantContext.requireTenant(), filter.locationId(),
                 filter.status(), variantIds, page, size);
         return new PageResponse<>(views(rows.items()), rows.total(), page, size);
-    }
-
-    /** A variant's stock over all locations with its thresholds (zeros if it never had stock). */
-    public VariantStock variantStock(UUID variantId) {
-        VariantSummary variant = catalog.variant(variantId)
-                .orElseThrow(() -> new NotFoundException("Variant", variantId.toString()));
-        List<StockLevelView> levels = variantLevels(variantId);
-        Thresholds t = alertStore.thresholds(tenantContext.requireTenant(), variantId);
-        StockLevel total = new StockLevel(levels.stream().mapToInt(StockLevelView::onHand).sum(),
-                levels.stream().mapToInt(StockLevelView::reserved).sum());
-        return new VariantStock(variantId, variant.sku(), variant.label(), total.onHand(), total.reserved(),
-                total.available(), t.alertLevel(), t.overstockLevel(), t.reorderPoint(), t.reorderQuantity(),
-                t.leadTimeDays(), StockRules.status(total, t), levels);
     }
 
     /** The levels of one variant at every location where it has stock (empty if it never had any). */
@@ -91,18 +72,6 @@ public class StockQueries {
     /** Available quantity (all locations together) of each variant that has stock; others are absent. */
     public Map<UUID, Integer> available(Collection<UUID> variantIds) {
         return availability.available(tenantContext.requireTenant(), variantIds);
-    }
-
-    /** The journal of movements, newest first. */
-    public PageResponse<Movement> movements(MovementFilter filter, int page, int size) {
-        PageRequests.of(page, size, Sort.unsorted());
-        PageResponse<Movement> rows = ledger.page(tenantContext.requireTenant(), filter, page, size);
-        return new PageResponse<>(labelled(rows.items()), rows.total(), page, size);
-    }
-
-    /** One movement of the ledger. */
-    public Optional<Movement> movement(UUID id) {
-        return labelled(ledger.find(tenantContext.requireTenant(), id).stream().toList()).stream().findFirst();
     }
 
     private UUID[] matchingVariants(String q, UUID categoryId) {
@@ -127,16 +96,6 @@ public class StockQueries {
                     r.locationId(), r.locationName(), level.onHand(), level.reserved(), level.available(),
                     t.alertLevel(), t.overstockLevel(), t.reorderPoint(), t.reorderQuantity(),
                     StockRules.status(level, t));
-        }).toList();
-    }
-
-    private List<Movement> labelled(List<Movement> rows) {
-        Map<UUID, VariantSummary> variants = variants(rows.stream().map(Movement::variantId).toList());
-        return rows.stream().map(m -> {
-            VariantSummary v = variants.get(m.variantId());
-            return v == null ? m : new Movement(m.id(), m.variantId(), v.sku(), v.label(), m.type(), m.quantity(),
-                    m.change(), m.locationId(), m.toLocationId(), m.balanceAfter(), m.reason(), m.reference(),
-                    m.actorId(), m.occurredAt());
         }).toList();
     }
 

@@ -6,8 +6,9 @@
  * app.comptoir.inventory.Reservations}, {@link app.comptoir.inventory.StockMovements}, {@link
  * app.comptoir.inventory.StockQueries}, {@link app.comptoir.inventory.StockFigures}, {@link
  * app.comptoir.inventory.StockLocations}), their records and the module's events. Internals:
- * {@code web} (API and pages), {@code application} (services no other module calls: alerts, rules,
- * thresholds, reorder suggestions, the daily slow-moving job, reactions to other modules' events),
+ * {@code web} (API and pages), {@code application} (services no other module calls: physical counts, the
+ * movement journal, a variant's stock sheet, alerts, rules, thresholds, reorder suggestions, the daily
+ * slow-moving job, reactions to other modules' events),
  * {@code domain} (the stock rules, framework-free), {@code persistence} (every SQL text) and {@code demo}.
  * It uses the catalog's API (variants, and the stock port it implements), identity's {@code TenantCreated}
  * (the demo stock) and the platform.

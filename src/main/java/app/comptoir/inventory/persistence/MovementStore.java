@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.inventory.Movement;
-import app.comptoir.inventory.MovementFilter;
 import app.comptoir.inventory.MovementType;
+import app.comptoir.inventory.domain.MovementFilter;
 import app.comptoir.platform.PageResponse;
 
 /**

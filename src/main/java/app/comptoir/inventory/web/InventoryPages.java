@@ -20,11 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
-import app.comptoir.inventory.CountRequest;
-import app.comptoir.inventory.CountResult;
 import app.comptoir.inventory.InsufficientStockException;
 import app.comptoir.inventory.Movement;
-import app.comptoir.inventory.MovementFilter;
 import app.comptoir.inventory.MovementRequest;
 import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.StockFilter;
@@ -33,7 +30,13 @@ import app.comptoir.inventory.StockLocations;
 import app.comptoir.inventory.StockMovements;
 import app.comptoir.inventory.StockQueries;
 import app.comptoir.inventory.StockStatus;
+import app.comptoir.inventory.application.CountRequest;
+import app.comptoir.inventory.application.CountResult;
+import app.comptoir.inventory.application.RecordedMovements;
+import app.comptoir.inventory.application.StockCounts;
 import app.comptoir.inventory.application.StockThresholds;
+import app.comptoir.inventory.application.VariantStocks;
+import app.comptoir.inventory.domain.MovementFilter;
 import app.comptoir.inventory.domain.Thresholds;
 import app.comptoir.inventory.application.AlertRules;
 import app.comptoir.inventory.domain.AlertType;
@@ -56,6 +59,9 @@ class InventoryPages {
 
     private final StockQueries queries;
     private final StockMovements movements;
+    private final StockCounts counts;
+    private final RecordedMovements journal;
+    private final VariantStocks variantStocks;
     private final StockThresholds thresholds;
     private final StockLocations locations;
     private final CatalogQueries catalog;
@@ -64,11 +70,15 @@ class InventoryPages {
     private final ReorderSuggestions reorder;
     private final app.comptoir.platform.TenantContext tenantContext;
 
-    InventoryPages(app.comptoir.platform.TenantContext tenantContext, StockQueries queries, StockMovements movements, StockThresholds thresholds,
+    InventoryPages(app.comptoir.platform.TenantContext tenantContext, StockQueries queries, StockMovements movements,
+                   StockCounts counts, RecordedMovements journal, VariantStocks variantStocks, StockThresholds thresholds,
                    StockLocations locations, CatalogQueries catalog, Alerts alerts, AlertRules rules,
                    ReorderSuggestions reorder) {
         this.queries = queries;
         this.movements = movements;
+        this.counts = counts;
+        this.journal = journal;
+        this.variantStocks = variantStocks;
         this.thresholds = thresholds;
         this.locations = locations;
         this.catalog = catalog;
@@ -139,9 +149,9 @@ class InventoryPages {
 
     @GetMapping("/variants/{id}")
     String variant(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("stock", queries.variantStock(id));
+        model.addAttribute("stock", variantStocks.of(id));
         model.addAttribute("thresholds", thresholds.of(id));
-        PageResponse<Movement> history = queries.movements(new MovementFilter(null, id, null, null, null),
+        PageResponse<Movement> history = journal.page(new MovementFilter(null, id, null, null, null),
                 Math.max(0, page), PAGE_SIZE);
         model.addAttribute("movements", history);
         model.addAttribute("pager", Pager.of(history, UriComponentsBuilder.fromPath("/app/inventory/stock/variants/" + id)));
@@ -170,7 +180,7 @@ class InventoryPages {
                    Model model) {
         MovementType typeFilter = Arrays.stream(MovementType.values()).filter(t -> t.name().equalsIgnoreCase(type))
                 .findFirst().orElse(null);
-        PageResponse<Movement> results = queries.movements(new MovementFilter(typeFilter, null, null, null, null),
+        PageResponse<Movement> results = journal.page(new MovementFilter(typeFilter, null, null, null, null),
                 Math.max(0, page), PAGE_SIZE);
         UriComponentsBuilder base = UriComponentsBuilder.fromPath("/app/inventory/stock/movements");
         if (typeFilter != null) {
@@ -195,7 +205,7 @@ class InventoryPages {
     String count(@RequestParam String code, @RequestParam(required = false) Integer countedQuantity,
                  @RequestParam(required = false) UUID location, RedirectAttributes redirect) {
         try {
-            CountResult result = movements.count(new CountRequest(null, find(code).id(), location, countedQuantity,
+            CountResult result = counts.count(new CountRequest(null, find(code).id(), location, countedQuantity,
                     null));
             redirect.addFlashAttribute("flash", result.adjustment() == null ? "inventory.count.same"
                     : "inventory.count.adjusted");

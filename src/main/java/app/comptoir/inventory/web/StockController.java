@@ -26,10 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
-import app.comptoir.inventory.CountRequest;
-import app.comptoir.inventory.CountResult;
 import app.comptoir.inventory.Movement;
-import app.comptoir.inventory.MovementFilter;
 import app.comptoir.inventory.MovementRequest;
 import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.Reservation;
@@ -42,9 +39,15 @@ import app.comptoir.inventory.StockLocations;
 import app.comptoir.inventory.StockMovements;
 import app.comptoir.inventory.StockQueries;
 import app.comptoir.inventory.StockStatus;
+import app.comptoir.inventory.application.CountRequest;
+import app.comptoir.inventory.application.CountResult;
+import app.comptoir.inventory.application.RecordedMovements;
+import app.comptoir.inventory.application.StockCounts;
 import app.comptoir.inventory.application.StockThresholds;
+import app.comptoir.inventory.application.VariantStock;
+import app.comptoir.inventory.application.VariantStocks;
+import app.comptoir.inventory.domain.MovementFilter;
 import app.comptoir.inventory.domain.Thresholds;
-import app.comptoir.inventory.VariantStock;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
@@ -61,6 +64,9 @@ class StockController {
 
     private final StockQueries queries;
     private final StockMovements movements;
+    private final StockCounts counts;
+    private final RecordedMovements journal;
+    private final VariantStocks variantStocks;
     private final StockThresholds thresholds;
     private final StockLocations locations;
     private final Reservations reservations;
@@ -68,11 +74,15 @@ class StockController {
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    StockController(StockQueries queries, StockMovements movements, StockThresholds thresholds,
+    StockController(StockQueries queries, StockMovements movements, StockCounts counts,
+                    RecordedMovements journal, VariantStocks variantStocks, StockThresholds thresholds,
                     StockLocations locations, Reservations reservations, CatalogQueries catalog,
                     IdempotencyKeys idempotencyKeys, Clock clock) {
         this.queries = queries;
         this.movements = movements;
+        this.counts = counts;
+        this.journal = journal;
+        this.variantStocks = variantStocks;
         this.thresholds = thresholds;
         this.locations = locations;
         this.reservations = reservations;
@@ -112,7 +122,7 @@ class StockController {
     @GetMapping("/{variantId}")
     @Operation(summary = "A variant's stock: totals, thresholds, status and the level at each location")
     VariantStock variant(@PathVariable UUID variantId) {
-        return queries.variantStock(variantId);
+        return variantStocks.of(variantId);
     }
 
     @PutMapping("/{variantId}")
@@ -120,7 +130,7 @@ class StockController {
     @Operation(summary = "Set a variant's thresholds (null clears one)")
     VariantStock setThresholds(@PathVariable UUID variantId, @RequestBody Thresholds body) {
         thresholds.set(variantId, body);
-        return queries.variantStock(variantId);
+        return variantStocks.of(variantId);
     }
 
     @GetMapping("/movements")
@@ -132,14 +142,14 @@ class StockController {
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size) {
-        return queries.movements(new MovementFilter(type, variantId, locationId, from, to), page, size);
+        return journal.page(new MovementFilter(type, variantId, locationId, from, to), page, size);
     }
 
     @GetMapping("/{variantId}/movements")
     @Operation(summary = "A variant's movement history, newest first")
     PageResponse<Movement> history(@PathVariable UUID variantId, @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size) {
-        return queries.movements(new MovementFilter(null, variantId, null, null, null), page, size);
+        return journal.page(new MovementFilter(null, variantId, null, null, null), page, size);
     }
 
     @PostMapping("/movements")
@@ -179,7 +189,7 @@ class StockController {
     @Operation(summary = "Physical count: records the ADJUSTMENT that brings on hand to countedQuantity")
     CountResult count(@RequestBody CountBody body) {
         UUID variantId = variantId(body.variantId(), body.code());
-        return movements.count(new CountRequest(body.id(), variantId, body.locationId(), body.countedQuantity(),
+        return counts.count(new CountRequest(body.id(), variantId, body.locationId(), body.countedQuantity(),
                 body.reason()));
     }
 
@@ -203,7 +213,7 @@ class StockController {
         MovementFilter filter = new MovementFilter(type, variantId, null, from, to);
         StringBuilder csv = new StringBuilder("id,occurred_at,type,sku,name,quantity,change,location_id,"
                 + "to_location_id,balance_after,reason,reference\n");
-        eachPage(p -> queries.movements(filter, p, EXPORT_PAGE), m -> csv.append(Csv.line(m.id(), m.occurredAt(),
+        eachPage(p -> journal.page(filter, p, EXPORT_PAGE), m -> csv.append(Csv.line(m.id(), m.occurredAt(),
                 m.type(), m.sku(), m.label(), m.quantity(), m.change(), m.locationId(), m.toLocationId(),
                 m.balanceAfter(), m.reason(), m.reference())));
         return csv("movements", csv);

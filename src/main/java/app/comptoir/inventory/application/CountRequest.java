@@ -1,4 +1,4 @@
-package app.comptoir.inventory;
+package app.comptoir.inventory.application;
 
 import java.util.UUID;
 

@@ -1,0 +1,98 @@
+package app.comptoir.inventory.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.comptoir.catalog.CatalogQueries;
+import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.Movement;
+import app.comptoir.inventory.MovementType;
+import app.comptoir.inventory.StockLocation;
+import app.comptoir.inventory.StockLocations;
+import app.comptoir.inventory.StockQueries;
+import app.comptoir.inventory.persistence.LevelStore;
+import app.comptoir.inventory.persistence.LevelStore.Level;
+import app.comptoir.inventory.persistence.MovementStore;
+import app.comptoir.platform.Ids;
+import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.TenantContext;
+
+/**
+ * Physical counts: the quantity found on the shelf, recorded as the adjustment that makes the level
+ * match, in the ledger and the level in the same transaction. Only inventory's own screens and API
+ * record counts; other modules move stock through {@link app.comptoir.inventory.StockMovements}.
+ */
+@Service
+@Transactional
+public class StockCounts {
+
+    private final MovementStore ledger;
+    private final TenantContext tenantContext;
+    private final Clock clock;
+    private final CatalogQueries catalog;
+    private final StockLocations locations;
+    private final LevelStore levels;
+    private final AlertDetector alerts;
+    private final StockQueries queries;
+    private final RecordedMovements journal;
+
+    StockCounts(MovementStore ledger, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
+                StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries,
+                RecordedMovements journal) {
+        this.ledger = ledger;
+        this.tenantContext = tenantContext;
+        this.clock = clock;
+        this.catalog = catalog;
+        this.locations = locations;
+        this.levels = levels;
+        this.alerts = alerts;
+        this.queries = queries;
+        this.journal = journal;
+    }
+
+    /** Records a physical count as the adjustment that brings on hand to the counted quantity. */
+    public CountResult count(CountRequest request) {
+        if (request.variantId() == null) {
+            throw InvalidInputException.field("variantId", "is required");
+        }
+        if (request.countedQuantity() == null || request.countedQuantity() < 0) {
+            throw InvalidInputException.field("countedQuantity", "must be 0 or more");
+        }
+        if (request.reason() != null && request.reason().strip().length() > 200) {
+            throw InvalidInputException.field("reason", "must be at most 200 characters");
+        }
+        UUID tenant = tenantContext.requireTenant();
+        VariantSummary variant = catalog.variant(request.variantId())
+                .orElseThrow(() -> new NotFoundException("Variant", request.variantId().toString()));
+        StockLocation location = locations.resolve(request.locationId());
+        // The level row is locked first, so two deliveries of the same count are serialized here.
+        Level before = levels.lock(tenant, variant.id(), location.id());
+        if (request.id() != null) {
+            Optional<Movement> existing = journal.find(request.id());
+            if (existing.isPresent()) {
+                return new CountResult(queries.level(variant.id(), location.id()), existing.get());
+            }
+        }
+        Level after = levels.setOnHand(tenant, variant.id(), location.id(), before, request.countedQuantity());
+        int delta = after.onHand() - before.onHand();
+        Movement movement = null;
+        if (delta != 0) {
+            UUID id = request.id() == null ? Ids.newId() : request.id();
+            Instant now = clock.instant();
+            UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
+            String reason = request.reason() == null || request.reason().isBlank() ? "Inventaire physique"
+                    : request.reason().strip();
+            ledger.recordAdjustment(id, tenant, variant.id(), delta, location.id(), after.onHand(), reason, actor, now);
+            movement = new Movement(id, variant.id(), variant.sku(), variant.label(), MovementType.ADJUSTMENT,
+                    Math.abs(delta), delta, location.id(), null, after.onHand(), reason, null, actor, now);
+            alerts.levelChanged(tenant, variant.id(), location.id(), after, false);
+        }
+        return new CountResult(queries.level(variant.id(), location.id()), movement);
+    }
+}
