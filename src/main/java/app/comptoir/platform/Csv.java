@@ -136,9 +136,13 @@ public final class Csv {
         return rows;
     }
 
-    /** Removes the apostrophe that writing puts before a formula-like text. */
+    /**
+     * Removes the apostrophe that writing puts before a formula-like text, and only that one: an apostrophe
+     * the export would not have added (before a number, a letter, or in a value typed that way) is data and
+     * stays, so what is written is read back exactly.
+     */
     public static String unprotect(String value) {
-        if (value.length() >= 2 && value.charAt(0) == '\'' && FORMULA_START.indexOf(value.charAt(1)) >= 0) {
+        if (!value.isEmpty() && value.charAt(0) == '\'' && needsProtection(value.substring(1))) {
             return value.substring(1);
         }
         return value;
@@ -193,8 +197,23 @@ public final class Csv {
         if (text.isEmpty()) {
             return null; // written as nothing: Commons CSV would quote an empty first cell
         }
-        return FORMULA_START.indexOf(text.charAt(0)) >= 0 && !NUMBER.matcher(text).matches()
-                ? "'" + text : text;
+        return needsProtection(text) ? "'" + text : text;
+    }
+
+    /**
+     * Whether writing puts an apostrophe before the text: a formula-like start (not a plain number), or an
+     * apostrophe before such a text (so that reading, which takes exactly one away, gives the text back).
+     */
+    private static boolean needsProtection(String text) {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == '\'') {
+            start++;
+        }
+        if (start == text.length()) {
+            return false;
+        }
+        String rest = text.substring(start);
+        return FORMULA_START.indexOf(rest.charAt(0)) >= 0 && !NUMBER.matcher(rest).matches();
     }
 
     private static String oneLineBreak(String cell) {

@@ -69,6 +69,20 @@ class CsvTest {
     }
 
     @Test
+    void readingTakesAwayOnlyTheApostropheThatWritingAdded() {
+        // The export never puts an apostrophe before a number: one typed there is data.
+        assertThat(Csv.unprotect("'-12.5")).isEqualTo("'-12.5");
+        assertThat(Csv.unprotect("'12")).isEqualTo("'12");
+        assertThat(Csv.unprotect("'")).isEqualTo("'");
+        List<String> cells = List.of("'=1+1", "''+x", "'-12.5", "'quoted", "'", "-20 %", "@x", "\tindent", "-3");
+        for (char separator : new char[] {',', ';', '\t'}) {
+            String line = Csv.line(cells, separator);
+            assertThat(Csv.parse(line, separator).getFirst().cells().stream().map(Csv::unprotect).toList())
+                    .as("separator %s", separator).containsExactlyElementsOf(cells);
+        }
+    }
+
+    @Test
     void downloadLinesEndWithANewlineAndLeaveNumbersAlone() {
         assertThat(Csv.line("Pot, 30 cm", 3, new BigDecimal("-12.50"), null, "@SUM(A1)"))
                 .isEqualTo("\"Pot, 30 cm\",3,-12.50,,'@SUM(A1)\n");

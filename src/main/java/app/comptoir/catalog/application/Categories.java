@@ -1,5 +1,6 @@
 package app.comptoir.catalog.application;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.domain.Category;
 import app.comptoir.catalog.persistence.CategoryProducts;
 import app.comptoir.catalog.persistence.CategoryRepository;
+import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -26,7 +28,10 @@ import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.TenantContext;
 
-/** The current tenant's category tree: create, rename, move, reorder siblings, delete when empty. */
+/**
+ * The current tenant's category tree: create, rename, move, reorder siblings, delete when empty and restore.
+ * A delete is soft (the row keeps its parent and position, marked deleted) so that it can be restored.
+ */
 @Service
 public class Categories {
 
@@ -36,13 +41,15 @@ public class Categories {
     private final CategoryProducts products;
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
+    private final Clock clock;
 
     Categories(CategoryRepository categories, CategoryProducts products, TenantContext tenantContext,
-               ProductListCache listCache) {
+               ProductListCache listCache, Clock clock) {
         this.categories = categories;
         this.products = products;
         this.tenantContext = tenantContext;
         this.listCache = listCache;
+        this.clock = clock;
     }
 
     /** The whole tree, top-level categories first, each level in position order. */
@@ -84,6 +91,7 @@ public class Categories {
     public CategoryView create(String name, UUID parentId, Integer position) {
         UUID tenantId = tenantContext.requireTenant();
         String clean = checkName(name);
+        checkPosition(position);
         Tree tree = loadTree();
         if (parentId != null) {
             if (!tree.byId.containsKey(parentId)) {
@@ -110,6 +118,7 @@ public class Categories {
     public CategoryView update(UUID id, String name, UUID parentId, Integer position) {
         UUID tenantId = tenantContext.requireTenant();
         String clean = checkName(name);
+        checkPosition(position);
         Tree tree = loadTree();
         Category category = tree.byId.get(id);
         if (category == null) {
@@ -167,7 +176,10 @@ public class Categories {
         return after.children(parentId).stream().map(after::view).toList();
     }
 
-    /** Deletes an empty category; one with sub-categories or products is refused with a 409 problem. */
+    /**
+     * Deletes an empty category (soft: it can be restored); one with sub-categories or products is refused
+     * with a 409 problem. Its siblings close the gap; the category keeps its parent and position for a restore.
+     */
     @Transactional
     public void delete(UUID id) {
         UUID tenantId = tenantContext.requireTenant();
@@ -181,13 +193,46 @@ public class Categories {
             throw new ConflictException("category-not-empty", "Category '" + category.getName() + "' still holds "
                     + held + (held == 1 ? " product" : " products") + "; move them to another category first");
         }
-        products.unfileDeleted(tenantId, id);
         List<Category> siblings = new ArrayList<>(loadTree().children(category.getParentId()));
         siblings.removeIf(c -> c.getId().equals(id));
-        categories.delete(category);
+        category.delete(clock.instant(), tenantContext.principal().map(ComptoirPrincipal::userId).orElse(null));
         renumber(siblings);
         categories.flush();
         listCache.invalidate(tenantId);
+    }
+
+    /** The deleted categories, most recently deleted first, with the place a restore would give them back. */
+    @Transactional(readOnly = true)
+    public List<DeletedCategory> deleted() {
+        Tree tree = loadTree();
+        return categories.findAllDeleted(tenantContext.requireTenant()).stream().map(c -> {
+            UUID parent = tree.restoredParent(c);
+            return new DeletedCategory(c.getId(), c.getName(), parent,
+                    parent == null ? null : tree.path(tree.byId.get(parent)), c.getDeletedAt());
+        }).toList();
+    }
+
+    /**
+     * Puts a deleted category back in the tree: under its former parent at its former position (clamped to the
+     * siblings there now) when that parent is still in the tree and has room below it, else at the end of the
+     * top level. A sibling that took its name since is a 409, like on creation.
+     */
+    @Transactional
+    public CategoryView restore(UUID id) {
+        UUID tenantId = tenantContext.requireTenant();
+        Category category = categories.findDeleted(tenantId, id).orElseThrow(() -> new NotFoundException("Category", id));
+        Tree tree = loadTree();
+        UUID parent = tree.restoredParent(category);
+        checkSiblingName(tenantId, parent, category.getName(), id);
+        List<Category> siblings = new ArrayList<>(tree.children(parent));
+        int at = parent == null && category.getParentId() != null ? siblings.size()
+                : Math.clamp(category.getPosition(), 0, siblings.size());
+        siblings.add(at, category);
+        category.restore(parent, at);
+        renumber(siblings);
+        categories.flush();
+        listCache.invalidate(tenantId);
+        return get(id);
     }
 
     private void checkSiblingName(UUID tenantId, UUID parentId, String name, UUID exceptId) {
@@ -202,6 +247,12 @@ public class Categories {
             throw InvalidInputException.field("name", "must be between 1 and 80 characters");
         }
         return clean;
+    }
+
+    private static void checkPosition(Integer position) {
+        if (position != null && position < 0) {
+            throw InvalidInputException.field("position", "must be 0 (first) or more");
+        }
     }
 
     private static void renumber(List<Category> siblings) {
@@ -235,6 +286,12 @@ public class Categories {
             }
             childrenOf.values().forEach(list -> list.sort(Comparator.comparingInt(Category::getPosition)
                     .thenComparing(c -> c.getName().toLowerCase(Locale.ROOT))));
+        }
+
+        /** Where a restore puts a deleted category: its former parent if still in the tree with room, else the top level. */
+        UUID restoredParent(Category deleted) {
+            UUID parent = deleted.getParentId();
+            return parent != null && byId.containsKey(parent) && depth(parent) < MAX_DEPTH ? parent : null;
         }
 
         List<Category> children(UUID parentId) {

@@ -103,10 +103,30 @@ public class Products {
                     "Someone else changed this product since version " + expectedVersion + "; reload it and try again");
         }
         List<VariantSpec> existing = product.getVariants().stream().map(Variant::toSpec).toList();
+        if (price != null) {
+            existing = repriced(existing, price, request.variants() != null);
+        }
         ProductSpec spec = request.variants() == null
                 ? request.withVariants(OptionMatrix.generate(request.options(), existing, baseSku, price))
                 : request.withVariants(matchExisting(request.variants(), product));
         return view(store(product, spec));
+    }
+
+    /**
+     * The product's price changed by a PUT: every variant takes it (the product has one price), checked like
+     * on creation. Refused when the variants are sent too (their own prices say it) or when they have different
+     * prices today (one price would silently flatten them): those prices are changed in {@code variants[].price}.
+     */
+    private static List<VariantSpec> repriced(List<VariantSpec> existing, BigDecimal price, boolean variantsSent) {
+        ProductRules.checkPrice(price, "price");
+        if (variantsSent) {
+            throw InvalidInputException.field("price", "the variants are sent too: set each price in variants[].price");
+        }
+        if (existing.stream().map(v -> v.price() == null ? null : v.price().stripTrailingZeros()).distinct().count() > 1) {
+            throw InvalidInputException.field("price", "the variants have different prices: set each one in "
+                    + "variants[].price (PUT with the variants) or on the product's variants screen");
+        }
+        return existing.stream().map(v -> v.withPrice(price)).toList();
     }
 
     /** Sets the product's options and makes its variants the full matrix of their values, in one action. */

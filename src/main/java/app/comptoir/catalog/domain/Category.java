@@ -1,10 +1,13 @@
 package app.comptoir.catalog.domain;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.SQLRestriction;
 
 import app.comptoir.platform.AuditTrail;
 import app.comptoir.platform.TenantOwnedEntity;
@@ -13,6 +16,7 @@ import app.comptoir.platform.TenantOwnedEntity;
 @Entity
 @Table(name = "categories")
 @AuditTrail("category")
+@SQLRestriction("deleted_at is null") // a deleted category stays in the table (to be restored) but nowhere else
 public class Category extends TenantOwnedEntity {
 
     @Column(name = "parent_id")
@@ -21,6 +25,12 @@ public class Category extends TenantOwnedEntity {
     private String name;
 
     private int position;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "deleted_by")
+    private UUID deletedBy;
 
     protected Category() {
     }
@@ -43,6 +53,28 @@ public class Category extends TenantOwnedEntity {
 
     public void placeAt(int position) {
         this.position = position;
+    }
+
+    /** Takes the category out of the tree; its parent and position are kept for a restore. */
+    public void delete(Instant at, UUID by) {
+        this.deletedAt = at;
+        this.deletedBy = by;
+    }
+
+    /** Puts a deleted category back at {@code position} under {@code parentId} (null: top level). */
+    public void restore(UUID parentId, int position) {
+        this.deletedAt = null;
+        this.deletedBy = null;
+        this.parentId = parentId;
+        this.position = position;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
     }
 
     public UUID getParentId() {

@@ -284,6 +284,15 @@ public final class ProductRules {
         return lower;
     }
 
+    /** Refuses a price given for a whole product (create or update) with the rule a variant's price follows. */
+    public static void checkPrice(BigDecimal price, String field) {
+        List<FieldError> errors = new ArrayList<>();
+        money(price, field, false, errors);
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.field(field, errors.getFirst().message());
+        }
+    }
+
     private static void money(BigDecimal amount, String field, boolean required, List<FieldError> errors) {
         if (amount == null) {
             if (required) {

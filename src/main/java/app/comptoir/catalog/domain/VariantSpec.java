@@ -23,6 +23,10 @@ public record VariantSpec(UUID id, String sku, String barcode, Map<String, Strin
         return new VariantSpec(id, sku, newBarcode, options, price, compareAtPrice, cost, weight, active);
     }
 
+    public VariantSpec withPrice(BigDecimal newPrice) {
+        return new VariantSpec(id, sku, barcode, options, newPrice, compareAtPrice, cost, weight, active);
+    }
+
     public VariantSpec withOptions(Map<String, String> newOptions) {
         return new VariantSpec(id, sku, barcode, newOptions, price, compareAtPrice, cost, weight, active);
     }

@@ -104,7 +104,7 @@ public class CatalogChecks {
     }
 
     public boolean categoryExists(UUID tenantId, UUID categoryId) {
-        Boolean exists = jdbc.queryForObject("select exists (select 1 from categories where tenant_id = ? and id = ?)",
+        Boolean exists = jdbc.queryForObject("select exists (select 1 from categories where tenant_id = ? and id = ? and deleted_at is null)",
                 Boolean.class, tenantId, categoryId);
         return Boolean.TRUE.equals(exists);
     }

@@ -34,10 +34,4 @@ public class CategoryProducts {
                 Long.class, tenantId, categoryId);
         return count == null ? 0 : count;
     }
-
-    /** Unfiles the deleted products of the category, so they keep no link to a category about to disappear. */
-    public void unfileDeleted(UUID tenantId, UUID categoryId) {
-        jdbc.update("update products set category_id = null where tenant_id = ? and category_id = ? and deleted_at is not null",
-                tenantId, categoryId);
-    }
 }

@@ -29,4 +29,13 @@ public interface CategoryRepository extends JpaRepository<Category, UUID> {
     boolean siblingNamed(UUID tenantId, UUID parentId, String name, UUID exceptId);
 
     boolean existsByTenantIdAndParentId(UUID tenantId, UUID parentId);
+
+    // Native queries: the entity's "deleted_at is null" restriction does not apply to them.
+    @Query(value = "select * from categories where tenant_id = ?1 and id = ?2 and deleted_at is not null",
+            nativeQuery = true)
+    Optional<Category> findDeleted(UUID tenantId, UUID id);
+
+    @Query(value = "select * from categories where tenant_id = ?1 and deleted_at is not null order by deleted_at desc",
+            nativeQuery = true)
+    List<Category> findAllDeleted(UUID tenantId);
 }

@@ -26,6 +26,7 @@ import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.application.Categories;
 import app.comptoir.catalog.application.CategoryView;
+import app.comptoir.catalog.application.DeletedCategory;
 import app.comptoir.platform.PageResponse;
 
 /** The category tree: list, tree, create, rename or move, reorder, delete when empty, and its products. */
@@ -105,8 +106,23 @@ class CategoryController {
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an empty category (409 when it has products or sub-categories)")
+    @Operation(summary = "Delete an empty category (409 when it has products or sub-categories); it can be restored")
     void delete(@PathVariable UUID id) {
         categories.delete(id);
+    }
+
+    @GetMapping("/deleted")
+    @Operation(summary = "The deleted categories, most recent first, with the parent a restore would put them under")
+    List<DeletedCategory> deleted() {
+        return categories.deleted();
+    }
+
+    @PostMapping("/{id}/restore")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Restore a deleted category: under its former parent at its former position when that "
+            + "parent is still in the tree (with room below it), else at the end of the top level; 409 when a "
+            + "sibling took its name since")
+    CategoryView restore(@PathVariable UUID id) {
+        return categories.restore(id);
     }
 }

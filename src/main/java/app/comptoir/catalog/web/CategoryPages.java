@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.application.Categories;
 import app.comptoir.catalog.application.CategoryView;
+import app.comptoir.catalog.application.DeletedCategory;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
@@ -130,8 +131,26 @@ class CategoryPages {
         }
     }
 
+    @PostMapping("/{id}/restore")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String restore(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            CategoryView restored = categories.restore(id);
+            redirect.addFlashAttribute("flash", "catalog.categories.restored");
+            redirect.addFlashAttribute("flashArgument", restored.path());
+            return "redirect:/app/catalog/categories#category-" + id;
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("catalogConflict", e.type());
+            redirect.addFlashAttribute("conflictName", categories.deleted().stream().filter(d -> d.id().equals(id))
+                    .map(DeletedCategory::name).findFirst().orElse(""));
+            return "redirect:/app/catalog/categories#deleted-categories";
+        }
+    }
+
     private String page(Model model) {
         model.addAttribute("categories", CategoryChoice.flatten(queries.categories()));
+        model.addAttribute("deletedCategories", Boolean.TRUE.equals(model.getAttribute("canEdit"))
+                ? categories.deleted() : List.of());
         if (!model.containsAttribute("editForm")) {
             model.addAttribute("editForm", new CategoryForm("", ""));
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm",

@@ -49,6 +49,7 @@ import app.comptoir.sales.domain.StockEffect;
 import app.comptoir.sales.persistence.AddressView;
 import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.persistence.OrderFilter;
+import app.comptoir.sales.persistence.DeletedOrder;
 import app.comptoir.sales.persistence.OrderRepository;
 import app.comptoir.sales.persistence.OrderRepository.Author;
 import app.comptoir.sales.persistence.OrderSummary;
@@ -250,12 +251,29 @@ public class Orders {
         return get(id);
     }
 
-    /** Deletes a draft order (a later one is cancelled instead, keeping its history). */
+    /**
+     * Deletes a draft order (a later one is cancelled instead, keeping its history). The delete is soft: the
+     * order leaves every list and lookup but keeps its number, and {@link #restore} brings it back.
+     */
     public void delete(UUID id) {
         Order order = load(id);
         order.requireDeletable();
-        repository.delete(order);
+        repository.delete(order, clock.instant(), actor.userId());
         audit.record(Order.AUDITED, id, "DELETE", Map.of("number", order.number(), "gross", order.totals().gross()), null);
+    }
+
+    /** Brings a deleted draft order back, as it was (a draft, same number, lines and history). */
+    public OrderView restore(UUID id) {
+        Order order = repository.lockDeleted(actor.tenant(), id).orElseThrow(() -> new NotFoundException("Order", id));
+        repository.restore(order, order.quoteId(), clock.instant(), actor.userId());
+        audit.record(Order.AUDITED, id, "RESTORE", null, Map.of("number", order.number(), "gross", order.totals().gross()));
+        return get(id);
+    }
+
+    /** The deleted orders, most recently deleted first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public List<DeletedOrder> deleted(int limit) {
+        return repository.deleted(actor.tenant(), Math.clamp(limit, 1, 200));
     }
 
     /** Adds a line to a draft order. */

@@ -148,7 +148,7 @@ class JdbcSalesFigures implements SalesFigures {
         }
         jdbc.query("""
                 select status, count(*) from sales_orders
-                 where tenant_id = ? and created_at >= ? and created_at < ? group by status""",
+                 where tenant_id = ? and created_at >= ? and created_at < ? and deleted_at is null group by status""",
                 rs -> {
                     counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 }, tenant(), range.start, range.end);
@@ -161,12 +161,13 @@ class JdbcSalesFigures implements SalesFigures {
         Range range = range(from, to, zone);
         PageRequests.of(page, size, Sort.unsorted());
         Long total = jdbc.queryForObject("""
-                select count(*) from sales_orders where tenant_id = ? and created_at >= ? and created_at < ?""",
+                select count(*) from sales_orders
+                 where tenant_id = ? and created_at >= ? and created_at < ? and deleted_at is null""",
                 Long.class, tenant(), range.start, range.end);
         Map<UUID, List<DetailLine>> lines = new LinkedHashMap<>();
         List<Object[]> headers = jdbc.query("""
                 select id, number, status, customer_name, created_at, driver_name, net, gross, refunded from sales_orders
-                 where tenant_id = ? and created_at >= ? and created_at < ?
+                 where tenant_id = ? and created_at >= ? and created_at < ? and deleted_at is null
                  order by created_at desc, id desc limit ? offset ?""",
                 (rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),

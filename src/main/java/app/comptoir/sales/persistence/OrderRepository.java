@@ -45,7 +45,7 @@ public class OrderRepository {
 
     /**
      * The order's row joined with its lines, in position order; {@code %s}: the condition on {@code o}, the
-     * driver condition and the locking clause.
+     * deleted condition, the driver condition and the locking clause.
      */
     private static final String HEADER_WITH_LINES = """
             select o.id, o.number, o.status, o.customer_id, o.customer_name, o.customer_phone,
@@ -55,7 +55,7 @@ public class OrderRepository {
                    l.net as line_net, l.returned_quantity
               from sales_orders o
               left join sales_order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
-             where o.tenant_id = ? and o.%s%s
+             where o.tenant_id = ? and o.%s%s%s
              order by l.position, l.id%s""";
 
     /** A draft order, its lines, its first history entry and its audit row: see {@link #insertDraft}. */
@@ -120,7 +120,23 @@ public class OrderRepository {
      * assigned to this driver (others are not found).
      */
     public Optional<Order> lock(UUID tenant, UUID id, Optional<UUID> driver) {
-        return load(tenant, "id = ?", id, driver, true);
+        return load(tenant, "id = ?", id, Deleted.NO, driver, true);
+    }
+
+    /** A deleted (draft) order with its lines, its row locked until the transaction ends: for a restore. */
+    public Optional<Order> lockDeleted(UUID tenant, UUID id) {
+        return load(tenant, "id = ?", id, Deleted.ONLY, Optional.empty(), true);
+    }
+
+    /** Which rows a lookup sees: deleted orders are out of sight except for a restore and a replayed key. */
+    private enum Deleted {
+        NO(" and o.deleted_at is null"), ONLY(" and o.deleted_at is not null"), ANY("");
+
+        private final String condition;
+
+        Deleted(String condition) {
+            this.condition = condition;
+        }
     }
 
     /** How an order is looked up. */
@@ -136,12 +152,15 @@ public class OrderRepository {
 
     /** The order with its lines (one statement), found by its id, number or idempotency key. */
     public Optional<Order> find(UUID tenant, Key key, Object value, Optional<UUID> driver) {
-        return load(tenant, key.column + " = ?", value, driver, false);
+        // A replayed idempotency key still names its order when it was deleted since (the key stays taken).
+        return load(tenant, key.column + " = ?", value, key == Key.IDEMPOTENCY_KEY ? Deleted.ANY : Deleted.NO, driver,
+                false);
     }
 
-    private Optional<Order> load(UUID tenant, String condition, Object value, Optional<UUID> driver, boolean lock) {
-        String sql = HEADER_WITH_LINES.formatted(condition, driver.isPresent() ? " and o.driver_id = ?" : "",
-                lock ? "\n   for update of o" : "");
+    private Optional<Order> load(UUID tenant, String condition, Object value, Deleted deleted, Optional<UUID> driver,
+                                 boolean lock) {
+        String sql = HEADER_WITH_LINES.formatted(condition, deleted.condition,
+                driver.isPresent() ? " and o.driver_id = ?" : "", lock ? "\n   for update of o" : "");
         Object[] args = driver.isPresent() ? new Object[] {tenant, value, driver.get()} : new Object[] {tenant, value};
         List<Row> header = new ArrayList<>(1);
         List<LineView> lines = new ArrayList<>();
@@ -281,13 +300,36 @@ public class OrderRepository {
                 + " where tenant_id = ? and id = ?", taken.refund(), at, by, tenant, order.id());
     }
 
-    /** Deletes a draft order and everything that hangs off it (a quote converted into it forgets it). */
-    public void delete(Order order) {
+    /**
+     * Deletes a draft order, softly: the row, its lines, history and number stay (marked deleted) so that it can
+     * be restored; a quote converted into it forgets it, as it did when the row went away.
+     */
+    public void delete(Order order, Instant at, UUID by) {
         UUID tenant = order.tenantId();
         jdbc.update("update sales_quotes set order_id = null where tenant_id = ? and order_id = ?", tenant, order.id());
-        saleLines.deleteAll(SaleLines.Kind.ORDER, tenant, order.id());
-        jdbc.update("delete from sales_order_history where tenant_id = ? and order_id = ?", tenant, order.id());
-        jdbc.update("delete from sales_orders where tenant_id = ? and id = ?", tenant, order.id());
+        jdbc.update("update sales_orders set deleted_at = ?, deleted_by = ?, updated_at = ?, updated_by = ?,"
+                + " version = version + 1 where tenant_id = ? and id = ?", Timestamp.from(at), by, Timestamp.from(at), by,
+                tenant, order.id());
+    }
+
+    /** Brings a deleted draft order back; its quote finds it again unless the quote was converted anew since. */
+    public void restore(Order order, UUID quoteId, Instant at, UUID by) {
+        UUID tenant = order.tenantId();
+        jdbc.update("update sales_orders set deleted_at = null, deleted_by = null, updated_at = ?, updated_by = ?,"
+                + " version = version + 1 where tenant_id = ? and id = ?", Timestamp.from(at), by, tenant, order.id());
+        if (quoteId != null) {
+            jdbc.update("update sales_quotes set order_id = ? where tenant_id = ? and id = ? and order_id is null",
+                    order.id(), tenant, quoteId);
+        }
+    }
+
+    /** The deleted orders, most recently deleted first: id, number, customer, gross and when. */
+    public List<DeletedOrder> deleted(UUID tenant, int limit) {
+        return jdbc.query("""
+                select id, number, customer_name, gross, currency, deleted_at from sales_orders
+                 where tenant_id = ? and deleted_at is not null order by deleted_at desc, id desc limit ?""",
+                (rs, i) -> new DeletedOrder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getString(5), rs.getTimestamp(6).toInstant()), tenant, limit);
     }
 
     // ---------------------------------------------------------------- reading
@@ -324,7 +366,7 @@ public class OrderRepository {
 
     /** Orders, newest first (2 statements whatever the page size); {@code driver}: only theirs. */
     public PageResponse<OrderSummary> list(UUID tenant, OrderFilter f, Optional<UUID> driver, int page, int size) {
-        StringBuilder where = new StringBuilder(" where o.tenant_id = ?");
+        StringBuilder where = new StringBuilder(" where o.tenant_id = ? and o.deleted_at is null");
         List<Object> args = new ArrayList<>(List.of(tenant));
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             where.append(" and o.status = any(?)");
@@ -373,7 +415,7 @@ public class OrderRepository {
     /** How many orders (of the driver, if given) are in each status. */
     public Map<OrderStatus, Long> countByStatus(UUID tenant, Optional<UUID> driver) {
         Map<OrderStatus, Long> counts = new LinkedHashMap<>();
-        jdbc.query("select status, count(*) from sales_orders where tenant_id = ?"
+        jdbc.query("select status, count(*) from sales_orders where tenant_id = ? and deleted_at is null"
                         + (driver.isPresent() ? " and driver_id = ?" : " and ?::uuid is null") + " group by status",
                 rs -> {
                     counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));

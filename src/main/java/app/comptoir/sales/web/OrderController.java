@@ -45,6 +45,7 @@ import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.application.ReturnRequest;
 import app.comptoir.sales.application.StatusInfo;
+import app.comptoir.sales.persistence.DeletedOrder;
 import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.OrderSummary;
 
@@ -183,9 +184,23 @@ class OrderController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
-    @Operation(summary = "Delete a draft order (409 order-not-draft otherwise: cancel it)")
+    @Operation(summary = "Delete a draft order (409 order-not-draft otherwise: cancel it); it can be restored")
     void delete(@PathVariable UUID id) {
         orders.delete(id);
+    }
+
+    @GetMapping("/deleted")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "The deleted draft orders, most recently deleted first (at most limit, 50 by default)")
+    List<DeletedOrder> deleted(@RequestParam(defaultValue = "50") int limit) {
+        return orders.deleted(limit);
+    }
+
+    @PostMapping("/{id}/restore")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Restore a deleted draft order: a draft again, with its number, lines and history")
+    OrderView restore(@PathVariable UUID id) {
+        return orders.restore(id);
     }
 
     @PostMapping("/{id}/items")
