@@ -245,6 +245,22 @@ class OrderPages {
         return "redirect:/app/sales/orders";
     }
 
+    @GetMapping("/orders/deleted")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String deleted(Model model) {
+        model.addAttribute("deleted", orders.deleted(100));
+        return "sales/orders/deleted";
+    }
+
+    @PostMapping("/orders/{id}/restore")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String restore(@PathVariable UUID id, RedirectAttributes redirect) {
+        OrderView order = orders.restore(id);
+        redirect.addFlashAttribute("flash", "sales.order.restored");
+        redirect.addFlashAttribute("flashArgument", order.number());
+        return "redirect:/app/sales/orders/" + id;
+    }
+
     /**
      * Runs an action on the order and goes back to its page, with a confirmation, the lines short of stock,
      * or the refusal (an illegal transition, a locked order) explained.
