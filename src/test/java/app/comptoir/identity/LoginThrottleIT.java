@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 /**
  * Over HTTP every request comes from one address: after five failures in a row that account and address
@@ -103,6 +104,27 @@ class LoginThrottleIT {
         }
 
         Api.login(port, admin.email(), admin.password()).then().spec(Api.problem(429, "too-many-requests"));
+    }
+
+    @Test
+    void thePasswordPageSaysHowLongToWaitNextToTheCurrentPassword() {
+        Account admin = Api.newBusiness(port, "Page patiente");
+        WebSession session = new WebSession(port);
+        session.signIn(admin.email(), admin.password());
+        for (int i = 0; i < 5; i++) {
+            assertThat(session.post("/app/account/password", passwordForm("wrong-current-" + i)).body())
+                    .contains("currentPassword-error");
+        }
+
+        WebSession.Page refused = session.post("/app/account/password", passwordForm(admin.password()));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("currentPassword-error").containsPattern("(Réessayez dans|Try again in) \\d+ second");
+    }
+
+    private static Map<String, String> passwordForm(String currentPassword) {
+        return Map.of("currentPassword", currentPassword, "newPassword", "another-long-secret",
+                "confirmPassword", "another-long-secret");
     }
 
     private Response changePassword(Account account, String currentPassword) {
