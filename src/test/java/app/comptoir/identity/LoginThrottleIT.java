@@ -111,6 +111,7 @@ class LoginThrottleIT {
         Account admin = Api.newBusiness(port, "Page patiente");
         WebSession session = new WebSession(port);
         session.signIn(admin.email(), admin.password());
+        session.get("/app/account/password"); // the CSRF token of the signed-in session
         for (int i = 0; i < 5; i++) {
             assertThat(session.post("/app/account/password", passwordForm("wrong-current-" + i)).body())
                     .contains("currentPassword-error");

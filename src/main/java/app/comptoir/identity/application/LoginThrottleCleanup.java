@@ -28,7 +28,7 @@ class LoginThrottleCleanup {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleCleanup.class);
 
     @Bean
-    RecurringTask<Void> loginThrottleCleanup(LoginThrottleStore store, Clock clock) {
+    RecurringTask<Void> loginThrottleCleanupTask(LoginThrottleStore store, Clock clock) {
         return Tasks.recurring(TASK, Schedules.fixedDelay(Duration.ofMinutes(10)))
                 .execute((instance, context) -> {
                     int deleted = store.deleteExpired(clock.instant());

@@ -40,7 +40,11 @@ class LoginThrottleDatabaseIT {
     private final String suffix = "-" + UUID.randomUUID();
 
     private LoginThrottle node() {
-        return new LoginThrottle(LoginThrottleTest.limits(3, 4), store, clock, Duration.ofSeconds(1),
+        return node(4);
+    }
+
+    private LoginThrottle node(int attemptsPerMinute) {
+        return new LoginThrottle(LoginThrottleTest.limits(3, attemptsPerMinute), store, clock, Duration.ofSeconds(1),
                 Duration.ofMinutes(15), 12);
     }
 
@@ -64,7 +68,7 @@ class LoginThrottleDatabaseIT {
 
     @Test
     void aPairWaitsOneSecondThenTwiceAsLongAfterEachFurtherFailure() {
-        LoginThrottle throttle = node();
+        LoginThrottle throttle = node(100);
         String stranger = address(STRANGER_ADDRESS);
         throttle.failed(victim, stranger);
         throttle.failed(victim, stranger);
