@@ -19,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "comptoir.demo.enabled=true",
         "comptoir.security.login.attempts-per-ip=100000",
+        "comptoir.security.login.first-delay=1m",
         "logging.file.name=",
         "spring.thymeleaf.cache=false"
 })

@@ -5,90 +5,125 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import app.comptoir.identity.persistence.LoginThrottleStore;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.TooManyRequestsException;
 
 /**
- * Slows down password guessing: a limited number of failed logins per account in a window, and a
- * limited number of attempts per client address. Buckets live in this node's memory (a cluster
- * behind a sticky load balancer keeps the limits; a shared store is a later option).
+ * Slows down password guessing (logins and password changes) without letting a stranger lock an
+ * account's owner out:
+ * <ul>
+ * <li>per client address, a rate limit on attempts whatever the account ({@code attempts-per-ip} per
+ * {@code ip-window});</li>
+ * <li>per account <em>and</em> address, a progressive delay: after {@code failures-per-account} failures
+ * in a row that pair waits {@code first-delay}, then twice as long after each further failure, up to
+ * {@code max-delay}; failures are forgotten {@code account-window} after the last one, or at the pair's
+ * next success. The owner, from their own address, is not slowed by a stranger's failures;</li>
+ * <li>per account, a generous ceiling on failures from all addresses together ({@code account-ceiling}
+ * per {@code account-window}), against guessing spread over many addresses.</li>
+ * </ul>
+ * The state is in the database (table {@code login_throttle}, {@link LoginThrottleStore}), so every node
+ * of a cluster sees the same counts; a db-scheduler task deletes expired rows ({@link LoginThrottleCleanup}).
  */
 @Component
 class LoginThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
-
-    private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
     private final ComptoirProperties.Login limits;
-    private final TimeMeter time;
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+    private final int accountCeiling;
+    private final LoginThrottleStore store;
+    private final Clock clock;
 
-    LoginThrottle(ComptoirProperties properties, Clock clock) {
+    LoginThrottle(ComptoirProperties properties, LoginThrottleStore store, Clock clock,
+                  @Value("${comptoir.security.login.first-delay:1s}") Duration firstDelay,
+                  @Value("${comptoir.security.login.max-delay:15m}") Duration maxDelay,
+                  @Value("${comptoir.security.login.account-ceiling:100}") int accountCeiling) {
         this.limits = properties.security().login();
-        this.time = timeOf(clock);
+        this.store = store;
+        this.clock = clock;
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+        this.accountCeiling = accountCeiling;
     }
 
-    /** Counts an attempt from the address and refuses it when the address or the account is throttled. */
+    /** Counts an attempt from the address, whatever the account (sign-up uses only this). */
+    void checkAddress(String address) {
+        Instant now = clock.instant();
+        store.take(addressKey(address), now, limits.ipWindow().dividedBy(limits.attemptsPerIp()), limits.ipWindow())
+                .ifPresent(wait -> {
+                    throw new TooManyRequestsException("Too many login attempts from this address; try again later",
+                            wait);
+                });
+    }
+
+    /** Counts an attempt from the address and refuses it when the address, the pair or the account is throttled. */
     void checkAttempt(String email, String address) {
-        Bucket ip = bucket(addresses, address, limits.attemptsPerIp(), limits.ipWindow());
-        ConsumptionProbe probe = ip.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            throw new TooManyRequestsException("Too many login attempts from this address; try again later",
-                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
-        Bucket account = bucket(accounts, key(email), limits.failuresPerAccount(), limits.accountWindow());
-        long wait = account.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        if (wait > 0) {
+        checkAddress(address);
+        Instant now = clock.instant();
+        String pair = pairKey(email, address);
+        String account = accountKey(email);
+        Map<String, LoginThrottleStore.Row> rows = store.rows(pair, account);
+        LoginThrottleStore.Row pairRow = rows.get(pair);
+        if (pairRow != null && pairRow.blockedUntil() != null && pairRow.blockedUntil().isAfter(now)) {
             throw new TooManyRequestsException("Too many failed logins for this account; try again later",
-                    Duration.ofNanos(wait));
+                    Duration.between(now, pairRow.blockedUntil()));
+        }
+        LoginThrottleStore.Row accountRow = rows.get(account);
+        Duration window = limits.accountWindow();
+        Duration emission = window.dividedBy(accountCeiling);
+        if (accountRow != null && accountRow.tat() != null && accountRow.tat().plus(emission).isAfter(now.plus(window))) {
+            throw new TooManyRequestsException("Too many failed logins for this account; try again later",
+                    Duration.between(now.plus(window), accountRow.tat().plus(emission)));
         }
     }
 
-    /** Records a failed login for the account. */
-    void failed(String email) {
-        bucket(accounts, key(email), limits.failuresPerAccount(), limits.accountWindow()).tryConsume(1);
+    /** Records a failed login (or a wrong current password) for the account from the address. */
+    void failed(String email, String address) {
+        Instant now = clock.instant();
+        String pair = pairKey(email, address);
+        int failures = store.fail(pair, now, limits.accountWindow());
+        if (failures >= limits.failuresPerAccount()) {
+            store.block(pair, now.plus(delayAfter(failures)));
+        }
+        store.spend(accountKey(email), now, limits.accountWindow().dividedBy(accountCeiling), limits.accountWindow());
     }
 
-    /** Forgets the account's failures after a successful login. */
-    void succeeded(String email) {
-        accounts.remove(key(email));
+    /** Forgets the pair's failures after a successful login (the account's ceiling keeps counting). */
+    void succeeded(String email, String address) {
+        store.forget(pairKey(email, address));
     }
 
-    private static String key(String email) {
+    /** How long a pair waits after its {@code failures}-th failure in a row: 1 s, 2 s, 4 s … up to the cap. */
+    Duration delayAfter(int failures) {
+        int doublings = failures - limits.failuresPerAccount();
+        if (doublings < 0) {
+            return Duration.ZERO;
+        }
+        if (doublings >= 40) {
+            return maxDelay;
+        }
+        Duration delay = firstDelay.multipliedBy(1L << doublings);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    static String email(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private Bucket bucket(Map<String, Bucket> buckets, String key, int capacity, Duration window) {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .withCustomTimePrecision(time)
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-                .build());
+    private static String addressKey(String address) {
+        return "address:" + address;
     }
 
-    /** Buckets refill by the application's clock, so that tests can move time. */
-    private static TimeMeter timeOf(Clock clock) {
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
+    private static String accountKey(String email) {
+        return "account:" + email(email);
+    }
 
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+    private static String pairKey(String email, String address) {
+        return "pair:" + email(email) + " " + address;
     }
 }

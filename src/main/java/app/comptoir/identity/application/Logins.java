@@ -116,7 +116,7 @@ public class Logins implements CredentialsVerifier {
     }
 
     private <T> T register(Signup request, String clientAddress, BiFunction<UserAccount, Tenant, T> signIn) {
-        throttle.checkAttempt(request.email(), clientAddress);
+        throttle.checkAddress(clientAddress);
         String email = LoginEmail.normalize(request.email());
         String businessName = BusinessSettingsRules.name("businessName", request.businessName());
         PasswordPolicy.check("password", request.password(), email);
@@ -164,7 +164,7 @@ public class Logins implements CredentialsVerifier {
         if (entry.isEmpty()) {
             passwords.matches(password == null ? "" : password, timingDummyHash);
             log.warn("Failed login for unknown e-mail {} from {}", normalized, clientAddress);
-            throttle.failed(normalized);
+            throttle.failed(normalized, clientAddress);
             throw new UnauthorizedException("invalid-credentials", INVALID_CREDENTIALS);
         }
         UUID tenantId = entry.get().getTenantId();
@@ -181,10 +181,10 @@ public class Logins implements CredentialsVerifier {
         }));
         if (principal == null) {
             log.warn("Failed login for {} (tenant {}) from {}", normalized, tenantId, clientAddress);
-            throttle.failed(normalized);
+            throttle.failed(normalized, clientAddress);
             throw new UnauthorizedException("invalid-credentials", INVALID_CREDENTIALS);
         }
-        throttle.succeeded(normalized);
+        throttle.succeeded(normalized, clientAddress);
         return principal;
     }
 
@@ -242,7 +242,23 @@ public class Logins implements CredentialsVerifier {
     }
 
     /** Changes the signed-in user's password and revokes all their refresh tokens. */
-    public void changePassword(ComptoirPrincipal principal, String currentPassword, String newPassword) {
+    public void changePassword(ComptoirPrincipal principal, String currentPassword, String newPassword,
+                               String clientAddress) {
+        // Throttled like a login: a stolen session must not become a password-guessing oracle.
+        throttle.checkAttempt(principal.email(), clientAddress);
+        try {
+            changePassword(principal, currentPassword, newPassword);
+        } catch (InvalidInputException e) {
+            // Counted here, after the rollback: recorded inside the transaction, the failure would be undone.
+            if (e.errors().stream().anyMatch(error -> error.field().equals("currentPassword"))) {
+                throttle.failed(principal.email(), clientAddress);
+            }
+            throw e;
+        }
+        throttle.succeeded(principal.email(), clientAddress);
+    }
+
+    private void changePassword(ComptoirPrincipal principal, String currentPassword, String newPassword) {
         tenantContext.runAs(principal.tenantId(), () -> tx.executeWithoutResult(status -> {
             UserAccount user = users.findLive(principal.tenantId(), principal.userId())
                     .orElseThrow(() -> new UnauthorizedException("invalid-token", "The account no longer exists"));

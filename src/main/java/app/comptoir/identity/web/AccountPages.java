@@ -2,6 +2,8 @@ package app.comptoir.identity.web;
 
 import java.util.Objects;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,10 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.identity.application.Logins;
+import app.comptoir.platform.ClientAddress;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
+import app.comptoir.platform.TooManyRequestsException;
 
 /** The signed-in user's own account: changing their password. */
 @PageController
@@ -38,15 +42,20 @@ class AccountPages {
 
     @PostMapping("/password")
     String changePassword(@AuthenticationPrincipal ComptoirPrincipal me, @ModelAttribute("form") PasswordForm form,
-                          BindingResult result, RedirectAttributes redirect) {
+                          BindingResult result, RedirectAttributes redirect, HttpServletRequest request) {
         if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.mismatch", "does not match the new password");
             return "identity/password";
         }
         try {
-            auth.changePassword(me, form.currentPassword(), form.newPassword());
+            auth.changePassword(me, form.currentPassword(), form.newPassword(), ClientAddress.of(request));
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
+            return "identity/password";
+        } catch (TooManyRequestsException e) {
+            // Next to the field, saying how long to wait, like the sign-in page.
+            result.rejectValue("currentPassword", "password.throttled", new Object[] {e.retryAfterSeconds()},
+                    "too many wrong passwords; try again in " + e.retryAfterSeconds() + " seconds");
             return "identity/password";
         }
         redirect.addFlashAttribute("flash", "password.changed");

@@ -87,9 +87,9 @@ class AuthController {
 
     @PostMapping("/change-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change the signed-in user's password (revokes their refresh tokens)")
+    @Operation(summary = "Change the signed-in user's password (revokes their refresh tokens; throttled like a login: HTTP 429 with Retry-After)")
     void changePassword(@AuthenticationPrincipal ComptoirPrincipal principal,
-                        @Valid @RequestBody ChangePasswordRequest body) {
-        auth.changePassword(principal, body.currentPassword(), body.newPassword());
+                        @Valid @RequestBody ChangePasswordRequest body, HttpServletRequest request) {
+        auth.changePassword(principal, body.currentPassword(), body.newPassword(), ClientAddress.of(request));
     }
 }
