@@ -2,7 +2,12 @@ package app.comptoir.identity.web;
 
 import java.util.Objects;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,15 +21,17 @@ import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 
-/** The signed-in user's own account: changing their password. */
+/** The signed-in user's own account: changing their password, signing out everywhere. */
 @PageController
 @RequestMapping("/app/account")
 class AccountPages {
 
     private final Logins auth;
+    private final WebSignIn webSignIn;
 
-    AccountPages(Logins auth) {
+    AccountPages(Logins auth, WebSignIn webSignIn) {
         this.auth = auth;
+        this.webSignIn = webSignIn;
     }
 
     /** The password change form; the confirmation only guards against typos and stays in the page. */
@@ -38,18 +45,33 @@ class AccountPages {
 
     @PostMapping("/password")
     String changePassword(@AuthenticationPrincipal ComptoirPrincipal me, @ModelAttribute("form") PasswordForm form,
-                          BindingResult result, RedirectAttributes redirect) {
+                          BindingResult result, RedirectAttributes redirect, HttpServletRequest request,
+                          HttpServletResponse response) {
         if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.mismatch", "does not match the new password");
             return "identity/password";
         }
         try {
-            auth.changePassword(me, form.currentPassword(), form.newPassword());
+            // this session continues with the new token version; every other one ends
+            webSignIn.signIn(auth.changePasswordForSession(me, form.currentPassword(), form.newPassword()), request,
+                    response);
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             return "identity/password";
         }
         redirect.addFlashAttribute("flash", "password.changed");
         return "redirect:/app";
+    }
+
+    /** Signs out everywhere, this browser included. */
+    @PostMapping("/logout-all")
+    String logoutEverywhere(@AuthenticationPrincipal ComptoirPrincipal me, HttpServletRequest request) {
+        auth.logoutEverywhere(me);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/login?logout";
     }
 }

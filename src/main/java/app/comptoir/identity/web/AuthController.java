@@ -86,10 +86,17 @@ class AuthController {
     }
 
     @PostMapping("/change-password")
+    @Operation(summary = "Change the signed-in user's password: every other session and token of the user ends; "
+            + "the answer carries new tokens for the caller")
+    AuthResult changePassword(@AuthenticationPrincipal ComptoirPrincipal principal,
+                              @Valid @RequestBody ChangePasswordRequest body) {
+        return auth.changePassword(principal, body.currentPassword(), body.newPassword());
+    }
+
+    @PostMapping("/logout-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change the signed-in user's password (revokes their refresh tokens)")
-    void changePassword(@AuthenticationPrincipal ComptoirPrincipal principal,
-                        @Valid @RequestBody ChangePasswordRequest body) {
-        auth.changePassword(principal, body.currentPassword(), body.newPassword());
+    @Operation(summary = "Sign out everywhere: every refresh token, access token and web session of the user ends")
+    void logoutAll(@AuthenticationPrincipal ComptoirPrincipal principal) {
+        auth.logoutEverywhere(principal);
     }
 }
