@@ -43,8 +43,8 @@ class LiveAccountFilter extends OncePerRequestFilter {
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     /** For the API: answers with a problem. */
-    static LiveAccountFilter forApi(AccountStatus accounts, ProblemResponses problems, Clock clock) {
-        return new LiveAccountFilter(accounts, problems, clock, null);
+    static LiveAccountFilter forApi(AccountStatus accounts, ProblemResponses problems) {
+        return new LiveAccountFilter(accounts, problems, null, null);
     }
 
     /** For the web: redirects to the login page, and ends sessions older than {@code sessionLifetime}. */

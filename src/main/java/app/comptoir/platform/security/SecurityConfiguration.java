@@ -139,10 +139,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts,
-                                 java.time.Clock clock) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts) throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
-        http.addFilterBefore(LiveAccountFilter.forApi(accounts, problems, clock), AuthorizationFilter.class);
+        http.addFilterBefore(LiveAccountFilter.forApi(accounts, problems), AuthorizationFilter.class);
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
