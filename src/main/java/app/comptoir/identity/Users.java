@@ -123,6 +123,8 @@ public class Users {
         if (changes.password() != null && !changes.password().isEmpty()) {
             PasswordPolicy.check("password", changes.password(), email);
             user.changePasswordHash(passwords.encode(changes.password()));
+            // an administrator's reset ends every session and token of the user, their own included
+            user.revokeTokens();
             refreshTokens.revokeAllOfUser(user.getTenantId(), user.getId(), Instant.now(clock));
         }
         user.rename(email, name);

@@ -18,6 +18,8 @@ public class AccessTokens {
 
     /** Issuer claim of every Comptoir access token. */
     public static final String ISSUER = "comptoir";
+    /** Claim holding the account's token version: a token of an older version is refused. */
+    public static final String TOKEN_VERSION = "tv";
 
     private final JwtEncoder encoder;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class AccessTokens {
                 .claim("email", principal.email())
                 .claim("name", principal.name())
                 .claim("roles", principal.roles().stream().map(Role::name).sorted().toList())
+                .claim(TOKEN_VERSION, principal.tokenVersion())
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

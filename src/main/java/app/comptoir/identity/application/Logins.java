@@ -38,6 +38,7 @@ import app.comptoir.identity.persistence.RefreshTokenRepository;
 import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.AccessTokens;
+import app.comptoir.platform.AccountStatus;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
@@ -76,12 +77,13 @@ public class Logins implements CredentialsVerifier {
     private final Clock clock;
     private final Duration refreshTtl;
     private final ApplicationEventPublisher events;
+    private final AccountStatus accounts;
     private final String timingDummyHash;
 
     Logins(TenantRepository tenants, UserAccountRepository users, LoginDirectoryRepository directory,
                 RefreshTokenRepository refreshTokens, PasswordEncoder passwords, AccessTokens accessTokens,
                 LoginThrottle throttle, TenantContext tenantContext, PlatformTransactionManager txManager, Clock clock,
-                ComptoirProperties properties, ApplicationEventPublisher events) {
+                ComptoirProperties properties, ApplicationEventPublisher events, AccountStatus accounts) {
         this.tenants = tenants;
         this.users = users;
         this.directory = directory;
@@ -94,6 +96,7 @@ public class Logins implements CredentialsVerifier {
         this.clock = clock;
         this.refreshTtl = properties.security().refreshTokenTtl();
         this.events = events;
+        this.accounts = accounts;
         this.timingDummyHash = passwords.encode("timing-equaliser-" + UUID.randomUUID());
     }
 
@@ -104,7 +107,7 @@ public class Logins implements CredentialsVerifier {
 
     /** Creates a tenant with its first ADMIN user and signs them in. */
     public AuthResult signup(Signup request, String clientAddress) {
-        return register(request, clientAddress, (user, tenant) -> issue(user, tenant, Ids.newId()));
+        return register(request, clientAddress, (user, tenant) -> issue(user, tenant, Ids.newId(), null));
     }
 
     /**
@@ -152,7 +155,7 @@ public class Logins implements CredentialsVerifier {
         ComptoirPrincipal principal = verify(email, password, clientAddress);
         return tenantContext.callAs(principal.tenantId(), () -> tx.execute(status -> {
             UserAccount user = users.findLive(principal.tenantId(), principal.userId()).orElseThrow();
-            return issue(user, tenants.findById(user.getTenantId()).orElseThrow(), Ids.newId());
+            return issue(user, tenants.findById(user.getTenantId()).orElseThrow(), Ids.newId(), null);
         }));
     }
 
@@ -176,7 +179,11 @@ public class Logins implements CredentialsVerifier {
             if (!user.isEnabled()) {
                 throw new UnauthorizedException("account-disabled", "This account is disabled; ask your administrator");
             }
-            user.signedIn(Instant.now(clock));
+            // one statement each, outside the entity's version: parallel logins of one account never conflict
+            users.recordLogin(tenantId, user.getId(), Instant.now(clock));
+            if (passwords.upgradeEncoding(user.getPasswordHash())) {
+                users.upgradePasswordHash(tenantId, user.getId(), user.getPasswordHash(), passwords.encode(password));
+            }
             return principalOf(user);
         }));
         if (principal == null) {
@@ -213,8 +220,9 @@ public class Logins implements CredentialsVerifier {
                 refreshTokens.revokeFamily(stored.getTenantId(), stored.getFamilyId(), now);
                 return RefreshOutcome.INVALID;
             }
+            // the family keeps the expiry of its sign-in: rotating never extends it
             return new RefreshOutcome(issue(user, tenants.findById(user.getTenantId()).orElseThrow(),
-                    stored.getFamilyId()));
+                    stored.getFamilyId(), stored.getExpiresAt()));
         }));
         if (outcome.equals(RefreshOutcome.REUSED)) {
             throw new UnauthorizedException("refresh-token-reused",
@@ -241,13 +249,32 @@ public class Logins implements CredentialsVerifier {
                         .ifPresent(t -> refreshTokens.revokeFamily(t.getTenantId(), t.getFamilyId(), Instant.now(clock)))));
     }
 
-    /** Changes the signed-in user's password and revokes all their refresh tokens. */
-    public void changePassword(ComptoirPrincipal principal, String currentPassword, String newPassword,
-                               String clientAddress) {
-        // Throttled like a login: a stolen session must not become a password-guessing oracle.
+    /**
+     * Changes the signed-in user's password and ends every other session and token of theirs (refresh
+     * tokens revoked, token version raised); the caller keeps working with the new tokens returned.
+     */
+    public AuthResult changePassword(ComptoirPrincipal principal, String currentPassword, String newPassword,
+                                     String clientAddress) {
+        return throttled(principal, clientAddress, () -> changePassword(principal, currentPassword, newPassword,
+                (user, tenant) -> issue(user, tenant, Ids.newId(), null)));
+    }
+
+    /**
+     * Changes the signed-in user's password for a browser session: every other session and token ends,
+     * and the caller's session continues with the principal returned (of the new token version).
+     */
+    public ComptoirPrincipal changePasswordForSession(ComptoirPrincipal principal, String currentPassword,
+                                                     String newPassword, String clientAddress) {
+        return throttled(principal, clientAddress, () -> changePassword(principal, currentPassword, newPassword,
+                (user, tenant) -> principalOf(user)));
+    }
+
+    /** A password change throttled like a login: a stolen session must not become a password-guessing oracle. */
+    private <T> T throttled(ComptoirPrincipal principal, String clientAddress, java.util.function.Supplier<T> change) {
         throttle.checkAttempt(principal.email(), clientAddress);
+        T result;
         try {
-            changePassword(principal, currentPassword, newPassword);
+            result = change.get();
         } catch (InvalidInputException e) {
             // Counted here, after the rollback: recorded inside the transaction, the failure would be undone.
             if (e.errors().stream().anyMatch(error -> error.field().equals("currentPassword"))) {
@@ -256,10 +283,29 @@ public class Logins implements CredentialsVerifier {
             throw e;
         }
         throttle.succeeded(principal.email(), clientAddress);
+        return result;
     }
 
-    private void changePassword(ComptoirPrincipal principal, String currentPassword, String newPassword) {
+    /** Signs the user out everywhere: every refresh token revoked, every access token and web session ended. */
+    public void logoutEverywhere(ComptoirPrincipal principal) {
         tenantContext.runAs(principal.tenantId(), () -> tx.executeWithoutResult(status -> {
+            UserAccount user = users.findLive(principal.tenantId(), principal.userId())
+                    .orElseThrow(() -> new UnauthorizedException("invalid-token", "The account no longer exists"));
+            revokeEverything(user);
+        }));
+        log.info("User {} (tenant {}) signed out everywhere", principal.userId(), principal.tenantId());
+    }
+
+    private void revokeEverything(UserAccount user) {
+        user.revokeTokens();
+        users.flush();
+        refreshTokens.revokeAllOfUser(user.getTenantId(), user.getId(), Instant.now(clock));
+        accounts.evict(user.getId());
+    }
+
+    private <T> T changePassword(ComptoirPrincipal principal, String currentPassword, String newPassword,
+                                 BiFunction<UserAccount, Tenant, T> keepSignedIn) {
+        return tenantContext.callAs(principal.tenantId(), () -> tx.execute(status -> {
             UserAccount user = users.findLive(principal.tenantId(), principal.userId())
                     .orElseThrow(() -> new UnauthorizedException("invalid-token", "The account no longer exists"));
             if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
@@ -270,7 +316,8 @@ public class Logins implements CredentialsVerifier {
                 throw InvalidInputException.field("newPassword", "must differ from the current password");
             }
             user.changePasswordHash(passwords.encode(newPassword));
-            refreshTokens.revokeAllOfUser(principal.tenantId(), principal.userId(), Instant.now(clock));
+            revokeEverything(user);
+            return keepSignedIn.apply(user, tenants.findById(user.getTenantId()).orElseThrow());
         }));
     }
 
@@ -285,17 +332,19 @@ public class Logins implements CredentialsVerifier {
     }
 
     static ComptoirPrincipal principalOf(UserAccount user) {
-        return new ComptoirPrincipal(user.getId(), user.getTenantId(), user.getEmail(), user.getName(), user.getRoles());
+        return new ComptoirPrincipal(user.getId(), user.getTenantId(), user.getEmail(), user.getName(), user.getRoles(),
+                user.getTokenVersion());
     }
 
-    private AuthResult issue(UserAccount user, Tenant tenant, UUID familyId) {
+    /** New tokens; {@code familyExpiresAt} is null for a new family (a sign-in), which lives {@code refreshTtl}. */
+    private AuthResult issue(UserAccount user, Tenant tenant, UUID familyId, Instant familyExpiresAt) {
         Instant now = Instant.now(clock);
         UUID tokenId = Ids.newId();
         byte[] secretBytes = new byte[32];
         RANDOM.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         refreshTokens.save(new RefreshToken(tokenId, user.getTenantId(), user.getId(), familyId, hash(secret), now,
-                now.plus(refreshTtl)));
+                familyExpiresAt == null ? now.plus(refreshTtl) : familyExpiresAt));
         String refresh = user.getTenantId() + "." + tokenId + "." + secret;
         String access = accessTokens.issue(principalOf(user));
         return new AuthResult(access, refresh, accessTokens.ttl().toSeconds(), "Bearer", userOf(user), tenantOf(tenant));

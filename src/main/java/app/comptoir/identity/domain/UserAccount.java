@@ -36,9 +36,15 @@ public class UserAccount extends TenantOwnedEntity {
 
     private boolean enabled = true;
 
+    // Written by one guarded statement per login (UserAccountRepository.recordLogin), never through the
+    // versioned entity: parallel logins of one account would otherwise fail on the optimistic lock.
     @AuditTrail.Ignored
-    @Column(name = "last_login_at")
+    @Column(name = "last_login_at", updatable = false)
     private Instant lastLoginAt;
+
+    @AuditTrail.Ignored
+    @Column(name = "token_version")
+    private int tokenVersion;
 
     @Column(name = "deleted_at")
     private Instant deletedAt;
@@ -74,8 +80,21 @@ public class UserAccount extends TenantOwnedEntity {
         this.enabled = enabled;
     }
 
+    /** The first sign-in, at sign-up (before the first save); later logins are recorded by one statement. */
     public void signedIn(Instant at) {
         this.lastLoginAt = at;
+    }
+
+    /**
+     * Ends every access token and web session issued so far: they carry the old version and the
+     * per-request account check refuses them.
+     */
+    public void revokeTokens() {
+        this.tokenVersion++;
+    }
+
+    public int getTokenVersion() {
+        return tokenVersion;
     }
 
     public void delete(Instant at, UUID by) {

@@ -1,11 +1,13 @@
 package app.comptoir.identity.persistence;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import app.comptoir.identity.domain.UserAccount;
@@ -31,6 +33,23 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
             """,
             nativeQuery = true)
     Page<UserAccount> search(UUID tenant, String role, String q, Boolean enabled, Pageable pageable);
+
+    /**
+     * Records a login in one statement outside the entity's version, so parallel logins of one account
+     * (two devices) never conflict; the last writer wins, which is what "last login" means.
+     */
+    @Modifying
+    @Query(value = "update users set last_login_at = ?3 where tenant_id = ?1 and id = ?2", nativeQuery = true)
+    void recordLogin(UUID tenantId, UUID id, Instant at);
+
+    /**
+     * Replaces a hash of an older scheme by one of the current scheme, for the same password, in one
+     * guarded statement (a parallel login that already upgraded it wins, nothing conflicts).
+     */
+    @Modifying
+    @Query(value = "update users set password_hash = ?4 where tenant_id = ?1 and id = ?2 and password_hash = ?3",
+            nativeQuery = true)
+    void upgradePasswordHash(UUID tenantId, UUID id, String oldHash, String newHash);
 
     @Query(value = """
             select count(*) from users u

@@ -3,8 +3,11 @@ package app.comptoir.identity.web;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,15 +23,17 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TooManyRequestsException;
 
-/** The signed-in user's own account: changing their password. */
+/** The signed-in user's own account: changing their password, signing out everywhere. */
 @PageController
 @RequestMapping("/app/account")
 class AccountPages {
 
     private final Logins auth;
+    private final WebSignIn webSignIn;
 
-    AccountPages(Logins auth) {
+    AccountPages(Logins auth, WebSignIn webSignIn) {
         this.auth = auth;
+        this.webSignIn = webSignIn;
     }
 
     /** The password change form; the confirmation only guards against typos and stays in the page. */
@@ -42,13 +47,17 @@ class AccountPages {
 
     @PostMapping("/password")
     String changePassword(@AuthenticationPrincipal ComptoirPrincipal me, @ModelAttribute("form") PasswordForm form,
-                          BindingResult result, RedirectAttributes redirect, HttpServletRequest request) {
+                          BindingResult result, RedirectAttributes redirect, HttpServletRequest request,
+                          HttpServletResponse response) {
         if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.mismatch", "does not match the new password");
             return "identity/password";
         }
         try {
-            auth.changePassword(me, form.currentPassword(), form.newPassword(), ClientAddress.of(request));
+            // this session continues with the new token version; every other one ends
+            webSignIn.signIn(auth.changePasswordForSession(me, form.currentPassword(), form.newPassword(),
+                    ClientAddress.of(request)), request,
+                    response);
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             return "identity/password";
@@ -60,5 +69,17 @@ class AccountPages {
         }
         redirect.addFlashAttribute("flash", "password.changed");
         return "redirect:/app";
+    }
+
+    /** Signs out everywhere, this browser included. */
+    @PostMapping("/logout-all")
+    String logoutEverywhere(@AuthenticationPrincipal ComptoirPrincipal me, HttpServletRequest request) {
+        auth.logoutEverywhere(me);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/login?logout";
     }
 }

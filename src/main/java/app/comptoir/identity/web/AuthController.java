@@ -86,10 +86,17 @@ class AuthController {
     }
 
     @PostMapping("/change-password")
+    @Operation(summary = "Change the signed-in user's password: every other session and token of the user ends; "
+            + "the answer carries new tokens for the caller (throttled like a login: HTTP 429 with Retry-After)")
+    AuthResult changePassword(@AuthenticationPrincipal ComptoirPrincipal principal,
+                              @Valid @RequestBody ChangePasswordRequest body, HttpServletRequest request) {
+        return auth.changePassword(principal, body.currentPassword(), body.newPassword(), ClientAddress.of(request));
+    }
+
+    @PostMapping("/logout-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change the signed-in user's password (revokes their refresh tokens; throttled like a login: HTTP 429 with Retry-After)")
-    void changePassword(@AuthenticationPrincipal ComptoirPrincipal principal,
-                        @Valid @RequestBody ChangePasswordRequest body, HttpServletRequest request) {
-        auth.changePassword(principal, body.currentPassword(), body.newPassword(), ClientAddress.of(request));
+    @Operation(summary = "Sign out everywhere: every refresh token, access token and web session of the user ends")
+    void logoutAll(@AuthenticationPrincipal ComptoirPrincipal principal) {
+        auth.logoutEverywhere(principal);
     }
 }

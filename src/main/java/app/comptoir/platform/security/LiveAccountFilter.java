@@ -1,6 +1,9 @@
 package app.comptoir.platform.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -24,18 +27,36 @@ import app.comptoir.platform.Role;
 
 /**
  * Re-checks the signed-in account on every request: a disabled or deleted user is refused (401 on
- * the API, back to the login page on the web), and changed roles apply immediately.
+ * the API, back to the login page on the web), a token or session of an older token version (the
+ * password changed, "sign out everywhere") likewise, and changed roles apply immediately. A web
+ * session also ends after its absolute lifetime, however active it stays.
  */
 class LiveAccountFilter extends OncePerRequestFilter {
 
+    /** Session attribute: when the session's user signed in (the start of its absolute lifetime). */
+    static final String SIGNED_IN_AT = "comptoir.signedInAt";
+
     private final AccountStatus accounts;
     private final ProblemResponses problems;
+    private final Clock clock;
+    private final Duration sessionLifetime;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    /** For the API: answers with a problem. For the web: {@code problems} is null, redirects to the login page. */
-    LiveAccountFilter(AccountStatus accounts, ProblemResponses problems) {
+    /** For the API: answers with a problem. */
+    static LiveAccountFilter forApi(AccountStatus accounts, ProblemResponses problems) {
+        return new LiveAccountFilter(accounts, problems, null, null);
+    }
+
+    /** For the web: redirects to the login page, and ends sessions older than {@code sessionLifetime}. */
+    static LiveAccountFilter forWeb(AccountStatus accounts, Clock clock, Duration sessionLifetime) {
+        return new LiveAccountFilter(accounts, null, clock, sessionLifetime);
+    }
+
+    private LiveAccountFilter(AccountStatus accounts, ProblemResponses problems, Clock clock, Duration sessionLifetime) {
         this.accounts = accounts;
         this.problems = problems;
+        this.clock = clock;
+        this.sessionLifetime = sessionLifetime;
     }
 
     @Override
@@ -47,19 +68,18 @@ class LiveAccountFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (problems == null && sessionExpired(request)) {
+            refuse(request, response, "expired", null, null);
+            return;
+        }
         Optional<ComptoirPrincipal> current = accounts.current(principal);
         if (current.isEmpty()) {
-            SecurityContextHolder.clearContext();
-            if (problems != null) {
-                problems.write(response, HttpStatus.UNAUTHORIZED, "account-disabled",
-                        "This account is disabled or no longer exists");
-            } else {
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-                response.sendRedirect(request.getContextPath() + "/login?disabled");
-            }
+            refuse(request, response, "disabled", "account-disabled", "This account is disabled or no longer exists");
+            return;
+        }
+        if (current.get().tokenVersion() != principal.tokenVersion()) {
+            refuse(request, response, "expired", "token-revoked",
+                    "This access token was revoked (password changed or signed out everywhere); sign in again");
             return;
         }
         if (!current.get().equals(principal)) {
@@ -75,5 +95,42 @@ class LiveAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether the web session outlived its absolute lifetime. The clock starts at the first
+     * authenticated request of the session (form login and sign-up both rotate the session, so that
+     * is the sign-in), and a session renewed by activity never gets past it.
+     */
+    private boolean sessionExpired(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (!(session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt)) {
+            session.setAttribute(SIGNED_IN_AT, now);
+            return false;
+        }
+        return !now.isBefore(signedInAt.plus(sessionLifetime));
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String loginReason, String type,
+                        String detail) throws IOException {
+        SecurityContextHolder.clearContext();
+        if (problems != null) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, type, detail);
+            return;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Redirect", request.getContextPath() + "/login?" + loginReason);
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/login?" + loginReason);
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import javax.crypto.SecretKey;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -103,9 +106,19 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Argon2id for new hashes: no 72-byte cap, so long passphrases count in full. Hashes stored before
+     * (bcrypt, without an {@code {id}} prefix) still verify and are re-hashed at the next login
+     * ({@link PasswordEncoder#upgradeEncoding}).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", bcrypt));
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+        return encoder;
     }
 
     @Bean
@@ -128,7 +141,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts) throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
-        http.addFilterBefore(new LiveAccountFilter(accounts, problems), AuthorizationFilter.class);
+        http.addFilterBefore(LiveAccountFilter.forApi(accounts, problems), AuthorizationFilter.class);
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
@@ -154,8 +167,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier, AccountStatus accounts) throws Exception {
-        http.addFilterBefore(new LiveAccountFilter(accounts, null), AuthorizationFilter.class);
+    SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier, AccountStatus accounts,
+                                 java.time.Clock clock,
+                                 @Value("${comptoir.security.session.absolute-lifetime:12h}") java.time.Duration sessionLifetime)
+            throws Exception {
+        http.addFilterBefore(LiveAccountFilter.forWeb(accounts, clock, sessionLifetime), AuthorizationFilter.class);
         // springdoc redirects the Swagger UI at /api/docs to /api/swagger-ui/index.html
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**",
@@ -230,8 +246,14 @@ class SecurityConfiguration {
                 .collect(Collectors.toSet());
         ComptoirPrincipal principal = new ComptoirPrincipal(UUID.fromString(jwt.getSubject()),
                 UUID.fromString(jwt.getClaimAsString("tid")), jwt.getClaimAsString("email"),
-                jwt.getClaimAsString("name"), roles);
+                jwt.getClaimAsString("name"), roles, tokenVersion(jwt));
         return UsernamePasswordAuthenticationToken.authenticated(principal, jwt, authorities(roles));
+    }
+
+    /** Tokens issued before the claim existed count as version 0, the version every account started at. */
+    private static int tokenVersion(Jwt jwt) {
+        Object claim = jwt.getClaim(AccessTokens.TOKEN_VERSION);
+        return claim instanceof Number n ? n.intValue() : 0;
     }
 
     private static List<GrantedAuthority> authorities(Set<Role> roles) {
