@@ -51,7 +51,7 @@ class LiveAccountFilter extends OncePerRequestFilter {
         if (current.isEmpty()) {
             SecurityContextHolder.clearContext();
             if (problems != null) {
-                problems.write(response, HttpStatus.UNAUTHORIZED, "account-disabled",
+                problems.write(request, response, HttpStatus.UNAUTHORIZED, "account-disabled",
                         "This account is disabled or no longer exists");
             } else {
                 HttpSession session = request.getSession(false);
