@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import javax.crypto.SecretKey;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -129,7 +130,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts,
-                             CorsConfigurationSource corsSource) throws Exception {
+                             @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
         http.addFilterBefore(new LiveAccountFilter(accounts, problems), AuthorizationFilter.class);
         http.securityMatcher("/api/v1/**")
