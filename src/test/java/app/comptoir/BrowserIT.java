@@ -132,6 +132,8 @@ class BrowserIT {
         page.locator("[data-delete-user]").click();
         assertThat(page.locator("#confirm-modal")).isVisible();
         assertThat(page.locator("#confirm-modal [data-confirm-message]")).containsText("Supprimer Karim Diallo ?");
+        // Bootstrap ignores a dismissal until the dialog is fully shown, which it marks by focusing "Annuler".
+        assertThat(page.locator("#confirm-modal [data-confirm-cancel]")).isFocused();
         page.locator("#confirm-modal [data-confirm-cancel]").click();
         assertThat(page.locator("#confirm-modal")).isHidden();
         assertThat(page.locator("h1")).containsText("Karim Diallo");

@@ -114,8 +114,7 @@ class CatalogBrowserIT {
         page.locator("#image-file").setInputFiles(notAPicture);
         assertThat(page.locator("#image-file")).hasValue(Pattern.compile(".*notes.*\\.txt$"));
         page.locator("[data-upload-image]").click();
-        assertThat(page.locator("[data-image-error]")).containsText("n’est pas une image JPEG, PNG ou WebP",
-                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+        assertThat(page.locator("[data-image-error]")).containsText("n’est pas une image JPEG, PNG ou WebP");
         browsers.screenshot("catalog-product");
 
         // In the list, a misspelt search still finds it, without reloading the page.

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.http.Method;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +48,8 @@ class ProblemDetailsIT {
     void aRequestWithoutTokenIsAMissingTokenProblem() {
         Api.given(port).get("/api/v1/auth/me")
                 .then().spec(Api.problem(401, "missing-token"))
-                .header("WWW-Authenticate", containsString("Bearer"));
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("instance", equalTo("/api/v1/auth/me"));
         Api.given(port).get("/api/v1/users").then().spec(Api.problem(401, "missing-token"));
     }
 
@@ -123,7 +127,8 @@ class ProblemDetailsIT {
         Account admin = Api.newBusiness(port, "Interdit");
         Account viewer = Api.newUser(port, admin, "VIEWER");
 
-        Api.as(port, viewer).get("/api/v1/users").then().spec(Api.problem(403, "forbidden"));
+        Api.as(port, viewer).get("/api/v1/users").then().spec(Api.problem(403, "forbidden"))
+                .body("instance", equalTo("/api/v1/users"));
         Api.as(port, viewer).delete("/api/v1/users/" + admin.userId()).then().spec(Api.problem(403, "forbidden"));
         Api.as(port, viewer).get("/api/v1/audit").then().spec(Api.problem(403, "forbidden"));
     }
@@ -192,6 +197,49 @@ class ProblemDetailsIT {
     void aBodyInAnotherFormatIsAnUnsupportedMediaTypeProblem() {
         Api.given(port).contentType(ContentType.TEXT).body("email=a@b.test").post("/api/v1/auth/login")
                 .then().spec(Api.problem(415, "unsupported-media-type"));
+    }
+
+    @Test
+    void anInvalidTokenProblemNamesTheRequestedPath() {
+        Api.as(port, "not-a-jwt").get("/api/v1/tenant").then().spec(Api.problem(401, "invalid-token"))
+                .body("instance", equalTo("/api/v1/tenant"));
+    }
+
+    @Test
+    void anEncodedSlashInAPathIsABadRequestProblem() {
+        Account admin = Api.newBusiness(port, "Barre encodée");
+
+        Api.as(port, admin).urlEncodingEnabled(false).get("/api/v1/users/a%2Fb")
+                .then().spec(Api.problem(400, "bad-request"))
+                .body("instance", equalTo("/api/v1/users/a%2Fb"));
+        Api.given(port).urlEncodingEnabled(false).accept("*/*").get("/api/v1/catalog%2fproducts")
+                .then().spec(Api.problem(400, "bad-request"));
+        // The pages keep their HTML error page.
+        RestAssured.given().port(port).urlEncodingEnabled(false).accept("text/html").get("/app/users/a%2Fb")
+                .then().statusCode(400).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void aTraceRequestIsAMethodNotAllowedProblem() {
+        Account admin = Api.newBusiness(port, "Trace");
+
+        Api.as(port, admin).request(Method.TRACE, "/api/v1/tenant")
+                .then().spec(Api.problem(405, "method-not-allowed"))
+                .body("instance", equalTo("/api/v1/tenant"));
+        Api.given(port).request(Method.TRACE, "/api/v1/auth/me").then().spec(Api.problem(405, "method-not-allowed"));
+    }
+
+    @Test
+    void aCrossOriginRequestFromAnUnknownOriginIsAForbiddenProblem() {
+        Api.given(port).header("Origin", "https://attacker.example").get("/api/v1/auth/me")
+                .then().spec(Api.problem(403, "cors-refused"))
+                .body("instance", equalTo("/api/v1/auth/me"))
+                .header("Access-Control-Allow-Origin", nullValue());
+        // The preflight is refused the same way.
+        Api.given(port).header("Origin", "https://attacker.example")
+                .header("Access-Control-Request-Method", "DELETE")
+                .options("/api/v1/users/" + Ids.newId())
+                .then().spec(Api.problem(403, "cors-refused"));
     }
 
     private static ComptoirPrincipal principal(Account account) {

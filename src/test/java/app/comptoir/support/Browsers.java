@@ -10,6 +10,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.ViewportSize;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -25,12 +27,42 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * {@code target/screenshots/failures} when a test fails. Register it with
  * {@code @RegisterExtension static final Browsers browsers = Browsers.chromium(1280, 860);} and use
  * {@link #page()} in the tests.
+ *
+ * <p>The tests wait on what a user sees, never on time: CSS transitions and animations are off in every
+ * page (a Bootstrap modal ignores a click on its buttons while it is still fading in, which made a
+ * confirm dialog stay open under load), and every wait and assertion has a timeout generous enough for a
+ * loaded two-core machine, so that a slow answer makes a test slower, not red.
  */
 public final class Browsers implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterTestExecutionCallback, AfterEachCallback {
 
     /** Where the tests' screenshots go. */
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    /** How long an assertion waits for the page to reach the expected state. */
+    public static final double ASSERTION_TIMEOUT_MS = 30_000;
+
+    /** How long an action (click, fill) or a navigation waits before failing. */
+    private static final double ACTION_TIMEOUT_MS = 30_000;
+    private static final double NAVIGATION_TIMEOUT_MS = 60_000;
+
+    /** Injected before every page's scripts: no transition or animation may delay a state change. */
+    private static final String NO_MOTION = """
+            (() => {
+              const add = () => {
+                const style = document.createElement('style');
+                style.setAttribute('data-test-no-motion', '');
+                style.textContent = '*, *::before, *::after { transition: none !important;'
+                    + ' animation: none !important; scroll-behavior: auto !important; }';
+                (document.head || document.documentElement).appendChild(style);
+              };
+              if (document.readyState === 'loading') {
+                document.addEventListener('DOMContentLoaded', add);
+              } else {
+                add();
+              }
+            })();
+            """;
 
     private final int width;
     private final int height;
@@ -64,6 +96,7 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
 
     @Override
     public void beforeAll(ExtensionContext extension) {
+        PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
         // No browser download: the tests drive the system's chromium.
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -80,7 +113,12 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
         String port = SpringExtension.getApplicationContext(extension).getEnvironment()
                 .getRequiredProperty("local.server.port");
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setBaseURL("http://localhost:" + port).setLocale("fr-FR"));
+                .setBaseURL("http://localhost:" + port).setLocale("fr-FR")
+                // Bootstrap drops its fades under reduced motion; the injected style covers the rest.
+                .setReducedMotion(ReducedMotion.REDUCE));
+        context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+        context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+        context.addInitScript(NO_MOTION);
         page = context.newPage();
     }
 

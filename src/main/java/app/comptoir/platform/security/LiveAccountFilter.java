@@ -119,7 +119,7 @@ class LiveAccountFilter extends OncePerRequestFilter {
                         String detail) throws IOException {
         SecurityContextHolder.clearContext();
         if (problems != null) {
-            problems.write(response, HttpStatus.UNAUTHORIZED, type, detail);
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, type, detail);
             return;
         }
         HttpSession session = request.getSession(false);

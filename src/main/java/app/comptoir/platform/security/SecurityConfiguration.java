@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -45,6 +46,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -52,6 +54,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.platform.AccessTokens;
@@ -139,7 +142,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts,
+                             @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
         http.addFilterBefore(LiveAccountFilter.forApi(accounts, problems), AuthorizationFilter.class);
         http.securityMatcher("/api/v1/**")
@@ -149,18 +154,19 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> { })
+                .cors(cors -> cors.disable())
+                .addFilterBefore(corsFilter(corsSource, problems), LogoutFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::toAuthentication))
-                        .authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
                                 tokenProblemType(req, e), tokenProblemDetail(req, e)))
-                        .accessDeniedHandler((req, res, e) -> problems.write(res, HttpStatus.FORBIDDEN, "forbidden",
+                        .accessDeniedHandler((req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden",
                                 "Your role does not allow this action")))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
                                 tokenProblemType(req, e), tokenProblemDetail(req, e)))
-                        .accessDeniedHandler((req, res, e) -> problems.write(res, HttpStatus.FORBIDDEN, "forbidden",
+                        .accessDeniedHandler((req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden",
                                 "Your role does not allow this action")));
         return http.build();
     }
@@ -209,6 +215,13 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Spring Security's CORS filter, but refusing with a problem (see {@link ProblemCorsProcessor}). */
+    private static CorsFilter corsFilter(CorsConfigurationSource source, ProblemResponses problems) {
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return filter;
     }
 
     private static AuthenticationProvider formLoginProvider(CredentialsVerifier verifier) {

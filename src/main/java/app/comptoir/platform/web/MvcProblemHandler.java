@@ -35,7 +35,7 @@ class MvcProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The same names as {@link ApiProblemHandler}'s: {@code not-found}, {@code method-not-allowed}... */
-    private static String typeOf(HttpStatusCode status) {
+    static String typeOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         if (known == null) {
             return "http-" + status.value();
