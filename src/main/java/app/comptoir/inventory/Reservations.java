@@ -33,7 +33,8 @@ import app.comptoir.platform.TenantContext;
  *
  * <p>A reservation costs three statements in the usual case: the reservation with its lines, one
  * guarded update per line (which also returns what the alert check needs), and the tenant setting of
- * the transaction; the default location and the alert rules come from per-node caches.
+ * the transaction; the default location and the alert rules come from per-node caches. Checking that
+ * the variants are the business's costs nothing more there (see {@link #reserve(UUID, String, List, String)}).
  */
 @Service
 @Transactional
@@ -207,8 +208,8 @@ public class Reservations {
         });
     }
 
-    private RuntimeException shortage(UUID tenant, List<ReservationLine> lines, int alreadyReserved,
-                                      Map<UUID, Integer> firstLine) {
+    private InsufficientStockException shortage(UUID tenant, List<ReservationLine> lines, int alreadyReserved,
+                                                Map<UUID, Integer> firstLine) {
         Map<UUID, VariantSummary> variants = queries.variants(lines.stream().map(ReservationLine::variantId).toList());
         // No level for a variant that is not the business's: an unknown variant, not a shortage.
         unknownVariant(firstLine, variants);
