@@ -20,6 +20,7 @@ import app.comptoir.inventory.persistence.LevelStore.Level;
 import app.comptoir.inventory.persistence.MovementStore;
 import app.comptoir.inventory.persistence.ReservationStore;
 import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
@@ -32,7 +33,8 @@ import app.comptoir.platform.TenantContext;
  *
  * <p>A reservation costs three statements in the usual case: the reservation with its lines, one
  * guarded update per line (which also returns what the alert check needs), and the tenant setting of
- * the transaction; the default location and the alert rules come from per-node caches.
+ * the transaction; the default location and the alert rules come from per-node caches. Checking that
+ * the variants are the business's costs nothing more there (see {@link #reserve(UUID, String, List, String)}).
  */
 @Service
 @Transactional
@@ -65,6 +67,27 @@ public class Reservations {
      * again under the same id returns the existing reservation.
      */
     public Reservation reserve(UUID id, String reference, List<ReservationLine> lines) {
+        return reserve(id, reference, lines, null).reservation();
+    }
+
+    /** A reservation made, or found made under the same id by a replay of the same request. */
+    public record Reserved(Reservation reservation, boolean replayed) {
+    }
+
+    /**
+     * Reserves under the hash of the HTTP request that asks for it (see
+     * {@link app.comptoir.platform.IdempotencyKeys#requestHash}): the same id sent again with the same request
+     * returns the reservation made the first time, marked replayed; with another request it is refused (422
+     * {@code idempotency-key-reused}). Ids are unique per business only.
+     *
+     * <p>Every variant must be one of the business's (else a field error on {@code lines[i].variantId}). At a
+     * location that does not allow negative stock this costs nothing: a level row exists only for the
+     * business's variants (movements and counts check the variant before creating one), so an unknown
+     * variant fails the guarded update like a shortage, and the shortage's variant lookup tells them apart.
+     * At a location that allows negative stock the level is created on the fly, so the variants are looked up
+     * first (one statement, only for such reservations).
+     */
+    public Reserved reserve(UUID id, String reference, List<ReservationLine> lines, String requestHash) {
         if (lines == null || lines.isEmpty()) {
             throw InvalidInputException.field("lines", "must not be empty");
         }
@@ -72,28 +95,41 @@ public class Reservations {
         StockLocation defaultLocation = locations.defaultLocation();
         Map<String, ReservationLine> merged = new LinkedHashMap<>();
         Map<UUID, StockLocation> byId = new LinkedHashMap<>();
-        for (ReservationLine line : lines) {
-            if (line.variantId() == null) {
-                throw InvalidInputException.field("lines.variantId", "is required");
+        Map<UUID, Integer> firstLine = new LinkedHashMap<>();
+        boolean createsLevels = false;
+        for (int i = 0; i < lines.size(); i++) {
+            ReservationLine line = lines.get(i);
+            if (line == null || line.variantId() == null) {
+                throw InvalidInputException.field("lines[" + i + "].variantId", "is required");
             }
             if (line.quantity() < 1) {
-                throw InvalidInputException.field("lines.quantity", "must be more than 0");
+                throw InvalidInputException.field("lines[" + i + "].quantity", "must be more than 0");
             }
+            firstLine.putIfAbsent(line.variantId(), i);
             StockLocation location = line.locationId() == null ? defaultLocation
                     : byId.computeIfAbsent(line.locationId(), locations::resolve);
             byId.putIfAbsent(location.id(), location);
+            createsLevels |= location.allowNegative();
             merged.merge(line.variantId() + "/" + location.id(),
                     new ReservationLine(line.variantId(), line.quantity(), location.id()),
                     (a, b) -> new ReservationLine(a.variantId(), a.quantity() + b.quantity(), a.locationId()));
         }
         List<ReservationLine> ordered = new ArrayList<>(merged.values());
         ordered.sort(Comparator.comparing(ReservationLine::variantId).thenComparing(ReservationLine::locationId));
+        if (createsLevels) {
+            Map<UUID, VariantSummary> known = queries.variants(List.copyOf(firstLine.keySet()));
+            unknownVariant(firstLine, known);
+        }
         UUID reservationId = id == null ? Ids.newId() : id;
         Instant now = clock.instant();
         // The reservation and its lines in one statement; none when the id exists (a retry).
-        if (!store.insert(reservationId, tenant, StockMovements.blankToNull(reference), ordered, now)) {
-            return find(reservationId).orElseThrow(() -> new ConflictException("reservation-id-reused",
-                    "Reservation id " + reservationId + " is already used"));
+        if (!store.insert(reservationId, tenant, StockMovements.blankToNull(reference), ordered, now, requestHash)) {
+            if (requestHash != null
+                    && !IdempotencyKeys.sameRequest(store.requestHash(tenant, reservationId).orElse(null), requestHash)) {
+                throw IdempotencyKeys.reused("Reservation id " + reservationId);
+            }
+            return new Reserved(find(reservationId).orElseThrow(() -> new ConflictException("reservation-id-reused",
+                    "Reservation id " + reservationId + " is already used")), true);
         }
         // The guarded updates come last: a hot variant's row stays locked only from its update to the
         // commit, with nothing in between but the alert check (no query when the level is clear).
@@ -102,15 +138,15 @@ public class Reservations {
             Level level = levels.reserve(tenant, line.variantId(), line.locationId(), line.quantity(),
                     byId.get(line.locationId()).allowNegative());
             if (level == null) {
-                throw shortage(tenant, ordered, reserved.size());
+                throw shortage(tenant, ordered, reserved.size(), firstLine);
             }
             reserved.add(level);
         }
         for (int i = 0; i < ordered.size(); i++) {
             alerts.levelChanged(tenant, ordered.get(i).variantId(), ordered.get(i).locationId(), reserved.get(i), false);
         }
-        return new Reservation(reservationId, StockMovements.blankToNull(reference), Reservation.Status.ACTIVE,
-                ordered, now);
+        return new Reserved(new Reservation(reservationId, StockMovements.blankToNull(reference),
+                Reservation.Status.ACTIVE, ordered, now), false);
     }
 
     /** Gives the reserved stock back; releasing a released reservation does nothing. */
@@ -163,8 +199,20 @@ public class Reservations {
         throw new ConflictException("reservation-closed", "The reservation is already " + now);
     }
 
-    private InsufficientStockException shortage(UUID tenant, List<ReservationLine> lines, int alreadyReserved) {
+    /** Refuses the first line whose variant is not one of the business's, with a field error. */
+    private static void unknownVariant(Map<UUID, Integer> firstLine, Map<UUID, VariantSummary> known) {
+        firstLine.forEach((variant, line) -> {
+            if (!known.containsKey(variant)) {
+                throw InvalidInputException.field("lines[" + line + "].variantId", "unknown variant");
+            }
+        });
+    }
+
+    private InsufficientStockException shortage(UUID tenant, List<ReservationLine> lines, int alreadyReserved,
+                                                Map<UUID, Integer> firstLine) {
         Map<UUID, VariantSummary> variants = queries.variants(lines.stream().map(ReservationLine::variantId).toList());
+        // No level for a variant that is not the business's: an unknown variant, not a shortage.
+        unknownVariant(firstLine, variants);
         List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             ReservationLine line = lines.get(i);

@@ -16,9 +16,9 @@ import app.comptoir.inventory.persistence.LevelStore;
 import app.comptoir.inventory.persistence.LevelStore.Level;
 import app.comptoir.inventory.persistence.MovementStore;
 import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
-import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -52,8 +52,22 @@ public class StockMovements {
         this.journal = journal;
     }
 
+    /** A movement recorded, or found recorded under the same id by a replay of the same request. */
+    public record Recorded(Movement movement, boolean replayed) {
+    }
+
     /** Records a movement; the same client id sent again returns the movement recorded the first time. */
     public Movement record(MovementRequest request) {
+        return record(request, null).movement();
+    }
+
+    /**
+     * Records a movement under the hash of the HTTP request that asks for it (see
+     * {@link app.comptoir.platform.IdempotencyKeys#requestHash}): the same client id sent again with the same
+     * request returns the movement recorded the first time, marked replayed; with another request it is
+     * refused (422 {@code idempotency-key-reused}). Client ids are unique per business only.
+     */
+    public Recorded record(MovementRequest request, String requestHash) {
         validate(request);
         UUID tenant = tenantContext.requireTenant();
         VariantSummary variant = variant(request.variantId());
@@ -76,19 +90,19 @@ public class StockMovements {
         Instant now = clock.instant();
         UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
         if (!ledger.record(id, tenant, variant.id(), request.type(), change, from.id(), to == null ? null : to.id(),
-                blankToNull(request.reason()), blankToNull(request.reference()), actor, now)) {
-            return alreadyRecorded(id, variant.id(), request.type());
+                blankToNull(request.reason()), blankToNull(request.reference()), actor, now, requestHash)) {
+            return new Recorded(alreadyRecorded(tenant, id, variant.id(), request.type(), requestHash), true);
         }
         Level level = apply(tenant, variant, from, change);
-        ledger.balanceAfter(id, level.onHand());
+        ledger.balanceAfter(tenant, id, level.onHand());
         alerts.levelChanged(tenant, variant.id(), from.id(), level, request.type().outgoing());
         if (to != null) {
             Level arrived = levels.add(tenant, variant.id(), to.id(), request.quantity());
             alerts.levelChanged(tenant, variant.id(), to.id(), arrived, false);
         }
-        return new Movement(id, variant.id(), variant.sku(), variant.label(), request.type(), Math.abs(change), change,
-                from.id(), to == null ? null : to.id(), level.onHand(), blankToNull(request.reason()),
-                blankToNull(request.reference()), actor, now);
+        return new Recorded(new Movement(id, variant.id(), variant.sku(), variant.label(), request.type(),
+                Math.abs(change), change, from.id(), to == null ? null : to.id(), level.onHand(),
+                blankToNull(request.reason()), blankToNull(request.reference()), actor, now), false);
     }
 
     private Level apply(UUID tenant, VariantSummary variant, StockLocation location, int change) {
@@ -104,7 +118,10 @@ public class StockMovements {
         return level;
     }
 
-    private Movement alreadyRecorded(UUID id, UUID variantId, MovementType type) {
+    private Movement alreadyRecorded(UUID tenant, UUID id, UUID variantId, MovementType type, String requestHash) {
+        if (requestHash != null && !IdempotencyKeys.sameRequest(ledger.requestHash(tenant, id).orElse(null), requestHash)) {
+            throw IdempotencyKeys.reused("Movement id " + id);
+        }
         Movement existing = journal.find(id).orElseThrow(() -> new ConflictException("movement-id-reused",
                 "Movement id " + id + " is already used"));
         if (!existing.variantId().equals(variantId) || existing.type() != type) {
@@ -114,8 +131,9 @@ public class StockMovements {
         return existing;
     }
 
+    /** The business's variant: another business's or none at all is a field error, never a ledger row. */
     private VariantSummary variant(UUID id) {
-        return catalog.variant(id).orElseThrow(() -> new NotFoundException("Variant", id.toString()));
+        return catalog.variant(id).orElseThrow(() -> InvalidInputException.field("variantId", "unknown variant"));
     }
 
     private static void validate(MovementRequest request) {

@@ -130,7 +130,8 @@ class ReservationsIT {
         String id = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("id", id, "lines", List.of(Map.of("variantId", item, "quantity", 3)));
         shop.call().body(body).post("/api/v1/stocks/reservations").then().statusCode(201);
-        shop.call().body(body).post("/api/v1/stocks/reservations").then().statusCode(201).body("id", equalTo(id));
+        shop.call().body(body).post("/api/v1/stocks/reservations").then().statusCode(200).body("id", equalTo(id))
+                .header("Idempotent-Replayed", "true");
         assertThat(shop.stock(item).getInt("available")).isEqualTo(1);
         shop.call().body(InventoryApi.movement(item, "ISSUE", 2)).post("/api/v1/stocks/movements")
                 .then().spec(Api.problem(409, "insufficient-stock"));
@@ -154,6 +155,72 @@ class ReservationsIT {
 
         assertThat(tenantContext.callAs(shop.admin.tenantId(), () -> stockQueries.available(List.of(item))))
                 .containsEntry(item, 6);
+    }
+
+    @Test
+    void aReservationIdReusedWithAnotherBodyIsRefusedAndReservesNothing() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String item = shop.product("Sécateur", "SEC-R");
+        shop.receive(item, 10);
+        String id = UUID.randomUUID().toString();
+        shop.call().body(Map.of("id", id, "lines", List.of(Map.of("variantId", item, "quantity", 2))))
+                .post("/api/v1/stocks/reservations").then().statusCode(201);
+        shop.call().body(Map.of("id", id, "lines", List.of(Map.of("variantId", item, "quantity", 9))))
+                .post("/api/v1/stocks/reservations").then().spec(Api.problem(422, "idempotency-key-reused"));
+
+        assertThat(shop.stock(item).getInt("reserved")).isEqualTo(2);
+    }
+
+    @Test
+    void twoBusinessesMayUseTheSameReservationId() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        InventoryApi other = InventoryApi.newShop(port);
+        String mine = shop.product("Bêche", "BEC-R");
+        String theirs = other.product("Bêche", "BEC-R");
+        shop.receive(mine, 5);
+        other.receive(theirs, 5);
+        String id = UUID.randomUUID().toString();
+        shop.call().body(Map.of("id", id, "lines", List.of(Map.of("variantId", mine, "quantity", 1))))
+                .post("/api/v1/stocks/reservations").then().statusCode(201).body("id", equalTo(id));
+        other.call().body(Map.of("id", id, "lines", List.of(Map.of("variantId", theirs, "quantity", 3))))
+                .post("/api/v1/stocks/reservations").then().statusCode(201).body("id", equalTo(id));
+        other.call().post("/api/v1/stocks/reservations/" + id + "/commit").then().statusCode(200);
+
+        assertThat(shop.stock(mine).getInt("reserved")).isEqualTo(1);
+        assertThat(other.stock(theirs).getInt("onHand")).isEqualTo(2);
+        shop.call().get("/api/v1/stocks/reservations/" + id).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void anotherBusinesssVariantInAReservationIsAFieldErrorAndLeavesNoLedgerRow() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        InventoryApi other = InventoryApi.newShop(port);
+        String mine = shop.product("Cordeau", "COR-R");
+        String theirs = other.product("Cordeau", "COR-R");
+        shop.receive(mine, 5);
+        other.receive(theirs, 5);
+        String anywhere = shop.call().body(Map.of("name", "Dépôt", "allowNegative", true))
+                .post("/api/v1/stocks/locations").then().statusCode(201).extract().path("id");
+
+        for (String variant : List.of(theirs, UUID.randomUUID().toString())) {
+            // At the default location (no negative stock) and at one that creates levels on the fly.
+            shop.call().body(Map.of("lines", List.of(Map.of("variantId", mine, "quantity", 1),
+                            Map.of("variantId", variant, "quantity", 1))))
+                    .post("/api/v1/stocks/reservations").then().spec(Api.problem(400, "validation"))
+                    .body("errors[0].field", equalTo("lines[1].variantId"));
+            String id = UUID.randomUUID().toString();
+            shop.call().body(Map.of("id", id, "lines", List.of(Map.of("variantId", mine, "quantity", 1),
+                            Map.of("variantId", variant, "quantity", 1, "locationId", anywhere))))
+                    .post("/api/v1/stocks/reservations").then().spec(Api.problem(400, "validation"))
+                    .body("errors[0].field", equalTo("lines[1].variantId"));
+            shop.call().post("/api/v1/stocks/reservations/" + id + "/commit").then().statusCode(404);
+        }
+
+        assertThat(shop.stock(mine).getInt("reserved")).isZero();
+        shop.call().get("/api/v1/stocks/movements").then().body("total", equalTo(1));
+        shop.call().get("/api/v1/stocks").then().body("total", equalTo(1));
+        other.call().get("/api/v1/stocks/movements").then().body("total", equalTo(1));
+        assertThat(other.stock(theirs).getInt("onHand")).isEqualTo(5);
     }
 
     /** The level on hand is the sum of every movement's change. */

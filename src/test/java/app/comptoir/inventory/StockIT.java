@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -73,26 +74,66 @@ class StockIT {
         String id = InventoryApi.newId();
         body.put("id", id);
 
-        shop.call().body(body).post("/api/v1/stocks/movements").then().statusCode(201).body("id", equalTo(id));
-        shop.call().body(body).post("/api/v1/stocks/movements").then().statusCode(201).body("id", equalTo(id));
+        shop.call().body(body).post("/api/v1/stocks/movements").then().statusCode(201).body("id", equalTo(id))
+                .header("Idempotent-Replayed", nullValue());
+        // A replay answers the first result, marked as such.
+        shop.call().body(body).post("/api/v1/stocks/movements").then().statusCode(200).body("id", equalTo(id))
+                .header("Idempotent-Replayed", "true").body("balanceAfter", equalTo(5));
         shop.call().header("Idempotency-Key", "offline-42").body(Map.of("code", "GRA-TOM", "quantity", 1))
                 .post("/api/v1/stocks/exit").then().statusCode(201);
         shop.call().header("Idempotency-Key", "offline-42").body(Map.of("code", "GRA-TOM", "quantity", 1))
-                .post("/api/v1/stocks/exit").then().statusCode(201);
+                .post("/api/v1/stocks/exit").then().statusCode(200).header("Idempotent-Replayed", "true");
 
         assertThat(shop.stock(seeds).getInt("onHand")).isEqualTo(4);
         shop.call().get("/api/v1/stocks/" + seeds + "/movements").then().body("items", hasSize(2));
     }
 
     @Test
-    void reusingAMovementIdForAnotherMovementIsAConflict() {
+    void anIdempotencyKeyReusedWithAnotherBodyIsRefusedAndRecordsNothing() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String bulbs = shop.product("Bulbes", "BUL-K");
+        shop.call().header("Idempotency-Key", "entry-1").body(Map.of("variantId", bulbs, "quantity", 2))
+                .post("/api/v1/stocks/entry").then().statusCode(201).body("change", equalTo(2));
+        shop.call().header("Idempotency-Key", "entry-1").body(Map.of("variantId", bulbs, "quantity", 9))
+                .post("/api/v1/stocks/entry").then().spec(Api.problem(422, "idempotency-key-reused"));
+        // The same key on another endpoint is another request too.
+        shop.call().header("Idempotency-Key", "entry-1").body(Map.of("variantId", bulbs, "quantity", 2))
+                .post("/api/v1/stocks/exit").then().spec(Api.problem(422, "idempotency-key-reused"));
+
+        assertThat(shop.stock(bulbs).getInt("onHand")).isEqualTo(2);
+        shop.call().get("/api/v1/stocks/movements?variantId=" + bulbs).then().body("total", equalTo(1));
+    }
+
+    @Test
+    void twoBusinessesMayUseTheSameMovementId() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        InventoryApi other = InventoryApi.newShop(port);
+        String mine = shop.product("Arrosoir", "ARR-1");
+        String theirs = other.product("Arrosoir", "ARR-1");
+        String id = InventoryApi.newId();
+        Map<String, Object> body = movement(mine, "RECEIPT", 3);
+        body.put("id", id);
+        shop.call().body(body).post("/api/v1/stocks/movements").then().statusCode(201).body("id", equalTo(id));
+        Map<String, Object> theirBody = movement(theirs, "RECEIPT", 7);
+        theirBody.put("id", id);
+        other.call().body(theirBody).post("/api/v1/stocks/movements").then().statusCode(201)
+                .body("id", equalTo(id)).body("change", equalTo(7)).header("Idempotent-Replayed", nullValue());
+
+        assertThat(shop.stock(mine).getInt("onHand")).isEqualTo(3);
+        assertThat(other.stock(theirs).getInt("onHand")).isEqualTo(7);
+        other.call().get("/api/v1/stocks/movements").then().body("total", equalTo(1))
+                .body("items[0].variantId", equalTo(theirs));
+    }
+
+    @Test
+    void reusingAMovementIdForAnotherMovementIsRefused() {
         InventoryApi shop = InventoryApi.newShop(port);
         String a = shop.product("Râteau", "RAT-1");
         Map<String, Object> body = movement(a, "RECEIPT", 5);
         body.put("id", InventoryApi.newId());
         shop.call().body(body).post("/api/v1/stocks/movements").then().statusCode(201);
         body.put("type", "RETURN");
-        shop.call().body(body).post("/api/v1/stocks/movements").then().spec(Api.problem(409, "movement-id-reused"));
+        shop.call().body(body).post("/api/v1/stocks/movements").then().spec(Api.problem(422, "idempotency-key-reused"));
     }
 
     @Test
@@ -195,7 +236,8 @@ class StockIT {
         InventoryApi other = InventoryApi.newShop(port);
 
         other.call().get("/api/v1/stocks/" + item).then().spec(Api.problem(404, "not-found"));
-        other.call().body(movement(item, "ISSUE", 1)).post("/api/v1/stocks/movements").then().statusCode(404);
+        other.call().body(movement(item, "ISSUE", 1)).post("/api/v1/stocks/movements")
+                .then().spec(Api.problem(400, "validation")).body("errors[0].field", equalTo("variantId"));
         other.call().get("/api/v1/stocks").then().body("total", equalTo(0));
         other.call().get("/api/v1/stocks/movements").then().body("total", equalTo(0));
     }

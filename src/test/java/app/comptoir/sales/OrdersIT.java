@@ -324,8 +324,12 @@ class OrdersIT {
         String first = shop.call().header("Idempotency-Key", key).body(SalesApi.orderBody(pot, 1))
                 .post("/api/v1/orders").then().statusCode(201).extract().path("id");
         String again = shop.call().header("Idempotency-Key", key).body(SalesApi.orderBody(pot, 1))
-                .post("/api/v1/orders").then().statusCode(200).extract().path("id");
+                .post("/api/v1/orders").then().statusCode(200).header("Idempotent-Replayed", "true")
+                .extract().path("id");
         assertThat(again).isEqualTo(first);
+        // The same key with another request is refused, not answered with the first order.
+        shop.call().header("Idempotency-Key", key).body(SalesApi.orderBody(pot, 9))
+                .post("/api/v1/orders").then().spec(Api.problem(422, "idempotency-key-reused"));
         shop.call().get("/api/v1/orders").then().body("total", equalTo(1));
         // Another business may use the same key.
         SalesApi other = SalesApi.newShop(port);

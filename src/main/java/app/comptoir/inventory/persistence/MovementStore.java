@@ -32,20 +32,27 @@ public class MovementStore {
 
     /**
      * Records a movement under its id, its balance to be set once the level changed; false when the id is
-     * already recorded (a retry).
+     * already recorded in the business (a retry). Ids are unique per business only: another business's
+     * movement with the same id does not count.
      */
     public boolean record(UUID id, UUID tenant, UUID variant, MovementType type, int change, UUID location,
-                          UUID toLocation, String reason, String reference, UUID actor, Instant at) {
+                          UUID toLocation, String reason, String reference, UUID actor, Instant at, String requestHash) {
         return jdbc.update("""
                 insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, to_location_id,
-                  reason, reference, actor_id, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do nothing""", id, tenant, variant, type.name(), change, location, toLocation,
-                reason, reference, actor, Timestamp.from(at)) == 1;
+                  reason, reference, actor_id, occurred_at, request_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, id) do nothing""", id, tenant, variant, type.name(), change, location,
+                toLocation, reason, reference, actor, Timestamp.from(at), requestHash) == 1;
+    }
+
+    /** The hash of the request that recorded the movement (null when none was stored). */
+    public Optional<String> requestHash(UUID tenant, UUID id) {
+        return jdbc.query("select request_hash from stock_movements where tenant_id = ? and id = ?",
+                (rs, i) -> rs.getString(1), tenant, id).stream().findFirst();
     }
 
     /** Sets the on-hand quantity a movement left at its location. */
-    public void balanceAfter(UUID id, int onHand) {
-        jdbc.update("update stock_movements set balance_after = ? where id = ?", onHand, id);
+    public void balanceAfter(UUID tenant, UUID id, int onHand) {
+        jdbc.update("update stock_movements set balance_after = ? where tenant_id = ? and id = ?", onHand, tenant, id);
     }
 
     /** Records the sale of reserved goods (type SALE, {@code change} negative) with the balance it left. */

@@ -9,6 +9,8 @@ import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -153,35 +155,37 @@ class StockController {
     }
 
     @PostMapping("/movements")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Record a movement (RECEIPT, ISSUE, ADJUSTMENT, SALE, RETURN, TRANSFER)",
             description = "quantity is positive and the type gives the direction (ADJUSTMENT: signed). The optional "
-                    + "id (or an Idempotency-Key header) makes a retry record the movement once. 409 "
-                    + "insufficient-stock when it would take more than is available.")
-    Movement record(@RequestBody MovementRequest body,
-                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+                    + "id (or an Idempotency-Key header) makes a retry record the movement once: the same request "
+                    + "again answers the first movement (200, Idempotent-Replayed: true), another request 422 "
+                    + "idempotency-key-reused. 409 insufficient-stock when it would take more than is available.")
+    ResponseEntity<Movement> record(@RequestBody MovementRequest body,
+                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                                    HttpServletRequest http) {
         UUID id = idFor(body.id(), idempotencyKey);
-        return movements.record(id == body.id() ? body : new MovementRequest(id, body.variantId(), body.type(),
-                body.quantity(), body.locationId(), body.toLocationId(), body.reason(), body.reference()));
+        return recorded(movements.record(id == body.id() ? body : new MovementRequest(id, body.variantId(), body.type(),
+                body.quantity(), body.locationId(), body.toLocationId(), body.reason(), body.reference()),
+                idempotencyKeys.requestHash(http, body)));
     }
 
     @PostMapping("/entry")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Goods in (RECEIPT) by variantId or code (SKU or barcode)")
-    Movement entry(@RequestBody QuickMovement body,
-                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        return quick(body, MovementType.RECEIPT, idempotencyKey);
+    ResponseEntity<Movement> entry(@RequestBody QuickMovement body,
+                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                                   HttpServletRequest http) {
+        return quick(body, MovementType.RECEIPT, idempotencyKey, http);
     }
 
     @PostMapping("/exit")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Goods out (ISSUE) by variantId or code (SKU or barcode)")
-    Movement exit(@RequestBody QuickMovement body,
-                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        return quick(body, MovementType.ISSUE, idempotencyKey);
+    ResponseEntity<Movement> exit(@RequestBody QuickMovement body,
+                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                                  HttpServletRequest http) {
+        return quick(body, MovementType.ISSUE, idempotencyKey, http);
     }
 
     @PostMapping("/count")
@@ -234,11 +238,15 @@ class StockController {
     }
 
     @PostMapping("/reservations")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
-    @Operation(summary = "Reserve lines all or nothing (409 insufficient-stock naming the short lines)")
-    Reservation reserve(@RequestBody ReservationBody body) {
-        return reservations.reserve(body.id(), body.reference(), body.lines());
+    @Operation(summary = "Reserve lines all or nothing (409 insufficient-stock naming the short lines)",
+            description = "The optional id makes a retry reserve once: the same request again answers the first "
+                    + "reservation (200, Idempotent-Replayed: true), another request 422 idempotency-key-reused. "
+                    + "A variant that is not the business's is a field error on lines[i].variantId.")
+    ResponseEntity<Reservation> reserve(@RequestBody ReservationBody body, HttpServletRequest http) {
+        Reservations.Reserved reserved = reservations.reserve(body.id(), body.reference(), body.lines(),
+                idempotencyKeys.requestHash(http, body));
+        return IdempotencyKeys.answer(reserved.reservation(), reserved.replayed(), null);
     }
 
     @GetMapping("/reservations/{id}")
@@ -261,10 +269,16 @@ class StockController {
         return reservations.commit(id);
     }
 
-    private Movement quick(QuickMovement body, MovementType type, String idempotencyKey) {
+    private ResponseEntity<Movement> quick(QuickMovement body, MovementType type, String idempotencyKey,
+                                           HttpServletRequest http) {
         UUID id = idFor(body.id(), idempotencyKey);
-        return movements.record(new MovementRequest(id, variantId(body.variantId(), body.code()), type,
-                body.quantity(), body.locationId(), null, body.reason(), body.reference()));
+        return recorded(movements.record(new MovementRequest(id, variantId(body.variantId(), body.code()), type,
+                body.quantity(), body.locationId(), null, body.reason(), body.reference()),
+                idempotencyKeys.requestHash(http, body)));
+    }
+
+    private static ResponseEntity<Movement> recorded(StockMovements.Recorded recorded) {
+        return IdempotencyKeys.answer(recorded.movement(), recorded.replayed(), null);
     }
 
     private UUID variantId(UUID variantId, String code) {

@@ -27,6 +27,7 @@ import app.comptoir.inventory.Reservations;
 import app.comptoir.inventory.StockMovements;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.BusinessTime;
+import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Money;
@@ -139,6 +140,22 @@ public class Orders {
                 .orElseThrow(() -> new NotFoundException("Order", n));
     }
 
+    /**
+     * The order created by the request that used this key at the same time (its insert won the race), if
+     * the request is the same; 422 {@code idempotency-key-reused} if not.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OrderView> replay(String key, String requestHash) {
+        return repository.idempotencyHash(actor.tenant(), key).map(stored -> replayOf(key, stored, requestHash));
+    }
+
+    private OrderView replayOf(String key, String storedHash, String requestHash) {
+        if (!IdempotencyKeys.sameRequest(storedHash.isEmpty() ? null : storedHash, requestHash)) {
+            throw IdempotencyKeys.reused("Idempotency-Key " + key);
+        }
+        return byIdempotencyKey(key).orElseThrow(() -> new NotFoundException("Order", key));
+    }
+
     /** The order created earlier with this (validated) Idempotency-Key, if any. */
     @Transactional(readOnly = true)
     public Optional<OrderView> byIdempotencyKey(String key) {
@@ -166,17 +183,24 @@ public class Orders {
 
     // ---------------------------------------------------------------- creating and editing
 
+    /** Creates a draft order without a request hash (pages, demo). */
+    public Created create(OrderRequest request, Optional<String> idempotencyKey) {
+        return create(request, idempotencyKey, null);
+    }
+
     /**
      * Creates a draft order. With an idempotency key (validated by the caller) already used, returns the
-     * order created then and creates nothing: the one lookup of the key is here. Two requests with the same
+     * order created then and creates nothing if the request is the same (its {@code requestHash}, see
+     * {@link app.comptoir.platform.IdempotencyKeys#requestHash}), and refuses it (422
+     * {@code idempotency-key-reused}) if not: the one lookup of the key is here. Two requests with the same
      * new key at the same time both get past it; the unique key makes the second fail with a
-     * {@code DuplicateKeyException}, which the caller answers with the first one's order.
+     * {@code DuplicateKeyException}, which the caller answers with {@link #replay}.
      */
-    public Created create(OrderRequest request, Optional<String> idempotencyKey) {
+    public Created create(OrderRequest request, Optional<String> idempotencyKey, String requestHash) {
         if (idempotencyKey.isPresent()) {
-            Optional<OrderView> existing = byIdempotencyKey(idempotencyKey.get());
-            if (existing.isPresent()) {
-                return new Created(existing.get(), false);
+            Optional<String> stored = repository.idempotencyHash(actor.tenant(), idempotencyKey.get());
+            if (stored.isPresent()) {
+                return new Created(replayOf(idempotencyKey.get(), stored.get(), requestHash), false);
             }
         }
         if (request == null) {
@@ -192,7 +216,8 @@ public class Orders {
         Instant now = clock.instant();
         Order order = Order.draft(actor.tenant(), Ids.newId(), party.customer(), party.address(), lines, fee, notes,
                 currency, null, now);
-        repository.insertDraft(order, idempotencyKey.orElse(null), businessTime.year(now), author(), null,
+        repository.insertDraft(order, idempotencyKey.orElse(null), idempotencyKey.isPresent() ? requestHash : null,
+                businessTime.year(now), author(), null,
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, summary(order)));
         HistoryEntry created = new HistoryEntry(OrderStatus.DRAFT, now, actor.name(), actor.userId(), null);
         return new Created(view(order, List.of(created)), true);
@@ -210,7 +235,7 @@ public class Orders {
                 quote.deliveryFee(), quote.notes(), quote.currency(), quote.id(), now);
         Map<String, Object> created = summary(order);
         created.put("quote", quote.number());
-        repository.insertDraft(order, null, businessTime.year(now), author(), "Devis " + quote.number(),
+        repository.insertDraft(order, null, null, businessTime.year(now), author(), "Devis " + quote.number(),
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, created));
         return get(order.id());
     }

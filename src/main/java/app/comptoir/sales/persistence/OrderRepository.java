@@ -63,8 +63,8 @@ public class OrderRepository {
             with o as (
                 insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
                   delivery_address, delivery_fee, notes, currency, net, vat, gross, idempotency_key, quote_id,
-                  created_at, created_by, updated_at, updated_by)
-                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  created_at, created_by, updated_at, updated_by, idempotency_hash)
+                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 returning id, tenant_id, number),
             lines as (%s),
             history as (
@@ -150,6 +150,16 @@ public class OrderRepository {
         }
     }
 
+    /**
+     * The hash of the request that created the order under this idempotency key: empty when the key is new,
+     * an empty string when the order was created without a hash (before it was stored).
+     */
+    public Optional<String> idempotencyHash(UUID tenant, String key) {
+        return jdbc.query("""
+                select coalesce(idempotency_hash, '') from sales_orders where tenant_id = ? and idempotency_key = ?""",
+                (rs, i) -> rs.getString(1), tenant, key).stream().findFirst();
+    }
+
     /** The order with its lines (one statement), found by its id, number or idempotency key. */
     public Optional<Order> find(UUID tenant, Key key, Object value, Optional<UUID> driver) {
         // A replayed idempotency key still names its order when it was deleted since (the key stays taken).
@@ -202,7 +212,8 @@ public class OrderRepository {
      * AuditRecorder#values}), numbered from the tenant's sequence for {@code year}, in one statement; gives
      * the order its number.
      */
-    public void insertDraft(Order order, String idempotencyKey, int year, Author by, String note, Object[] audit) {
+    public void insertDraft(Order order, String idempotencyKey, String requestHash, int year, Author by, String note,
+                            Object[] audit) {
         UUID tenant = order.tenantId();
         Timestamp at = Timestamp.from(order.createdAt());
         CustomerRef customer = order.customer();
@@ -210,7 +221,7 @@ public class OrderRepository {
                 numbers.sequence(tenant, "CMD", year)));
         args.addAll(Arrays.asList(customer.id(), customer.name(), customer.phone(), toJson(order.address()),
                 order.deliveryFee(), order.notes(), order.currency(), order.totals().net(), order.totals().vat(),
-                order.totals().gross(), idempotencyKey, order.quoteId(), at, by.id(), at, by.id()));
+                order.totals().gross(), idempotencyKey, order.quoteId(), at, by.id(), at, by.id(), requestHash));
         args.addAll(List.of(SaleLines.columns(order.lines(), 0)));
         args.addAll(Arrays.asList(Ids.newId(), at, by.id(), by.name(), note));
         args.addAll(Arrays.asList(audit));

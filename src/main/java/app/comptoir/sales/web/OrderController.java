@@ -15,6 +15,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -151,24 +153,25 @@ class OrderController {
             description = "{customerId? | customer:{name, phone} (walk-in), deliveryAddressId? (default: the "
                     + "customer's default delivery address) | deliveryAddress:{line1, city, ...}, lines:[{variantId, "
                     + "quantity, unitPrice? (catalog price, excl. VAT), discount? (percent)}], deliveryFee? (excl. "
-                    + "VAT), notes?}. With an Idempotency-Key header, a retry returns the order created the first "
-                    + "time (200) instead of creating another (201).")
+                    + "VAT), notes?}. With an Idempotency-Key header, a retry of the same request returns the order "
+                    + "created the first time (200, Idempotent-Replayed: true) instead of creating another (201); "
+                    + "the key with another request is refused (422 idempotency-key-reused).")
     ResponseEntity<OrderView> create(@RequestBody OrderRequest body,
                                      @Parameter(description = "Makes retries safe: at most 100 characters")
-                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                                     HttpServletRequest http) {
         Optional<String> key = idempotencyKeys.key(idempotencyKey);
+        String hash = key.isPresent() ? idempotencyKeys.requestHash(http, body) : null;
         Orders.Created created;
         try {
-            created = orders.create(body, key);
+            created = orders.create(body, key, hash);
         } catch (DuplicateKeyException e) {
             // The same key sent twice at the same time: the other request created the order.
-            return key.flatMap(orders::byIdempotencyKey).map(ResponseEntity::ok).orElseThrow(() -> e);
-        }
-        if (!created.isNew()) {
-            return ResponseEntity.ok(created.order());
+            OrderView first = key.flatMap(k -> orders.replay(k, hash)).orElseThrow(() -> e);
+            return IdempotencyKeys.answer(first, true, null);
         }
         OrderView view = created.order();
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + view.id())).body(view);
+        return IdempotencyKeys.answer(view, !created.isNew(), URI.create("/api/v1/orders/" + view.id()));
     }
 
     @PutMapping("/{id}")
