@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,7 @@ import app.comptoir.platform.Money;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
 import app.comptoir.platform.Role;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.domain.AddressSnapshot;
@@ -172,6 +174,7 @@ public class Orders {
      * {@code DuplicateKeyException}, which the caller answers with the first one's order.
      */
     public Created create(OrderRequest request, Optional<String> idempotencyKey) {
+        actor.require(Permission.ORDERS_WRITE);
         if (idempotencyKey.isPresent()) {
             Optional<OrderView> existing = byIdempotencyKey(idempotencyKey.get());
             if (existing.isPresent()) {
@@ -216,6 +219,7 @@ public class Orders {
 
     /** Changes an order (see {@link OrderChanges} for what may change in which status). */
     public OrderView update(UUID id, OrderChanges changes) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireVersion(changes.version());
         boolean customerChange = changes.customerId() != null || changes.customer() != null;
@@ -252,6 +256,7 @@ public class Orders {
 
     /** Deletes a draft order (a later one is cancelled instead, keeping its history). */
     public void delete(UUID id) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireDeletable();
         repository.delete(order);
@@ -260,6 +265,7 @@ public class Orders {
 
     /** Adds a line to a draft order. */
     public OrderView addLine(UUID id, LineRequest line) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireRoomForLine();
         LineView added = pricer.price("line", List.of(line), order.currency()).getFirst();
@@ -272,6 +278,7 @@ public class Orders {
 
     /** Removes a line from a draft order. */
     public OrderView removeLine(UUID id, UUID lineId) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.removeLine(lineId, clock.instant());
         repository.deleteLine(order, lineId);
@@ -301,12 +308,22 @@ public class Orders {
         if (target == null) {
             throw InvalidInputException.field("status", "is required");
         }
+        // Who may move orders at all (the matrix), before the order is read: the office moves any order, a
+        // delivering user only takes out and delivers their own.
+        boolean office = actor.may(Permission.ORDERS_WRITE);
+        boolean delivering = target == OrderStatus.OUT_FOR_DELIVERY || target == OrderStatus.DELIVERED;
+        if (!office && !(delivering && actor.may(Permission.DELIVERIES))) {
+            throw new AccessDeniedException("Your role does not allow moving orders to " + target);
+        }
         String text = Checks.text("note", note, 500);
         Decision access = DriversDeliverOnlyTheirOwnOrders.move(actor.restrictedDriver(), target);
         if (!access.allowed()) {
             throw new AccessDeniedException(access.reason());
         }
         Order order = load(id);
+        if (!office && !Objects.equals(order.driverId(), actor.userId())) {
+            throw new NotFoundException("Order", id);
+        }
         OrderStatus from = order.status();
         StockEffect effect = order.moveTo(target, text, clock.instant());
         perform(effect, order);
@@ -343,6 +360,7 @@ public class Orders {
 
     /** Assigns the order to a user with the DRIVER role (null: unassigns it). */
     public OrderView assignDriver(UUID id, UUID driverId) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireDriverChangeable();
         String before = order.driverName();
@@ -371,6 +389,7 @@ public class Orders {
      * came back, and the refund is added to the order's {@code refunded}.
      */
     public OrderView recordReturn(UUID id, ReturnRequest request) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         ReturnRequest r = request == null ? new ReturnRequest(null, null, null) : request;
         BigDecimal refundedBefore = order.refunded();
