@@ -20,6 +20,8 @@ import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -40,8 +42,10 @@ public class Tenants {
     private final TenantContext tenantContext;
     private final TransactionTemplate readOnly;
     private final Cache<UUID, TenantProfile> known;
+    private final Permissions permissions;
 
-    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager) {
+    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager, Permissions permissions) {
+        this.permissions = permissions;
         this.tenants = tenants;
         this.tenantContext = tenantContext;
         this.readOnly = new TransactionTemplate(txManager);
@@ -61,6 +65,7 @@ public class Tenants {
 
     @Transactional
     public TenantProfile update(TenantSettings settings) {
+        permissions.require(Permission.SETTINGS_MANAGE);
         Tenant tenant = load();
         String name = BusinessSettingsRules.name("name", settings.name());
         String slug = BusinessSettingsRules.slug(settings.slug());

@@ -19,6 +19,8 @@ import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -39,9 +41,11 @@ public class StockMovements {
     private final LevelStore levels;
     private final AlertDetector alerts;
     private final RecordedMovements journal;
+    private final Permissions permissions;
 
     StockMovements(MovementStore ledger, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
-                   StockLocations locations, LevelStore levels, AlertDetector alerts, RecordedMovements journal) {
+                   StockLocations locations, LevelStore levels, AlertDetector alerts, RecordedMovements journal, Permissions permissions) {
+        this.permissions = permissions;
         this.ledger = ledger;
         this.tenantContext = tenantContext;
         this.clock = clock;
@@ -54,6 +58,7 @@ public class StockMovements {
 
     /** Records a movement; the same client id sent again returns the movement recorded the first time. */
     public Movement record(MovementRequest request) {
+        permissions.require(Permission.STOCK_WRITE);
         validate(request);
         UUID tenant = tenantContext.requireTenant();
         VariantSummary variant = variant(request.variantId());

@@ -24,6 +24,8 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /** The current tenant's category tree: create, rename, move, reorder siblings, delete when empty. */
@@ -36,9 +38,11 @@ public class Categories {
     private final CategoryProducts products;
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
+    private final Permissions permissions;
 
     Categories(CategoryRepository categories, CategoryProducts products, TenantContext tenantContext,
-               ProductListCache listCache) {
+               ProductListCache listCache, Permissions permissions) {
+        this.permissions = permissions;
         this.categories = categories;
         this.products = products;
         this.tenantContext = tenantContext;
@@ -82,6 +86,7 @@ public class Categories {
     /** Creates a category at the end of its siblings (or at {@code position}). */
     @Transactional
     public CategoryView create(String name, UUID parentId, Integer position) {
+        permissions.require(Permission.CATEGORY_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         String clean = checkName(name);
         Tree tree = loadTree();
@@ -108,6 +113,7 @@ public class Categories {
     /** Renames and possibly moves a category (under another parent, never under itself or its descendants). */
     @Transactional
     public CategoryView update(UUID id, String name, UUID parentId, Integer position) {
+        permissions.require(Permission.CATEGORY_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         String clean = checkName(name);
         Tree tree = loadTree();
@@ -147,6 +153,7 @@ public class Categories {
     /** Puts the children of {@code parentId} (top level when null) in the given order; every child must be named once. */
     @Transactional
     public List<CategoryView> reorder(UUID parentId, List<UUID> orderedIds) {
+        permissions.require(Permission.CATEGORY_WRITE);
         Tree tree = loadTree();
         if (parentId != null && !tree.byId.containsKey(parentId)) {
             throw InvalidInputException.field("parentId", "no such category");
@@ -170,6 +177,7 @@ public class Categories {
     /** Deletes an empty category; one with sub-categories or products is refused with a 409 problem. */
     @Transactional
     public void delete(UUID id) {
+        permissions.require(Permission.CATEGORY_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         Category category = categories.findByTenantIdAndId(tenantId, id).orElseThrow(() -> new NotFoundException("Category", id));
         if (categories.existsByTenantIdAndParentId(tenantId, id)) {
