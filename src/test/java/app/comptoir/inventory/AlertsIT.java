@@ -110,6 +110,7 @@ class AlertsIT {
             Api.as(port, user).post("/api/v1/stocks/alerts/" + alert + "/dismiss").then().spec(Api.problem(403, "forbidden"));
             WebSession web = new WebSession(port);
             web.signIn(user.email(), user.password());
+            web.get("/app/inventory/stock/alerts");
             assertThat(web.post("/app/inventory/stock/alerts/read-all", Map.of()).status()).as(role).isEqualTo(403);
         }
         shop.call().get("/api/v1/stocks/alerts/summary").then().body("unread", equalTo(1));

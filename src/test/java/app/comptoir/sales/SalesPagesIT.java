@@ -166,6 +166,7 @@ class SalesPagesIT {
         Account viewer = Api.newUser(port, shop.admin, "VIEWER");
         WebSession web = new WebSession(port);
         web.signIn(viewer.email(), viewer.password());
+        assertThat(web.get("/app/sales/orders/" + order).body()).doesNotContain("data-action=\"PREPARING\"");
 
         for (String status : new String[] {"PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"}) {
             assertThat(web.post("/app/sales/orders/" + order + "/status", Map.of("status", status)).status())

@@ -158,9 +158,11 @@ public class Orders {
         return result;
     }
 
-    /** The users who may be assigned deliveries (enabled users with the DRIVER role), by name. */
+    /** The users who may be assigned deliveries (enabled users with the DRIVER role), by name ({@link Permission#READ}). */
     @Transactional(readOnly = true)
     public List<DriverRef> drivers() {
+        // Everyone who reads the orders (viewers included) may see who can deliver them; a driver may not.
+        actor.require(Permission.READ);
         return users.list(Role.DRIVER, null, true, 0, 200, "name").items().stream()
                 .map(u -> new DriverRef(u.id(), u.name())).toList();
     }
@@ -305,15 +307,17 @@ public class Orders {
      * for delivery and mark them delivered (403 otherwise, before the order is even read).
      */
     public OrderView changeStatus(UUID id, OrderStatus target, String note) {
+        // Who may move orders at all (the matrix), before anything else: the office moves any order, a
+        // delivering user only takes out and delivers their own.
+        boolean office = actor.may(Permission.ORDERS_WRITE);
+        if (!office && !actor.may(Permission.DELIVERIES)) {
+            throw new AccessDeniedException("Your role does not allow moving orders");
+        }
         if (target == null) {
             throw InvalidInputException.field("status", "is required");
         }
-        // Who may move orders at all (the matrix), before the order is read: the office moves any order, a
-        // delivering user only takes out and delivers their own.
-        boolean office = actor.may(Permission.ORDERS_WRITE);
-        boolean delivering = target == OrderStatus.OUT_FOR_DELIVERY || target == OrderStatus.DELIVERED;
-        if (!office && !(delivering && actor.may(Permission.DELIVERIES))) {
-            throw new AccessDeniedException("Your role does not allow moving orders to " + target);
+        if (!office && target != OrderStatus.OUT_FOR_DELIVERY && target != OrderStatus.DELIVERED) {
+            throw new AccessDeniedException("Your role only allows taking orders out for delivery and delivering them");
         }
         String text = Checks.text("note", note, 500);
         Decision access = DriversDeliverOnlyTheirOwnOrders.move(actor.restrictedDriver(), target);
