@@ -1,9 +1,13 @@
 package app.comptoir.identity;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.domain.BusinessSettingsRules;
+import app.comptoir.identity.domain.PermissionMatrix;
 import app.comptoir.identity.domain.Tenant;
 import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.platform.BusinessModule;
@@ -22,6 +27,7 @@ import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
+import app.comptoir.platform.Role;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -83,6 +89,31 @@ public class Tenants {
         return profile(tenant);
     }
 
+    /**
+     * Adopts a new role matrix for the business: what MANAGER, DRIVER and VIEWER may do (ADMIN's row is fixed).
+     * A role left out may do nothing. Audited with the tenant row; every node applies it within the profile's
+     * window, this one at once.
+     */
+    @Transactional
+    public TenantProfile changePermissions(Map<Role, Set<Permission>> grants) {
+        permissions.require(Permission.SETTINGS_MANAGE);
+        Tenant tenant = load();
+        tenant.changePermissionMatrix(new PermissionMatrix(grants == null ? Map.of() : withoutNulls(grants)));
+        tenants.flush();
+        forget(tenant.getId());
+        return profile(tenant);
+    }
+
+    private static Map<Role, Set<Permission>> withoutNulls(Map<Role, Set<Permission>> grants) {
+        Map<Role, Set<Permission>> clean = new EnumMap<>(Role.class);
+        grants.forEach((role, given) -> {
+            if (role != null && given != null) {
+                clean.put(role, given.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
+            }
+        });
+        return clean;
+    }
+
     private void forget(UUID id) {
         known.invalidate(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -102,6 +133,6 @@ public class Tenants {
 
     static TenantProfile profile(Tenant t) {
         return new TenantProfile(t.getId(), t.getName(), t.getSlug(), t.getCurrency(), t.getLocale(), t.getTimezone(),
-                t.getEnabledModules(), t.isDemo());
+                t.getEnabledModules(), t.isDemo(), t.getPermissionMatrix().grants());
     }
 }

@@ -36,6 +36,34 @@ public record PermissionMatrix(Map<Role, Set<Permission>> grants) {
                 Role.VIEWER, EnumSet.of(Permission.READ)));
     }
 
+    /** A matrix from its stored 'ROLE:PERMISSION' entries (unknown names, from an older release, are skipped). */
+    public static PermissionMatrix fromEntries(String[] entries) {
+        Map<Role, Set<Permission>> grants = new EnumMap<>(Role.class);
+        for (String entry : entries) {
+            String[] parts = entry.split(":", 2);
+            try {
+                Role role = Role.valueOf(parts[0]);
+                Permission permission = Permission.valueOf(parts[1]);
+                grants.computeIfAbsent(role, r -> EnumSet.noneOf(Permission.class)).add(permission);
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                // A role or permission this release no longer knows grants nothing.
+            }
+        }
+        return new PermissionMatrix(grants);
+    }
+
+    /** The stored form: 'ROLE:PERMISSION' entries, sorted, ADMIN's fixed row left out. */
+    public String[] entries() {
+        return grants.entrySet().stream().filter(e -> e.getKey() != Role.ADMIN)
+                .flatMap(e -> e.getValue().stream().map(p -> e.getKey().name() + ":" + p.name()))
+                .sorted().toArray(String[]::new);
+    }
+
+    /** The permissions of one role. */
+    public Set<Permission> of(Role role) {
+        return grants.get(role);
+    }
+
     /** Whether any of the roles grants the permission. */
     public boolean allows(Set<Role> roles, Permission permission) {
         for (Role role : roles) {
