@@ -1,9 +1,13 @@
 package app.comptoir.identity;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,11 +19,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.domain.BusinessSettingsRules;
+import app.comptoir.identity.domain.PermissionMatrix;
 import app.comptoir.identity.domain.Tenant;
 import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
+import app.comptoir.platform.Role;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -40,8 +48,10 @@ public class Tenants {
     private final TenantContext tenantContext;
     private final TransactionTemplate readOnly;
     private final Cache<UUID, TenantProfile> known;
+    private final Permissions permissions;
 
-    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager) {
+    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager, Permissions permissions) {
+        this.permissions = permissions;
         this.tenants = tenants;
         this.tenantContext = tenantContext;
         this.readOnly = new TransactionTemplate(txManager);
@@ -61,6 +71,7 @@ public class Tenants {
 
     @Transactional
     public TenantProfile update(TenantSettings settings) {
+        permissions.require(Permission.SETTINGS_MANAGE);
         Tenant tenant = load();
         String name = BusinessSettingsRules.name("name", settings.name());
         String slug = BusinessSettingsRules.slug(settings.slug());
@@ -76,6 +87,31 @@ public class Tenants {
         tenants.flush();
         forget(tenant.getId());
         return profile(tenant);
+    }
+
+    /**
+     * Adopts a new role matrix for the business: what MANAGER, DRIVER and VIEWER may do (ADMIN's row is fixed).
+     * A role left out may do nothing. Audited with the tenant row; every node applies it within the profile's
+     * window, this one at once.
+     */
+    @Transactional
+    public TenantProfile changePermissions(Map<Role, Set<Permission>> grants) {
+        permissions.require(Permission.SETTINGS_MANAGE);
+        Tenant tenant = load();
+        tenant.changePermissionMatrix(new PermissionMatrix(grants == null ? Map.of() : withoutNulls(grants)));
+        tenants.flush();
+        forget(tenant.getId());
+        return profile(tenant);
+    }
+
+    private static Map<Role, Set<Permission>> withoutNulls(Map<Role, Set<Permission>> grants) {
+        Map<Role, Set<Permission>> clean = new EnumMap<>(Role.class);
+        grants.forEach((role, given) -> {
+            if (role != null && given != null) {
+                clean.put(role, given.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
+            }
+        });
+        return clean;
     }
 
     private void forget(UUID id) {
@@ -97,6 +133,6 @@ public class Tenants {
 
     static TenantProfile profile(Tenant t) {
         return new TenantProfile(t.getId(), t.getName(), t.getSlug(), t.getCurrency(), t.getLocale(), t.getTimezone(),
-                t.getEnabledModules(), t.isDemo());
+                t.getEnabledModules(), t.isDemo(), t.getPermissionMatrix().grants());
     }
 }

@@ -28,6 +28,8 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.Role;
 import app.comptoir.platform.TenantContext;
 
@@ -44,9 +46,11 @@ public class Users {
     private final TenantContext tenantContext;
     private final Clock clock;
     private final AccountStatus accounts;
+    private final Permissions permissions;
 
     Users(UserAccountRepository users, LoginDirectoryRepository directory, RefreshTokenRepository refreshTokens,
-                PasswordEncoder passwords, TenantContext tenantContext, Clock clock, AccountStatus accounts) {
+                PasswordEncoder passwords, TenantContext tenantContext, Clock clock, AccountStatus accounts, Permissions permissions) {
+        this.permissions = permissions;
         this.accounts = accounts;
         this.users = users;
         this.directory = directory;
@@ -89,6 +93,7 @@ public class Users {
 
     @Transactional
     public UserView create(NewUser request) {
+        permissions.require(Permission.USERS_MANAGE);
         String email = LoginEmail.normalize(request.email());
         String name = checkName(request.name());
         Set<Role> roles = checkRoles(request.roles());
@@ -103,6 +108,7 @@ public class Users {
 
     @Transactional
     public UserView update(UUID id, UserChanges changes) {
+        permissions.require(Permission.USERS_MANAGE);
         UserAccount user = load(id);
         String email = LoginEmail.normalize(changes.email());
         String name = checkName(changes.name());
@@ -137,6 +143,7 @@ public class Users {
     /** Enables or disables a user; disabling revokes their refresh tokens. */
     @Transactional
     public UserView setEnabled(UUID id, boolean enabled) {
+        permissions.require(Permission.USERS_MANAGE);
         UserAccount user = load(id);
         if (!enabled && user.isEnabled()) {
             guardSelf(user, "disable your own account");
@@ -154,6 +161,7 @@ public class Users {
     /** Soft-deletes a user (kept for history); their e-mail becomes free again. */
     @Transactional
     public void delete(UUID id) {
+        permissions.require(Permission.USERS_MANAGE);
         UserAccount user = load(id);
         guardSelf(user, "delete your own account");
         if (user.getRoles().contains(Role.ADMIN) && user.isEnabled()) {

@@ -21,6 +21,8 @@ import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -43,8 +45,10 @@ public class StockLocations {
     private final Clock clock;
     private final AlertRules alertRules;
     private final Map<UUID, StockLocation> defaults = new ConcurrentHashMap<>();
+    private final Permissions permissions;
 
-    StockLocations(LocationStore store, TenantContext tenantContext, Clock clock, AlertRules alertRules) {
+    StockLocations(LocationStore store, TenantContext tenantContext, Clock clock, AlertRules alertRules, Permissions permissions) {
+        this.permissions = permissions;
         this.store = store;
         this.tenantContext = tenantContext;
         this.clock = clock;
@@ -106,6 +110,7 @@ public class StockLocations {
 
     /** Adds a location. */
     public StockLocation create(String name, boolean allowNegative) {
+        permissions.require(Permission.STOCK_WRITE);
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 80) {
             throw InvalidInputException.field("name", "must be 1 to 80 characters");

@@ -19,6 +19,9 @@ import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -39,9 +42,11 @@ public class StockMovements {
     private final LevelStore levels;
     private final AlertDetector alerts;
     private final RecordedMovements journal;
+    private final Permissions permissions;
 
     StockMovements(MovementStore ledger, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
-                   StockLocations locations, LevelStore levels, AlertDetector alerts, RecordedMovements journal) {
+                   StockLocations locations, LevelStore levels, AlertDetector alerts, RecordedMovements journal, Permissions permissions) {
+        this.permissions = permissions;
         this.ledger = ledger;
         this.tenantContext = tenantContext;
         this.clock = clock;
@@ -68,6 +73,7 @@ public class StockMovements {
      * refused (422 {@code idempotency-key-reused}). Client ids are unique per business only.
      */
     public Recorded record(MovementRequest request, String requestHash) {
+        permissions.require(Permission.STOCK_WRITE);
         validate(request);
         UUID tenant = tenantContext.requireTenant();
         VariantSummary variant = variant(request.variantId());

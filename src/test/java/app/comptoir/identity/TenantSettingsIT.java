@@ -126,6 +126,29 @@ class TenantSettingsIT {
     }
 
     @Test
+    void anAdministratorAdjustsWhatEachRoleMayDoAndTheChangeIsAudited() {
+        Account admin = Api.newBusiness(port, "Matrice");
+        Account manager = Api.newUser(port, admin, "MANAGER");
+        Map<String, Object> customer = Map.of("kind", "PERSON", "name", "Rose Petit", "phone", "0611223344");
+        Api.as(port, manager).body(customer).post("/api/v1/customers").then().statusCode(201);
+        Api.as(port, admin).get("/api/v1/tenant").then().body("permissions.VIEWER", equalTo(List.of("READ")));
+
+        // Managers no longer change customers (on every entry point); a manager cannot change the matrix.
+        Map<String, Object> matrix = Map.of("MANAGER", List.of("READ", "ORDERS_WRITE"),
+                "VIEWER", List.of("READ"), "ADMIN", List.of());
+        Api.as(port, manager).body(matrix).put("/api/v1/tenant/permissions").then().spec(Api.problem(403, "forbidden"));
+        Api.as(port, admin).body(matrix).put("/api/v1/tenant/permissions").then().statusCode(200)
+                .body("permissions.MANAGER", containsInAnyOrder("READ", "ORDERS_WRITE"))
+                .body("permissions.DRIVER", empty())
+                .body("permissions.ADMIN", hasSize(app.comptoir.platform.Permission.values().length));
+
+        Api.as(port, manager).body(customer).post("/api/v1/customers").then().spec(Api.problem(403, "forbidden"));
+        Api.as(port, admin).body(customer).post("/api/v1/customers").then().statusCode(201);
+        Api.as(port, admin).get("/api/v1/audit?entityType=tenant&entityId=" + admin.tenantId()).then().statusCode(200)
+                .body("items.action", equalTo(List.of("UPDATE", "CREATE")));
+    }
+
+    @Test
     void aSettingsChangeIsInTheAuditTrail() {
         Account admin = Api.newBusiness(port, "Audité");
 

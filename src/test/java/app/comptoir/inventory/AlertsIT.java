@@ -23,8 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.comptoir.inventory.application.SlowMovingDetection;
+import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 @IntegrationTest
 class AlertsIT {
@@ -91,6 +93,31 @@ class AlertsIT {
         assertThat(alerts(shop, "")).containsExactly("OUT_OF_STOCK");
         assertThat(alerts(shop, "?state=DISMISSED")).containsExactly("LOW_STOCK");
         shop.call().get("/api/v1/stocks/alerts?severity=LOUD").then().spec(Api.problem(400, "validation"));
+    }
+
+    @Test
+    void onlyTheOfficeMarksAlertsReadForTheWholeBusiness() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String spade = shop.product("Bêche", "BEC-RO");
+        shop.receive(spade, 1);
+        shop.move(spade, "ISSUE", 1);
+        String alert = shop.call().get("/api/v1/stocks/alerts").then().extract().path("items[0].id");
+
+        for (String role : new String[] {"VIEWER", "DRIVER"}) {
+            Account user = Api.newUser(port, shop.admin, role);
+            Api.as(port, user).post("/api/v1/stocks/alerts/read-all").then().spec(Api.problem(403, "forbidden"));
+            Api.as(port, user).post("/api/v1/stocks/alerts/" + alert + "/read").then().spec(Api.problem(403, "forbidden"));
+            Api.as(port, user).post("/api/v1/stocks/alerts/" + alert + "/dismiss").then().spec(Api.problem(403, "forbidden"));
+            WebSession web = new WebSession(port);
+            web.signIn(user.email(), user.password());
+            web.get("/app/inventory/stock/alerts");
+            assertThat(web.post("/app/inventory/stock/alerts/read-all", Map.of()).status()).as(role).isEqualTo(403);
+        }
+        shop.call().get("/api/v1/stocks/alerts/summary").then().body("unread", equalTo(1));
+
+        Account manager = Api.newUser(port, shop.admin, "MANAGER");
+        Api.as(port, manager).post("/api/v1/stocks/alerts/" + alert + "/read").then().statusCode(204);
+        shop.call().get("/api/v1/stocks/alerts/summary").then().body("unread", equalTo(0));
     }
 
     @Test

@@ -156,6 +156,29 @@ class SalesPagesIT {
     }
 
     @Test
+    void aViewerCannotMoveAnOrderThroughTheWebScreensAndTheStockDoesNotMove() {
+        SalesShop shop = SalesShop.open(port);
+        String seeds = shop.product("Graines de persil", "GRA-VIEW", 10);
+        String order = shop.walkInOrder("Paul Girard", "06 22 33 44 55");
+        shop.web.get("/app/sales/orders/" + order);
+        SalesShop.act(shop.web, "/app/sales/orders/" + order + "/lines", Map.of("variantId", seeds, "quantity", "1"));
+        SalesShop.act(shop.web, "/app/sales/orders/" + order + "/confirm", Map.of());
+        Account viewer = Api.newUser(port, shop.admin, "VIEWER");
+        WebSession web = new WebSession(port);
+        web.signIn(viewer.email(), viewer.password());
+        assertThat(web.get("/app/sales/orders/" + order).body()).doesNotContain("data-action=\"PREPARING\"");
+
+        for (String status : new String[] {"PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"}) {
+            assertThat(web.post("/app/sales/orders/" + order + "/status", Map.of("status", status)).status())
+                    .as(status).isEqualTo(403);
+        }
+        Api.as(port, shop.admin).get("/api/v1/orders/" + order).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+        Api.as(port, shop.admin).get("/api/v1/stocks/movements?variantId=" + seeds + "&type=SALE").then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aDriverSeesOnlyTheOrdersAssignedToThem() {
         SalesShop shop = SalesShop.open(port);
         String seeds = shop.product("Graines de radis", "GRA-DRV", 10);

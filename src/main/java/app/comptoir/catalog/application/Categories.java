@@ -26,6 +26,8 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -42,9 +44,11 @@ public class Categories {
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
     private final Clock clock;
+    private final Permissions permissions;
 
     Categories(CategoryRepository categories, CategoryProducts products, TenantContext tenantContext,
-               ProductListCache listCache, Clock clock) {
+               ProductListCache listCache, Clock clock, Permissions permissions) {
+        this.permissions = permissions;
         this.categories = categories;
         this.products = products;
         this.tenantContext = tenantContext;
@@ -89,6 +93,7 @@ public class Categories {
     /** Creates a category at the end of its siblings (or at {@code position}). */
     @Transactional
     public CategoryView create(String name, UUID parentId, Integer position) {
+        permissions.require(Permission.CATEGORY_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         String clean = checkName(name);
         checkPosition(position);
@@ -116,6 +121,7 @@ public class Categories {
     /** Renames and possibly moves a category (under another parent, never under itself or its descendants). */
     @Transactional
     public CategoryView update(UUID id, String name, UUID parentId, Integer position) {
+        permissions.require(Permission.CATEGORY_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         String clean = checkName(name);
         checkPosition(position);
@@ -156,6 +162,7 @@ public class Categories {
     /** Puts the children of {@code parentId} (top level when null) in the given order; every child must be named once. */
     @Transactional
     public List<CategoryView> reorder(UUID parentId, List<UUID> orderedIds) {
+        permissions.require(Permission.CATEGORY_WRITE);
         Tree tree = loadTree();
         if (parentId != null && !tree.byId.containsKey(parentId)) {
             throw InvalidInputException.field("parentId", "no such category");
@@ -182,6 +189,7 @@ public class Categories {
      */
     @Transactional
     public void delete(UUID id) {
+        permissions.require(Permission.CATEGORY_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         Category category = categories.findByTenantIdAndId(tenantId, id).orElseThrow(() -> new NotFoundException("Category", id));
         if (categories.existsByTenantIdAndParentId(tenantId, id)) {

@@ -18,6 +18,8 @@ import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /** Adding, serving and removing the pictures of the current tenant's products. */
@@ -32,9 +34,11 @@ public class ProductImages {
     private final ImageStore store;
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
+    private final Permissions permissions;
 
     ProductImages(ProductImageRepository images, ProductRepository products, ImageStore store,
-                        TenantContext tenantContext, ProductListCache listCache) {
+                        TenantContext tenantContext, ProductListCache listCache, Permissions permissions) {
+        this.permissions = permissions;
         this.images = images;
         this.products = products;
         this.store = store;
@@ -49,6 +53,7 @@ public class ProductImages {
     /** Adds a picture (JPEG, PNG or WebP, recognised by content) at the end of the product's pictures. */
     @Transactional
     public ProductImageView add(UUID productId, byte[] bytes, String originalName) {
+        permissions.require(Permission.CATALOG_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         products.findLive(tenantId, productId).orElseThrow(() -> new NotFoundException("Product", productId));
         if (images.countByProduct(tenantId, productId) >= MAX_IMAGES) {
@@ -77,6 +82,7 @@ public class ProductImages {
 
     @Transactional
     public void delete(UUID productId, UUID imageId) {
+        permissions.require(Permission.CATALOG_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         products.findLive(tenantId, productId).orElseThrow(() -> new NotFoundException("Product", productId));
         ProductImage image = images.findOne(tenantId, productId, imageId)

@@ -30,6 +30,8 @@ import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
 import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -55,9 +57,11 @@ public class ProductImports {
     private final Categories categories;
     private final CatalogChecks checks;
     private final TenantContext tenantContext;
+    private final Permissions permissions;
 
     ProductImports(ProductRepository repository, Products products, Categories categories, CatalogChecks checks,
-                   TenantContext tenantContext) {
+                   TenantContext tenantContext, Permissions permissions) {
+        this.permissions = permissions;
         this.repository = repository;
         this.products = products;
         this.categories = categories;
@@ -116,6 +120,7 @@ public class ProductImports {
 
     @Transactional
     public ImportReport importCsv(byte[] bytes, boolean dryRun, boolean partial) {
+        permissions.require(Permission.CATALOG_WRITE);
         Run run = new Run();
         List<Line> lines = read(bytes, run);
         if (lines == null) {

@@ -40,6 +40,8 @@ import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.InvalidInputException.FieldError;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /** Creating, changing, duplicating and deleting the current tenant's products. */
@@ -56,10 +58,12 @@ public class Products {
     private final EntityManager em;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Permissions permissions;
 
     Products(ProductRepository products, ProductViews views, CatalogChecks checks, SearchIndex searchIndex,
                    ProductListCache listCache, ProductImages images, TenantContext tenantContext,
-                   EntityManager em, ApplicationEventPublisher events, Clock clock) {
+                   EntityManager em, ApplicationEventPublisher events, Clock clock, Permissions permissions) {
+        this.permissions = permissions;
         this.products = products;
         this.views = views;
         this.checks = checks;
@@ -83,6 +87,7 @@ public class Products {
      */
     @Transactional
     public ProductView create(ProductSpec request, String baseSku, BigDecimal price) {
+        permissions.require(Permission.CATALOG_WRITE);
         ProductSpec spec = request;
         if (spec.variants() == null || spec.variants().isEmpty()) {
             spec = spec.withVariants(OptionMatrix.generate(spec.options(), List.of(), baseSku, price));
@@ -97,6 +102,7 @@ public class Products {
      */
     @Transactional
     public ProductView update(UUID id, ProductSpec request, String baseSku, BigDecimal price, Long expectedVersion) {
+        permissions.require(Permission.CATALOG_WRITE);
         Product product = load(id);
         if (expectedVersion != null && expectedVersion != product.getVersion()) {
             throw new ConflictException("concurrent-modification",
@@ -132,6 +138,7 @@ public class Products {
     /** Sets the product's options and makes its variants the full matrix of their values, in one action. */
     @Transactional
     public ProductView generateVariants(UUID id, List<ProductOption> options, String baseSku, BigDecimal price) {
+        permissions.require(Permission.CATALOG_WRITE);
         Product product = load(id);
         ProductSpec current = product.toSpec();
         List<ProductOption> wanted = options == null ? current.options() : options;
@@ -143,6 +150,7 @@ public class Products {
 
     @Transactional
     public ProductView changeStatus(UUID id, ProductStatus status) {
+        permissions.require(Permission.CATALOG_WRITE);
         if (status == null) {
             throw InvalidInputException.field("status", "is required (DRAFT, ACTIVE or ARCHIVED)");
         }
@@ -160,6 +168,7 @@ public class Products {
     /** Soft-deletes the product and its variants: it disappears from lists and its SKUs become free. */
     @Transactional
     public void delete(UUID id) {
+        permissions.require(Permission.PRODUCT_DELETE);
         Product product = load(id);
         List<UUID> variantIds = variantIds(product);
         product.delete(Instant.now(clock), actor());
@@ -173,6 +182,7 @@ public class Products {
      */
     @Transactional
     public ProductView duplicate(UUID id, String name, String skuSuffix) {
+        permissions.require(Permission.CATALOG_WRITE);
         Product original = load(id);
         UUID tenantId = tenantContext.requireTenant();
         String suffix = skuSuffix == null || skuSuffix.isBlank() ? "-COPY" : skuSuffix.trim();

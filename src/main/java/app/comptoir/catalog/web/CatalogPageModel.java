@@ -4,29 +4,27 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import app.comptoir.platform.ComptoirPrincipal;
-import app.comptoir.platform.Role;
-import app.comptoir.platform.TenantContext;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 
 /**
- * What every catalog page needs besides the shell: whether the reader may change the catalog, so
- * that pages show write buttons only to those whose role allows them (the handlers check it again).
+ * What every catalog page needs besides the shell: whether the reader may change the catalog, delete products
+ * and change categories (the role matrix decides), so that pages show write buttons only to those allowed (the
+ * services check it again).
  */
 @ControllerAdvice(assignableTypes = {ProductPages.class, CategoryPages.class, ImportPage.class})
 class CatalogPageModel {
 
-    private final TenantContext tenantContext;
+    private final Permissions permissions;
 
-    CatalogPageModel(TenantContext tenantContext) {
-        this.tenantContext = tenantContext;
+    CatalogPageModel(Permissions permissions) {
+        this.permissions = permissions;
     }
 
     @ModelAttribute
     void catalog(Model model) {
-        model.addAttribute("canEdit", tenantContext.principal().map(CatalogPageModel::canEdit).orElse(false));
-    }
-
-    static boolean canEdit(ComptoirPrincipal principal) {
-        return principal.has(Role.ADMIN) || principal.has(Role.MANAGER);
+        model.addAttribute("canEdit", permissions.has(Permission.CATALOG_WRITE));
+        model.addAttribute("canDeleteProducts", permissions.has(Permission.PRODUCT_DELETE));
+        model.addAttribute("canEditCategories", permissions.has(Permission.CATEGORY_WRITE));
     }
 }

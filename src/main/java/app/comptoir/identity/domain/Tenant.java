@@ -33,6 +33,11 @@ public class Tenant extends AuditedEntity {
 
     private boolean demo;
 
+    /** The business's role matrix as 'ROLE:PERMISSION' entries; null: the default matrix. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "role_permissions", columnDefinition = "text[]")
+    private String[] rolePermissions;
+
     protected Tenant() {
     }
 
@@ -56,6 +61,16 @@ public class Tenant extends AuditedEntity {
         this.locale = locale;
         this.timezone = timezone;
         setEnabledModules(modules);
+    }
+
+    /** Who may do what in this business (ADMIN's row is fixed, so it is not stored). */
+    public PermissionMatrix getPermissionMatrix() {
+        return rolePermissions == null ? PermissionMatrix.defaults() : PermissionMatrix.fromEntries(rolePermissions);
+    }
+
+    /** Adopts a new role matrix. */
+    public void changePermissionMatrix(PermissionMatrix matrix) {
+        this.rolePermissions = matrix.entries();
     }
 
     private void setEnabledModules(Set<BusinessModule> modules) {

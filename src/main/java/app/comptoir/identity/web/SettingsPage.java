@@ -1,7 +1,10 @@
 package app.comptoir.identity.web;
 
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.identity.TenantProfile;
@@ -22,6 +26,8 @@ import app.comptoir.platform.Currencies;
 import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Role;
 
 /** Administrators change their business's profile: name, address (slug), currency, language, time zone, modules. */
 @PageController
@@ -79,7 +85,28 @@ class SettingsPage {
         return page(model, form.timezone());
     }
 
+    /** The role matrix: one checkbox per role and permission, named {@code ROLE:PERMISSION}. */
+    @PostMapping("/permissions")
+    String permissions(@RequestParam(name = "grant", required = false) List<String> grants, RedirectAttributes redirect) {
+        Map<Role, Set<Permission>> matrix = new EnumMap<>(Role.class);
+        for (String grant : grants == null ? List.<String>of() : grants) {
+            String[] parts = grant.split(":", 2);
+            try {
+                matrix.computeIfAbsent(Role.valueOf(parts[0]), r -> EnumSet.noneOf(Permission.class))
+                        .add(Permission.valueOf(parts[1]));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                // A tampered checkbox grants nothing.
+            }
+        }
+        tenants.changePermissions(matrix);
+        redirect.addFlashAttribute("flash", "settings.permissions.saved");
+        return "redirect:/app/settings#permissions";
+    }
+
     private String page(Model model, String timezone) {
+        model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute("permissions", List.of(Permission.values()));
+        model.addAttribute("matrix", tenants.current().permissions());
         model.addAttribute("currencies", Currencies.SUPPORTED);
         // A zone saved before (or through the API) stays selectable even when the list leaves it out.
         model.addAttribute("timeZones", timezone == null || TIME_ZONES.contains(timezone) ? TIME_ZONES

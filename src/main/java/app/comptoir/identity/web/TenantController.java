@@ -1,5 +1,6 @@
 package app.comptoir.identity.web;
 
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.Tenants;
 import app.comptoir.platform.BusinessModule;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Role;
 
 /** The caller's business settings. */
 @RestController
@@ -39,6 +42,13 @@ class TenantController {
     @Operation(summary = "The tenant's settings")
     TenantProfile get() {
         return tenants.current();
+    }
+
+    @PutMapping("/permissions")
+    @Operation(summary = "Change what each role may do (administrators): {\"MANAGER\": [\"ORDERS_WRITE\", ...], "
+            + "\"DRIVER\": [...], \"VIEWER\": [...]}; a role left out may do nothing, ADMIN's row is fixed")
+    TenantProfile permissions(@RequestBody Map<Role, Set<Permission>> body) {
+        return tenants.changePermissions(body);
     }
 
     @PutMapping

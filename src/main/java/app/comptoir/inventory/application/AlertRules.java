@@ -16,6 +16,8 @@ import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.inventory.domain.AlertRule;
 import app.comptoir.inventory.domain.AlertType;
@@ -44,8 +46,10 @@ public class AlertRules {
     private final TenantContext tenantContext;
     private final AlertStore store;
     private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+    private final Permissions permissions;
 
-    AlertRules(AlertRuleRepository repository, TenantContext tenantContext, AlertStore store) {
+    AlertRules(AlertRuleRepository repository, TenantContext tenantContext, AlertStore store, Permissions permissions) {
+        this.permissions = permissions;
         this.repository = repository;
         this.tenantContext = tenantContext;
         this.store = store;
@@ -86,6 +90,7 @@ public class AlertRules {
 
     /** Adds the rule of a type the tenant has none of (e.g. after deleting it). */
     public AlertRuleView create(AlertType type, Boolean enabled, Integer threshold, List<String> channels) {
+        permissions.require(Permission.STOCK_WRITE);
         if (type == null) {
             throw InvalidInputException.field("type", "is required");
         }
@@ -100,6 +105,7 @@ public class AlertRules {
     }
 
     public AlertRuleView update(UUID id, Boolean enabled, Integer threshold, List<String> channels) {
+        permissions.require(Permission.STOCK_WRITE);
         AlertRule rule = find(id);
         rule.change(enabled == null ? rule.isEnabled() : enabled, threshold, channels);
         forget(rule.getTenantId());
@@ -107,6 +113,7 @@ public class AlertRules {
     }
 
     public void delete(UUID id) {
+        permissions.require(Permission.STOCK_WRITE);
         AlertRule rule = find(id);
         repository.delete(rule);
         forget(rule.getTenantId());

@@ -17,6 +17,8 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.inventory.domain.AlertType;
 import app.comptoir.inventory.persistence.AlertStore;
@@ -35,8 +37,10 @@ public class Alerts {
     private final TenantContext tenantContext;
     private final CatalogQueries catalog;
     private final Clock clock;
+    private final Permissions permissions;
 
-    Alerts(AlertStore store, TenantContext tenantContext, CatalogQueries catalog, Clock clock) {
+    Alerts(AlertStore store, TenantContext tenantContext, CatalogQueries catalog, Clock clock, Permissions permissions) {
+        this.permissions = permissions;
         this.store = store;
         this.tenantContext = tenantContext;
         this.catalog = catalog;
@@ -77,16 +81,20 @@ public class Alerts {
         return store.unread(tenantContext.requireTenant());
     }
 
+    /** Marks an alert read for the whole business (ADMIN and MANAGER by default: {@link Permission#ALERTS_MANAGE}). */
     public void markRead(UUID id) {
+        permissions.require(Permission.ALERTS_MANAGE);
         change(id, "READ", List.of("NEW"));
     }
 
     public void dismiss(UUID id) {
+        permissions.require(Permission.ALERTS_MANAGE);
         change(id, "DISMISSED", List.of("NEW", "READ"));
     }
 
     /** Marks every new alert read; returns how many. */
     public int markAllRead() {
+        permissions.require(Permission.ALERTS_MANAGE);
         return store.markAllRead(tenantContext.requireTenant(), clock.instant());
     }
 

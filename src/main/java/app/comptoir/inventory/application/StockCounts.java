@@ -21,6 +21,8 @@ import app.comptoir.inventory.persistence.MovementStore;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -41,10 +43,12 @@ public class StockCounts {
     private final AlertDetector alerts;
     private final StockQueries queries;
     private final RecordedMovements journal;
+    private final Permissions permissions;
 
     StockCounts(MovementStore ledger, TenantContext tenantContext, Clock clock, CatalogQueries catalog,
                 StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries,
-                RecordedMovements journal) {
+                RecordedMovements journal, Permissions permissions) {
+        this.permissions = permissions;
         this.ledger = ledger;
         this.tenantContext = tenantContext;
         this.clock = clock;
@@ -58,6 +62,7 @@ public class StockCounts {
 
     /** Records a physical count as the adjustment that brings on hand to the counted quantity. */
     public CountResult count(CountRequest request) {
+        permissions.require(Permission.STOCK_WRITE);
         if (request.variantId() == null) {
             throw InvalidInputException.field("variantId", "is required");
         }

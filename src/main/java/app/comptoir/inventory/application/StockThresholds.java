@@ -13,6 +13,8 @@ import app.comptoir.inventory.domain.StockThreshold;
 import app.comptoir.inventory.persistence.StockThresholdRepository;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.inventory.StockLevelView;
 import app.comptoir.inventory.StockLocations;
@@ -30,9 +32,11 @@ public class StockThresholds {
     private final StockQueries queries;
     private final StockLocations locations;
     private final AlertDetector alerts;
+    private final Permissions permissions;
 
     StockThresholds(StockThresholdRepository repository, TenantContext tenantContext, CatalogQueries catalog,
-                    StockQueries queries, StockLocations locations, AlertDetector alerts) {
+                    StockQueries queries, StockLocations locations, AlertDetector alerts, Permissions permissions) {
+        this.permissions = permissions;
         this.repository = repository;
         this.tenantContext = tenantContext;
         this.catalog = catalog;
@@ -50,6 +54,7 @@ public class StockThresholds {
 
     /** Replaces the variant's thresholds and returns its levels. */
     public List<StockLevelView> set(UUID variantId, Thresholds thresholds) {
+        permissions.require(Permission.STOCK_WRITE);
         UUID tenant = tenantContext.requireTenant();
         catalog.variant(variantId).orElseThrow(() -> new NotFoundException("Variant", variantId.toString()));
         StockThreshold threshold = repository.findByTenantIdAndVariantId(tenant, variantId)

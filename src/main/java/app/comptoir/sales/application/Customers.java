@@ -18,6 +18,7 @@ import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
 import app.comptoir.sales.domain.AddressSnapshot;
 import app.comptoir.sales.domain.Checks;
 import app.comptoir.sales.domain.CustomerKind;
@@ -67,6 +68,7 @@ public class Customers {
     }
 
     public CustomerView create(CustomerRequest request) {
+        actor.require(Permission.CUSTOMERS_WRITE);
         CustomerFields v = validate(request);
         UUID id = Ids.newId();
         repository.insert(actor.tenant(), id, v, clock.instant(), actor.userId());
@@ -76,6 +78,7 @@ public class Customers {
     }
 
     public CustomerView update(UUID id, CustomerRequest request) {
+        actor.require(Permission.CUSTOMERS_WRITE);
         CustomerFields v = validate(request);
         Optional<CustomerView> before = find(id);
         if (!repository.update(actor.tenant(), id, v, request.version(), clock.instant(), actor.userId())) {
@@ -89,6 +92,7 @@ public class Customers {
 
     /** Removes the customer from lists; their orders and quotes keep them. */
     public void delete(UUID id) {
+        actor.require(Permission.CUSTOMERS_WRITE);
         if (!repository.softDelete(actor.tenant(), id, clock.instant(), actor.userId())) {
             throw new NotFoundException("Customer", id);
         }
@@ -108,6 +112,7 @@ public class Customers {
 
     /** Adds an address; the customer's first address becomes their default for delivery and billing. */
     public AddressView addAddress(UUID customerId, AddressRequest request) {
+        actor.require(Permission.CUSTOMERS_WRITE);
         CustomerView customer = get(customerId);
         AddressRequest a = validate(request);
         boolean first = customer.addresses().isEmpty();
@@ -128,6 +133,7 @@ public class Customers {
     }
 
     public AddressView updateAddress(UUID customerId, UUID addressId, AddressRequest request) {
+        actor.require(Permission.CUSTOMERS_WRITE);
         get(customerId);
         AddressRequest a = validate(request);
         Optional<AddressView> before = address(customerId, addressId);
@@ -141,6 +147,7 @@ public class Customers {
 
     /** Deletes an address (orders keep their copy); a default it was passes to the oldest remaining address. */
     public void deleteAddress(UUID customerId, UUID addressId) {
+        actor.require(Permission.CUSTOMERS_WRITE);
         get(customerId);
         AddressView removed = address(customerId, addressId).orElseThrow(() -> new NotFoundException("Address", addressId));
         repository.deleteAddress(actor.tenant(), customerId, removed);
@@ -149,6 +156,7 @@ public class Customers {
 
     /** Makes the address the default for delivery, billing or both ({@code type}: DELIVERY, BILLING, BOTH; default DELIVERY). */
     public CustomerView makeDefault(UUID customerId, UUID addressId, String type) {
+        actor.require(Permission.CUSTOMERS_WRITE);
         get(customerId);
         address(customerId, addressId).orElseThrow(() -> new NotFoundException("Address", addressId));
         String t = type == null || type.isBlank() ? "DELIVERY" : type.strip().toUpperCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +35,7 @@ import app.comptoir.platform.Money;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
 import app.comptoir.platform.Role;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.domain.AddressSnapshot;
@@ -174,9 +176,11 @@ public class Orders {
         return result;
     }
 
-    /** The users who may be assigned deliveries (enabled users with the DRIVER role), by name. */
+    /** The users who may be assigned deliveries (enabled users with the DRIVER role), by name ({@link Permission#READ}). */
     @Transactional(readOnly = true)
     public List<DriverRef> drivers() {
+        // Everyone who reads the orders (viewers included) may see who can deliver them; a driver may not.
+        actor.require(Permission.READ);
         return users.list(Role.DRIVER, null, true, 0, 200, "name").items().stream()
                 .map(u -> new DriverRef(u.id(), u.name())).toList();
     }
@@ -197,6 +201,7 @@ public class Orders {
      * {@code DuplicateKeyException}, which the caller answers with {@link #replay}.
      */
     public Created create(OrderRequest request, Optional<String> idempotencyKey, String requestHash) {
+        actor.require(Permission.ORDERS_WRITE);
         if (idempotencyKey.isPresent()) {
             Optional<String> stored = repository.idempotencyHash(actor.tenant(), idempotencyKey.get());
             if (stored.isPresent()) {
@@ -242,6 +247,7 @@ public class Orders {
 
     /** Changes an order (see {@link OrderChanges} for what may change in which status). */
     public OrderView update(UUID id, OrderChanges changes) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireVersion(changes.version());
         boolean customerChange = changes.customerId() != null || changes.customer() != null;
@@ -281,6 +287,7 @@ public class Orders {
      * order leaves every list and lookup but keeps its number, and {@link #restore} brings it back.
      */
     public void delete(UUID id) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireDeletable();
         repository.delete(order, clock.instant(), actor.userId());
@@ -303,6 +310,7 @@ public class Orders {
 
     /** Adds a line to a draft order. */
     public OrderView addLine(UUID id, LineRequest line) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireRoomForLine();
         LineView added = pricer.price("line", List.of(line), order.currency()).getFirst();
@@ -315,6 +323,7 @@ public class Orders {
 
     /** Removes a line from a draft order. */
     public OrderView removeLine(UUID id, UUID lineId) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.removeLine(lineId, clock.instant());
         repository.deleteLine(order, lineId);
@@ -341,8 +350,17 @@ public class Orders {
      * for delivery and mark them delivered (403 otherwise, before the order is even read).
      */
     public OrderView changeStatus(UUID id, OrderStatus target, String note) {
+        // Who may move orders at all (the matrix), before anything else: the office moves any order, a
+        // delivering user only takes out and delivers their own.
+        boolean office = actor.may(Permission.ORDERS_WRITE);
+        if (!office && !actor.may(Permission.DELIVERIES)) {
+            throw new AccessDeniedException("Your role does not allow moving orders");
+        }
         if (target == null) {
             throw InvalidInputException.field("status", "is required");
+        }
+        if (!office && target != OrderStatus.OUT_FOR_DELIVERY && target != OrderStatus.DELIVERED) {
+            throw new AccessDeniedException("Your role only allows taking orders out for delivery and delivering them");
         }
         String text = Checks.text("note", note, 500);
         Decision access = DriversDeliverOnlyTheirOwnOrders.move(actor.restrictedDriver(), target);
@@ -350,6 +368,9 @@ public class Orders {
             throw new AccessDeniedException(access.reason());
         }
         Order order = load(id);
+        if (!office && !Objects.equals(order.driverId(), actor.userId())) {
+            throw new NotFoundException("Order", id);
+        }
         OrderStatus from = order.status();
         StockEffect effect = order.moveTo(target, text, clock.instant());
         perform(effect, order);
@@ -386,6 +407,7 @@ public class Orders {
 
     /** Assigns the order to a user with the DRIVER role (null: unassigns it). */
     public OrderView assignDriver(UUID id, UUID driverId) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireDriverChangeable();
         String before = order.driverName();
@@ -414,6 +436,7 @@ public class Orders {
      * came back, and the refund is added to the order's {@code refunded}.
      */
     public OrderView recordReturn(UUID id, ReturnRequest request) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         ReturnRequest r = request == null ? new ReturnRequest(null, null, null) : request;
         BigDecimal refundedBefore = order.refunded();

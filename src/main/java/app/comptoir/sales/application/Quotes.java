@@ -23,6 +23,7 @@ import app.comptoir.platform.Money;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Permission;
 import app.comptoir.sales.domain.Checks;
 import app.comptoir.sales.domain.CustomerRef;
 import app.comptoir.sales.domain.LineView;
@@ -82,6 +83,7 @@ public class Quotes {
     }
 
     public QuoteView create(QuoteRequest request) {
+        actor.require(Permission.ORDERS_WRITE);
         if (request == null) {
             throw InvalidInputException.field("lines", "is required");
         }
@@ -101,6 +103,7 @@ public class Quotes {
 
     /** Changes a draft quote; a null field is left as it is, non-null lines replace all lines. */
     public QuoteView update(UUID id, QuoteRequest request) {
+        actor.require(Permission.ORDERS_WRITE);
         Quote quote = load(id);
         quote.requireChangeable(request.version());
         Map<String, Object> before = fields(quote);
@@ -127,6 +130,7 @@ public class Quotes {
 
     /** Moves the quote along its workflow (409 {@code illegal-transition} otherwise). */
     public QuoteView changeStatus(UUID id, QuoteStatus target) {
+        actor.require(Permission.ORDERS_WRITE);
         if (target == null) {
             throw InvalidInputException.field("status", "is required");
         }
@@ -145,6 +149,7 @@ public class Quotes {
      * converts once; rejected and expired quotes do not convert.
      */
     public OrderView convert(UUID id, UUID deliveryAddressId) {
+        actor.require(Permission.ORDERS_WRITE);
         Quote quote = load(id);
         quote.requireConvertible();
         QuoteStatus from = quote.status();

@@ -6,17 +6,34 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.Role;
 import app.comptoir.platform.TenantContext;
 
-/** Who is acting: the user id and name recorded in histories, and whether they only see their own deliveries. */
+/**
+ * Who is acting: the user id and name recorded in histories, whether they only see their own deliveries, and
+ * what they may do (through platform's {@link Permissions}, the one place that decides).
+ */
 @Component
 public class SalesActor {
 
     private final TenantContext tenantContext;
+    private final Permissions permissions;
 
-    SalesActor(TenantContext tenantContext) {
+    SalesActor(TenantContext tenantContext, Permissions permissions) {
         this.tenantContext = tenantContext;
+        this.permissions = permissions;
+    }
+
+    /** Whether the actor may perform the act (the business's role matrix decides). */
+    public boolean may(Permission permission) {
+        return permissions.has(permission);
+    }
+
+    /** Refuses with 403 unless the actor may perform the act: every use case starts with it. */
+    public void require(Permission permission) {
+        permissions.require(permission);
     }
 
     public UUID tenant() {

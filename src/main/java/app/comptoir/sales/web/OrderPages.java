@@ -173,10 +173,12 @@ class OrderPages {
     String changeStatus(@PathVariable UUID id, @RequestParam String status,
                         @RequestParam(required = false) String back, RedirectAttributes redirect) {
         OrderStatus target = SalesText.status(OrderStatus.class, status);
-        if (target == null || target == OrderStatus.CANCELLED || target == OrderStatus.CONFIRMED) {
+        if (target == OrderStatus.CANCELLED || target == OrderStatus.CONFIRMED) {
             throw InvalidInputException.field("status", "must be PREPARING, OUT_FOR_DELIVERY or DELIVERED");
         }
-        String done = act(id, redirect, "sales.order.done." + target.name(), () -> orders.changeStatus(id, target, null));
+        // An unreadable status goes to the service too: it refuses the role first (403), then the value.
+        String done = act(id, redirect, "sales.order.done." + (target == null ? "invalid" : target.name()),
+                () -> orders.changeStatus(id, target, null));
         // The driver's screen sends its own actions back to itself.
         return "deliveries".equals(back) ? "redirect:/app/sales/deliveries" : done;
     }
