@@ -41,7 +41,7 @@ import app.comptoir.support.IntegrationTest;
 class ApiFuzzIT {
 
     private static final long SEED = 12;
-    private static final int FIELD_MUTATIONS_PER_OPERATION = 6;
+    private static final int FIELD_MUTATIONS_PER_OPERATION = 5;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ONE_MEGABYTE = "x".repeat(1 << 20);
