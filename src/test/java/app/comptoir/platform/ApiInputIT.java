@@ -68,4 +68,25 @@ class ApiInputIT {
                 .post("/api/v1/categories").then().spec(Api.problem(400, "wrong-type"))
                 .body("errors[0].field", equalTo("position"));
     }
+
+    @Test
+    void aControlCharacterInAnUploadsFileNameIsA400Problem() {
+        Account admin = Api.newBusiness(port, "Fichiers");
+        String product = Api.as(port, admin).body(Map.of("name", "Pot", "vatRate", 20,
+                        "variants", List.of(Map.of("sku", "POT", "price", 10))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+        byte[] webp = java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+        RestAssured.given().port(port).header("Authorization", "Bearer " + admin.accessToken())
+                .accept("application/json, application/problem+json")
+                .multiPart("file", "a\u0000.webp", webp, "image/webp")
+                .post("/api/v1/products/" + product + "/images")
+                .then().spec(Api.problem(400, "validation")).body("errors[0].field", equalTo("file"));
+        RestAssured.given().port(port).header("Authorization", "Bearer " + admin.accessToken())
+                .accept("application/json, application/problem+json")
+                .multiPart("file", "a\u0000.csv", "sku,name\n".getBytes(), "text/csv")
+                .post("/api/v1/products/import")
+                .then().statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                        org.hamcrest.Matchers.lessThan(500)))
+                .contentType("application/problem+json");
+    }
 }

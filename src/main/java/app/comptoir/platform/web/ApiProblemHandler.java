@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -193,6 +194,13 @@ class ApiProblemHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "The upload is too large"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    static ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
+        log.info("Unreadable upload: {}", e.getMostSpecificCause().getMessage());
+        return respond(Problems.validation("The upload cannot be read: it must be a multipart body whose part 'file' "
+                + "has a file name without control characters", List.of(new FieldError("file", "cannot be read"))));
     }
 
     @ExceptionHandler(Exception.class)
