@@ -1,7 +1,5 @@
 package app.comptoir.platform.web;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +14,10 @@ import app.comptoir.platform.TextInput;
 
 /**
  * What the JSON API accepts, decided once for every request body: no fraction silently truncated into
- * an integer field, no {@code null} inside an array or a map ({@code "lines":[null]}), no control
- * character in a text (a NUL makes PostgreSQL fail). Each is refused with a field error naming the JSON
- * path, before any handler runs.
+ * an integer field, no control character in a text (a NUL makes PostgreSQL fail). Each is refused with
+ * a field error naming the JSON path, before any handler runs. (Nulls inside arrays are refused per
+ * field with {@code @JsonSetter(contentNulls = FAIL)}: the same mapper reads stored JSON, such as audit
+ * changes, whose maps hold nulls.)
  */
 @Configuration(proxyBeanMethods = false)
 class JsonInput {
@@ -27,7 +26,6 @@ class JsonInput {
     JsonMapperBuilderCustomizer strictJsonInput() {
         return builder -> builder
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .changeDefaultNullHandling(n -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .addModule(new SimpleModule("comptoir-text").addDeserializer(String.class, new PlainText()));
     }
 
