@@ -118,7 +118,8 @@ public final class Csv {
      * The records of the text, each with the line it starts on; line breaks inside cells become
      * {@code \n}. A quote inside a cell that is not quoted is kept as typed, as spreadsheets do.
      *
-     * @throws MalformedCsvException when a quoted cell is never closed or has text after its closing quote
+     * @throws MalformedCsvException when a quoted cell is never closed or has text after its closing quote, or a
+     *     cell contains a control character other than tab and line breaks
      */
     public static List<Row> parse(String text, char separator) {
         List<Row> rows = new ArrayList<>();
@@ -127,7 +128,12 @@ public final class Csv {
             Iterator<CSVRecord> records = parser.iterator();
             while (hasNext(records, linesBefore)) {
                 CSVRecord record = records.next();
-                rows.add(new Row((int) linesBefore + 1, record.stream().map(Csv::oneLineBreak).toList()));
+                Row row = new Row((int) linesBefore + 1, record.stream().map(Csv::oneLineBreak).toList());
+                if (row.cells().stream().anyMatch(TextInput::hasControlCharacter)) {
+                    // A NUL would make the database refuse the whole import with a 500; say which line.
+                    throw new MalformedCsvException(row.line(), "a cell contains a control character");
+                }
+                rows.add(row);
                 linesBefore = parser.getCurrentLineNumber();
             }
         } catch (IOException e) {

@@ -13,6 +13,14 @@ import org.junit.jupiter.api.Test;
 class CsvTest {
 
     @Test
+    void aControlCharacterInACellIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> Csv.parse("sku,name\nA,ok\nB,th\u00e9\u0000vert\n", ','))
+                .isInstanceOfSatisfying(Csv.MalformedCsvException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("control character");
+        assertThat(Csv.parse("sku\tname\nA\t\"deux\nlignes\"\n", '\t')).hasSize(2);
+    }
+
+    @Test
     void quotedCellsMayHoldSeparatorsQuotesAndLineBreaks() {
         String text = "a,b,c\r\n\"x, y\",\"il dit \"\"bonjour\"\"\",\"ligne 1\nligne 2\"\r\nlast,,\n";
         List<Csv.Row> rows = Csv.parse(text, ',');

@@ -105,7 +105,9 @@ class StockController {
     record LocationBody(String name, Boolean allowNegative) {
     }
 
-    record ReservationBody(UUID id, String reference, List<ReservationLine> lines) {
+    record ReservationBody(UUID id, String reference,
+                           @com.fasterxml.jackson.annotation.JsonSetter(contentNulls = com.fasterxml.jackson.annotation.Nulls.FAIL)
+                           List<ReservationLine> lines) {
     }
 
     @GetMapping

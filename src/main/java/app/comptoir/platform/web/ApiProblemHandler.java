@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -101,6 +104,16 @@ class ApiProblemHandler {
             p.setProperty("errors", List.of(new FieldError(field, "is not a known field")));
             return respond(p);
         }
+        if (cause instanceof JsonInput.ControlCharacterException c) {
+            String field = path(c);
+            return respond(Problems.validation("Field '" + field + "' contains a control character",
+                    List.of(new FieldError(field, "must not contain control characters"))));
+        }
+        if (cause instanceof InvalidNullException n) {
+            String field = path(n);
+            return respond(Problems.validation("Field '" + field + "' must not be null",
+                    List.of(new FieldError(field, "must not be null"))));
+        }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             DatabindException d = (DatabindException) cause;
             String field = path(d);
@@ -170,9 +183,24 @@ class ApiProblemHandler {
         return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", e.getMessage()));
     }
 
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        ProblemDetail p = Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                "This operation answers application/json (errors application/problem+json); the Accept header admits neither");
+        p.setTitle("Not acceptable");
+        return respond(p);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "The upload is too large"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    static ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
+        log.info("Unreadable upload: {}", e.getMostSpecificCause().getMessage());
+        return respond(Problems.validation("The upload cannot be read: it must be a multipart body whose part 'file' "
+                + "has a file name without control characters", List.of(new FieldError("file", "cannot be read"))));
     }
 
     @ExceptionHandler(Exception.class)

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -32,6 +34,15 @@ class MvcProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create(Problems.TYPE_BASE + typeOf(statusCode)));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /**
+     * A multipart body Tomcat cannot parse (a NUL in a file name, a cut body) fails before any handler
+     * is chosen; without this it was a 500 with Boot's default body.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
+        return ApiProblemHandler.unreadableUpload(e);
     }
 
     /** The same names as {@link ApiProblemHandler}'s: {@code not-found}, {@code method-not-allowed}... */
