@@ -12,7 +12,9 @@ import org.springframework.test.context.ContextConfiguration;
  * An integration test against the whole application on a random port, over real HTTP, with the
  * embedded real PostgreSQL. Every test class uses the same configuration, so the Spring context and
  * the database are started once per test JVM and shared (tests create their own tenants to stay
- * independent). Demo mode is on, so the demo logins of the README exist.
+ * independent). Demo mode is on, so the demo logins of the README exist. The embedded database runs
+ * without fsync (a test database is thrown away; the durable default is tested in
+ * {@code EmbeddedDatabaseIT}), and the metrics and OpenAPI document, opt-in in production, are exposed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +23,10 @@ import org.springframework.test.context.ContextConfiguration;
         "comptoir.security.login.attempts-per-ip=100000",
         "comptoir.security.login.first-delay=1m",
         "logging.file.name=",
-        "spring.thymeleaf.cache=false"
+        "spring.thymeleaf.cache=false",
+        "comptoir.db.durable=false",
+        "comptoir.expose.metrics=true",
+        "comptoir.expose.api-docs=true"
 })
 @ContextConfiguration(initializers = TestDataDirectory.class)
 public @interface IntegrationTest {

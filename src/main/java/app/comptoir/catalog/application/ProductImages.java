@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -35,10 +37,13 @@ public class ProductImages {
     private final TenantContext tenantContext;
     private final ProductListCache listCache;
     private final Permissions permissions;
+    private final TransactionTemplate transactions;
 
     ProductImages(ProductImageRepository images, ProductRepository products, ImageStore store,
-                        TenantContext tenantContext, ProductListCache listCache, Permissions permissions) {
+                        TenantContext tenantContext, ProductListCache listCache, Permissions permissions,
+                        PlatformTransactionManager txManager) {
         this.permissions = permissions;
+        this.transactions = new TransactionTemplate(txManager);
         this.images = images;
         this.products = products;
         this.store = store;
@@ -50,17 +55,26 @@ public class ProductImages {
     public record ImageFile(Path path, String contentType) {
     }
 
-    /** Adds a picture (JPEG, PNG or WebP, recognised by content) at the end of the product's pictures. */
-    @Transactional
+    /**
+     * Adds a picture (JPEG, PNG or WebP, recognised by content) at the end of the product's pictures. The
+     * picture is decoded and its thumbnail made before the transaction, which holds a connection only for
+     * the checks, the files' write and the row; files whose row never commits are removed on rollback,
+     * and by {@link OrphanPictures} after a crash.
+     */
     public ProductImageView add(UUID productId, byte[] bytes, String originalName) {
         permissions.require(Permission.CATALOG_WRITE);
+        ImageStore.Prepared prepared = store.prepare(bytes);
+        return transactions.execute(status -> add(productId, prepared, originalName));
+    }
+
+    private ProductImageView add(UUID productId, ImageStore.Prepared prepared, String originalName) {
         UUID tenantId = tenantContext.requireTenant();
         products.findLive(tenantId, productId).orElseThrow(() -> new NotFoundException("Product", productId));
         if (images.countByProduct(tenantId, productId) >= MAX_IMAGES) {
             throw new ConflictException("too-many-images", "A product has at most " + MAX_IMAGES + " pictures");
         }
         UUID imageId = Ids.newId();
-        StoredImage stored = store.store(tenantId, productId, imageId, bytes);
+        StoredImage stored = store.write(tenantId, productId, imageId, prepared);
         deleteFilesOnRollback(tenantId, productId, imageId, stored);
         listCache.invalidate(tenantId);
         String name = originalName == null ? null : originalName.length() > 255 ? originalName.substring(0, 255) : originalName;

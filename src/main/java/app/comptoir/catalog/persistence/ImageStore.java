@@ -10,8 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -93,8 +98,19 @@ public class ImageStore {
         return null;
     }
 
-    /** Checks, decodes and writes the picture and its thumbnail; refuses anything else with a 400 problem. */
-    public StoredImage store(UUID tenantId, UUID productId, UUID imageId, byte[] bytes) {
+    /**
+     * A picture checked and decoded, with its thumbnail encoded, ready to be written: the slow part of an
+     * upload, done before the transaction so that no database connection waits on it.
+     */
+    public record Prepared(Format format, byte[] original, Format thumbFormat, byte[] thumb, int width, int height) {
+    }
+
+    /** A file of the store: the picture (or thumbnail) it belongs to and when it was written. */
+    public record StoredFile(UUID productId, UUID imageId, Path path, Instant modified) {
+    }
+
+    /** Checks and decodes the picture and makes its thumbnail; refuses anything else with a 400 problem. */
+    public Prepared prepare(byte[] bytes) {
         Format format = sniff(bytes);
         if (format == null) {
             throw InvalidInputException.field("file", "is not a JPEG, PNG or WebP image (only these formats are accepted)");
@@ -103,15 +119,77 @@ public class ImageStore {
         boolean alpha = image.getColorModel().hasAlpha();
         Format thumbFormat = alpha ? Format.PNG : Format.JPEG;
         byte[] thumb = encode(thumbnail(image, alpha), thumbFormat);
+        return new Prepared(format, bytes, thumbFormat, thumb, image.getWidth(), image.getHeight());
+    }
+
+    /** Writes a prepared picture and its thumbnail. */
+    public StoredImage write(UUID tenantId, UUID productId, UUID imageId, Prepared prepared) {
         try {
             Path dir = directory(tenantId, productId);
             Files.createDirectories(dir);
-            write(dir.resolve(imageId + "." + format.extension), bytes);
-            write(dir.resolve(imageId + "-thumb." + thumbFormat.extension), thumb);
+            write(dir.resolve(imageId + "." + prepared.format().extension), prepared.original());
+            write(dir.resolve(imageId + "-thumb." + prepared.thumbFormat().extension), prepared.thumb());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store image " + imageId, e);
         }
-        return new StoredImage(format.contentType, thumbFormat.contentType, image.getWidth(), image.getHeight(), bytes.length);
+        return new StoredImage(prepared.format().contentType, prepared.thumbFormat().contentType, prepared.width(),
+                prepared.height(), prepared.original().length);
+    }
+
+    /** The businesses that have picture files. */
+    public List<UUID> tenants() {
+        return children(root).stream().map(p -> uuid(p.getFileName().toString())).filter(Objects::nonNull).toList();
+    }
+
+    /** Every file of a business's pictures, thumbnails and interrupted writes included. */
+    public List<StoredFile> filesOf(UUID tenantId) {
+        List<StoredFile> files = new ArrayList<>();
+        for (Path productDir : children(root.resolve(tenantId.toString()))) {
+            UUID productId = uuid(productDir.getFileName().toString());
+            if (productId == null) {
+                continue;
+            }
+            for (Path file : children(productDir)) {
+                String name = file.getFileName().toString();
+                UUID imageId = name.length() >= 36 ? uuid(name.substring(0, 36)) : null;
+                if (imageId != null) {
+                    try {
+                        files.add(new StoredFile(productId, imageId, file, Files.getLastModifiedTime(file).toInstant()));
+                    } catch (IOException e) {
+                        // deleted meanwhile
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Removes one file of the store (best effort). */
+    public void deleteFile(StoredFile file) {
+        try {
+            Files.deleteIfExists(file.path());
+        } catch (IOException e) {
+            // tried again at the next sweep
+        }
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The file of the picture or of its thumbnail. */

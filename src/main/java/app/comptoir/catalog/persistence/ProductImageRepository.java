@@ -20,6 +20,9 @@ public interface ProductImageRepository extends JpaRepository<ProductImage, UUID
     @Query("select coalesce(max(i.position), -1) from ProductImage i where i.tenantId = ?1 and i.productId = ?2")
     int maxPosition(UUID tenantId, UUID productId);
 
+    @Query("select i.id from ProductImage i where i.tenantId = ?1 and i.id in ?2")
+    List<UUID> existing(UUID tenantId, java.util.Collection<UUID> ids);
+
     @Query("select count(i) from ProductImage i where i.tenantId = ?1 and i.productId = ?2")
     long countByProduct(UUID tenantId, UUID productId);
 }

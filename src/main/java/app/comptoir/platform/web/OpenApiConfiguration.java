@@ -48,6 +48,9 @@ import io.swagger.v3.oas.models.tags.Tag;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+// The OpenAPI document is opt-in (comptoir.expose.api-docs); without it springdoc defines none of its beans.
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "springdoc.api-docs.enabled",
+        matchIfMissing = true)
 class OpenApiConfiguration {
 
     private static final String ROOT_PACKAGE = "app.comptoir.";
