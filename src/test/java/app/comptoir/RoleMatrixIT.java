@@ -199,9 +199,10 @@ class RoleMatrixIT {
             }
         }
         endpoints.addAll(forms.values());
-        // Calls that could change what the next calls see (the business's settings, the caller's session).
-        endpoints.sort(Comparator.comparing((Endpoint e) -> e.path().matches(
-                ".*(/tenant|/settings|password|logout|sign-out|/auth/).*")));
+        // Calls that could change what the next calls see (the business's settings, the caller's session) come
+        // late, and those that end the caller's sessions and tokens (logout, sign out everywhere) last of all.
+        endpoints.sort(Comparator.comparingInt((Endpoint e) -> e.path().matches(".*(logout|sign-out).*") ? 2
+                : e.path().matches(".*(/tenant|/settings|password|/auth/).*") ? 1 : 0));
         return endpoints;
     }
 

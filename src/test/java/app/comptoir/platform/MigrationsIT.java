@@ -2,6 +2,7 @@ package app.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
@@ -32,6 +33,9 @@ class MigrationsIT {
     @Autowired
     DataSource appDataSource;
 
+    @Autowired
+    ComptoirProperties properties;
+
     @Test
     void everyMigrationAppliesOverAPopulatedDatabase() throws Exception {
         String database = "migration_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -39,7 +43,9 @@ class MigrationsIT {
             s.execute("create database " + database + " owner comptoir");
         }
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
-        SingleConnectionDataSource owner = new SingleConnectionDataSource(url, "comptoir", "comptoir", true);
+        // The application role's password is the generated secret of the data directory.
+        String password = Files.readString(properties.dataDir().toAbsolutePath().normalize().resolve("postgres.secret")).strip();
+        SingleConnectionDataSource owner = new SingleConnectionDataSource(url, "comptoir", password, true);
         try {
             Flyway first = Flyway.configure().dataSource(owner).locations("classpath:db/migration").target("1").load();
             first.migrate();

@@ -227,6 +227,7 @@ public class Categories {
      */
     @Transactional
     public CategoryView restore(UUID id) {
+        permissions.require(Permission.CATEGORY_WRITE);
         UUID tenantId = tenantContext.requireTenant();
         Category category = categories.findDeleted(tenantId, id).orElseThrow(() -> new NotFoundException("Category", id));
         Tree tree = loadTree();

@@ -296,6 +296,7 @@ public class Orders {
 
     /** Brings a deleted draft order back, as it was (a draft, same number, lines and history). */
     public OrderView restore(UUID id) {
+        actor.require(Permission.ORDERS_WRITE);
         Order order = repository.lockDeleted(actor.tenant(), id).orElseThrow(() -> new NotFoundException("Order", id));
         repository.restore(order, order.quoteId(), clock.instant(), actor.userId());
         audit.record(Order.AUDITED, id, "RESTORE", null, Map.of("number", order.number(), "gross", order.totals().gross()));
@@ -305,6 +306,7 @@ public class Orders {
     /** The deleted orders, most recently deleted first (at most {@code limit}). */
     @Transactional(readOnly = true)
     public List<DeletedOrder> deleted(int limit) {
+        actor.require(Permission.ORDERS_WRITE);
         return repository.deleted(actor.tenant(), Math.clamp(limit, 1, 200));
     }
 
