@@ -2,7 +2,10 @@ package app.comptoir.inventory;
 
 import java.util.UUID;
 
-/** A stock alert started (one per episode), e.g. for notifications or purchasing. */
+/**
+ * A stock alert started (one per episode), e.g. for notifications or purchasing. The daily slow-moving
+ * digest has no variant nor location (both null) and {@code available}: the units it sums up.
+ */
 public record StockAlertRaised(UUID tenantId, UUID alertId, String type, String severity, UUID variantId,
                                UUID locationId, int available) {
 }

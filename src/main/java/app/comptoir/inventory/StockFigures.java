@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.inventory.domain.StockRules;
+import app.comptoir.inventory.persistence.AlertStore;
 import app.comptoir.inventory.persistence.FigureReads;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TenantContext;
@@ -31,15 +32,26 @@ public class StockFigures {
                                Instant lastOutgoingAt) {
     }
 
+    /**
+     * How many open alerts (new or read, not dismissed nor resolved) there are of one severity
+     * ({@code CRITICAL}, {@code WARNING}, {@code INFO}) and type ({@code OUT_OF_STOCK}, {@code LOW_STOCK},
+     * {@code OVERSTOCK}, {@code SLOW_MOVING}). A stock-out is an open {@code OUT_OF_STOCK} alert: a variant at
+     * a location with nothing available.
+     */
+    public record AlertCount(String severity, String type, long count) {
+    }
+
     /** Units that came in (receipts, returns, positive adjustments) and went out on one day. */
     public record DailyFlow(LocalDate day, long in, long out) {
     }
 
     private final FigureReads figures;
+    private final AlertStore alerts;
     private final TenantContext tenantContext;
 
-    StockFigures(FigureReads figures, TenantContext tenantContext) {
+    StockFigures(FigureReads figures, AlertStore alerts, TenantContext tenantContext) {
         this.figures = figures;
+        this.alerts = alerts;
         this.tenantContext = tenantContext;
     }
 
@@ -49,6 +61,15 @@ public class StockFigures {
                 .map(r -> new VariantTotal(r.variantId(), r.total().onHand(), r.total().reserved(),
                         r.total().available(), StockRules.status(r.total(), r.thresholds()), r.lastOutgoingAt()))
                 .toList();
+    }
+
+    /**
+     * The open alerts counted by severity and type, critical first (one statement): the same query as the
+     * alerts page's counts, so that the home page and the alerts page always say the same thing.
+     */
+    public List<AlertCount> openAlerts() {
+        return alerts.openGroups(tenantContext.requireTenant()).stream()
+                .map(g -> new AlertCount(g.severity(), g.type().name(), g.count())).toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package app.comptoir.inventory.application;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.StockFigures;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
@@ -38,8 +40,11 @@ public class Alerts {
     private final CatalogQueries catalog;
     private final Clock clock;
     private final Permissions permissions;
+    private final StockFigures figures;
 
-    Alerts(AlertStore store, TenantContext tenantContext, CatalogQueries catalog, Clock clock, Permissions permissions) {
+    Alerts(AlertStore store, TenantContext tenantContext, CatalogQueries catalog, Clock clock, Permissions permissions,
+           StockFigures figures) {
+        this.figures = figures;
         this.permissions = permissions;
         this.store = store;
         this.tenantContext = tenantContext;
@@ -47,7 +52,7 @@ public class Alerts {
         this.clock = clock;
     }
 
-    /** Alerts, newest first; without a state, the open ones (new and read). */
+    /** Alerts, critical first, then by type and newest first; without a state, the open ones (new and read). */
     @Transactional(readOnly = true)
     public PageResponse<AlertView> list(String state, String severity, AlertType type, int page, int size) {
         PageRequests.of(page, size, Sort.unsorted());
@@ -56,17 +61,41 @@ public class Alerts {
         String severityFilter = severity == null || severity.isBlank() ? null : check("severity", severity, SEVERITIES);
         PageResponse<AlertRow> rows = store.page(tenantContext.requireTenant(), stateFilter, severityFilter, type, page,
                 size);
-        Map<UUID, VariantSummary> variants = catalog.variants(rows.items().stream().map(AlertRow::variantId).toList())
+        Map<UUID, VariantSummary> variants = catalog.variants(rows.items().stream().map(AlertRow::variantId)
+                        .filter(Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(VariantSummary::id, Function.identity()));
         List<AlertView> views = rows.items().stream().map(a -> {
+            if (a.variantId() == null) {
+                return new AlertView(a.id(), a.type(), a.severity(), a.state(), null, null, null, null, a.available(),
+                        a.threshold(), a.items(), a.raisedAt(), a.readAt(), a.resolvedAt(), "review",
+                        SLOW_MOVERS_LINK + slowMoversPeriod(a.threshold()));
+            }
             VariantSummary v = variants.get(a.variantId());
             boolean reorder = a.type() == AlertType.LOW_STOCK || a.type() == AlertType.OUT_OF_STOCK;
             return new AlertView(a.id(), a.type(), a.severity(), a.state(), a.variantId(), v == null ? null : v.sku(),
-                    v == null ? null : v.label(), a.locationId(), a.available(), a.threshold(), a.raisedAt(),
+                    v == null ? null : v.label(), a.locationId(), a.available(), a.threshold(), null, a.raisedAt(),
                     a.readAt(), a.resolvedAt(), reorder ? "reorder" : "adjust",
                     reorder ? "/app/inventory/stock/reorder" : "/app/inventory/stock/variants/" + a.variantId());
         }).toList();
         return new PageResponse<>(views, rows.total(), page, size);
+    }
+
+    /**
+     * The open alerts (new and read) counted by severity and type, critical first: the counts of the
+     * alerts page, of its API and of the home page, from one query ({@link StockFigures#openAlerts()}).
+     */
+    @Transactional(readOnly = true)
+    public List<StockFigures.AlertCount> groups() {
+        return figures.openAlerts();
+    }
+
+    /** The statistics page's slow movers table lists the dormant products a digest sums up. */
+    static final String SLOW_MOVERS_LINK = "/app/reporting/stock?slowDays=";
+
+    /** The statistics page offers 7, 30, 90 and 365 days: the rule's days or the next longer period. */
+    static int slowMoversPeriod(Integer days) {
+        int d = days == null ? 30 : days;
+        return d <= 7 ? 7 : d <= 30 ? 30 : d <= 90 ? 90 : 365;
     }
 
     /** How many open alerts there are of each type (and of each state among them). */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
+import app.comptoir.inventory.StockAlertRaised;
 import app.comptoir.inventory.domain.AlertType;
 import app.comptoir.inventory.domain.SlowMoving;
 import app.comptoir.inventory.persistence.AlertStore;
@@ -22,8 +24,10 @@ import app.comptoir.inventory.persistence.LocationStore;
 import app.comptoir.platform.TenantContext;
 
 /**
- * Raises SLOW_MOVING alerts for stock that has not gone out for the rule's number of days
- * ({@link SlowMoving}). Run daily by db-scheduler ({@link SlowMovingJob}): the daily run only plans one
+ * Sums up the stock that has not gone out for the rule's number of days ({@link SlowMoving}) in ONE
+ * digest alert per run and business (SLOW_MOVING, no variant: the number of dormant stock levels and their
+ * units), which replaces the previous run's: a shop with thousands of dormant products gets one line to
+ * read, not thousands of alerts hiding its stock-outs. Run daily by db-scheduler ({@link SlowMovingJob}): the daily run only plans one
  * execution per business, and each business is then checked in its own execution, claimed through the
  * database by one node. A business's execution is deleted once it has completed, so a crash in the middle
  * leaves the others planned (and its own revived): no business waits a day for a run that died.
@@ -38,16 +42,16 @@ public class SlowMovingDetection {
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final AlertDetector detector;
+    private final ApplicationEventPublisher events;
 
     SlowMovingDetection(AlertStore store, LocationStore locations, TenantContext tenantContext, PlatformTransactionManager txManager,
-                        Clock clock, AlertDetector detector) {
+                        Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.locations = locations;
         this.tenantContext = tenantContext;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
-        this.detector = detector;
+        this.events = events;
     }
 
     /**
@@ -66,31 +70,37 @@ public class SlowMovingDetection {
         return planned;
     }
 
-    /** Raises the tenant's slow-moving alerts as of now; returns how many were new. */
+    /** Raises the tenant's slow-moving digest as of now; returns how many stock levels it sums up. */
     public int detect(UUID tenant) {
         return detect(tenant, clock.instant());
     }
 
-    /** Raises the tenant's slow-moving alerts as of {@code now}; returns how many were new. */
+    /**
+     * Replaces the tenant's slow-moving digest by one as of {@code now} (none if no stock is dormant or the
+     * rule is off); returns how many stock levels it sums up.
+     */
     public int detect(UUID tenant, Instant now) {
-        Integer raised = tenantContext.callAs(tenant, () -> tx.execute(status -> {
+        Integer dormant = tenantContext.callAs(tenant, () -> tx.execute(status -> {
             List<Integer> days = store.slowMovingRule(tenant);
             if (days.isEmpty()) {
                 return 0;
             }
             SlowMoving rule = SlowMoving.ofRule(days.getFirst());
-            // Raising locks each level row: in variant then location order, as reservations do, so that
-            // this long transaction and concurrent reservations cannot deadlock.
-            int count = 0;
+            int items = 0;
+            int units = 0;
             for (SlowMovingCandidate c : store.slowMovingCandidates(tenant, rule.since(now))) {
-                if (rule.holds(c.level(), c.firstMovementAt(), c.lastOutgoingAt(), now)
-                        && detector.raise(tenant, AlertType.SLOW_MOVING, c.variantId(), c.locationId(),
-                                c.level().available(), rule.days())) {
-                    count++;
+                if (rule.holds(c.level(), c.firstMovementAt(), c.lastOutgoingAt(), now)) {
+                    items++;
+                    units += c.level().onHand();
                 }
             }
-            return count;
+            UUID id = store.replaceSlowMovingDigest(tenant, items, units, rule.days(), now);
+            if (id != null) {
+                events.publishEvent(new StockAlertRaised(tenant, id, AlertType.SLOW_MOVING.name(),
+                        AlertType.SLOW_MOVING.severity(), null, null, units));
+            }
+            return items;
         }));
-        return raised == null ? 0 : raised;
+        return dormant == null ? 0 : dormant;
     }
 }

@@ -33,10 +33,21 @@ public class AlertStore {
                                       Instant lastOutgoingAt) {
     }
 
-    /** An alert as stored. */
+    /**
+     * An alert as stored. A slow-moving digest has no variant nor location: {@code items} is the number of
+     * stock levels it sums up and {@code available} their units on hand (null {@code items} otherwise).
+     */
     public record AlertRow(UUID id, AlertType type, String severity, String state, UUID variantId, UUID locationId,
-                           int available, Integer threshold, Instant raisedAt, Instant readAt, Instant resolvedAt) {
+                           int available, Integer threshold, Integer items, Instant raisedAt, Instant readAt,
+                           Instant resolvedAt) {
     }
+
+    /** How many open alerts (new or read) there are of one severity and type. */
+    public record GroupCount(String severity, AlertType type, long count) {
+    }
+
+    /** Critical first, then warnings, then information: the order of the alerts page and its groups. */
+    static final String SEVERITY_RANK = "case severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end";
 
     private final JdbcTemplate jdbc;
 
@@ -159,7 +170,28 @@ public class AlertStore {
     }
 
     /**
-     * A page of alerts, newest first, in a state ({@code null}: the open ones, NEW and READ; "ALL": any),
+     * Replaces the tenant's open slow-moving digest by a new one summing up {@code items} stock levels
+     * holding {@code units} units (none when {@code items} is 0: the previous one is resolved all the same);
+     * returns the new digest's id, or null. One digest per run, whatever the number of dormant products.
+     */
+    public UUID replaceSlowMovingDigest(UUID tenant, int items, int units, int days, Instant at) {
+        jdbc.update("""
+                update stock_alerts set state = 'RESOLVED', resolved_at = ?
+                 where tenant_id = ? and type = 'SLOW_MOVING' and variant_id is null and resolved_at is null""",
+                Timestamp.from(at), tenant);
+        if (items == 0) {
+            return null;
+        }
+        UUID id = Ids.newId();
+        jdbc.update("""
+                insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
+                  threshold, items, raised_at) values (?, ?, 'SLOW_MOVING', ?, 'NEW', null, null, ?, ?, ?, ?)""",
+                id, tenant, AlertType.SLOW_MOVING.severity(), units, days, items, Timestamp.from(at));
+        return id;
+    }
+
+    /**
+     * A page of alerts, critical first then by type and newest first, in a state ({@code null}: the open ones, NEW and READ; "ALL": any),
      * of a severity and a type when given.
      */
     public PageResponse<AlertRow> page(UUID tenant, String state, String severity, AlertType type, int page, int size) {
@@ -184,14 +216,26 @@ public class AlertStore {
         args.add(size);
         args.add((long) page * size);
         List<AlertRow> rows = jdbc.query("select * from stock_alerts" + where
-                + " order by raised_at desc, id desc limit ? offset ?", (rs, i) -> new AlertRow(
+                + " order by " + SEVERITY_RANK + ", type, raised_at desc, id desc limit ? offset ?", (rs, i) -> new AlertRow(
                         rs.getObject("id", UUID.class), AlertType.valueOf(rs.getString("type")), rs.getString("severity"),
                         rs.getString("state"), rs.getObject("variant_id", UUID.class),
                         rs.getObject("location_id", UUID.class), rs.getInt("available"),
-                        (Integer) rs.getObject("threshold"), rs.getTimestamp("raised_at").toInstant(),
-                        instant(rs.getTimestamp("read_at")), instant(rs.getTimestamp("resolved_at"))),
+                        (Integer) rs.getObject("threshold"), (Integer) rs.getObject("items"),
+                        rs.getTimestamp("raised_at").toInstant(), instant(rs.getTimestamp("read_at")),
+                        instant(rs.getTimestamp("resolved_at"))),
                 args.toArray());
         return new PageResponse<>(rows, total == null ? 0 : total, page, size);
+    }
+
+    /**
+     * How many open alerts (new or read) there are of each severity and type, critical first: the one
+     * count of the alerts page, its API and the home page (a stock-out is an open OUT_OF_STOCK alert).
+     */
+    public List<GroupCount> openGroups(UUID tenant) {
+        return jdbc.query("select severity, type, count(*) from stock_alerts"
+                        + " where tenant_id = ? and state in ('NEW', 'READ')"
+                        + " group by severity, type order by " + SEVERITY_RANK + ", type",
+                (rs, i) -> new GroupCount(rs.getString(1), AlertType.valueOf(rs.getString(2)), rs.getLong(3)), tenant);
     }
 
     /** How many open alerts there are of each type, and of each state among them. */

@@ -25,6 +25,7 @@ import app.comptoir.inventory.application.AlertView;
 import app.comptoir.inventory.application.Alerts;
 import app.comptoir.inventory.application.ReorderSuggestion;
 import app.comptoir.inventory.application.ReorderSuggestions;
+import app.comptoir.inventory.StockFigures;
 import app.comptoir.inventory.StockLocations;
 import app.comptoir.platform.PageResponse;
 
@@ -48,13 +49,15 @@ class AlertController {
     record RuleBody(AlertType type, Boolean enabled, Integer threshold, @com.fasterxml.jackson.annotation.JsonSetter(contentNulls = com.fasterxml.jackson.annotation.Nulls.FAIL) List<String> channels) {
     }
 
-    record Summary(long unread, Map<AlertType, Map<String, Long>> open) {
+    /** {@code groups}: the open alerts by severity and type, critical first (the alerts page's and home page's counts). */
+    record Summary(long unread, Map<AlertType, Map<String, Long>> open, List<StockFigures.AlertCount> groups) {
     }
 
     @GetMapping("/api/v1/stocks/alerts")
-    @Operation(summary = "Stock alerts, newest first",
+    @Operation(summary = "Stock alerts, critical first, then by type and newest first",
             description = "state: NEW, READ, DISMISSED, RESOLVED or ALL (default: the open ones, NEW and READ); "
-                    + "severity: CRITICAL, WARNING, INFO; type: LOW_STOCK, OUT_OF_STOCK, OVERSTOCK, SLOW_MOVING.")
+                    + "severity: CRITICAL, WARNING, INFO; type: LOW_STOCK, OUT_OF_STOCK, OVERSTOCK, SLOW_MOVING. "
+                    + "The daily slow-moving check raises one digest (no variant; items: dormant stock levels).")
     PageResponse<AlertView> list(@RequestParam(required = false) String state,
                                  @RequestParam(required = false) String severity,
                                  @RequestParam(required = false) AlertType type,
@@ -64,9 +67,9 @@ class AlertController {
     }
 
     @GetMapping("/api/v1/stocks/alerts/summary")
-    @Operation(summary = "Unread count and open alerts grouped by type and state")
+    @Operation(summary = "Unread count, open alerts by type and state, and by severity and type (critical first)")
     Summary summary() {
-        return new Summary(alerts.unread(), alerts.openCounts());
+        return new Summary(alerts.unread(), alerts.openCounts(), alerts.groups());
     }
 
     @PostMapping("/api/v1/stocks/alerts/read-all")

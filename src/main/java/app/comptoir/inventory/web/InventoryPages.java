@@ -217,17 +217,38 @@ class InventoryPages {
     }
 
     @GetMapping("/alerts")
-    String alertsPage(@RequestParam(required = false) String severity, Model model) {
+    String alertsPage(@RequestParam(required = false) String severity, @RequestParam(required = false) String type,
+                      @RequestParam(defaultValue = "0") int page, Model model) {
+        // Filters come from a URL anyone can edit: unknown values mean "no filter".
         String severityFilter = Alerts.SEVERITIES.stream().filter(s -> s.equalsIgnoreCase(severity)).findFirst()
                 .orElse(null);
-        PageResponse<AlertView> open = alerts.list(null, severityFilter, null, 0, 200);
+        AlertType typeFilter = Arrays.stream(AlertType.values()).filter(t -> t.name().equalsIgnoreCase(type))
+                .findFirst().orElse(null);
+        PageResponse<AlertView> open = alerts.list(null, severityFilter, typeFilter, Math.max(0, page), PAGE_SIZE);
+        // The page's alerts in runs of one type (the list is ordered by severity, then type).
         java.util.Map<AlertType, List<AlertView>> grouped = new java.util.LinkedHashMap<>();
         for (AlertView alert : open.items()) {
             grouped.computeIfAbsent(alert.type(), t -> new java.util.ArrayList<>()).add(alert);
         }
+        List<app.comptoir.inventory.StockFigures.AlertCount> groups = alerts.groups();
+        UriComponentsBuilder base = UriComponentsBuilder.fromPath("/app/inventory/stock/alerts");
+        if (severityFilter != null) {
+            base.queryParam("severity", severityFilter);
+        }
+        if (typeFilter != null) {
+            base.queryParam("type", typeFilter.name());
+        }
         model.addAttribute("grouped", grouped);
+        model.addAttribute("groups", groups);
+        model.addAttribute("openTotal", groups.stream().mapToLong(app.comptoir.inventory.StockFigures.AlertCount::count)
+                .sum());
+        model.addAttribute("results", open);
+        model.addAttribute("pager", Pager.of(open, base));
         model.addAttribute("severity", severityFilter);
+        model.addAttribute("type", typeFilter);
         model.addAttribute("severities", Alerts.SEVERITIES);
+        model.addAttribute("types", List.of(AlertType.OUT_OF_STOCK, AlertType.LOW_STOCK, AlertType.OVERSTOCK,
+                AlertType.SLOW_MOVING));
         model.addAttribute("unreadAlerts", alerts.unread());
         model.addAttribute("locationNames", locationNames());
         return "inventory/alerts";
