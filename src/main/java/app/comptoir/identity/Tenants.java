@@ -126,6 +126,15 @@ public class Tenants {
         }
     }
 
+    /**
+     * Whether the business's settings were saved at least once since sign-up (the first step of the home
+     * page's first-run guide): the tenant row has been updated since it was created.
+     */
+    @Transactional(readOnly = true)
+    public boolean settingsSaved() {
+        return load().getVersion() > 0;
+    }
+
     private Tenant load() {
         UUID id = tenantContext.requireTenant();
         return tenants.findById(id).orElseThrow(() -> new NotFoundException("Tenant", id));

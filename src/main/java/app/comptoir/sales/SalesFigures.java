@@ -72,6 +72,13 @@ public interface SalesFigures {
     /** Orders created in the period, counted by their current status (every status present). */
     Map<OrderStatus, Long> ordersByStatus(LocalDate from, LocalDate to, ZoneId zone);
 
+    /**
+     * The orders waiting for the business now, whenever they were created: how many are in each of the
+     * statuses before delivery ({@code DRAFT}: to confirm, {@code CONFIRMED}: to prepare, {@code PREPARING},
+     * {@code OUT_FOR_DELIVERY}), every one of them present (zeros included). One statement.
+     */
+    Map<OrderStatus, Long> openOrders();
+
     /** Orders created in the period, newest first, each with its lines (three statements a page). */
     PageResponse<OrderDetail> orderDetails(LocalDate from, LocalDate to, ZoneId zone, int page, int size);
 

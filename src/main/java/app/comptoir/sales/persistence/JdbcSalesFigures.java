@@ -155,6 +155,24 @@ class JdbcSalesFigures implements SalesFigures {
         return counts;
     }
 
+    @Override
+    public Map<OrderStatus, Long> openOrders() {
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus s : OrderStatus.values()) {
+            if (!s.isFinal()) {
+                counts.put(s, 0L);
+            }
+        }
+        jdbc.query("""
+                select status, count(*) from sales_orders
+                 where tenant_id = ? and deleted_at is null
+                   and status in ('DRAFT', 'CONFIRMED', 'PREPARING', 'OUT_FOR_DELIVERY') group by status""",
+                rs -> {
+                    counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }, tenant());
+        return counts;
+    }
+
     /** Orders created in the period, newest first, each with its lines (three statements a page). */
     @Override
     public PageResponse<OrderDetail> orderDetails(LocalDate from, LocalDate to, ZoneId zone, int page, int size) {
