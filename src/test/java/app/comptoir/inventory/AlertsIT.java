@@ -152,24 +152,79 @@ class AlertsIT {
     }
 
     @Test
-    void stockThatHasNotGoneOutForThirtyDaysIsFlaggedSlowMovingUntilItSells() {
+    void theSlowMovingCheckRunTwiceRaisesOneDigestPerRunNotOneAlertPerProduct() {
         InventoryApi shop = InventoryApi.newShop(port);
         String gnome = shop.product("Nain de jardin", "NAI-AL");
         String empty = shop.product("Pelle", "PEL-AL");
         shop.receive(gnome, 3);
         shop.receive(empty, 1);
         shop.move(empty, "ISSUE", 1);
+        for (int i = 0; i < 4; i++) {
+            shop.receive(shop.product("Pot en terre " + i, "POT-DIG-" + i), 2);
+        }
 
-        int raised = slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(31)));
-        slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(32)));
+        int first = slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(31)));
+        int second = slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(32)));
 
-        assertThat(raised).isEqualTo(1);
+        // Five dormant products (the empty shovel is not), summed up in one digest per run.
+        assertThat(first).isEqualTo(5);
+        assertThat(second).isEqualTo(5);
         JsonPath open = shop.call().get("/api/v1/stocks/alerts?type=SLOW_MOVING").then().extract().jsonPath();
-        assertThat(open.getList("items.sku")).containsExactly("NAI-AL");
+        assertThat(open.getInt("total")).isEqualTo(1);
+        assertThat(open.getString("items[0].variantId")).isNull();
+        assertThat(open.getInt("items[0].items")).isEqualTo(5);
+        assertThat(open.getInt("items[0].available")).isEqualTo(3 + 4 * 2);
+        assertThat(open.getInt("items[0].threshold")).isEqualTo(30);
         assertThat(open.getString("items[0].severity")).isEqualTo("INFO");
-        shop.move(gnome, "ISSUE", 1);
-        assertThat(alerts(shop, "?type=SLOW_MOVING")).isEmpty();
+        assertThat(open.getBoolean("items[0].digest")).isTrue();
+        assertThat(open.getString("items[0].actionLink")).isEqualTo("/app/reporting/stock?slowDays=30");
+        assertThat(alerts(shop, "?type=SLOW_MOVING&state=ALL")).hasSize(2);
+        assertThat(alerts(shop, "?type=SLOW_MOVING&state=RESOLVED")).hasSize(1);
+
+        // The gnomes are all gone: the next run's digest counts four, and with nothing dormant it goes away.
+        shop.move(gnome, "ISSUE", 3);
+        assertThat(slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(33)))).isEqualTo(4);
+        assertThat(alerts(shop, "?type=SLOW_MOVING")).hasSize(1);
         assertThat(slowMoving.detect(shop.admin.tenantId(), Instant.now())).isZero();
+        assertThat(alerts(shop, "?type=SLOW_MOVING")).isEmpty();
+    }
+
+    @Test
+    void alertsComeCriticalFirstInPagesWithTheirCountsPerSeverityAndType() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        for (int i = 0; i < 3; i++) {
+            String sold = shop.product("Sécateur " + i, "SEC-PG-" + i);
+            shop.receive(sold, 1);
+            shop.move(sold, "ISSUE", 1);
+        }
+        for (int i = 0; i < 2; i++) {
+            String low = shop.product("Ficelle " + i, "FIC-PG-" + i);
+            shop.receive(low, 10);
+            shop.call().body(Map.of("alertLevel", 5)).put("/api/v1/stocks/" + low).then().statusCode(200);
+            shop.move(low, "ISSUE", 6);
+        }
+        slowMoving.detect(shop.admin.tenantId(), Instant.now().plus(Duration.ofDays(31)));
+
+        JsonPath summary = shop.call().get("/api/v1/stocks/alerts/summary").then().statusCode(200).extract().jsonPath();
+        assertThat(summary.getList("groups.severity")).containsExactly("CRITICAL", "WARNING", "INFO");
+        assertThat(summary.getList("groups.type")).containsExactly("OUT_OF_STOCK", "LOW_STOCK", "SLOW_MOVING");
+        assertThat(summary.getList("groups.count", Integer.class)).containsExactly(3, 2, 1);
+
+        JsonPath first = shop.call().get("/api/v1/stocks/alerts?size=2").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getInt("total")).isEqualTo(6);
+        assertThat(first.getList("items.type")).containsExactly("OUT_OF_STOCK", "OUT_OF_STOCK");
+        assertThat(alerts(shop, "?size=2&page=1")).containsExactly("OUT_OF_STOCK", "LOW_STOCK");
+        assertThat(alerts(shop, "?size=2&page=2")).containsExactly("LOW_STOCK", "SLOW_MOVING");
+
+        // The page: the counts of every group, critical first, and 25 alerts a page.
+        WebSession web = new WebSession(port);
+        web.signIn(shop.admin.email(), shop.admin.password());
+        String page = web.get("/app/inventory/stock/alerts").body();
+        assertThat(page).containsSubsequence("data-alert-count=\"OUT_OF_STOCK\"", ">3<",
+                "data-alert-count=\"LOW_STOCK\"", ">2<", "data-alert-count=\"SLOW_MOVING\"", ">1<");
+        assertThat(page).contains("2 produit(s) sans sortie depuis 30 jours");
+        String filtered = web.get("/app/inventory/stock/alerts?type=LOW_STOCK&page=0").body();
+        assertThat(filtered).contains("FIC-PG-0", "FIC-PG-1").doesNotContain("SEC-PG-0");
     }
 
     @Test

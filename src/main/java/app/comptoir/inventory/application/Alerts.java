@@ -68,14 +68,14 @@ public class Alerts {
             if (a.variantId() == null) {
                 return new AlertView(a.id(), a.type(), a.severity(), a.state(), null, null, null, null, a.available(),
                         a.threshold(), a.items(), a.raisedAt(), a.readAt(), a.resolvedAt(), "review",
-                        SLOW_MOVERS_LINK + slowMoversPeriod(a.threshold()));
+                        SLOW_MOVERS_LINK + slowMoversPeriod(a.threshold()), true);
             }
             VariantSummary v = variants.get(a.variantId());
             boolean reorder = a.type() == AlertType.LOW_STOCK || a.type() == AlertType.OUT_OF_STOCK;
             return new AlertView(a.id(), a.type(), a.severity(), a.state(), a.variantId(), v == null ? null : v.sku(),
                     v == null ? null : v.label(), a.locationId(), a.available(), a.threshold(), null, a.raisedAt(),
                     a.readAt(), a.resolvedAt(), reorder ? "reorder" : "adjust",
-                    reorder ? "/app/inventory/stock/reorder" : "/app/inventory/stock/variants/" + a.variantId());
+                    reorder ? "/app/inventory/stock/reorder" : "/app/inventory/stock/variants/" + a.variantId(), false);
         }).toList();
         return new PageResponse<>(views, rows.total(), page, size);
     }

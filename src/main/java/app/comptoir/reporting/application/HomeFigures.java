@@ -89,6 +89,15 @@ public class HomeFigures {
                 sales(days.getFirst()));
     }
 
+    /**
+     * The number of stock-outs: open OUT_OF_STOCK alerts, a variant with nothing available at a location
+     * (the home page, the alerts page and the statistics pages all show this one number).
+     */
+    public long stockOuts() {
+        return stock.openAlerts().stream().filter(c -> "OUT_OF_STOCK".equals(c.type()))
+                .mapToLong(StockFigures.AlertCount::count).sum();
+    }
+
     private static Sales sales(SalesFigures.DaySales day) {
         return new Sales(day.day(), day.orders(), day.gross());
     }

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
+import app.comptoir.reporting.application.HomeFigures;
 import app.comptoir.reporting.application.SalesDashboard;
 import app.comptoir.reporting.application.SalesReport;
 import app.comptoir.reporting.application.StockReport;
@@ -35,11 +36,14 @@ class ReportingPages {
 
     private final StockStatistics statistics;
     private final SalesDashboard dashboard;
+    private final HomeFigures home;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    ReportingPages(StockStatistics statistics, SalesDashboard dashboard, MessageSource messages, JsonMapper json) {
+    ReportingPages(StockStatistics statistics, SalesDashboard dashboard, HomeFigures home, MessageSource messages,
+                   JsonMapper json) {
         this.statistics = statistics;
+        this.home = home;
         this.dashboard = dashboard;
         this.messages = messages;
         this.json = json;
@@ -58,6 +62,8 @@ class ReportingPages {
         model.addAttribute("query", choice.query());
         model.addAttribute("charts", dashboardCharts(summary, locale));
         model.addAttribute("drivers", dashboard.drivers(choice.period()));
+        // The stock-outs the banner and the card show: the count of the alerts page and the home page.
+        model.addAttribute("stockOuts", home.stockOuts());
         return "reporting/dashboard";
     }
 
@@ -124,6 +130,7 @@ class ReportingPages {
         model.addAttribute("slowDays", slow);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("charts", charts(report, locale));
+        model.addAttribute("stockOuts", home.stockOuts());
         return "reporting/stock";
     }
 
