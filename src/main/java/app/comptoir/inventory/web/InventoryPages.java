@@ -24,6 +24,7 @@ import app.comptoir.inventory.InsufficientStockException;
 import app.comptoir.inventory.Movement;
 import app.comptoir.inventory.MovementRequest;
 import app.comptoir.inventory.MovementType;
+import app.comptoir.inventory.StockFigures;
 import app.comptoir.inventory.StockFilter;
 import app.comptoir.inventory.StockLevelView;
 import app.comptoir.inventory.StockLocations;
@@ -230,7 +231,7 @@ class InventoryPages {
         for (AlertView alert : open.items()) {
             grouped.computeIfAbsent(alert.type(), t -> new java.util.ArrayList<>()).add(alert);
         }
-        List<app.comptoir.inventory.StockFigures.AlertCount> groups = alerts.groups();
+        List<StockFigures.AlertCount> groups = alerts.groups();
         UriComponentsBuilder base = UriComponentsBuilder.fromPath("/app/inventory/stock/alerts");
         if (severityFilter != null) {
             base.queryParam("severity", severityFilter);
@@ -240,8 +241,7 @@ class InventoryPages {
         }
         model.addAttribute("grouped", grouped);
         model.addAttribute("groups", groups);
-        model.addAttribute("openTotal", groups.stream().mapToLong(app.comptoir.inventory.StockFigures.AlertCount::count)
-                .sum());
+        model.addAttribute("openTotal", groups.stream().mapToLong(StockFigures.AlertCount::count).sum());
         model.addAttribute("results", open);
         model.addAttribute("pager", Pager.of(open, base));
         model.addAttribute("severity", severityFilter);
