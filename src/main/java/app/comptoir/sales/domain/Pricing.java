@@ -102,7 +102,7 @@ public final class Pricing {
             net = net.add(base);
             vat = vat.add(tax);
         }
-        return new Totals(net, vat, net.add(vat), byRate);
+        return new Totals(net, vat, net.add(vat), byRate, pricesIncludeVat);
     }
 
     /** The gross value (VAT included) of part of a line whose prices exclude VAT. */
