@@ -48,8 +48,8 @@ class PricesIncludingVatBrowserIT {
         browsers.screenshot("prices-ttc-product");
 
         page.navigate("/app/sales/orders/" + order.getString("id"));
-        assertThat(page.locator("thead")).containsText("Prix unitaire TTC");
-        assertThat(page.locator("thead")).containsText("Montant TTC");
+        assertThat(page.locator("table:has(#lines-body) thead")).containsText("Prix unitaire TTC");
+        assertThat(page.locator("table:has(#lines-body) thead")).containsText("Montant TTC");
         assertThat(page.locator("#lines-body tr").first()).containsText(Pattern.compile("36,00\\s€"));
         // 3 × 12,00 € TTC: 36,00 € of which 6,00 € of VAT at 20 %, 30,00 € excluding VAT.
         assertThat(page.locator("[data-totals]")).containsText("Total HT");
