@@ -2,8 +2,11 @@ package app.comptoir.sales;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,15 @@ class PricesIncludingVatBrowserIT {
         assertThat(page.locator("[data-total-vat]")).hasText(Pattern.compile("6,00\\s€"));
         assertThat(page.locator("[data-total-gross]")).hasText(Pattern.compile("36,00\\s€"));
         browsers.screenshot("prices-ttc-order");
+
+        // The product picker of a quote says the catalog price includes VAT.
+        String quote = shop.call().body(Map.of("customer", Map.of("name", "Mme Devis", "phone",
+                "0600000000"), "lines", List.of())).post("/api/v1/quotes").then().statusCode(201)
+                .extract().path("id");
+        page.navigate("/app/sales/quotes/" + quote);
+        page.locator("#picker-q").pressSequentially("zinc", new Locator.PressSequentiallyOptions()
+                .setDelay(30));
+        assertThat(page.locator("[data-picker-sku='ARR-ZINC']")).containsText(Pattern.compile("12,00\\s€ TTC"));
 
         // The settings say which way prices are entered, and what changing it does.
         page.navigate("/app/settings");
