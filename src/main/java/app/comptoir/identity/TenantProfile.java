@@ -10,8 +10,9 @@ import app.comptoir.platform.Role;
 
 /**
  * A tenant's settings as other modules and the API see them, with its role matrix ({@code permissions}: what
- * each role may do).
+ * each role may do) and whether its prices include VAT ({@code pricesIncludeVat}: TTC) or exclude it (HT).
  */
 public record TenantProfile(UUID id, String name, String slug, String currency, String locale, String timezone,
-                            Set<BusinessModule> enabledModules, boolean demo, Map<Role, Set<Permission>> permissions) {
+                            Set<BusinessModule> enabledModules, boolean demo, Map<Role, Set<Permission>> permissions,
+                            boolean pricesIncludeVat) {
 }

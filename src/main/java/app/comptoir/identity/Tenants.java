@@ -59,9 +59,12 @@ public class Tenants {
         this.known = Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
     }
 
-    /** New settings for the tenant. */
+    /**
+     * New settings for the tenant; {@code pricesIncludeVat} null keeps the current mode (a client that does not
+     * know the setting yet does not switch it).
+     */
     public record TenantSettings(String name, String slug, String currency, String locale, String timezone,
-                                 Set<BusinessModule> enabledModules) {
+                                 Set<BusinessModule> enabledModules, Boolean pricesIncludeVat) {
     }
 
     /** The current tenant's profile (from this node's memory when read less than a moment ago). */
@@ -83,7 +86,9 @@ public class Tenants {
         String timezone = BusinessSettingsRules.timezone(settings.timezone());
         Set<BusinessModule> modules = settings.enabledModules() == null || settings.enabledModules().isEmpty()
                 ? EnumSet.noneOf(BusinessModule.class) : EnumSet.copyOf(settings.enabledModules());
-        tenant.update(name, slug, currency, locale, timezone, modules);
+        // Quotes and orders keep the mode they were priced in (see sales' Pricing): only new ones follow.
+        tenant.update(name, slug, currency, locale, timezone, modules,
+                settings.pricesIncludeVat() == null ? tenant.isPricesIncludeVat() : settings.pricesIncludeVat());
         tenants.flush();
         forget(tenant.getId());
         return profile(tenant);
@@ -142,6 +147,6 @@ public class Tenants {
 
     static TenantProfile profile(Tenant t) {
         return new TenantProfile(t.getId(), t.getName(), t.getSlug(), t.getCurrency(), t.getLocale(), t.getTimezone(),
-                t.getEnabledModules(), t.isDemo(), t.getPermissionMatrix().grants());
+                t.getEnabledModules(), t.isDemo(), t.getPermissionMatrix().grants(), t.isPricesIncludeVat());
     }
 }

@@ -1,9 +1,32 @@
 package app.comptoir.platform;
 
-/** The business modules a tenant can switch on or off; the navigation shows only enabled ones. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The business modules a tenant can switch on or off; the navigation shows only enabled ones. The product
+ * plan names more modules than are built yet: {@link #built()} says which exist, and only those are offered
+ * in the settings (a switch for a module that does not exist would promise what is not there).
+ */
 public enum BusinessModule {
-    CATALOG, INVENTORY, SALES, PURCHASING, CHANNELS, ASSISTANT, REPORTING, BOOKINGS, INSPECTIONS, PAYMENTS,
-    NOTIFICATIONS;
+    CATALOG(true), INVENTORY(true), SALES(true), PURCHASING(false), CHANNELS(false), ASSISTANT(false),
+    REPORTING(true), BOOKINGS(false), INSPECTIONS(false), PAYMENTS(false), NOTIFICATIONS(false);
+
+    private final boolean built;
+
+    BusinessModule(boolean built) {
+        this.built = built;
+    }
+
+    /** Whether the module exists in this version of Comptoir (its pages and API are there). */
+    public boolean built() {
+        return built;
+    }
+
+    /** The modules that exist in this version, in the order of the enum. */
+    public static List<BusinessModule> available() {
+        return Arrays.stream(values()).filter(BusinessModule::built).toList();
+    }
 
     /** Lower-case key used in URLs and message bundles. */
     public String key() {

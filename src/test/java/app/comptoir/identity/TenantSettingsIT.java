@@ -1,5 +1,6 @@
 package app.comptoir.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 @IntegrationTest
 class TenantSettingsIT {
@@ -78,6 +80,52 @@ class TenantSettingsIT {
 
         Api.as(port, admin).body(settings).put("/api/v1/tenant").then().statusCode(200)
                 .body("enabledModules", empty());
+    }
+
+    @Test
+    void aNewBusinessEntersItsPricesIncludingVatUnlessItSaysOtherwise() {
+        String shop = Api.signup(port, "Boutique TTC").then().statusCode(201).extract().path("accessToken");
+        Api.as(port, shop).get("/api/v1/tenant").then().statusCode(200).body("pricesIncludeVat", equalTo(true));
+
+        Account wholesaler = Api.newBusiness(port, "Grossiste HT", false);
+        Api.as(port, wholesaler).get("/api/v1/tenant").then().statusCode(200).body("pricesIncludeVat", equalTo(false));
+    }
+
+    @Test
+    void anAdministratorSwitchesBetweenPricesWithAndWithoutVatAndTheChangeIsAudited() {
+        Account admin = Api.newBusiness(port, "Bascule TTC", false);
+        Map<String, Object> settings = settings(admin.tenantSlug());
+        settings.put("pricesIncludeVat", true);
+
+        Api.as(port, admin).body(settings).put("/api/v1/tenant").then().statusCode(200)
+                .body("pricesIncludeVat", equalTo(true));
+        // A client that does not send the setting leaves it as it is.
+        Api.as(port, admin).body(settings(admin.tenantSlug())).put("/api/v1/tenant").then().statusCode(200)
+                .body("pricesIncludeVat", equalTo(true));
+        Api.as(port, admin).get("/api/v1/audit?entityType=tenant&entityId=" + admin.tenantId()).then().statusCode(200)
+                .body("items[-1].action", equalTo("CREATE"))
+                .body("items.find { it.after?.pricesIncludeVat == true }.before.pricesIncludeVat", equalTo(false));
+    }
+
+    @Test
+    void theSettingsPageOffersOnlyTheModulesThatAreBuiltAndPromisesNoPublicLink() {
+        Account admin = Api.newBusiness(port, "Modules bâtis");
+        WebSession web = new WebSession(port);
+        web.signIn(admin.email(), admin.password());
+        String page = web.get("/app/settings").body();
+
+        assertThat(page).contains("value=\"CATALOG\"", "value=\"INVENTORY\"", "value=\"SALES\"", "value=\"REPORTING\"")
+                .doesNotContain("value=\"PURCHASING\"", "value=\"BOOKINGS\"", "value=\"INSPECTIONS\"",
+                        "value=\"PAYMENTS\"", "liens publics")
+                .contains("Prix TTC (TVA comprise)", "Prix HT (hors taxes)", "ne modifie ni vos prix ni les devis et commandes");
+
+        // Saving the page keeps the modules it does not show as they were.
+        web.post("/app/settings", Map.of("name", "Modules bâtis", "slug", admin.tenantSlug(), "currency", "EUR",
+                "locale", "fr", "timezone", "Europe/Paris", "enabledModules", "SALES", "pricesIncludeVat", "true"));
+        Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200)
+                .body("pricesIncludeVat", equalTo(true))
+                .body("enabledModules", containsInAnyOrder("SALES", "PURCHASING", "CHANNELS", "ASSISTANT", "BOOKINGS",
+                        "INSPECTIONS", "PAYMENTS", "NOTIFICATIONS"));
     }
 
     @Test

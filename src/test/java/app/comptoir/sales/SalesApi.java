@@ -28,10 +28,16 @@ final class SalesApi {
         return new SalesApi(port, Api.newBusiness(port, "Jardinerie"));
     }
 
-    /** A shop keeping its books in another currency (e.g. XOF). */
+    /** A shop keeping its books in another currency (e.g. XOF), prices excluding VAT. */
     static SalesApi newShop(int port, String currency) {
+        return newShop(port, currency, false);
+    }
+
+    /** A shop keeping its books in a currency, its prices including VAT (TTC) or not (HT). */
+    static SalesApi newShop(int port, String currency, boolean pricesIncludeVat) {
         JsonPath body = Api.given(port).body(Map.of("businessName", "Boutique " + UUID.randomUUID().toString().substring(0, 8),
-                        "email", Api.uniqueEmail("owner"), "password", Api.PASSWORD, "currency", currency))
+                        "email", Api.uniqueEmail("owner"), "password", Api.PASSWORD, "currency", currency,
+                        "pricesIncludeVat", pricesIncludeVat))
                 .post("/api/v1/auth/signup").then().statusCode(201).extract().jsonPath();
         return new SalesApi(port, new Account(UUID.fromString(body.getString("tenant.id")), body.getString("tenant.slug"),
                 UUID.fromString(body.getString("user.id")), body.getString("user.email"), Api.PASSWORD,

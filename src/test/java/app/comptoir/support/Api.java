@@ -59,9 +59,19 @@ public final class Api {
                 "password", PASSWORD)).post("/api/v1/auth/signup");
     }
 
-    /** Signs up a fresh business (named after the test, made unique) and returns its signed-in administrator. */
+    /**
+     * Signs up a fresh business (named after the test, made unique) and returns its signed-in administrator.
+     * Its prices exclude VAT (HT), so the amounts the tests compute by hand are nets.
+     */
     public static Account newBusiness(int port, String businessName) {
-        JsonPath body = signup(port, businessName + " " + UUID.randomUUID().toString().substring(0, 8))
+        return newBusiness(port, businessName, false);
+    }
+
+    /** Signs up a fresh business whose prices include VAT (TTC) or not, and returns its administrator. */
+    public static Account newBusiness(int port, String businessName, boolean pricesIncludeVat) {
+        JsonPath body = given(port).body(Map.of("businessName", businessName + " " + UUID.randomUUID().toString()
+                        .substring(0, 8), "email", uniqueEmail("owner"), "password", PASSWORD,
+                        "pricesIncludeVat", pricesIncludeVat)).post("/api/v1/auth/signup")
                 .then().statusCode(201).extract().jsonPath();
         return account(body, PASSWORD);
     }

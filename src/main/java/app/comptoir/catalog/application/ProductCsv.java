@@ -36,6 +36,40 @@ public final class ProductCsv {
             VAT_RATE, UNIT, optionName(1), optionValue(1), optionName(2), optionValue(2), optionName(3),
             optionValue(3), SKU, BARCODE, PRICE, COMPARE_AT_PRICE, COST, WEIGHT, ACTIVE);
 
+    /** The price columns, whose names in a file say whether they include VAT: {@code price_incl_vat}. */
+    private static final List<String> PRICED = List.of(PRICE, COMPARE_AT_PRICE);
+    private static final String INCL_VAT = "_incl_vat";
+    private static final String EXCL_VAT = "_excl_vat";
+
+    /**
+     * Every column in file order as a business names them in its files: the prices say whether they include
+     * VAT ({@code price_incl_vat}, {@code compare_at_price_incl_vat}) or not ({@code price_excl_vat}...).
+     */
+    public static List<String> columns(boolean pricesIncludeVat) {
+        return COLUMNS.stream().map(c -> PRICED.contains(c) ? c + (pricesIncludeVat ? INCL_VAT : EXCL_VAT) : c).toList();
+    }
+
+    /**
+     * The column a file's header names, for a business whose prices include VAT or not: {@code price_incl_vat}
+     * (or the plain {@code price} of older files, read in the business's mode) is {@code price}.
+     *
+     * @throws IllegalArgumentException when the column holds prices in the other mode
+     */
+    static String column(String header, boolean pricesIncludeVat) {
+        for (String priced : PRICED) {
+            if (header.equals(priced + (pricesIncludeVat ? INCL_VAT : EXCL_VAT))) {
+                return priced;
+            }
+            if (header.equals(priced + (pricesIncludeVat ? EXCL_VAT : INCL_VAT))) {
+                throw new IllegalArgumentException("this business enters its prices " + (pricesIncludeVat
+                        ? "including VAT: name the column " + priced + INCL_VAT
+                        : "excluding VAT: name the column " + priced + EXCL_VAT)
+                        + " with prices in that mode (or change the setting in the business settings)");
+            }
+        }
+        return header;
+    }
+
     /** Separates the levels of a category path ({@code Arrosage > Tuyaux}). */
     public static final String CATEGORY_SEPARATOR = " > ";
 

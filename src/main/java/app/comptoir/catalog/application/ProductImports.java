@@ -28,6 +28,7 @@ import app.comptoir.catalog.domain.VariantSpec;
 import app.comptoir.catalog.persistence.CatalogChecks;
 import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
 import app.comptoir.catalog.persistence.ProductRepository;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException.FieldError;
 import app.comptoir.platform.Permission;
@@ -58,10 +59,12 @@ public class ProductImports {
     private final CatalogChecks checks;
     private final TenantContext tenantContext;
     private final Permissions permissions;
+    private final Tenants tenants;
 
     ProductImports(ProductRepository repository, Products products, Categories categories, CatalogChecks checks,
-                   TenantContext tenantContext, Permissions permissions) {
+                   TenantContext tenantContext, Permissions permissions, Tenants tenants) {
         this.permissions = permissions;
+        this.tenants = tenants;
         this.repository = repository;
         this.products = products;
         this.categories = categories;
@@ -205,15 +208,25 @@ public class ProductImports {
             run.error(e.line(), null, "not valid CSV: " + e.getMessage());
             return null;
         }
-        List<String> header = rows.getFirst().cells().stream()
-                .map(c -> c.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("\ufeff", "")).toList();
+        boolean pricesIncludeVat = tenants.current().pricesIncludeVat();
+        List<String> header = new ArrayList<>();
+        for (String cell : rows.getFirst().cells()) {
+            String named = cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("\ufeff", "");
+            try {
+                header.add(ProductCsv.column(named, pricesIncludeVat));
+            } catch (IllegalArgumentException e) {
+                run.error(1, named, e.getMessage());
+                header.add("");
+            }
+        }
         Set<String> seen = new HashSet<>();
         for (String column : header) {
             if (column.isEmpty()) {
                 continue;
             }
             if (!ProductCsv.COLUMNS.contains(column)) {
-                run.error(1, column, "unknown column; the columns are " + String.join(", ", ProductCsv.COLUMNS));
+                run.error(1, column, "unknown column; the columns are "
+                        + String.join(", ", ProductCsv.columns(pricesIncludeVat)));
             } else if (!seen.add(column)) {
                 run.error(1, column, "the column appears twice");
             }

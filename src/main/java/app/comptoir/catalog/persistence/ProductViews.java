@@ -25,6 +25,7 @@ import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.StockAvailability;
 import app.comptoir.catalog.VariantView;
 import app.comptoir.catalog.domain.CatalogJson;
+import app.comptoir.identity.Tenants;
 
 /**
  * Reads products as {@link ProductView}s with their variants and images in one statement, however
@@ -50,10 +51,12 @@ public class ProductViews {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<StockAvailability> stock;
+    private final Tenants tenants;
 
-    ProductViews(JdbcTemplate jdbc, ObjectProvider<StockAvailability> stock) {
+    ProductViews(JdbcTemplate jdbc, ObjectProvider<StockAvailability> stock, Tenants tenants) {
         this.jdbc = jdbc;
         this.stock = stock;
+        this.tenants = tenants;
     }
 
     /** The ids of the tenant's live products, by name (accents and case ignored). */
@@ -74,11 +77,13 @@ public class ProductViews {
             return List.of();
         }
         Map<UUID, ProductView> byId = new HashMap<>();
+        // The business's profile is remembered per node, so saying how the prices are meant costs no statement.
+        boolean pricesIncludeVat = tenants.current().pricesIncludeVat();
         jdbc.query(SELECT, ps -> {
             ps.setObject(1, tenantId);
             ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
         }, rs -> {
-            ProductView view = map(rs);
+            ProductView view = map(rs, pricesIncludeVat);
             byId.put(view.id(), view);
         });
         Map<UUID, Integer> available = available(tenantId, byId.values());
@@ -116,10 +121,10 @@ public class ProductViews {
         }
         return new ProductView(p.id(), p.name(), p.slug(), p.description(), p.brand(), p.categoryId(), p.tags(),
                 p.status(), p.vatRate(), p.unit(), p.options(), List.copyOf(variants), p.images(), p.version(),
-                p.createdAt(), p.updatedAt(), total);
+                p.createdAt(), p.updatedAt(), total, p.pricesIncludeVat());
     }
 
-    private static ProductView map(ResultSet rs) throws SQLException {
+    private static ProductView map(ResultSet rs, boolean pricesIncludeVat) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<ProductOption> options = CatalogJson.options(rs.getString("options"));
         List<VariantView> variants = new ArrayList<>();
@@ -140,7 +145,7 @@ public class ProductViews {
                 rs.getString("brand"), rs.getObject("category_id", UUID.class), tags(rs.getArray("tags")),
                 ProductStatus.valueOf(rs.getString("status")), rs.getBigDecimal("vat_rate"), rs.getString("unit"),
                 options, variants, images, rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), null);
+                rs.getTimestamp("updated_at").toInstant(), null, pricesIncludeVat);
     }
 
     static List<String> tags(Array array) throws SQLException {

@@ -24,6 +24,7 @@ import app.comptoir.catalog.application.ImportReport;
 import app.comptoir.catalog.application.ProductCsv;
 import app.comptoir.catalog.application.ProductExports;
 import app.comptoir.catalog.application.ProductImports;
+import app.comptoir.identity.Tenants;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TenantContext;
 
@@ -48,9 +49,11 @@ class ImportPage {
     private final CsvUploads uploads;
     private final TenantContext tenantContext;
     private final MessageSource messages;
+    private final Tenants tenants;
 
     ImportPage(ProductImports imports, ProductExports exports, CsvUploads uploads, TenantContext tenantContext,
-               MessageSource messages) {
+               MessageSource messages, Tenants tenants) {
+        this.tenants = tenants;
         this.imports = imports;
         this.exports = exports;
         this.uploads = uploads;
@@ -146,7 +149,7 @@ class ImportPage {
     private String page(Model model, ImportReport report, String token) {
         model.addAttribute("report", report);
         model.addAttribute("token", token);
-        model.addAttribute("columns", ProductCsv.COLUMNS);
+        model.addAttribute("columns", ProductCsv.columns(tenants.current().pricesIncludeVat()));
         return PAGE;
     }
 }

@@ -65,7 +65,7 @@ class ProductController {
     }
 
     /** A product as clients send it; the read-only fields of {@link ProductView} are accepted and ignored. */
-    @JsonIgnoreProperties({"id", "images", "createdAt", "updatedAt", "available"})
+    @JsonIgnoreProperties({"id", "images", "createdAt", "updatedAt", "available", "pricesIncludeVat"})
     record ProductRequest(String name, String slug, String description, String brand, UUID categoryId,
                           List<String> tags, ProductStatus status, BigDecimal vatRate, String unit,
                           List<ProductOption> options, List<VariantRequest> variants, String baseSku,

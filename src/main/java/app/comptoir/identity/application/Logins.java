@@ -100,9 +100,17 @@ public class Logins implements CredentialsVerifier {
         this.timingDummyHash = passwords.encode("timing-equaliser-" + UUID.randomUUID());
     }
 
-    /** What sign-up needs: the business name, the first admin's e-mail and password, and optional settings. */
+    /**
+     * What sign-up needs: the business name, the first admin's e-mail and password, and optional settings
+     * ({@code pricesIncludeVat} null: prices including VAT, as a shop selling to consumers enters them).
+     */
     public record Signup(String businessName, String email, String password, String name, String locale,
-                         String currency) {
+                         String currency, Boolean pricesIncludeVat) {
+
+        /** Sign-up with prices including VAT (the default of a new business). */
+        public Signup(String businessName, String email, String password, String name, String locale, String currency) {
+            this(businessName, email, password, name, locale, currency, null);
+        }
     }
 
     /** Creates a tenant with its first ADMIN user and signs them in. */
@@ -137,7 +145,7 @@ public class Logins implements CredentialsVerifier {
                 throw new ConflictException("email-taken", "An account already exists with this e-mail address");
             }
             Tenant tenant = new Tenant(tenantId, businessName, uniqueSlug(businessName), currency, locale, timezone,
-                    EnumSet.allOf(BusinessModule.class), false);
+                    EnumSet.allOf(BusinessModule.class), false, !Boolean.FALSE.equals(request.pricesIncludeVat()));
             tenants.saveAndFlush(tenant);
             UserAccount user = new UserAccount(userId, tenantId, email, name, passwords.encode(request.password()),
                     Set.of(Role.ADMIN));

@@ -37,16 +37,21 @@ public class DemoTenants {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTenants.class);
 
-    /** The demo businesses: slug, name, currency, locale, time zone. */
+    /**
+     * The demo businesses: slug, name, currency, locale, time zone, and whether their prices include VAT: the
+     * shops selling to consumers (garden shop, reseller, Dakar shop, inspection centre) enter shelf prices
+     * including VAT; the delivery business, which sells to restaurants and offices, excluding it.
+     */
     public static final List<DemoBusiness> BUSINESSES = List.of(
-            new DemoBusiness("jardin-des-lilas", "Jardin des Lilas", "EUR", "fr", "Europe/Paris"),
-            new DemoBusiness("seconde-main", "Seconde Main", "EUR", "fr", "Europe/Paris"),
-            new DemoBusiness("express-livraison", "Express Livraison", "EUR", "fr", "Europe/Paris"),
-            new DemoBusiness("boutique-awa", "Boutique Awa", "XOF", "fr", "Africa/Dakar"),
-            new DemoBusiness("ct-du-centre", "CT du Centre", "EUR", "fr", "Europe/Paris"));
+            new DemoBusiness("jardin-des-lilas", "Jardin des Lilas", "EUR", "fr", "Europe/Paris", true),
+            new DemoBusiness("seconde-main", "Seconde Main", "EUR", "fr", "Europe/Paris", true),
+            new DemoBusiness("express-livraison", "Express Livraison", "EUR", "fr", "Europe/Paris", false),
+            new DemoBusiness("boutique-awa", "Boutique Awa", "XOF", "fr", "Africa/Dakar", true),
+            new DemoBusiness("ct-du-centre", "CT du Centre", "EUR", "fr", "Europe/Paris", true));
 
     /** One demo business. */
-    public record DemoBusiness(String slug, String name, String currency, String locale, String timezone) {
+    public record DemoBusiness(String slug, String name, String currency, String locale, String timezone,
+                               boolean pricesIncludeVat) {
     }
 
     private final ComptoirProperties properties;
@@ -91,7 +96,8 @@ public class DemoTenants {
             UUID tenantId = UUID.nameUUIDFromBytes(("comptoir-demo:" + business.slug()).getBytes());
             tenantContext.runAs(tenantId, () -> tx.executeWithoutResult(status -> {
                 Tenant tenant = new Tenant(tenantId, business.name(), business.slug(), business.currency(),
-                        business.locale(), business.timezone(), EnumSet.allOf(BusinessModule.class), true);
+                        business.locale(), business.timezone(), EnumSet.allOf(BusinessModule.class), true,
+                        business.pricesIncludeVat());
                 tenants.save(tenant);
                 for (Role role : Role.values()) {
                     String email = role.name().toLowerCase() + "@" + business.slug() + ".demo";

@@ -33,6 +33,10 @@ public class Tenant extends AuditedEntity {
 
     private boolean demo;
 
+    /** Whether the business's prices include VAT (TTC) or exclude it (HT). */
+    @Column(name = "prices_include_vat")
+    private boolean pricesIncludeVat;
+
     /** The business's role matrix as 'ROLE:PERMISSION' entries; null: the default matrix. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "role_permissions", columnDefinition = "text[]")
@@ -42,8 +46,9 @@ public class Tenant extends AuditedEntity {
     }
 
     public Tenant(UUID id, String name, String slug, String currency, String locale, String timezone,
-                  Set<BusinessModule> modules, boolean demo) {
+                  Set<BusinessModule> modules, boolean demo, boolean pricesIncludeVat) {
         super(id);
+        this.pricesIncludeVat = pricesIncludeVat;
         this.name = name;
         this.slug = slug;
         this.currency = currency;
@@ -54,7 +59,8 @@ public class Tenant extends AuditedEntity {
     }
 
     public void update(String name, String slug, String currency, String locale, String timezone,
-                       Set<BusinessModule> modules) {
+                       Set<BusinessModule> modules, boolean pricesIncludeVat) {
+        this.pricesIncludeVat = pricesIncludeVat;
         this.name = name;
         this.slug = slug;
         this.currency = currency;
@@ -95,6 +101,10 @@ public class Tenant extends AuditedEntity {
 
     public String getTimezone() {
         return timezone;
+    }
+
+    public boolean isPricesIncludeVat() {
+        return pricesIncludeVat;
     }
 
     public boolean isDemo() {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +36,9 @@ class AuthController {
     }
 
     record SignupRequest(@NotBlank @Size(max = 120) String businessName, @NotBlank @Size(max = 254) String email,
-                         @NotBlank String password, @Size(max = 120) String name, String locale, String currency) {
+                         @NotBlank String password, @Size(max = 120) String name, String locale, String currency,
+                         @Schema(description = "true or left out: prices entered including VAT (TTC, a shop selling to "
+                                 + "consumers); false: excluding VAT (HT, selling to businesses)") Boolean pricesIncludeVat) {
     }
 
     record LoginRequest(@NotBlank String email, @NotBlank String password) {
@@ -55,7 +58,7 @@ class AuthController {
     @Operation(summary = "Create a business (tenant) and its first administrator, and sign in")
     AuthResult signup(@Valid @RequestBody SignupRequest body, HttpServletRequest request) {
         return auth.signup(new Logins.Signup(body.businessName(), body.email(), body.password(), body.name(),
-                body.locale(), body.currency()), ClientAddress.of(request));
+                body.locale(), body.currency(), body.pricesIncludeVat()), ClientAddress.of(request));
     }
 
     @PostMapping("/login")

@@ -29,7 +29,10 @@ import app.comptoir.platform.PageController;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Role;
 
-/** Administrators change their business's profile: name, address (slug), currency, language, time zone, modules. */
+/**
+ * Administrators change their business's profile: name, address (slug), currency, language, time zone,
+ * whether prices include VAT, and the modules (the built ones).
+ */
 @PageController
 @RequestMapping("/app/settings")
 @PreAuthorize("hasRole('ADMIN')")
@@ -51,16 +54,16 @@ class SettingsPage {
         this.tenants = tenants;
     }
 
-    /** The settings form. */
+    /** The settings form; {@code enabledModules} lists only the modules that are built (the others are not shown). */
     record SettingsForm(String name, String slug, String currency, String locale, String timezone,
-                        Set<BusinessModule> enabledModules) {
+                        Set<BusinessModule> enabledModules, Boolean pricesIncludeVat) {
     }
 
     @GetMapping
     String settings(Model model) {
         TenantProfile tenant = tenants.current();
         model.addAttribute("form", new SettingsForm(tenant.name(), tenant.slug(), tenant.currency(), tenant.locale(),
-                tenant.timezone(), tenant.enabledModules()));
+                tenant.timezone(), tenant.enabledModules(), tenant.pricesIncludeVat()));
         return page(model, tenant.timezone());
     }
 
@@ -73,7 +76,7 @@ class SettingsPage {
         }
         try {
             tenants.update(new Tenants.TenantSettings(form.name(), form.slug(), form.currency(), form.locale(),
-                    form.timezone(), form.enabledModules()));
+                    form.timezone(), withModulesNotShown(form.enabledModules()), form.pricesIncludeVat()));
             redirect.addFlashAttribute("flash", "settings.saved");
             return "redirect:/app/settings";
         } catch (InvalidInputException e) {
@@ -103,6 +106,19 @@ class SettingsPage {
         return "redirect:/app/settings#permissions";
     }
 
+    /**
+     * The modules the form does not show (not built yet) keep their stored switch, so a business finds them
+     * as it left them on the day they are built.
+     */
+    private Set<BusinessModule> withModulesNotShown(Set<BusinessModule> chosen) {
+        Set<BusinessModule> modules = EnumSet.noneOf(BusinessModule.class);
+        if (chosen != null) {
+            chosen.stream().filter(BusinessModule::built).forEach(modules::add);
+        }
+        tenants.current().enabledModules().stream().filter(m -> !m.built()).forEach(modules::add);
+        return modules;
+    }
+
     private String page(Model model, String timezone) {
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("permissions", List.of(Permission.values()));
@@ -111,7 +127,7 @@ class SettingsPage {
         // A zone saved before (or through the API) stays selectable even when the list leaves it out.
         model.addAttribute("timeZones", timezone == null || TIME_ZONES.contains(timezone) ? TIME_ZONES
                 : Stream.concat(Stream.of(timezone), TIME_ZONES.stream()).toList());
-        model.addAttribute("modules", List.of(BusinessModule.values()));
+        model.addAttribute("modules", BusinessModule.available());
         return VIEW;
     }
 }

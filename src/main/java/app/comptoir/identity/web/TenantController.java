@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,10 @@ class TenantController {
     }
 
     record TenantRequest(@NotBlank String name, @NotBlank String slug, @NotBlank String currency,
-                         @NotBlank String locale, @NotBlank String timezone, @NotNull Set<BusinessModule> enabledModules) {
+                         @NotBlank String locale, @NotBlank String timezone, @NotNull Set<BusinessModule> enabledModules,
+                         @Schema(description = "true: prices are entered including VAT (TTC); false: excluding VAT (HT); "
+                                 + "left out: unchanged. Existing quotes and orders keep their totals")
+                         Boolean pricesIncludeVat) {
     }
 
     @GetMapping
@@ -56,6 +60,6 @@ class TenantController {
     @Operation(summary = "Change the tenant's settings (administrators)")
     TenantProfile update(@Valid @RequestBody TenantRequest body) {
         return tenants.update(new Tenants.TenantSettings(body.name(), body.slug(), body.currency(), body.locale(),
-                body.timezone(), body.enabledModules()));
+                body.timezone(), body.enabledModules(), body.pricesIncludeVat()));
     }
 }

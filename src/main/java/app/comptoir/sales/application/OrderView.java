@@ -15,11 +15,12 @@ import app.comptoir.sales.domain.Totals;
 
 /**
  * An order as the API returns it. {@code next} lists the statuses it may move to now; {@code history} is
- * oldest first; {@code refunded} is the total of its returns' refunds.
+ * oldest first; {@code refunded} is the total of its returns' refunds; {@code pricesIncludeVat}: its unit
+ * prices and delivery fee include VAT (TTC) or exclude it (HT), for its whole life.
  */
 public record OrderView(UUID id, String number, OrderStatus status, CustomerRef customer,
                         AddressSnapshot deliveryAddress, List<LineView> lines, BigDecimal deliveryFee, Totals totals,
-                        String currency, String notes, DriverRef driver, UUID quoteId, BigDecimal refunded,
+                        String currency, boolean pricesIncludeVat, String notes, DriverRef driver, UUID quoteId, BigDecimal refunded,
                         List<OrderReturn> returns, List<HistoryEntry> history, List<OrderStatus> next,
                         Instant createdAt, Instant updatedAt, long version) {
 }

@@ -212,7 +212,8 @@ public class Orders {
             throw InvalidInputException.field("lines", "is required");
         }
         String currency = tenants.current().currency();
-        List<LineView> lines = pricer.price("lines", request.lines(), currency);
+        boolean pricesIncludeVat = tenants.current().pricesIncludeVat();
+        List<LineView> lines = pricer.price("lines", request.lines(), currency, pricesIncludeVat);
         BigDecimal fee = Optional.ofNullable(Checks.amount("deliveryFee", request.deliveryFee(), currency))
                 .orElse(Money.round(BigDecimal.ZERO, currency));
         String notes = Checks.text("notes", request.notes(), 5000);
@@ -220,7 +221,7 @@ public class Orders {
                 request.deliveryAddress(), true);
         Instant now = clock.instant();
         Order order = Order.draft(actor.tenant(), Ids.newId(), party.customer(), party.address(), lines, fee, notes,
-                currency, null, now);
+                currency, pricesIncludeVat, null, now);
         repository.insertDraft(order, idempotencyKey.orElse(null), idempotencyKey.isPresent() ? requestHash : null,
                 businessTime.year(now), author(), null,
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, summary(order)));
@@ -237,7 +238,7 @@ public class Orders {
         List<LineView> lines = quote.lines().stream().map(l -> new LineView(Ids.newId(), l.variantId(), l.sku(), l.label(),
                 l.quantity(), l.unitPrice(), l.discount(), l.vatRate(), l.net(), 0)).toList();
         Order order = Order.draft(actor.tenant(), Ids.newId(), party.customer(), party.address(), lines,
-                quote.deliveryFee(), quote.notes(), quote.currency(), quote.id(), now);
+                quote.deliveryFee(), quote.notes(), quote.currency(), quote.pricesIncludeVat(), quote.id(), now);
         Map<String, Object> created = summary(order);
         created.put("quote", quote.number());
         repository.insertDraft(order, null, null, businessTime.year(now), author(), "Devis " + quote.number(),
@@ -273,7 +274,7 @@ public class Orders {
         String notes = changes.notes() == null ? order.notes() : Checks.text("notes", changes.notes(), 5000);
         Instant now = clock.instant();
         if (changes.lines() != null) {
-            order.replaceLines(pricer.price("lines", changes.lines(), order.currency()), now);
+            order.replaceLines(pricer.price("lines", changes.lines(), order.currency(), order.pricesIncludeVat()), now);
             repository.replaceLines(order);
         }
         order.revise(scope, customer, address, fee, notes, now);
@@ -315,7 +316,7 @@ public class Orders {
         actor.require(Permission.ORDERS_WRITE);
         Order order = load(id);
         order.requireRoomForLine();
-        LineView added = pricer.price("line", List.of(line), order.currency()).getFirst();
+        LineView added = pricer.price("line", List.of(line), order.currency(), order.pricesIncludeVat()).getFirst();
         order.addLine(added, clock.instant());
         repository.insertLastLine(order);
         repository.storeTotals(order, actor.userId());
@@ -532,7 +533,7 @@ public class Orders {
         List<OrderReturn> returns = o.status() == OrderStatus.DELIVERED
                 ? repository.returns(o.tenantId(), o.id(), o.lines()) : List.of();
         return new OrderView(o.id(), o.number(), o.status(), o.customer(), o.address(), o.lines(), o.deliveryFee(),
-                o.totals(), o.currency(), o.notes(), o.driverId() == null ? null : new DriverRef(o.driverId(), o.driverName()),
+                o.totals(), o.currency(), o.pricesIncludeVat(), o.notes(), o.driverId() == null ? null : new DriverRef(o.driverId(), o.driverName()),
                 o.quoteId(), o.refunded(), returns, history, o.status().next(), o.createdAt(), o.updatedAt(), o.version());
     }
 

@@ -11,9 +11,13 @@ import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.QuoteStatus;
 import app.comptoir.sales.domain.Totals;
 
-/** A quote (devis) with its lines and totals; {@code orderId}/{@code orderNumber} once converted. */
+/**
+ * A quote (devis) with its lines and totals; {@code orderId}/{@code orderNumber} once converted;
+ * {@code pricesIncludeVat}: its unit prices and delivery fee include VAT (TTC) or exclude it (HT).
+ */
 public record QuoteView(UUID id, String number, QuoteStatus status, CustomerRef customer, LocalDate validUntil,
-                        List<LineView> lines, BigDecimal deliveryFee, Totals totals, String currency, String notes,
+                        List<LineView> lines, BigDecimal deliveryFee, Totals totals, String currency,
+                        boolean pricesIncludeVat, String notes,
                         UUID orderId, String orderNumber, List<QuoteStatus> next, Instant createdAt,
                         Instant updatedAt, long version) {
 }

@@ -88,14 +88,16 @@ public class Quotes {
             throw InvalidInputException.field("lines", "is required");
         }
         String currency = tenants.current().currency();
-        List<LineView> lines = pricer.price("lines", request.lines(), currency);
+        boolean pricesIncludeVat = tenants.current().pricesIncludeVat();
+        List<LineView> lines = pricer.price("lines", request.lines(), currency, pricesIncludeVat);
         BigDecimal fee = Optional.ofNullable(Checks.amount("deliveryFee", request.deliveryFee(), currency))
                 .orElse(Money.round(BigDecimal.ZERO, currency));
         LocalDate validUntil = QuoteValidity.until(request.validUntil(), businessTime.today());
         String notes = Checks.text("notes", request.notes(), 5000);
         CustomerRef customer = customer(request.customerId(), request.customer());
         Instant now = clock.instant();
-        Quote quote = Quote.draft(actor.tenant(), Ids.newId(), customer, validUntil, lines, fee, currency, notes, now);
+        Quote quote = Quote.draft(actor.tenant(), Ids.newId(), customer, validUntil, lines, fee, currency,
+                pricesIncludeVat, notes, now);
         repository.insert(quote, businessTime.year(now), actor.userId());
         audit.record(Quote.AUDITED, quote.id(), "CREATE", null, fields(quote));
         return get(quote.id());
@@ -110,7 +112,7 @@ public class Quotes {
         String currency = quote.currency();
         List<LineView> lines = quote.lines();
         if (request.lines() != null) {
-            lines = pricer.price("lines", request.lines(), currency);
+            lines = pricer.price("lines", request.lines(), currency, quote.pricesIncludeVat());
             repository.replaceLines(quote, lines);
         }
         BigDecimal fee = request.deliveryFee() == null ? quote.deliveryFee()
@@ -173,7 +175,7 @@ public class Quotes {
 
     private static QuoteView view(Quote q) {
         return new QuoteView(q.id(), q.number(), q.status(), q.customer(), q.validUntil(), q.lines(), q.deliveryFee(),
-                q.totals(), q.currency(), q.notes(), q.orderId(), q.orderNumber(), q.next(), q.createdAt(),
+                q.totals(), q.currency(), q.pricesIncludeVat(), q.notes(), q.orderId(), q.orderNumber(), q.next(), q.createdAt(),
                 q.updatedAt(), q.version());
     }
 

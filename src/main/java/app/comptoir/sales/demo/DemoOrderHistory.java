@@ -149,7 +149,8 @@ class DemoOrderHistory {
      * {@code until}'s day, in {@code zone}, all delivered or cancelled by {@code until}, bought by the given
      * customers (the shop's best ones) and generated ones. Numbers start at 1 for each year.
      */
-    Made generate(UUID tenant, Random random, Instant until, ZoneId zone, String currency, UserView manager,
+    Made generate(UUID tenant, Random random, Instant until, ZoneId zone, String currency, boolean pricesIncludeVat,
+                  UserView manager,
                   List<UserView> drivers, List<CustomerView> regulars) {
         if (size <= 0) {
             return new Made(0, 0, 0, 0);
@@ -217,7 +218,7 @@ class DemoOrderHistory {
             for (int i = 0; i < count; i++) {
                 ZonedDateTime created = day.atTime(8, 0).atZone(zone).plusMinutes(random.nextInt(12 * 60));
                 ofDay.add(order(random, created.toInstant(), buyers.get(pick(buyerWeights, random)), products,
-                        productWeights, currency));
+                        productWeights, currency, pricesIncludeVat));
             }
             ofDay.sort(Comparator.comparing(o -> o.createdAt));
             for (Order o : ofDay) {
@@ -226,13 +227,13 @@ class DemoOrderHistory {
                 o.number = DocumentNumbers.prefix("CMD", year) + String.format("%06d", value);
                 if (workflow(o, random, zone, until, manager, drivers)) {
                     cancelled++;
-                } else if (random.nextInt(100) < 3 && returned(o, random, until, currency)) {
+                } else if (random.nextInt(100) < 3 && returned(o, random, until, currency, pricesIncludeVat)) {
                     returns++;
                 }
                 orders.add(o);
             }
         }
-        write(tenant, currency, customerRows, addressRows, orders, manager);
+        write(tenant, currency, pricesIncludeVat, customerRows, addressRows, orders, manager);
         // The business's order numbers of each year go on after its history.
         perYear.forEach((year, last) -> jdbc.queryForObject("select setval(?::regclass, ?)", Long.class,
                 numbers.sequence(tenant, "CMD", year), last));
@@ -260,7 +261,7 @@ class DemoOrderHistory {
     }
 
     private static Order order(Random random, Instant createdAt, Buyer buyer, List<List<VariantSummary>> products,
-                               double[] productWeights, String currency) {
+                               double[] productWeights, String currency, boolean pricesIncludeVat) {
         int count = lineCount(random);
         List<LineView> lines = new ArrayList<>(count);
         List<UUID> used = new ArrayList<>(count);
@@ -277,13 +278,14 @@ class DemoOrderHistory {
             BigDecimal discount = random.nextInt(20) == 0 ? BigDecimal.TEN : BigDecimal.ZERO;
             BigDecimal unitPrice = Money.round(v.price(), currency);
             lines.add(new LineView(Ids.at(createdAt.toEpochMilli()), v.id(), v.sku(), truncate(v.label()), quantity,
-                    unitPrice, discount, v.vatRate(), Pricing.lineNet(quantity, unitPrice, discount, currency), 0));
+                    unitPrice, discount, v.vatRate(), Pricing.lineNet(quantity, unitPrice, discount, v.vatRate(),
+                    pricesIncludeVat, currency), 0));
         }
         BigDecimal linesNet = lines.stream().map(LineView::net).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal fee = Money.round(linesNet.compareTo(FREE_DELIVERY_FROM) >= 0 ? BigDecimal.ZERO : DELIVERY_FEE,
                 currency);
         return new Order(Ids.at(createdAt.toEpochMilli()), createdAt, buyer, lines, fee,
-                Pricing.totals(lines, fee, currency));
+                Pricing.totals(lines, fee, currency, pricesIncludeVat));
     }
 
     private static int lineCount(Random random) {
@@ -340,7 +342,7 @@ class DemoOrderHistory {
     }
 
     /** Part of one line comes back a few days after delivery, refunded VAT included; false if too late. */
-    private static boolean returned(Order o, Random random, Instant until, String currency) {
+    private static boolean returned(Order o, Random random, Instant until, String currency, boolean pricesIncludeVat) {
         Instant at = o.updatedAt.plus(Duration.ofHours(20 + random.nextInt(24 * 9)));
         if (!at.isBefore(until)) {
             return false;
@@ -348,7 +350,7 @@ class DemoOrderHistory {
         int index = random.nextInt(o.lines.size());
         LineView line = o.lines.get(index);
         int quantity = 1 + random.nextInt(line.quantity());
-        BigDecimal refund = Pricing.grossShare(line, quantity, currency);
+        BigDecimal refund = Pricing.grossShare(line, quantity, currency, pricesIncludeVat);
         o.lines.set(index, new LineView(line.id(), line.variantId(), line.sku(), line.label(), line.quantity(),
                 line.unitPrice(), line.discount(), line.vatRate(), line.net(), quantity));
         o.refunded = refund;
@@ -359,7 +361,7 @@ class DemoOrderHistory {
 
     // ---------------------------------------------------------------- writing
 
-    private void write(UUID tenant, String currency, List<Object[]> customers, List<Object[]> addresses,
+    private void write(UUID tenant, String currency, boolean pricesIncludeVat, List<Object[]> customers, List<Object[]> addresses,
                        List<Order> orders, UserView manager) {
         insert("""
                 insert into sales_customers (id, tenant_id, kind, name, email, phone, created_at, created_by, updated_at,
@@ -387,7 +389,7 @@ class DemoOrderHistory {
                     toJson(o.buyer.address()), o.fee, currency, o.totals.net(), o.totals.vat(), o.totals.gross(),
                     o.refunded, o.driver == null || o.soldAt == null ? null : o.driver.id(),
                     o.driver == null || o.soldAt == null ? null : o.driver.name(), ts(o.createdAt), by,
-                    ts(o.updatedAt), by, ts(o.soldAt)});
+                    ts(o.updatedAt), by, ts(o.soldAt), pricesIncludeVat});
             for (int i = 0; i < o.lines.size(); i++) {
                 LineView l = o.lines.get(i);
                 lineRows.add(new Object[] {l.id(), tenant, o.id, i, l.variantId(), l.sku(), l.label(), l.quantity(),
@@ -411,15 +413,16 @@ class DemoOrderHistory {
         insert("""
                 insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
                   delivery_address, delivery_fee, currency, net, vat, gross, refunded, driver_id, driver_name,
-                  created_at, created_by, updated_at, updated_by, sold_at)
-                select a, b, c, d, e, f, g, h::jsonb, i, j, k, l, m, n, o, p, q, r, s, t, u
+                  created_at, created_by, updated_at, updated_by, sold_at, prices_include_vat)
+                select a, b, c, d, e, f, g, h::jsonb, i, j, k, l, m, n, o, p, q, r, s, t, u, v
                   from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
                   ?::text[], ?::numeric[], ?::varchar[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
-                  ?::uuid[], ?::varchar[], ?::timestamptz[], ?::uuid[], ?::timestamptz[], ?::uuid[], ?::timestamptz[])
-                  as x (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u)""",
+                  ?::uuid[], ?::varchar[], ?::timestamptz[], ?::uuid[], ?::timestamptz[], ?::uuid[], ?::timestamptz[],
+                  ?::bool[])
+                  as x (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v)""",
                 new String[] {"uuid", "uuid", "varchar", "varchar", "uuid", "varchar", "varchar", "text", "numeric",
                         "varchar", "numeric", "numeric", "numeric", "numeric", "uuid", "varchar", "timestamptz", "uuid",
-                        "timestamptz", "uuid", "timestamptz"}, orderRows);
+                        "timestamptz", "uuid", "timestamptz", "bool"}, orderRows);
         insert("""
                 insert into sales_order_lines (id, tenant_id, order_id, position, variant_id, sku, label, quantity,
                   unit_price, discount, vat_rate, net, returned_quantity, sold_at)

@@ -177,7 +177,7 @@ class DemoSales {
                 ZoneId zone = ZoneId.of(tenant.timezone());
                 Instant until = LocalDate.ofInstant(now, zone).minusDays(1).atStartOfDay(zone).toInstant();
                 return history.generate(tenant.id(), new Random(random.nextLong()), until, zone, tenant.currency(),
-                        manager, drivers, made);
+                        tenant.pricesIncludeVat(), manager, drivers, made);
             });
             if (year != null && year.orders() > 0) {
                 log.info("Demo order history of {}: {} orders ({} cancelled, {} returns), {} new customers ({} ms)",

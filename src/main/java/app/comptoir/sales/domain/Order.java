@@ -55,6 +55,7 @@ public class Order {
     private BigDecimal deliveryFee;
     private String notes;
     private final String currency;
+    private final boolean pricesIncludeVat;
     private Totals totals;
     private BigDecimal refunded;
     private UUID driverId;
@@ -68,9 +69,10 @@ public class Order {
     private boolean changed;
 
     private Order(UUID tenantId, UUID id, String number, OrderStatus status, CustomerRef customer,
-                  AddressSnapshot address, BigDecimal deliveryFee, String notes, String currency, BigDecimal refunded,
-                  UUID driverId, String driverName, UUID quoteId, Instant createdAt, Instant updatedAt, long version,
-                  List<LineView> lines) {
+                  AddressSnapshot address, BigDecimal deliveryFee, String notes, String currency,
+                  boolean pricesIncludeVat, BigDecimal refunded, UUID driverId, String driverName, UUID quoteId,
+                  Instant createdAt, Instant updatedAt, long version, List<LineView> lines) {
+        this.pricesIncludeVat = pricesIncludeVat;
         this.tenantId = tenantId;
         this.id = id;
         this.number = number;
@@ -88,26 +90,30 @@ public class Order {
         this.updatedAt = updatedAt;
         this.version = version;
         this.lines = List.copyOf(lines);
-        this.totals = Pricing.totals(this.lines, deliveryFee, currency);
+        this.totals = Pricing.totals(this.lines, deliveryFee, currency, pricesIncludeVat);
     }
 
-    /** A new draft, not numbered yet (its number comes from the statement that stores it, see {@link #numbered}). */
+    /**
+     * A new draft, not numbered yet (its number comes from the statement that stores it, see {@link #numbered});
+     * its unit prices and fee include VAT if {@code pricesIncludeVat} (see {@link Pricing}), for its whole life.
+     */
     public static Order draft(UUID tenantId, UUID id, CustomerRef customer, AddressSnapshot address,
-                              List<LineView> lines, BigDecimal deliveryFee, String notes, String currency, UUID quoteId,
-                              Instant now) {
+                              List<LineView> lines, BigDecimal deliveryFee, String notes, String currency,
+                              boolean pricesIncludeVat, UUID quoteId, Instant now) {
         if (lines.size() > MAX_LINES) {
             throw InvalidInputException.field("lines", "must have at most " + MAX_LINES + " lines");
         }
         return new Order(tenantId, id, null, OrderStatus.DRAFT, customer, address, deliveryFee, notes, currency,
-                Money.round(BigDecimal.ZERO, currency), null, null, quoteId, now, now, 0, lines);
+                pricesIncludeVat, Money.round(BigDecimal.ZERO, currency), null, null, quoteId, now, now, 0, lines);
     }
 
     /** An order as stored (for repositories only: no rule is checked). */
     public static Order restore(UUID tenantId, UUID id, String number, OrderStatus status, CustomerRef customer,
                                 AddressSnapshot address, BigDecimal deliveryFee, String notes, String currency,
-                                BigDecimal refunded, UUID driverId, String driverName, UUID quoteId, Instant createdAt,
-                                Instant updatedAt, long version, List<LineView> lines) {
-        return new Order(tenantId, id, number, status, customer, address, deliveryFee, notes, currency, refunded,
+                                boolean pricesIncludeVat, BigDecimal refunded, UUID driverId, String driverName,
+                                UUID quoteId, Instant createdAt, Instant updatedAt, long version, List<LineView> lines) {
+        return new Order(tenantId, id, number, status, customer, address, deliveryFee, notes, currency,
+                pricesIncludeVat, refunded,
                 driverId, driverName, quoteId, createdAt, updatedAt, version, lines);
     }
 
@@ -326,7 +332,7 @@ public class Order {
             Integer q = byLine.get(l.id());
             if (q != null) {
                 taken.put(l, q);
-                due = due.add(Pricing.grossShare(l, q, currency));
+                due = due.add(Pricing.grossShare(l, q, currency, pricesIncludeVat));
             }
         }
         BigDecimal refund = requestedRefund == null ? due : Checks.amount("refund", requestedRefund, currency);
@@ -362,7 +368,7 @@ public class Order {
     // ---------------------------------------------------------------- state
 
     private void retotal(Instant at) {
-        totals = Pricing.totals(lines, deliveryFee, currency);
+        totals = Pricing.totals(lines, deliveryFee, currency, pricesIncludeVat);
         touched(at);
     }
 
@@ -413,6 +419,11 @@ public class Order {
 
     public String currency() {
         return currency;
+    }
+
+    /** Whether its unit prices and delivery fee include VAT (TTC) or exclude it (HT). */
+    public boolean pricesIncludeVat() {
+        return pricesIncludeVat;
     }
 
     public Totals totals() {

@@ -32,6 +32,7 @@ public class Quote {
     private List<LineView> lines;
     private BigDecimal deliveryFee;
     private final String currency;
+    private final boolean pricesIncludeVat;
     private String notes;
     private UUID orderId;
     private String orderNumber;
@@ -42,8 +43,9 @@ public class Quote {
     private final List<Object> events = new ArrayList<>();
 
     private Quote(UUID tenantId, UUID id, String number, QuoteStatus status, CustomerRef customer, LocalDate validUntil,
-                  List<LineView> lines, BigDecimal deliveryFee, String currency, String notes, UUID orderId,
-                  String orderNumber, Instant createdAt, Instant updatedAt, long version) {
+                  List<LineView> lines, BigDecimal deliveryFee, String currency, boolean pricesIncludeVat, String notes,
+                  UUID orderId, String orderNumber, Instant createdAt, Instant updatedAt, long version) {
+        this.pricesIncludeVat = pricesIncludeVat;
         this.tenantId = tenantId;
         this.id = id;
         this.number = number;
@@ -61,20 +63,23 @@ public class Quote {
         this.version = version;
     }
 
-    /** A new draft, not numbered yet; {@code validUntil} already checked by {@link QuoteValidity}. */
+    /**
+     * A new draft, not numbered yet; {@code validUntil} already checked by {@link QuoteValidity}; its unit prices
+     * and fee include VAT if {@code pricesIncludeVat} (see {@link Pricing}), for its whole life.
+     */
     public static Quote draft(UUID tenantId, UUID id, CustomerRef customer, LocalDate validUntil, List<LineView> lines,
-                              BigDecimal deliveryFee, String currency, String notes, Instant now) {
-        return new Quote(tenantId, id, null, QuoteStatus.DRAFT, customer, validUntil, lines, deliveryFee, currency, notes,
-                null, null, now, now, 0);
+                              BigDecimal deliveryFee, String currency, boolean pricesIncludeVat, String notes, Instant now) {
+        return new Quote(tenantId, id, null, QuoteStatus.DRAFT, customer, validUntil, lines, deliveryFee, currency,
+                pricesIncludeVat, notes, null, null, now, now, 0);
     }
 
     /** A quote as stored, its status already read as EXPIRED if it is past its date (for repositories only). */
     public static Quote restore(UUID tenantId, UUID id, String number, QuoteStatus status, CustomerRef customer,
                                 LocalDate validUntil, List<LineView> lines, BigDecimal deliveryFee, String currency,
-                                String notes, UUID orderId, String orderNumber, Instant createdAt, Instant updatedAt,
-                                long version) {
-        return new Quote(tenantId, id, number, status, customer, validUntil, lines, deliveryFee, currency, notes, orderId,
-                orderNumber, createdAt, updatedAt, version);
+                                boolean pricesIncludeVat, String notes, UUID orderId, String orderNumber,
+                                Instant createdAt, Instant updatedAt, long version) {
+        return new Quote(tenantId, id, number, status, customer, validUntil, lines, deliveryFee, currency,
+                pricesIncludeVat, notes, orderId, orderNumber, createdAt, updatedAt, version);
     }
 
     /** Gives the stored draft its number, once. */
@@ -162,7 +167,12 @@ public class Quote {
     }
 
     public Totals totals() {
-        return Pricing.totals(lines, deliveryFee, currency);
+        return Pricing.totals(lines, deliveryFee, currency, pricesIncludeVat);
+    }
+
+    /** Whether its unit prices and delivery fee include VAT (TTC) or exclude it (HT). */
+    public boolean pricesIncludeVat() {
+        return pricesIncludeVat;
     }
 
     /** The events registered since it was loaded, oldest first, to publish once it is stored. */

@@ -50,7 +50,7 @@ public class OrderRepository {
     private static final String HEADER_WITH_LINES = """
             select o.id, o.number, o.status, o.customer_id, o.customer_name, o.customer_phone,
                    o.delivery_address::text as address, o.delivery_fee, o.notes, o.currency, o.net, o.vat, o.gross,
-                   o.refunded, o.driver_id, o.driver_name, o.quote_id, o.created_at, o.updated_at, o.version,
+                   o.prices_include_vat, o.refunded, o.driver_id, o.driver_name, o.quote_id, o.created_at, o.updated_at, o.version,
                    l.id as line_id, l.variant_id, l.sku, l.label, l.quantity, l.unit_price, l.discount, l.vat_rate,
                    l.net as line_net, l.returned_quantity
               from sales_orders o
@@ -63,8 +63,8 @@ public class OrderRepository {
             with o as (
                 insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
                   delivery_address, delivery_fee, notes, currency, net, vat, gross, idempotency_key, quote_id,
-                  created_at, created_by, updated_at, updated_by, idempotency_hash)
-                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  created_at, created_by, updated_at, updated_by, idempotency_hash, prices_include_vat)
+                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 returning id, tenant_id, number),
             lines as (%s),
             history as (
@@ -187,13 +187,14 @@ public class OrderRepository {
             }
         }, args);
         return header.stream().findFirst().map(h -> Order.restore(tenant, h.id(), h.number(), h.status(), h.customer(),
-                h.address(), h.deliveryFee(), h.notes(), h.currency(), h.refunded(), h.driverId(), h.driverName(),
+                h.address(), h.deliveryFee(), h.notes(), h.currency(), h.pricesIncludeVat(), h.refunded(), h.driverId(), h.driverName(),
                 h.quoteId(), h.createdAt(), h.updatedAt(), h.version(), lines));
     }
 
     /** The order's columns (the rest of the aggregate are its lines). */
     private record Row(UUID id, String number, OrderStatus status, CustomerRef customer, AddressSnapshot address,
-                       BigDecimal deliveryFee, String notes, String currency, BigDecimal refunded, UUID driverId,
+                       BigDecimal deliveryFee, String notes, String currency, boolean pricesIncludeVat,
+                       BigDecimal refunded, UUID driverId,
                        String driverName, UUID quoteId, Instant createdAt, Instant updatedAt, long version) {
     }
 
@@ -202,7 +203,7 @@ public class OrderRepository {
                 OrderStatus.valueOf(rs.getString("status")), new CustomerRef(rs.getObject("customer_id", UUID.class),
                 rs.getString("customer_name"), rs.getString("customer_phone")), fromJson(rs.getString("address")),
                 rs.getBigDecimal("delivery_fee"), rs.getString("notes"), rs.getString("currency"),
-                rs.getBigDecimal("refunded"), rs.getObject("driver_id", UUID.class), rs.getString("driver_name"),
+                rs.getBoolean("prices_include_vat"), rs.getBigDecimal("refunded"), rs.getObject("driver_id", UUID.class), rs.getString("driver_name"),
                 rs.getObject("quote_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
@@ -221,7 +222,8 @@ public class OrderRepository {
                 numbers.sequence(tenant, "CMD", year)));
         args.addAll(Arrays.asList(customer.id(), customer.name(), customer.phone(), toJson(order.address()),
                 order.deliveryFee(), order.notes(), order.currency(), order.totals().net(), order.totals().vat(),
-                order.totals().gross(), idempotencyKey, order.quoteId(), at, by.id(), at, by.id(), requestHash));
+                order.totals().gross(), idempotencyKey, order.quoteId(), at, by.id(), at, by.id(), requestHash,
+                order.pricesIncludeVat()));
         args.addAll(List.of(SaleLines.columns(order.lines(), 0)));
         args.addAll(Arrays.asList(Ids.newId(), at, by.id(), by.name(), note));
         args.addAll(Arrays.asList(audit));

@@ -31,7 +31,7 @@ public class QuoteRepository {
     private static final String HEADER = """
             select q.id, q.number, case when q.status = 'SENT' and q.valid_until < ? then 'EXPIRED' else q.status end as status,
                    q.customer_id, q.customer_name, q.customer_phone, q.valid_until, q.notes, q.currency, q.delivery_fee,
-                   q.net, q.vat, q.gross, q.order_id, o.number as order_number, q.created_at, q.updated_at, q.version
+                   q.prices_include_vat, q.net, q.vat, q.gross, q.order_id, o.number as order_number, q.created_at, q.updated_at, q.version
               from sales_quotes q left join sales_orders o on o.tenant_id = q.tenant_id and o.id = q.order_id""";
 
     private final JdbcTemplate jdbc;
@@ -50,19 +50,22 @@ public class QuoteRepository {
                 (rs, i) -> new Row(rs.getString("number"), QuoteStatus.valueOf(rs.getString("status")),
                         new CustomerRef(rs.getObject("customer_id", UUID.class), rs.getString("customer_name"),
                                 rs.getString("customer_phone")), rs.getDate("valid_until").toLocalDate(),
-                        rs.getBigDecimal("delivery_fee"), rs.getString("currency"), rs.getString("notes"),
+                        rs.getBigDecimal("delivery_fee"), rs.getString("currency"),
+                        rs.getBoolean("prices_include_vat"), rs.getString("notes"),
                         rs.getObject("order_id", UUID.class), rs.getString("order_number"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                         rs.getLong("version")),
                 Date.valueOf(today), tenant, id);
         return rows.stream().findFirst().map(r -> Quote.restore(tenant, id, r.number(), r.status(), r.customer(),
-                r.validUntil(), saleLines.load(SaleLines.Kind.QUOTE, tenant, id), r.deliveryFee(), r.currency(), r.notes(),
+                r.validUntil(), saleLines.load(SaleLines.Kind.QUOTE, tenant, id), r.deliveryFee(), r.currency(),
+                r.pricesIncludeVat(), r.notes(),
                 r.orderId(), r.orderNumber(), r.createdAt(), r.updatedAt(), r.version()));
     }
 
     /** The quote's columns (the rest of the aggregate are its lines). */
     private record Row(String number, QuoteStatus status, CustomerRef customer, LocalDate validUntil,
-                       BigDecimal deliveryFee, String currency, String notes, UUID orderId, String orderNumber,
+                       BigDecimal deliveryFee, String currency, boolean pricesIncludeVat, String notes, UUID orderId,
+                       String orderNumber,
                        Instant createdAt, Instant updatedAt, long version) {
     }
 
@@ -109,12 +112,13 @@ public class QuoteRepository {
         var totals = quote.totals();
         quote.numbered(jdbc.queryForObject("""
                 insert into sales_quotes (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
-                  valid_until, notes, currency, delivery_fee, net, vat, gross, created_at, created_by, updated_at, updated_by)
-                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  valid_until, notes, currency, delivery_fee, prices_include_vat, net, vat, gross, created_at, created_by,
+                  updated_at, updated_by)
+                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 returning number""".formatted(DocumentNumbers.EXPRESSION), String.class,
                 quote.id(), tenant, DocumentNumbers.prefix("DEV", year), numbers.sequence(tenant, "DEV", year),
                 customer.id(), customer.name(), customer.phone(), Date.valueOf(quote.validUntil()), quote.notes(),
-                quote.currency(), quote.deliveryFee(), totals.net(), totals.vat(), totals.gross(), at, by, at, by));
+                quote.currency(), quote.deliveryFee(), quote.pricesIncludeVat(), totals.net(), totals.vat(), totals.gross(), at, by, at, by));
         saleLines.insert(SaleLines.Kind.QUOTE, tenant, quote.id(), quote.lines(), 0);
     }
 

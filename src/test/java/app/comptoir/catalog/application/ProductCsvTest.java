@@ -17,4 +17,17 @@ class ProductCsvTest {
         assertThat(ProductCsv.parseDecimal(" ")).isNull();
         assertThatThrownBy(() -> ProductCsv.parseDecimal("douze")).isInstanceOf(NumberFormatException.class);
     }
+
+    @Test
+    void thePriceColumnsAreNamedAfterTheBusinesssModeAndTheOtherModeIsRefused() {
+        assertThat(ProductCsv.columns(true)).contains("price_incl_vat", "compare_at_price_incl_vat", "cost")
+                .doesNotContain("price", "price_excl_vat");
+        assertThat(ProductCsv.columns(false)).contains("price_excl_vat", "compare_at_price_excl_vat");
+        assertThat(ProductCsv.column("price_incl_vat", true)).isEqualTo(ProductCsv.PRICE);
+        assertThat(ProductCsv.column("compare_at_price_excl_vat", false)).isEqualTo(ProductCsv.COMPARE_AT_PRICE);
+        assertThat(ProductCsv.column("price", true)).isEqualTo(ProductCsv.PRICE);
+        assertThat(ProductCsv.column("sku", false)).isEqualTo("sku");
+        assertThatThrownBy(() -> ProductCsv.column("price_excl_vat", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("price_incl_vat");
+    }
 }

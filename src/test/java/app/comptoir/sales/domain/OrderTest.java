@@ -142,6 +142,25 @@ class OrderTest {
     }
 
     @Test
+    void anOrderPricedIncludingVatKeepsItsModeWhenStoredAndRefundsTheGrossShareOfAReturn() {
+        BigDecimal price = new BigDecimal("12.00");
+        LineView line = new LineView(UUID.randomUUID(), UUID.randomUUID(), "SKU-TTC", "Arrosoir", 3, price,
+                new BigDecimal("0.00"), new BigDecimal("20"),
+                Pricing.lineNet(3, price, BigDecimal.ZERO, new BigDecimal("20"), true, "EUR"), 0);
+        Order delivered = Order.restore(SampleOrders.TENANT, UUID.randomUUID(), "CMD-2026-000003", OrderStatus.DELIVERED,
+                new CustomerRef(UUID.randomUUID(), "Client", null), null, new BigDecimal("0.00"), null, "EUR", true,
+                new BigDecimal("0.00"), null, null, null, NOW, NOW, 4, List.of(line));
+
+        assertThat(delivered.pricesIncludeVat()).isTrue();
+        assertThat(delivered.totals().net()).isEqualByComparingTo("30.00");
+        assertThat(delivered.totals().vat()).isEqualByComparingTo("6.00");
+        assertThat(delivered.totals().gross()).isEqualByComparingTo("36.00");
+        Order.Return back = delivered.recordReturn(UUID.randomUUID(),
+                List.of(new ReturnsAtMostWhatWasSold.Asked(line.id(), 1)), "Abîmé", null, NOW);
+        assertThat(back.refund()).isEqualByComparingTo("12.00");
+    }
+
+    @Test
     void aDraftHoldsAtMostTwoHundredLines() {
         Order order = draft(java.util.stream.IntStream.range(0, Order.MAX_LINES).mapToObj(i -> line(1, 0))
                 .toArray(LineView[]::new));

@@ -21,7 +21,7 @@ class QuoteTest {
     private static Quote quote(QuoteStatus status, LineView... lines) {
         return Quote.restore(SampleOrders.TENANT, UUID.randomUUID(), "DEV-2026-000001", status,
                 new CustomerRef(UUID.randomUUID(), "Client", null), LocalDate.of(2026, 12, 25), List.of(lines),
-                new BigDecimal("0.00"), "EUR", null, null, null, NOW, NOW, 0);
+                new BigDecimal("0.00"), "EUR", false, null, null, null, NOW, NOW, 0);
     }
 
     @Test

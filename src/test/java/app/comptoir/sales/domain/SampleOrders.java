@@ -27,7 +27,7 @@ final class SampleOrders {
 
     static Order draft(LineView... lines) {
         Order order = Order.draft(TENANT, UUID.randomUUID(), new CustomerRef(UUID.randomUUID(), "Client", "0600000000"),
-                null, Arrays.asList(lines), new BigDecimal("0.00"), null, "EUR", null, NOW);
+                null, Arrays.asList(lines), new BigDecimal("0.00"), null, "EUR", false, null, NOW);
         order.numbered("CMD-2026-000001");
         return order;
     }
@@ -40,6 +40,6 @@ final class SampleOrders {
     static Order in(OrderStatus status, BigDecimal refunded, LineView... lines) {
         return Order.restore(TENANT, UUID.randomUUID(), "CMD-2026-000002", status,
                 new CustomerRef(UUID.randomUUID(), "Client", "0600000000"), null, new BigDecimal("0.00"), null, "EUR",
-                refunded.setScale(2), UUID.randomUUID(), "Livreur", null, NOW, NOW, 3, List.of(lines));
+                false, refunded.setScale(2), UUID.randomUUID(), "Livreur", null, NOW, NOW, 3, List.of(lines));
     }
 }
