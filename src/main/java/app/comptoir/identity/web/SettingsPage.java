@@ -32,7 +32,7 @@ import app.comptoir.platform.Role;
 /** Administrators change their business's profile: name, address (slug), currency, language, time zone, modules. */
 @PageController
 @RequestMapping("/app/settings")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@rolePermissions.has('SETTINGS_MANAGE')")
 class SettingsPage {
 
     private static final String VIEW = "identity/settings";

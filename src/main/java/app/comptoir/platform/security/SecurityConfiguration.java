@@ -184,7 +184,6 @@ class SecurityConfiguration {
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
-                        .requestMatchers("/app/users/**", "/app/settings/**", "/app/audit/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .authenticationProvider(formLoginProvider(verifier))
                 .formLogin(form -> form
