@@ -44,7 +44,7 @@ class AlertController {
         this.locations = locations;
     }
 
-    record RuleBody(AlertType type, Boolean enabled, Integer threshold, @com.fasterxml.jackson.annotation.JsonSetter(contentNulls = com.fasterxml.jackson.annotation.Nulls.FAIL) List<String> channels) {
+    record RuleBody(AlertType type, Boolean enabled, Integer threshold, List<String> channels) {
     }
 
     record Summary(long unread, Map<AlertType, Map<String, Long>> open) {

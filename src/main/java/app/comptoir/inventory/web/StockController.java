@@ -104,9 +104,7 @@ class StockController {
     record LocationBody(String name, Boolean allowNegative) {
     }
 
-    record ReservationBody(UUID id, String reference,
-                           @com.fasterxml.jackson.annotation.JsonSetter(contentNulls = com.fasterxml.jackson.annotation.Nulls.FAIL)
-                           List<ReservationLine> lines) {
+    record ReservationBody(UUID id, String reference, List<ReservationLine> lines) {
     }
 
     @GetMapping
