@@ -53,6 +53,31 @@ class WebFormInputIT {
         }
     }
 
+    /**
+     * A button or field that names its form with the form attribute does nothing while that form is not
+     * parsed yet: on a page still loading (a busy server, a slow phone) the second picture upload of
+     * CatalogBrowserIT was lost that way. Every such form comes before the controls that name it.
+     */
+    @Test
+    void theFormsThatButtonsNameComeBeforeTheButtonsOnTheProductPage() {
+        Account admin = Api.newBusiness(port, "Formulaires");
+        String product = Api.as(port, admin).body(Map.of("name", "Arrosoir", "vatRate", 20,
+                        "variants", java.util.List.of(Map.of("sku", "ARR-FORM", "price", 12.5))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+        WebSession browser = new WebSession(port);
+        browser.signIn(admin.email(), admin.password());
+        String html = browser.get("/app/catalog/products/" + product).body();
+
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\sform=\"([^\"]+)\"").matcher(html);
+        int controls = 0;
+        while (named.find()) {
+            controls++;
+            int form = html.indexOf("id=\"" + named.group(1) + "\"");
+            assertThat(form).as("form " + named.group(1)).isNotNegative().isLessThan(named.start());
+        }
+        assertThat(controls).as("controls naming the picture and action forms").isGreaterThanOrEqualTo(2);
+    }
+
     private static Map<String, Object> form(Object... pairs) {
         Map<String, Object> form = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
