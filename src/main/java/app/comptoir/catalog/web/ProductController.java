@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -142,6 +143,8 @@ class ProductController {
     }
 
     @PatchMapping("/{id}/status")
+    // The status is read before the service's check: ask the matrix first, so a reader gets 403, not 400.
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     @Operation(summary = "Change a product's status (DRAFT, ACTIVE, ARCHIVED)")
     ProductView changeStatus(@PathVariable UUID id, @RequestBody StatusRequest body) {
         return products.changeStatus(id, status(body.status(), true));

@@ -29,8 +29,8 @@ public class RememberedDeviceStore {
     }
 
     public void insert(UUID tenantId, Row row) {
-        jdbc.sql("insert into remembered_devices (id, tenant_id, " + COLUMNS + ") "
-                        + "values (:id, :tenant, :user, :hash, :label, :version, :created, :used, :expires)")
+        jdbc.sql("insert into remembered_devices (tenant_id, " + COLUMNS + ") "
+                        + "values (:tenant, :id, :user, :hash, :label, :version, :created, :used, :expires)")
                 .param("id", row.id()).param("tenant", tenantId).param("user", row.userId())
                 .param("hash", row.secretHash()).param("label", row.label()).param("version", row.tokenVersion())
                 .param("created", at(row.createdAt())).param("used", at(row.lastUsedAt()))
