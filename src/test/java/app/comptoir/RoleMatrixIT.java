@@ -24,6 +24,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +60,7 @@ import app.comptoir.support.WebSession;
 @IntegrationTest
 class RoleMatrixIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RoleMatrixIT.class);
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
     private static final List<Role> ROLES = List.of(Role.VIEWER, Role.DRIVER, Role.MANAGER, Role.ADMIN);
 
@@ -113,6 +116,8 @@ class RoleMatrixIT {
 
         PermissionMatrix matrix = PermissionMatrix.defaults();
         Map<String, Set<Role>> observed = new LinkedHashMap<>();
+        int[] byClass = new int[6];
+        int requests = 0;
         for (Role role : ROLES) {
             Account account = accounts.get(role);
             WebSession web = new WebSession(port);
@@ -122,6 +127,8 @@ class RoleMatrixIT {
             for (Endpoint e : endpoints) {
                 Rule rule = declared.get(e.key());
                 int status = e.web() ? callWeb(web, e) : callApi(account, e, rule == null ? null : rule.body());
+                requests++;
+                byClass[Math.min(5, Math.max(0, status / 100))]++;
                 Set<Role> allowed = observed.computeIfAbsent(e.key(), k -> EnumSet.noneOf(Role.class));
                 if (status != 403) {
                     allowed.add(role);
@@ -148,8 +155,67 @@ class RoleMatrixIT {
                 wrong.put(e.key(), "declared " + rule.rule() + " " + expected + ", allowed " + observed.get(e.key()));
             }
         }
+        // Leaks: a role that got past the check on an endpoint the matrix refuses it.
+        long leaks = endpoints.stream().filter(e -> declared.containsKey(e.key()))
+                .mapToLong(e -> observed.get(e.key()).stream()
+                        .filter(r -> !declared.get(e.key()).allowed(matrix).contains(r)).count()).sum();
+        LOG.info("RoleMatrixIT summary: {} endpoints x {} roles, {} requests: 2xx={} 3xx={} 4xx={} (403={}) 5xx={}, "
+                        + "roles let through where the matrix refuses (leaks)={}, undeclared endpoints={}",
+                endpoints.size(), ROLES.size(), requests, byClass[2], byClass[3], byClass[4], forbidden(observed),
+                byClass[5], leaks, missing.size());
         assertThat(missing).as("endpoints without a line in role-matrix.tsv (method, path, permission)").isEmpty();
         assertThat(wrong).as("endpoints whose 403s differ from role-matrix.tsv").isEmpty();
+    }
+
+    /** How many (endpoint, role) pairs were refused with 403. */
+    private static long forbidden(Map<String, Set<Role>> observed) {
+        return observed.values().stream().mapToLong(allowed -> ROLES.size() - allowed.size()).sum();
+    }
+
+    /**
+     * Granting more than the default works on every entry point: an administrator gives the viewers the
+     * right to move orders, a viewer confirms an order through the API and the web screen, and once the
+     * right is taken back both answer 403 again.
+     */
+    @Test
+    void aRoleGrantedMoreThanTheDefaultMayUseItEverywhereUntilItIsRevoked() {
+        Account admin = Api.newBusiness(port, "Droits");
+        Account viewer = Api.newUser(port, admin, "VIEWER");
+        String variant = Api.as(port, admin).body(Map.of("name", "Sécateur", "vatRate", 20,
+                        "variants", List.of(Map.of("sku", "SEC-GRANT", "price", 12.5))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 10))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        String byApi = draftOrder(admin, variant);
+        String byWeb = draftOrder(admin, variant);
+        WebSession web = new WebSession(port);
+        web.signIn(viewer.email(), viewer.password());
+        web.get("/app/sales/orders/" + byWeb);
+
+        Api.as(port, viewer).post("/api/v1/orders/" + byApi + "/confirm").then().statusCode(403);
+        assertThat(web.post("/app/sales/orders/" + byWeb + "/confirm", Map.of()).status()).isEqualTo(403);
+
+        Map<String, Object> granted = Map.of("MANAGER", List.of("READ", "CATALOG_WRITE", "STOCK_WRITE",
+                "ALERTS_MANAGE", "ORDERS_WRITE", "DELIVERIES", "CUSTOMERS_WRITE"), "DRIVER", List.of("DELIVERIES"),
+                "VIEWER", List.of("READ", "ORDERS_WRITE"));
+        Api.as(port, admin).body(granted).put("/api/v1/tenant/permissions").then().statusCode(200);
+        Api.as(port, viewer).post("/api/v1/orders/" + byApi + "/confirm").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+        assertThat(web.post("/app/sales/orders/" + byWeb + "/confirm", Map.of()).status()).isIn(302, 303);
+        Api.as(port, admin).get("/api/v1/orders/" + byWeb).then().body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+
+        Map<String, Object> revoked = new LinkedHashMap<>(granted);
+        revoked.put("VIEWER", List.of("READ"));
+        Api.as(port, admin).body(revoked).put("/api/v1/tenant/permissions").then().statusCode(200);
+        Api.as(port, viewer).post("/api/v1/orders/" + byApi + "/cancel").then().statusCode(403);
+        assertThat(web.post("/app/sales/orders/" + byWeb + "/cancel", Map.of()).status()).isEqualTo(403);
+        Api.as(port, admin).get("/api/v1/orders/" + byApi).then().body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+    }
+
+    private String draftOrder(Account admin, String variant) {
+        return Api.as(port, admin).body(Map.of("customer", Map.of("name", "Zoé Martin", "phone", "0611223344"),
+                        "lines", List.of(Map.of("variantId", variant, "quantity", 1))))
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
     }
 
     private Map<String, Rule> declared() throws IOException {

@@ -24,6 +24,8 @@ import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -48,9 +50,12 @@ public class Reservations {
     private final LevelStore levels;
     private final AlertDetector alerts;
     private final StockQueries queries;
+    private final Permissions permissions;
 
     Reservations(ReservationStore store, MovementStore ledger, TenantContext tenantContext, Clock clock,
-                 StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries) {
+                 StockLocations locations, LevelStore levels, AlertDetector alerts, StockQueries queries,
+                 Permissions permissions) {
+        this.permissions = permissions;
         this.store = store;
         this.ledger = ledger;
         this.tenantContext = tenantContext;
@@ -88,6 +93,29 @@ public class Reservations {
      * first (one statement, only for such reservations).
      */
     public Reserved reserve(UUID id, String reference, List<ReservationLine> lines, String requestHash) {
+        permissions.require(Permission.STOCK_WRITE);
+        return hold(id, reference, lines, requestHash);
+    }
+
+    /**
+     * An order's step (confirmation): the order's use case has already checked who may move it
+     * (ORDERS_WRITE), and moving an order is not recording stock by hand, so STOCK_WRITE is not asked.
+     */
+    public Reservation reserveForOrder(UUID orderId, String number, List<ReservationLine> lines) {
+        return hold(orderId, number, lines, null).reservation();
+    }
+
+    /** An order's step (cancellation): checked by the order's use case, see {@link #reserveForOrder}. */
+    public Reservation releaseForOrder(UUID orderId) {
+        return giveBack(orderId);
+    }
+
+    /** An order's step (delivery, possibly by its driver): checked by the order's use case, see {@link #reserveForOrder}. */
+    public Reservation commitForOrder(UUID orderId) {
+        return sell(orderId);
+    }
+
+    private Reserved hold(UUID id, String reference, List<ReservationLine> lines, String requestHash) {
         if (lines == null || lines.isEmpty()) {
             throw InvalidInputException.field("lines", "must not be empty");
         }
@@ -151,6 +179,11 @@ public class Reservations {
 
     /** Gives the reserved stock back; releasing a released reservation does nothing. */
     public Reservation release(UUID id) {
+        permissions.require(Permission.STOCK_WRITE);
+        return giveBack(id);
+    }
+
+    private Reservation giveBack(UUID id) {
         Reservation reservation = find(id).orElseThrow(() -> new NotFoundException("Reservation", id.toString()));
         if (!transition(reservation, Reservation.Status.RELEASED)) {
             return reservation.with(Reservation.Status.RELEASED);
@@ -165,6 +198,11 @@ public class Reservations {
 
     /** Turns the reserved stock into {@code SALE} movements (reference: the reservation's); idempotent. */
     public Reservation commit(UUID id) {
+        permissions.require(Permission.STOCK_WRITE);
+        return sell(id);
+    }
+
+    private Reservation sell(UUID id) {
         Reservation reservation = find(id).orElseThrow(() -> new NotFoundException("Reservation", id.toString()));
         if (!transition(reservation, Reservation.Status.COMMITTED)) {
             return reservation.with(Reservation.Status.COMMITTED);

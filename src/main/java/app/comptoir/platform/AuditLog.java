@@ -22,8 +22,10 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TenantContext tenantContext;
+    private final Permissions permissions;
 
-    AuditLog(JdbcTemplate jdbc, JsonMapper json, TenantContext tenantContext) {
+    AuditLog(JdbcTemplate jdbc, JsonMapper json, TenantContext tenantContext, Permissions permissions) {
+        this.permissions = permissions;
         this.jdbc = jdbc;
         this.json = json;
         this.tenantContext = tenantContext;
@@ -37,6 +39,7 @@ public class AuditLog {
     /** The newest-first changes of the current tenant, optionally for one entity type and one record. */
     @Transactional(readOnly = true)
     public PageResponse<Entry> entries(String entityType, UUID entityId, int page, int size) {
+        permissions.require(Permission.AUDIT_READ);
         PageRequests.of(page, size, org.springframework.data.domain.Sort.unsorted());
         UUID tenant = tenantContext.requireTenant();
         StringBuilder where = new StringBuilder(" where tenant_id = ?");

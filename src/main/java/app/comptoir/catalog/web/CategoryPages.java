@@ -54,7 +54,7 @@ class CategoryPages {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATEGORY_WRITE')")
     String create(@ModelAttribute("form") CategoryForm form, BindingResult result, Model model,
                   RedirectAttributes redirect) {
         UUID parent = parent(form, result);
@@ -75,7 +75,7 @@ class CategoryPages {
     }
 
     @PostMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATEGORY_WRITE')")
     String update(@PathVariable UUID id, @ModelAttribute("editForm") CategoryForm form, BindingResult result,
                   Model model, RedirectAttributes redirect) {
         CategoryView category = categories.get(id);
@@ -100,7 +100,7 @@ class CategoryPages {
 
     /** Moves a category one place up or down among its siblings, through the catalog's reorder. */
     @PostMapping("/{id}/move")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATEGORY_WRITE')")
     String move(@PathVariable UUID id, @RequestParam String direction) {
         CategoryView category = categories.get(id);
         List<UUID> siblings = new ArrayList<>(CategoryChoice.flatten(queries.categories()).stream()
@@ -116,7 +116,7 @@ class CategoryPages {
     }
 
     @PostMapping("/{id}/delete")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATEGORY_WRITE')")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         CategoryView category = categories.get(id);
         try {
@@ -132,7 +132,7 @@ class CategoryPages {
     }
 
     @PostMapping("/{id}/restore")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATEGORY_WRITE')")
     String restore(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
             CategoryView restored = categories.restore(id);

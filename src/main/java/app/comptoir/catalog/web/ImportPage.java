@@ -66,7 +66,7 @@ class ImportPage {
     }
 
     @GetMapping("/import")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String page(Model model) {
         model.addAttribute("dryRun", true);
         model.addAttribute("partial", false);
@@ -74,7 +74,7 @@ class ImportPage {
     }
 
     @PostMapping("/import")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String upload(@RequestParam(name = "file", required = false) MultipartFile file,
                   @RequestParam(defaultValue = "false") boolean dryRun,
                   @RequestParam(defaultValue = "false") boolean partial, Model model, Locale locale)
@@ -97,7 +97,7 @@ class ImportPage {
 
     /** The real import of the file a dry run has just checked. */
     @PostMapping("/import/confirm")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String confirm(@RequestParam String token, @RequestParam(defaultValue = "false") boolean partial,
                    @RequestParam(required = false) String fileName, Model model, Locale locale) {
         model.addAttribute("dryRun", false);

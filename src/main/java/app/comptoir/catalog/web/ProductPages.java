@@ -222,14 +222,14 @@ class ProductPages {
     // ---------------------------------------------------------------- product page
 
     @GetMapping("/products/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String newProduct(Model model) {
         model.addAttribute("form", ProductForm.blank(VatRates.SUGGESTED.getFirst()).tidy());
         return form(model, null);
     }
 
     @PostMapping("/products/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String create(@ModelAttribute("form") ProductForm form, BindingResult binding,
                   @RequestParam(defaultValue = "save") String action, @RequestParam(required = false) Integer remove,
                   HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
@@ -244,7 +244,7 @@ class ProductPages {
     }
 
     @PostMapping("/products/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String update(@PathVariable UUID id, @ModelAttribute("form") ProductForm form, BindingResult binding,
                   @RequestParam(defaultValue = "save") String action, @RequestParam(required = false) Integer remove,
                   HttpServletRequest request, Model model, RedirectAttributes redirect, Locale locale) {
@@ -404,7 +404,7 @@ class ProductPages {
     // ---------------------------------------------------------------- actions on a product
 
     @PostMapping("/products/{id}/status")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String status(@PathVariable UUID id, @RequestParam String status, RedirectAttributes redirect) {
         ProductStatus wanted = Arrays.stream(ProductStatus.values()).filter(s -> s.name().equalsIgnoreCase(status))
                 .findFirst().orElseThrow(() -> InvalidInputException.field("status", "must be DRAFT, ACTIVE or ARCHIVED"));
@@ -418,7 +418,7 @@ class ProductPages {
     }
 
     @PostMapping("/products/{id}/duplicate")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String duplicate(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
         ProductView original = products.get(id);
         String name = messages.getMessage("catalog.product.copyName", new Object[] {original.name()}, locale);
@@ -429,7 +429,7 @@ class ProductPages {
     }
 
     @PostMapping("/products/{id}/delete")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('PRODUCT_DELETE')")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         ProductView product = products.get(id);
         products.delete(id);
@@ -456,7 +456,7 @@ class ProductPages {
     }
 
     @PostMapping("/products/{id}/images")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String upload(@PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file,
                   RedirectAttributes redirect, Locale locale) throws IOException {
         try {
@@ -477,7 +477,7 @@ class ProductPages {
     }
 
     @PostMapping("/products/{id}/images/{imageId}/delete")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String deleteImage(@PathVariable UUID id, @PathVariable UUID imageId, RedirectAttributes redirect) {
         images.delete(id, imageId);
         redirect.addFlashAttribute("flash", "catalog.image.deleted");

@@ -1,6 +1,8 @@
 package app.comptoir.identity.web;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,18 +11,22 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.comptoir.identity.application.Devices;
 import app.comptoir.identity.application.Logins;
 import app.comptoir.platform.ClientAddress;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
+import app.comptoir.platform.RememberedDevices;
 import app.comptoir.platform.TooManyRequestsException;
 
 /** The signed-in user's own account: changing their password, signing out everywhere. */
@@ -30,10 +36,28 @@ class AccountPages {
 
     private final Logins auth;
     private final WebSignIn webSignIn;
+    private final Devices devices;
 
-    AccountPages(Logins auth, WebSignIn webSignIn) {
+    AccountPages(Logins auth, WebSignIn webSignIn, Devices devices) {
         this.auth = auth;
         this.webSignIn = webSignIn;
+        this.devices = devices;
+    }
+
+    /** The devices the user stays signed in on, shown under the password form. */
+    @ModelAttribute("devices")
+    List<Devices.Device> devices(@AuthenticationPrincipal ComptoirPrincipal me,
+                                 @CookieValue(name = RememberedDevices.COOKIE, required = false) String device) {
+        return me == null ? List.of() : devices.mine(me, device);
+    }
+
+    /** Revokes a remembered device: whoever holds its cookie must sign in again. */
+    @PostMapping("/devices/{id}/revoke")
+    String revokeDevice(@AuthenticationPrincipal ComptoirPrincipal me, @PathVariable UUID id,
+                        RedirectAttributes redirect) {
+        devices.revoke(me, id);
+        redirect.addFlashAttribute("flash", "devices.revoked");
+        return "redirect:/app/account/password#devices";
     }
 
     /** The password change form; the confirmation only guards against typos and stays in the page. */

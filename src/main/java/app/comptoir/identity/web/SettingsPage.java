@@ -35,7 +35,7 @@ import app.comptoir.platform.Role;
  */
 @PageController
 @RequestMapping("/app/settings")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@rolePermissions.has('SETTINGS_MANAGE')")
 class SettingsPage {
 
     private static final String VIEW = "identity/settings";

@@ -60,7 +60,7 @@ class UserController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('ADMIN') or (#role != null and #role.name() == 'DRIVER' and hasAnyRole('MANAGER'))")
+    @PreAuthorize("@rolePermissions.has('USERS_MANAGE') or (#role != null and #role.name() == 'DRIVER' and @rolePermissions.has('ORDERS_WRITE'))")
     @Operation(summary = "Users, filtered by role, text and status; sort by name, email, createdAt, lastLoginAt (prefix - for descending)")
     PageResponse<UserView> list(@RequestParam(required = false) Role role, @RequestParam(required = false) String q,
                                 @RequestParam(required = false) Boolean enabled,
@@ -81,13 +81,12 @@ class UserController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("@rolePermissions.has('USERS_MANAGE')")
     UserView get(@PathVariable UUID id) {
         return users.get(id);
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create a user")
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest body) {
         UserView created = users.create(new Users.NewUser(body.email(), body.name(), body.password(), body.roles()));
@@ -96,21 +95,18 @@ class UserController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Update a user (password optional)")
     UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest body) {
         return users.update(id, new Users.UserChanges(body.email(), body.name(), body.roles(), body.password()));
     }
 
     @PatchMapping("/{id}/status")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Enable or disable a user")
     UserView status(@PathVariable UUID id, @Valid @RequestBody StatusRequest body) {
         return users.setEnabled(id, body.enabled());
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a user (soft: kept in the audit trail, e-mail freed)")
     void delete(@PathVariable UUID id) {

@@ -36,7 +36,7 @@ import app.comptoir.platform.Role;
 /** Administrators manage the users of their business: list, search, create, edit, disable, delete. */
 @PageController
 @RequestMapping("/app/users")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@rolePermissions.has('USERS_MANAGE')")
 class UserPages {
 
     private static final int PAGE_SIZE = 20;

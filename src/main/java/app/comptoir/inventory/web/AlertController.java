@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +45,7 @@ class AlertController {
         this.locations = locations;
     }
 
-    record RuleBody(AlertType type, Boolean enabled, Integer threshold, @com.fasterxml.jackson.annotation.JsonSetter(contentNulls = com.fasterxml.jackson.annotation.Nulls.FAIL) List<String> channels) {
+    record RuleBody(AlertType type, Boolean enabled, Integer threshold, List<String> channels) {
     }
 
     /** {@code groups}: the open alerts by severity and type, critical first (the alerts page's and home page's counts). */
@@ -88,7 +87,6 @@ class AlertController {
 
     @PostMapping("/api/v1/stocks/alerts/{id}/dismiss")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Dismiss an alert (it stays in the history)")
     void dismiss(@PathVariable UUID id) {
         alerts.dismiss(id);
@@ -109,7 +107,6 @@ class AlertController {
 
     @PostMapping("/api/v1/alert-rules")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Add the rule of a type (one per type; 409 if it exists)")
     AlertRuleView create(@RequestBody RuleBody body) {
         locations.defaultLocation();
@@ -117,7 +114,6 @@ class AlertController {
     }
 
     @PutMapping("/api/v1/alert-rules/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Change a rule: on/off, threshold (LOW_STOCK: % of reorder point; SLOW_MOVING: days), channels")
     AlertRuleView update(@PathVariable UUID id, @RequestBody RuleBody body) {
         return rules.update(id, body.enabled(), body.threshold(), body.channels());
@@ -125,7 +121,6 @@ class AlertController {
 
     @DeleteMapping("/api/v1/alert-rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Delete a rule (its type raises no more alerts)")
     void delete(@PathVariable UUID id) {
         rules.delete(id);

@@ -129,7 +129,7 @@ class InventoryPages {
     }
 
     @PostMapping("/quick")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('STOCK_WRITE')")
     String quick(@RequestParam String code, @RequestParam(required = false) Integer quantity,
                  @RequestParam String direction, @RequestParam(required = false) UUID location,
                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -161,7 +161,7 @@ class InventoryPages {
     }
 
     @PostMapping("/variants/{id}/thresholds")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('STOCK_WRITE')")
     String setThresholds(@PathVariable UUID id, @RequestParam(required = false) Integer alertLevel,
                          @RequestParam(required = false) Integer overstockLevel,
                          @RequestParam(required = false) Integer reorderPoint,
@@ -202,7 +202,7 @@ class InventoryPages {
     }
 
     @PostMapping("/count")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('STOCK_WRITE')")
     String count(@RequestParam String code, @RequestParam(required = false) Integer countedQuantity,
                  @RequestParam(required = false) UUID location, RedirectAttributes redirect) {
         try {
@@ -262,7 +262,7 @@ class InventoryPages {
     }
 
     @PostMapping("/alerts/{id}/dismiss")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ALERTS_MANAGE')")
     String dismiss(@PathVariable UUID id) {
         alerts.dismiss(id);
         return "redirect:/app/inventory/stock/alerts";
@@ -276,7 +276,7 @@ class InventoryPages {
     }
 
     @PostMapping("/alert-rules/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('STOCK_WRITE')")
     String updateRule(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean enabled,
                       @RequestParam(required = false) Integer threshold,
                       @RequestParam(required = false) List<String> channels, RedirectAttributes redirect) {

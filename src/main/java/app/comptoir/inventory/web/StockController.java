@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -105,9 +104,7 @@ class StockController {
     record LocationBody(String name, Boolean allowNegative) {
     }
 
-    record ReservationBody(UUID id, String reference,
-                           @com.fasterxml.jackson.annotation.JsonSetter(contentNulls = com.fasterxml.jackson.annotation.Nulls.FAIL)
-                           List<ReservationLine> lines) {
+    record ReservationBody(UUID id, String reference, List<ReservationLine> lines) {
     }
 
     @GetMapping
@@ -130,7 +127,6 @@ class StockController {
     }
 
     @PutMapping("/{variantId}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Set a variant's thresholds (null clears one)")
     VariantStock setThresholds(@PathVariable UUID variantId, @RequestBody Thresholds body) {
         thresholds.set(variantId, body);
@@ -157,7 +153,6 @@ class StockController {
     }
 
     @PostMapping("/movements")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Record a movement (RECEIPT, ISSUE, ADJUSTMENT, SALE, RETURN, TRANSFER)",
             description = "quantity is positive and the type gives the direction (ADJUSTMENT: signed). The optional "
                     + "id (or an Idempotency-Key header) makes a retry record the movement once: the same request "
@@ -173,7 +168,6 @@ class StockController {
     }
 
     @PostMapping("/entry")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Goods in (RECEIPT) by variantId or code (SKU or barcode)")
     ResponseEntity<Movement> entry(@RequestBody QuickMovement body,
                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
@@ -182,7 +176,6 @@ class StockController {
     }
 
     @PostMapping("/exit")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Goods out (ISSUE) by variantId or code (SKU or barcode)")
     ResponseEntity<Movement> exit(@RequestBody QuickMovement body,
                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
@@ -191,7 +184,6 @@ class StockController {
     }
 
     @PostMapping("/count")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Physical count: records the ADJUSTMENT that brings on hand to countedQuantity")
     CountResult count(@RequestBody CountBody body) {
         UUID variantId = variantId(body.variantId(), body.code());
@@ -233,14 +225,12 @@ class StockController {
 
     @PostMapping("/locations")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Add a stock location (allowNegative lets its stock go below zero)")
     StockLocation addLocation(@RequestBody LocationBody body) {
         return locations.create(body.name(), Boolean.TRUE.equals(body.allowNegative()));
     }
 
     @PostMapping("/reservations")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Reserve lines all or nothing (409 insufficient-stock naming the short lines)",
             description = "The optional id makes a retry reserve once: the same request again answers the first "
                     + "reservation (200, Idempotent-Replayed: true), another request 422 idempotency-key-reused. "
@@ -258,14 +248,12 @@ class StockController {
     }
 
     @PostMapping("/reservations/{id}/release")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Give reserved stock back")
     Reservation release(@PathVariable UUID id) {
         return reservations.release(id);
     }
 
     @PostMapping("/reservations/{id}/commit")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Turn reserved stock into SALE movements")
     Reservation commit(@PathVariable UUID id) {
         return reservations.commit(id);

@@ -23,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import app.comptoir.platform.AccountStatus;
 import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.RememberedDevices;
 import app.comptoir.platform.Role;
 
 /**
@@ -69,6 +70,14 @@ class LiveAccountFilter extends OncePerRequestFilter {
             return;
         }
         if (problems == null && sessionExpired(request)) {
+            if (rememberedPageLoad(request)) {
+                // A remembered device signs back in by itself (DeviceRememberMe): the same page again, in a
+                // new session, rather than a detour through the login page.
+                endSession(request);
+                response.sendRedirect(request.getRequestURI()
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+                return;
+            }
             refuse(request, response, "expired", null, null);
             return;
         }
@@ -113,6 +122,22 @@ class LiveAccountFilter extends OncePerRequestFilter {
             return false;
         }
         return !now.isBefore(signedInAt.plus(sessionLifetime));
+    }
+
+    /** A plain page load (not htmx) from a browser that holds a remembered device's cookie. */
+    private static boolean rememberedPageLoad(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        return "GET".equals(request.getMethod()) && !"true".equals(request.getHeader("HX-Request")) && cookies != null
+                && java.util.Arrays.stream(cookies).anyMatch(c -> RememberedDevices.COOKIE.equals(c.getName())
+                && !c.getValue().isEmpty());
+    }
+
+    private static void endSession(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String loginReason, String type,

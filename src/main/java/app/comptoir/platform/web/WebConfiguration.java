@@ -44,6 +44,7 @@ class WebConfiguration implements WebMvcConfigurer {
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
         registry.addInterceptor(new AcceptGuard()).addPathPatterns("/api/**");
+        registry.addInterceptor(new FormTextGuard()).addPathPatterns("/app/**");
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

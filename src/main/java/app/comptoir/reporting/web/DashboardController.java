@@ -27,7 +27,7 @@ import app.comptoir.sales.SalesFigures;
 @RestController
 @RequestMapping("/api/v1/dashboard")
 @Tag(name = "Reporting")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+@PreAuthorize("@rolePermissions.has('READ')")
 class DashboardController {
 
     private final SalesDashboard dashboard;

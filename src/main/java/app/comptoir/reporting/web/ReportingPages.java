@@ -28,7 +28,7 @@ import app.comptoir.reporting.application.StockStatistics;
 /** The stock statistics page: charts, tables and the CSV of each table. */
 @PageController
 @RequestMapping("/app/reporting")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+@PreAuthorize("@rolePermissions.has('READ')")
 class ReportingPages {
 
     /** The periods offered for the daily flows and the slow movers, in days. */

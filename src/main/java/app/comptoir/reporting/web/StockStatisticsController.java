@@ -18,7 +18,7 @@ import app.comptoir.reporting.application.StockStatistics;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Reporting")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+@PreAuthorize("@rolePermissions.has('READ')")
 class StockStatisticsController {
 
     private final StockStatistics statistics;

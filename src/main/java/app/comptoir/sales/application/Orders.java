@@ -387,14 +387,14 @@ public class Orders {
     /** The stock side of a step, through inventory's API, in this transaction (see the class comment). */
     private void perform(StockEffect effect, Order order) {
         switch (effect) {
-            case RESERVE -> reservations.reserve(order.id(), order.number(), order.lines().stream()
+            case RESERVE -> reservations.reserveForOrder(order.id(), order.number(), order.lines().stream()
                     .map(l -> new ReservationLine(l.variantId(), l.quantity())).toList());
             case COMMIT -> {
-                reservations.commit(order.id());
+                reservations.commitForOrder(order.id());
                 // The lines count as sold from now (see SalesFigures).
                 repository.markLinesSold(order, order.updatedAt());
             }
-            case RELEASE -> reservations.release(order.id());
+            case RELEASE -> reservations.releaseForOrder(order.id());
             case RESTOCK -> {
                 repository.markLinesSold(order, null);
                 for (LineView l : order.lines()) {

@@ -31,7 +31,7 @@ import app.comptoir.sales.persistence.CustomerView;
 @RestController
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Sales: customers")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+@PreAuthorize("@rolePermissions.has('READ')")
 class CustomerController {
 
     private final Customers customers;
@@ -52,7 +52,6 @@ class CustomerController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Create a customer (person or company): name required; kind, email, phone, notes optional")
     ResponseEntity<CustomerView> create(@RequestBody CustomerRequest body) {
         CustomerView view = customers.create(body);
@@ -66,7 +65,6 @@ class CustomerController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Replace a customer's details (with version, a stale copy is refused: 409)")
     CustomerView update(@PathVariable UUID id, @RequestBody CustomerRequest body) {
         return customers.update(id, body);
@@ -74,7 +72,6 @@ class CustomerController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Remove a customer from lists (their orders and quotes keep them)")
     void delete(@PathVariable UUID id) {
         customers.delete(id);
@@ -87,7 +84,6 @@ class CustomerController {
     }
 
     @PostMapping("/{id}/addresses")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Add an address (line1 and city required; the first one becomes both defaults)")
     ResponseEntity<AddressView> addAddress(@PathVariable UUID id, @RequestBody AddressRequest body) {
         AddressView view = customers.addAddress(id, body);
@@ -95,7 +91,6 @@ class CustomerController {
     }
 
     @PutMapping("/{id}/addresses/{aid}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Change an address (orders keep the copy they were given)")
     AddressView updateAddress(@PathVariable UUID id, @PathVariable UUID aid, @RequestBody AddressRequest body) {
         return customers.updateAddress(id, aid, body);
@@ -103,14 +98,12 @@ class CustomerController {
 
     @DeleteMapping("/{id}/addresses/{aid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Delete an address (a default passes to the oldest remaining address)")
     void deleteAddress(@PathVariable UUID id, @PathVariable UUID aid) {
         customers.deleteAddress(id, aid);
     }
 
     @PostMapping("/{id}/addresses/{aid}/default")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Make the address the default for delivery (default), billing or both: {\"type\":\"BOTH\"}")
     CustomerView makeDefault(@PathVariable UUID id, @PathVariable UUID aid,
                              @RequestBody(required = false) DefaultBody body) {

@@ -36,7 +36,7 @@ import app.comptoir.sales.persistence.OrderSummary;
  */
 @PageController
 @RequestMapping("/app/sales/customers")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+@PreAuthorize("@rolePermissions.has('READ')")
 class CustomerPages {
 
     static final int PAGE_SIZE = 25;
@@ -65,14 +65,14 @@ class CustomerPages {
     }
 
     @GetMapping("/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
     String newCustomer(Model model) {
         model.addAttribute("form", CustomerForm.blank());
         return page(null, model);
     }
 
     @PostMapping("/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
     String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         return SalesForms.submit(binding, () -> {
@@ -95,7 +95,7 @@ class CustomerPages {
     }
 
     @PostMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
     String update(@PathVariable UUID id, @ModelAttribute("form") CustomerForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect) {
         CustomerView customer = customers.get(id);
@@ -115,7 +115,7 @@ class CustomerPages {
     }
 
     @PostMapping("/{id}/delete")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         CustomerView customer = customers.get(id);
         customers.delete(id);
@@ -127,7 +127,7 @@ class CustomerPages {
     // ---------------------------------------------------------------- addresses
 
     @PostMapping("/{id}/addresses")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
     String saveAddress(@PathVariable UUID id, @ModelAttribute("addressForm") AddressForm form, BindingResult binding,
                        Model model, RedirectAttributes redirect) {
         CustomerView customer = customers.get(id);
@@ -147,7 +147,7 @@ class CustomerPages {
     }
 
     @PostMapping("/{id}/addresses/{addressId}/default")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
     String makeDefault(@PathVariable UUID id, @PathVariable UUID addressId, @RequestParam String type,
                        RedirectAttributes redirect) {
         customers.makeDefault(id, addressId, type);
@@ -156,7 +156,7 @@ class CustomerPages {
     }
 
     @PostMapping("/{id}/addresses/{addressId}/delete")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
     String deleteAddress(@PathVariable UUID id, @PathVariable UUID addressId, RedirectAttributes redirect) {
         customers.deleteAddress(id, addressId);
         redirect.addFlashAttribute("flash", "sales.address.deleted");

@@ -74,7 +74,7 @@ class OrderPages {
     // ---------------------------------------------------------------- list
 
     @GetMapping("/orders")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+    @PreAuthorize("@rolePermissions.has('READ')")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
@@ -95,14 +95,14 @@ class OrderPages {
     // ---------------------------------------------------------------- new order
 
     @GetMapping("/orders/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String newOrder(@RequestParam(required = false) UUID customer, Model model) {
         model.addAttribute("form", NewOrderForm.blank(customer));
         return newOrderPage(customer, model);
     }
 
     @PostMapping("/orders/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String create(@ModelAttribute("form") NewOrderForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         BigDecimal fee = SalesForms.number(form.deliveryFee(), "deliveryFee", binding);
@@ -131,7 +131,7 @@ class OrderPages {
 
     /** The variant picker's answer: what matches the text, each with a button adding it to the draft. */
     @GetMapping("/orders/{id}/picker")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String picker(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("results", picker.find(q));
         model.addAttribute("q", q == null ? "" : q.strip());
@@ -140,7 +140,7 @@ class OrderPages {
     }
 
     @PostMapping("/orders/{id}/lines")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String addLine(@PathVariable UUID id, @ModelAttribute("lineForm") LineForm form, BindingResult binding, Model model,
                    RedirectAttributes redirect) {
         OrderView order = orders.get(id);
@@ -157,13 +157,13 @@ class OrderPages {
     }
 
     @PostMapping("/orders/{id}/lines/{lineId}/delete")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String removeLine(@PathVariable UUID id, @PathVariable UUID lineId, RedirectAttributes redirect) {
         return act(id, redirect, "sales.line.removed", () -> orders.removeLine(id, lineId));
     }
 
     @PostMapping("/orders/{id}/confirm")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String confirm(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "sales.order.done.CONFIRMED", () -> orders.confirm(id));
     }
@@ -184,13 +184,13 @@ class OrderPages {
     }
 
     @PostMapping("/orders/{id}/cancel")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String cancel(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return act(id, redirect, "sales.order.done.CANCELLED", () -> orders.cancel(id, note));
     }
 
     @PostMapping("/orders/{id}/driver")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String assignDriver(@PathVariable UUID id, @RequestParam(required = false) String driver,
                         RedirectAttributes redirect) {
         UUID driverId;
@@ -205,7 +205,7 @@ class OrderPages {
     }
 
     @PostMapping("/orders/{id}/returns")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String recordReturn(@PathVariable UUID id, @RequestParam(name = "lineId", required = false) List<UUID> lineIds,
                         @RequestParam(name = "quantity", required = false) List<Integer> quantities,
                         @RequestParam(required = false) String reason, @RequestParam(required = false) String refund,
@@ -233,7 +233,7 @@ class OrderPages {
     }
 
     @PostMapping("/orders/{id}/delete")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         OrderView order = orders.get(id);
         try {
@@ -248,14 +248,14 @@ class OrderPages {
     }
 
     @GetMapping("/orders/deleted")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String deleted(Model model) {
         model.addAttribute("deleted", orders.deleted(100));
         return "sales/orders/deleted";
     }
 
     @PostMapping("/orders/{id}/restore")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String restore(@PathVariable UUID id, RedirectAttributes redirect) {
         OrderView order = orders.restore(id);
         redirect.addFlashAttribute("flash", "sales.order.restored");

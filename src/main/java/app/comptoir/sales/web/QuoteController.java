@@ -29,7 +29,7 @@ import app.comptoir.sales.persistence.QuoteSummary;
 @RestController
 @RequestMapping("/api/v1/quotes")
 @Tag(name = "Sales: quotes")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+@PreAuthorize("@rolePermissions.has('READ')")
 class QuoteController {
 
     private final Quotes quotes;
@@ -54,7 +54,6 @@ class QuoteController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Create a draft quote",
             description = "{customerId? | customer:{name, phone}, validUntil? (default today + 30 days), "
                     + "lines:[{variantId, quantity, unitPrice? (catalog price, excl. VAT), discount? (percent)}], "
@@ -71,21 +70,18 @@ class QuoteController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Change a draft quote (null fields unchanged; lines, when given, replace all lines)")
     QuoteView update(@PathVariable UUID id, @RequestBody QuoteRequest body) {
         return quotes.update(id, body);
     }
 
     @PatchMapping("/{id}/status")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Move a quote: DRAFT → SENT → ACCEPTED | REJECTED | EXPIRED (409 illegal-transition otherwise)")
     QuoteView status(@PathVariable UUID id, @RequestBody StatusBody body) {
         return quotes.changeStatus(id, body.status());
     }
 
     @PostMapping("/{id}/convert")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Convert a quote into a draft order (lines copied, quote ACCEPTED and linked); once only")
     ResponseEntity<OrderView> convert(@PathVariable UUID id, @RequestBody(required = false) ConvertBody body) {
         OrderView order = quotes.convert(id, body == null ? null : body.deliveryAddressId());

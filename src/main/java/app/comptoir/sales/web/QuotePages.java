@@ -39,7 +39,7 @@ import app.comptoir.sales.persistence.QuoteSummary;
  */
 @PageController
 @RequestMapping("/app/sales/quotes")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
+@PreAuthorize("@rolePermissions.has('READ')")
 class QuotePages {
 
     private static final String LIST = "sales/quotes/list";
@@ -74,14 +74,14 @@ class QuotePages {
     }
 
     @GetMapping("/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String newQuote(@RequestParam(required = false) UUID customer, Model model) {
         model.addAttribute("form", NewOrderForm.blank(customer));
         return newQuotePage(customer, model);
     }
 
     @PostMapping("/new")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String create(@ModelAttribute("form") NewOrderForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         var fee = SalesForms.number(form.deliveryFee(), "deliveryFee", binding);
@@ -114,7 +114,7 @@ class QuotePages {
      * with the last saved totals.
      */
     @PostMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String save(@PathVariable UUID id, @ModelAttribute("form") QuoteForm posted, BindingResult binding,
                 @RequestParam(required = false) Integer remove, HttpServletRequest request, Model model,
                 RedirectAttributes redirect) {
@@ -126,7 +126,7 @@ class QuotePages {
     }
 
     @GetMapping("/{id}/picker")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String picker(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("results", picker.find(q));
         model.addAttribute("q", q == null ? "" : q.strip());
@@ -135,7 +135,7 @@ class QuotePages {
     }
 
     @PostMapping("/{id}/lines")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String addLine(@PathVariable UUID id, @RequestParam UUID variantId,
                    @RequestParam(required = false) Integer quantity, HttpServletRequest request, Model model,
                    RedirectAttributes redirect) {
@@ -144,7 +144,7 @@ class QuotePages {
     }
 
     @PostMapping("/{id}/status")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String changeStatus(@PathVariable UUID id, @RequestParam String status, RedirectAttributes redirect) {
         QuoteStatus target = SalesText.status(QuoteStatus.class, status);
         if (target == null) {
@@ -160,7 +160,7 @@ class QuotePages {
     }
 
     @PostMapping("/{id}/convert")
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String convert(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
             OrderView order = quotes.convert(id, null);

@@ -63,6 +63,24 @@ class LiveAccountFilterTest {
     }
 
     @Test
+    void aRememberedDeviceWhoseSessionOutlivedItsLifetimeReloadsThePageToSignBackIn() throws Exception {
+        assertThat(request().getRedirectedUrl()).isNull();
+        clock.advance(Duration.ofHours(12));
+
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, java.util.List.of()));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/app/sales/orders");
+        request.setQueryString("status=DRAFT");
+        request.setSession(session);
+        request.setCookies(new jakarta.servlet.http.Cookie(app.comptoir.platform.RememberedDevices.COOKIE, "a.b.c"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        web.doFilter(request, response, new MockFilterChain());
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/app/sales/orders?status=DRAFT");
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
     void aWebSessionOfAnOlderTokenVersionIsSentToTheLoginPage() throws Exception {
         assertThat(request().getRedirectedUrl()).isNull();
 
