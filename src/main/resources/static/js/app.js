@@ -128,3 +128,13 @@
         }
     });
 })();
+
+// [data-expires-after="10"]: an offer that lapses (the undo after "delivered"), removed after that many seconds.
+document.addEventListener('DOMContentLoaded', function () {
+    'use strict';
+    document.querySelectorAll('[data-expires-after]').forEach(function (element) {
+        window.setTimeout(function () {
+            element.remove();
+        }, 1000 * Number(element.dataset.expiresAfter));
+    });
+});

@@ -179,8 +179,16 @@ class OrderPages {
         // An unreadable status goes to the service too: it refuses the role first (403), then the value.
         String done = act(id, redirect, "sales.order.done." + (target == null ? "invalid" : target.name()),
                 () -> orders.changeStatus(id, target, null));
-        // The driver's screen sends its own actions back to itself.
-        return "deliveries".equals(back) ? "redirect:/app/sales/deliveries" : done;
+        // The driver's screen sends its own actions back to itself; after "delivered" it offers the undo.
+        if (!"deliveries".equals(back)) {
+            return done;
+        }
+        if (target == OrderStatus.DELIVERED && redirect.getFlashAttributes().get("flash") != null) {
+            // The toast says it was delivered, with its undo: no second message.
+            redirect.getFlashAttributes().remove("flash");
+            redirect.addFlashAttribute("undoDelivery", new DeliveryPages.Undo(id, orders.get(id).number()));
+        }
+        return "redirect:/app/sales/deliveries";
     }
 
     @PostMapping("/orders/{id}/cancel")
@@ -286,6 +294,7 @@ class OrderPages {
                 && p.has(app.comptoir.platform.Role.DRIVER)).orElse(false);
         model.addAttribute("order", order);
         model.addAttribute("timeline", OrderTimeline.of(order));
+        model.addAttribute("incidents", OrderTimeline.incidents(order));
         model.addAttribute("driverOnly", driverOnly);
         boolean office = Boolean.TRUE.equals(model.getAttribute("canEdit"));
         if (office && !order.status().isFinal()) {
