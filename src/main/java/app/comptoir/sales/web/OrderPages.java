@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.inventory.InsufficientStockException;
+import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Htmx;
 import app.comptoir.platform.InvalidInputException;
@@ -58,8 +59,11 @@ class OrderPages {
     private final Customers customers;
     private final VariantPicker picker;
     private final TenantContext tenantContext;
+    private final BusinessTime businessTime;
 
-    OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext) {
+    OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext,
+               BusinessTime businessTime) {
+        this.businessTime = businessTime;
         this.orders = orders;
         this.customers = customers;
         this.picker = picker;
@@ -76,20 +80,28 @@ class OrderPages {
     @GetMapping("/orders")
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','VIEWER')")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String driver,
                 @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
         OrderStatus statusFilter = SalesText.status(OrderStatus.class, status);
         String query = SalesText.query(q);
+        OrderListFilters filters = OrderListFilters.read(from, to, driver, businessTime.zone());
         PageResponse<OrderSummary> results = orders.list(new OrderFilter(statusFilter == null ? null : List.of(statusFilter),
-                null, null, null, null, query), Math.max(0, page), CustomerPages.PAGE_SIZE);
-        UriComponentsBuilder base = SalesText.base("/app/sales/orders", statusFilter, query);
+                null, filters.driverId(), filters.start(), filters.end(), query), Math.max(0, page), CustomerPages.PAGE_SIZE);
+        UriComponentsBuilder base = filters.addTo(SalesText.base("/app/sales/orders", statusFilter, query));
         model.addAttribute("orders", results);
         model.addAttribute("pager", Pager.of(results, base));
         model.addAttribute("status", statusFilter);
         model.addAttribute("statuses", orders.statuses());
         model.addAttribute("q", query == null ? "" : query);
+        model.addAttribute("filters", filters);
         response.addHeader(HttpHeaders.VARY, Htmx.REQUEST);
-        return Htmx.isPartial(request) ? LIST + " :: results" : LIST;
+        if (Htmx.isPartial(request)) {
+            return LIST + " :: results";
+        }
+        model.addAttribute("drivers", orders.drivers());
+        return LIST;
     }
 
     // ---------------------------------------------------------------- new order
