@@ -166,6 +166,14 @@ public class Orders {
                 .map(this::view);
     }
 
+    /** A customer's totals: amount spent, orders, last order ({@link Permission#READ}). */
+    @Transactional(readOnly = true)
+    public CustomerTotals customerTotals(UUID customerId) {
+        actor.require(Permission.READ);
+        OrderRepository.CustomerTotalsRow row = repository.customerTotals(actor.tenant(), customerId);
+        return new CustomerTotals(Money.round(row.spent(), tenants.current().currency()), row.orders(), row.lastAt());
+    }
+
     /** Every status with the statuses it may move to and how many orders (the caller may see) are in it. */
     @Transactional(readOnly = true)
     public List<StatusInfo> statuses() {

@@ -357,6 +357,25 @@ public class OrderRepository {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * A customer's sales (gross less refunds of the orders sold, see {@code sold_at}), number of orders that are
+     * not cancelled and the creation time of the newest: one statement over the customer's index.
+     */
+    public CustomerTotalsRow customerTotals(UUID tenant, UUID customerId) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(gross - refunded) filter (where sold_at is not null), 0) as spent,
+                       count(*) as orders, max(created_at) as last_at
+                  from sales_orders
+                 where tenant_id = ? and customer_id = ? and deleted_at is null and status <> 'CANCELLED'""",
+                (rs, i) -> new CustomerTotalsRow(rs.getBigDecimal("spent"), rs.getLong("orders"),
+                        rs.getTimestamp("last_at") == null ? null : rs.getTimestamp("last_at").toInstant()),
+                tenant, customerId);
+    }
+
+    /** See {@link #customerTotals}. */
+    public record CustomerTotalsRow(BigDecimal spent, long orders, Instant lastAt) {
+    }
+
     /** The order's history, oldest first. */
     public List<HistoryEntry> history(UUID tenant, UUID orderId) {
         return jdbc.query("""

@@ -171,6 +171,7 @@ class CustomerPages {
             PageResponse<OrderSummary> history = orders.list(new OrderFilter(null, customer.id(), null, null, null, null),
                     ordersPage, PAGE_SIZE);
             model.addAttribute("orders", history);
+            model.addAttribute("totals", orders.customerTotals(customer.id()));
             model.addAttribute("ordersPager", Pager.of(history,
                     UriComponentsBuilder.fromPath("/app/sales/customers/" + customer.id())));
         }
