@@ -145,10 +145,7 @@ class OrderPages {
     @GetMapping("/orders/{id}/picker")
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     String picker(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("results", picker.find(q));
-        model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("action", "/app/sales/orders/" + id + "/lines");
-        return "sales/fragments :: pickerResults";
+        return picker.answer(q, "/app/sales/orders/" + id + "/lines", model);
     }
 
     @PostMapping("/orders/{id}/lines")
