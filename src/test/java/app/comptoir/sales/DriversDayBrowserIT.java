@@ -41,8 +41,9 @@ class DriversDayBrowserIT {
         String pot = shop.stocked("Pot Toscane 30 cm", "POT-TOSC-30", "19.90", 20, 10);
         String soil = shop.stocked("Terreau universel 40 L", "TER-40", "8.50", 20, 20);
         Account driver = shop.user("DRIVER");
-        String first = outForDelivery(shop, driver, "Lucie Bernard", "Sonner deux fois, portail vert", pot, 2, soil, 1);
-        String second = outForDelivery(shop, driver, "Marc Petit", null, soil, 3);
+        String first = outForDelivery(shop, driver, "Lucie Bernard", "06 12 34 56 78", "Sonner deux fois, portail vert",
+                pot, 2, soil, 1);
+        String second = outForDelivery(shop, driver, "Marc Petit", "07 98 76 54 32", null, soil, 3);
 
         signIn(driver);
         page.navigate("/app/sales/deliveries");
@@ -101,10 +102,10 @@ class DriversDayBrowserIT {
     }
 
     /** An order for a customer (with the order's notes as delivery instructions), taken out by the driver. */
-    private static String outForDelivery(SalesApi shop, Account driver, String customer, String notes,
+    private static String outForDelivery(SalesApi shop, Account driver, String customer, String phone, String notes,
                                          Object... variantQuantity) {
         Map<String, Object> body = new HashMap<>(SalesApi.orderBody(variantQuantity));
-        body.put("customer", Map.of("name", customer, "phone", "06 12 34 56 78"));
+        body.put("customer", Map.of("name", customer, "phone", phone));
         body.put("deliveryAddress", Map.of("line1", "12 rue des Lilas", "postalCode", "69003", "city", "Lyon"));
         if (notes != null) {
             body.put("notes", notes);

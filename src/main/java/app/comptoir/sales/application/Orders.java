@@ -332,6 +332,20 @@ public class Orders {
         return get(id);
     }
 
+    /** Changes the quantity of a line of a draft order; it keeps its price and discount. */
+    public OrderView changeLineQuantity(UUID id, UUID lineId, Integer quantity) {
+        actor.require(Permission.ORDERS_WRITE);
+        Order order = load(id);
+        int before = order.lines().stream().filter(l -> l.id().equals(lineId)).mapToInt(LineView::quantity)
+                .findFirst().orElse(0);
+        LineView changed = order.changeQuantity(lineId, quantity, clock.instant());
+        repository.storeLine(order, changed);
+        repository.storeTotals(order, actor.userId());
+        audit.record(Order.AUDITED, id, "UPDATE", Map.of("line", changed.sku() + " × " + before),
+                Map.of("line", changed.sku() + " × " + changed.quantity()));
+        return get(id);
+    }
+
     /** Removes a line from a draft order. */
     public OrderView removeLine(UUID id, UUID lineId) {
         actor.require(Permission.ORDERS_WRITE);

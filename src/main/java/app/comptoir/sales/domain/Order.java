@@ -346,6 +346,28 @@ public class Order {
         return removed;
     }
 
+    /** The most units a line sells (more is a typing mistake). */
+    public static final int MAX_QUANTITY = 100_000;
+
+    /**
+     * Changes the quantity of a line of a draft, in place (the in-place edit of the order page): the line keeps
+     * its price and discount, its net and the totals follow. 404 if it is not one of its lines.
+     */
+    public LineView changeQuantity(UUID lineId, Integer quantity, Instant at) {
+        LinesChangeOnlyInDraft.change(number, status, "lines").orConflict();
+        LineView line = lines.stream().filter(l -> l.id().equals(lineId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Order line", lineId));
+        if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
+            throw InvalidInputException.field("quantity", "must be between 1 and " + MAX_QUANTITY);
+        }
+        LineView changed = new LineView(line.id(), line.variantId(), line.sku(), line.label(), quantity,
+                line.unitPrice(), line.discount(), line.vatRate(),
+                Pricing.lineNet(quantity, line.unitPrice(), line.discount(), currency), line.returnedQuantity());
+        lines = lines.stream().map(l -> l == line ? changed : l).toList();
+        retotal(at);
+        return changed;
+    }
+
     /** Refuses deleting anything but a draft (later orders are cancelled, which keeps their history). */
     public void requireDeletable() {
         LinesChangeOnlyInDraft.deletion(number, status).orConflict();

@@ -290,6 +290,12 @@ public class OrderRepository {
         saleLines.delete(SaleLines.Kind.ORDER, order.tenantId(), order.id(), lineId);
     }
 
+    /** Stores a line's new quantity and net (the order's totals: {@link #storeTotals}). */
+    public void storeLine(Order order, LineView line) {
+        jdbc.update("update sales_order_lines set quantity = ?, net = ? where tenant_id = ? and order_id = ? and id = ?",
+                line.quantity(), line.net(), order.tenantId(), order.id(), line.id());
+    }
+
     /** Stores the totals (after a line change). */
     public void storeTotals(Order order, UUID by) {
         jdbc.update("update sales_orders set net = ?, vat = ?, gross = ?, updated_at = ?, updated_by = ?, version = version + 1"

@@ -223,6 +223,18 @@ class OrderController {
         return orders.removeLine(id, itemId);
     }
 
+    record QuantityBody(Integer quantity) {
+    }
+
+    @PatchMapping("/{id}/items/{itemId}")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    @Operation(summary = "Change the quantity of a line of a draft order: {quantity}",
+            description = "The line keeps its unit price and discount; its net and the order's totals follow. "
+                    + "400 with field quantity unless 1 to 100000; 409 order-not-draft after confirmation.")
+    OrderView changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) QuantityBody body) {
+        return orders.changeLineQuantity(id, itemId, body == null ? null : body.quantity());
+    }
+
     @PostMapping("/{id}/confirm")
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     @Operation(summary = "Confirm a draft order: reserves the stock of every line, all or nothing",

@@ -95,7 +95,7 @@ class OrderPages {
         model.addAttribute("status", statusFilter);
         model.addAttribute("statuses", orders.statuses());
         model.addAttribute("q", query == null ? "" : query);
-        model.addAttribute("filters", filters);
+        model.addAttribute("listFilters", filters);
         response.addHeader(HttpHeaders.VARY, Htmx.REQUEST);
         if (Htmx.isPartial(request)) {
             return LIST + " :: results";
@@ -169,6 +169,53 @@ class OrderPages {
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     String removeLine(@PathVariable UUID id, @PathVariable UUID lineId, RedirectAttributes redirect) {
         return act(id, redirect, "sales.line.removed", () -> orders.removeLine(id, lineId));
+    }
+
+    /** A quantity typed in place that was refused, shown next to its field with what was typed. */
+    record QuantityError(UUID lineId, String typed) {
+    }
+
+    /**
+     * The in-place quantity of a draft's line (htmx: answers the lines section with the new net and totals, or
+     * the error next to the field; without JavaScript: back to the page).
+     */
+    @PostMapping("/orders/{id}/lines/{lineId}/quantity")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    String changeQuantity(@PathVariable UUID id, @PathVariable UUID lineId, @RequestParam(required = false) String quantity,
+                          HttpServletRequest request, HttpServletResponse response, Model model,
+                          RedirectAttributes redirect) {
+        boolean partial = Htmx.isPartial(request);
+        try {
+            orders.changeLineQuantity(id, lineId, SalesForms.integer(quantity));
+            if (!partial) {
+                redirect.addFlashAttribute("flash", "sales.line.quantityChanged");
+            }
+        } catch (InvalidInputException e) {
+            QuantityError error = new QuantityError(lineId, quantity == null ? "" : quantity.strip());
+            if (!partial) {
+                redirect.addFlashAttribute("quantityError", error);
+                return "redirect:/app/sales/orders/" + id + "#lines";
+            }
+            model.addAttribute("quantityError", error);
+        } catch (ConflictException e) {
+            // No longer a draft (or changed meanwhile): the whole page, with the refusal, is what to show.
+            if (partial) {
+                org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
+                        .put("salesConflict", e.type());
+                org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(
+                        "/app/sales/orders/" + id, request, response);
+                response.setHeader("HX-Redirect", "/app/sales/orders/" + id);
+                return null;
+            }
+            redirect.addFlashAttribute("salesConflict", e.type());
+            return "redirect:/app/sales/orders/" + id;
+        }
+        if (!partial) {
+            return "redirect:/app/sales/orders/" + id + "#lines";
+        }
+        model.addAttribute("lineForm", LineForm.blank());
+        page(orders.get(id), model);
+        return PAGE + " :: lines";
     }
 
     @PostMapping("/orders/{id}/confirm")
