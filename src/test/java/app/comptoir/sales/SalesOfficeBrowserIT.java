@@ -41,7 +41,7 @@ class SalesOfficeBrowserIT {
         SalesApi shop = SalesApi.newShop(port);
         shop.stocked("Pot Toscane 30 cm", "POT-TOSC-30", "10.00", 20, 7);
         shop.stocked("Pot Toscane 40 cm", "POT-TOSC-40", "15.00", 20, 0);
-        String customer = shop.customer("Lucie Bernard", "06 12 34 56 78");
+        String customer = shop.customer("Lucie Bernard", "06 98 76 54 32");
         shop.address(customer, "12 rue des Lilas", "Lyon");
         Account driver = shop.user("DRIVER");
         String pot = shop.stocked("Terreau", "TER-40", "8.50", 20, 5);
@@ -53,7 +53,7 @@ class SalesOfficeBrowserIT {
         page.navigate("/app/sales/orders/new");
         page.locator("#customer-q").pressSequentially("lucie", new Locator.PressSequentiallyOptions().setDelay(30));
         Locator suggestion = page.locator("[data-customer-suggestions] [data-suggestion='Lucie Bernard']");
-        assertThat(suggestion).containsText("06 12 34 56 78");
+        assertThat(suggestion).containsText("06 98 76 54 32");
         browsers.screenshot("sales-customer-autocomplete");
         page.locator("#customer-q").press("Enter");
         page.waitForURL(Pattern.compile(".*/app/sales/orders/new\\?customer=.*"));
