@@ -94,6 +94,8 @@ class DriversDayBrowserIT {
         assertThat(page.locator("[data-incidents]")).containsText("avis de passage");
         page.navigate("/app/sales/orders/" + first);
         assertThat(page.locator("[data-incidents] [data-incident='DELIVERY_UNDONE']")).containsText("Livraison annulée");
+        // Out for delivery again: its page offers the same "customer absent" form.
+        assertThat(page.locator("[data-order-actions] [data-failure-open]")).isVisible();
     }
 
     private void assertNoSidewaysScrolling() {

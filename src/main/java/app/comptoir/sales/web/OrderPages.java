@@ -351,6 +351,7 @@ class OrderPages {
         model.addAttribute("order", order);
         model.addAttribute("timeline", OrderTimeline.of(order));
         model.addAttribute("incidents", OrderTimeline.incidents(order));
+        model.addAttribute("failureReasons", app.comptoir.sales.domain.FailedDeliveryReason.values());
         model.addAttribute("driverOnly", driverOnly);
         boolean office = Boolean.TRUE.equals(model.getAttribute("canEdit"));
         if (office && !order.status().isFinal()) {
