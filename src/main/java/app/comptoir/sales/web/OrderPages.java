@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.inventory.InsufficientStockException;
@@ -37,6 +38,7 @@ import app.comptoir.sales.application.OrderRequest;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.application.ReturnRequest;
+import app.comptoir.sales.domain.FailedDeliveryReason;
 import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.OrderSummary;
@@ -200,9 +202,9 @@ class OrderPages {
         } catch (ConflictException e) {
             // No longer a draft (or changed meanwhile): the whole page, with the refusal, is what to show.
             if (partial) {
-                org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
+                RequestContextUtils.getOutputFlashMap(request)
                         .put("salesConflict", e.type());
-                org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(
+                RequestContextUtils.saveOutputFlashMap(
                         "/app/sales/orders/" + id, request, response);
                 response.setHeader("HX-Redirect", "/app/sales/orders/" + id);
                 return null;
@@ -351,7 +353,7 @@ class OrderPages {
         model.addAttribute("order", order);
         model.addAttribute("timeline", OrderTimeline.of(order));
         model.addAttribute("incidents", OrderTimeline.incidents(order));
-        model.addAttribute("failureReasons", app.comptoir.sales.domain.FailedDeliveryReason.values());
+        model.addAttribute("failureReasons", FailedDeliveryReason.values());
         model.addAttribute("driverOnly", driverOnly);
         boolean office = Boolean.TRUE.equals(model.getAttribute("canEdit"));
         if (office && !order.status().isFinal()) {
