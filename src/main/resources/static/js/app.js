@@ -128,3 +128,30 @@
         }
     });
 })();
+
+// [data-expires-after="10"]: an offer that lapses (the undo after "delivered"), removed after that many seconds.
+document.addEventListener('DOMContentLoaded', function () {
+    'use strict';
+    document.querySelectorAll('[data-expires-after]').forEach(function (element) {
+        window.setTimeout(function () {
+            element.remove();
+        }, 1000 * Number(element.dataset.expiresAfter));
+    });
+});
+
+// [data-autocomplete-input] (the customer of a new order or quote): Enter picks the first suggestion instead of
+// sending the form around it, the down arrow walks into the suggestions.
+document.addEventListener('keydown', function (event) {
+    'use strict';
+    var input = event.target.closest && event.target.closest('[data-autocomplete-input]');
+    if (!input || (event.key !== 'Enter' && event.key !== 'ArrowDown')) {
+        return;
+    }
+    var first = document.querySelector('#' + input.getAttribute('aria-controls') + ' a');
+    event.preventDefault();
+    if (first && event.key === 'Enter') {
+        first.click();
+    } else if (first) {
+        first.focus();
+    }
+});

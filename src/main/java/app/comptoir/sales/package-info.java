@@ -6,7 +6,8 @@
  *       and {@link app.comptoir.sales.OrderStatus} for reporting) and the events they may listen to
  *       ({@link app.comptoir.sales.OrderConfirmed}, {@link app.comptoir.sales.OrderSentOut},
  *       {@link app.comptoir.sales.OrderDelivered}, {@link app.comptoir.sales.OrderCancelled},
- *       {@link app.comptoir.sales.ReturnRecorded}, {@link app.comptoir.sales.QuoteSent},
+ *       {@link app.comptoir.sales.ReturnRecorded}, {@link app.comptoir.sales.DeliveryFailed},
+ *       {@link app.comptoir.sales.DeliveryUndone}, {@link app.comptoir.sales.QuoteSent},
  *       {@link app.comptoir.sales.QuoteAccepted});</li>
  *   <li>{@code domain}: the {@code Order} and {@code Quote} aggregates, their value objects and the named
  *       policies, free of Spring and JDBC;</li>

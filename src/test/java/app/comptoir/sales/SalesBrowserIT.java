@@ -110,7 +110,8 @@ class SalesBrowserIT {
         assertThat(page.locator("[data-flash]")).containsText("partie en livraison");
         browsers.screenshot("sales-deliveries-phone");
         page.locator("[data-delivery] [data-action='DELIVERED']").click();
-        assertThat(page.locator("[data-flash]")).containsText("Commande livrée");
+        page.locator("#confirm-modal [data-confirm-ok]").click();
+        assertThat(page.locator("[data-undo-toast]")).containsText("livrée");
         assertThat(page.locator("[data-empty-state]")).isVisible();
         signOut();
 

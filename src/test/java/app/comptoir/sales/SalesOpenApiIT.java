@@ -27,6 +27,10 @@ class SalesOpenApiIT {
                 .body("paths", hasKey("/api/v1/orders/{id}/assign-driver"))
                 .body("paths", hasKey("/api/v1/orders/statuses"))
                 .body("paths", hasKey("/api/v1/orders/export.csv"))
+                .body("paths", hasKey("/api/v1/orders/{id}/delivery-failure"))
+                .body("paths", hasKey("/api/v1/orders/{id}/undo-delivery"))
+                .body("paths.'/api/v1/orders/{id}/items/{itemId}'", hasKey("patch"))
+                .body("paths", hasKey("/api/v1/customers/{id}/totals"))
                 .body("components.schemas", hasKey("OrderView"));
     }
 }

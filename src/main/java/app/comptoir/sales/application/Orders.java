@@ -43,6 +43,7 @@ import app.comptoir.sales.domain.Checks;
 import app.comptoir.sales.domain.CustomerRef;
 import app.comptoir.sales.domain.Decision;
 import app.comptoir.sales.domain.DriversDeliverOnlyTheirOwnOrders;
+import app.comptoir.sales.domain.FailedDeliveryReason;
 import app.comptoir.sales.domain.HistoryEntry;
 import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.Order;
@@ -163,6 +164,14 @@ public class Orders {
     public Optional<OrderView> byIdempotencyKey(String key) {
         return repository.find(actor.tenant(), OrderRepository.Key.IDEMPOTENCY_KEY, key, actor.restrictedDriver())
                 .map(this::view);
+    }
+
+    /** A customer's totals: amount spent, orders, last order ({@link Permission#READ}). */
+    @Transactional(readOnly = true)
+    public CustomerTotals customerTotals(UUID customerId) {
+        actor.require(Permission.READ);
+        OrderRepository.CustomerTotalsRow row = repository.customerTotals(actor.tenant(), customerId);
+        return new CustomerTotals(Money.round(row.spent(), tenants.current().currency()), row.orders(), row.lastAt());
     }
 
     /** Every status with the statuses it may move to and how many orders (the caller may see) are in it. */
@@ -324,6 +333,20 @@ public class Orders {
         return get(id);
     }
 
+    /** Changes the quantity of a line of a draft order; it keeps its price and discount. */
+    public OrderView changeLineQuantity(UUID id, UUID lineId, Integer quantity) {
+        actor.require(Permission.ORDERS_WRITE);
+        Order order = load(id);
+        int before = order.lines().stream().filter(l -> l.id().equals(lineId)).mapToInt(LineView::quantity)
+                .findFirst().orElse(0);
+        LineView changed = order.changeQuantity(lineId, quantity, clock.instant());
+        repository.storeLine(order, changed);
+        repository.storeTotals(order, actor.userId());
+        audit.record(Order.AUDITED, id, "UPDATE", Map.of("line", changed.sku() + " × " + before),
+                Map.of("line", changed.sku() + " × " + changed.quantity()));
+        return get(id);
+    }
+
     /** Removes a line from a draft order. */
     public OrderView removeLine(UUID id, UUID lineId) {
         actor.require(Permission.ORDERS_WRITE);
@@ -384,6 +407,52 @@ public class Orders {
         return view(order, history);
     }
 
+    /**
+     * The delivery failed (customer absent, refused, wrong address, other with a note): the order goes back to
+     * the shop ({@code PREPARING}) with the reason in its history and a {@link app.comptoir.sales.DeliveryFailed}
+     * event. No stock moves (see {@link Order#failDelivery}). The office, or the driver of the order.
+     */
+    public OrderView failDelivery(UUID id, FailedDeliveryReason reason, String note) {
+        Order order = loadForDelivery(id);
+        String text = Checks.text("note", note, 500);
+        StockEffect effect = order.failDelivery(reason, text, clock.instant());
+        perform(effect, order);
+        List<HistoryEntry> history = repository.storeStatus(order, author(), text, HistoryEntry.DELIVERY_FAILED,
+                reason.name(), audit.values(Order.AUDITED, id, "UPDATE", Map.of("status", OrderStatus.OUT_FOR_DELIVERY.name()),
+                        Map.of("status", order.status().name(), "deliveryFailed", reason.name())));
+        publish(order);
+        return view(order, history);
+    }
+
+    /**
+     * Takes back a "delivered" tapped by mistake, within {@link app.comptoir.sales.domain.DeliveriesUndoBriefly#GRACE}:
+     * the order is out for delivery again; no stock moves, since delivering moved none (a second undo is refused,
+     * the order being no longer delivered). The office, or the driver of the order.
+     */
+    public OrderView undoDelivery(UUID id) {
+        Order order = loadForDelivery(id);
+        StockEffect effect = order.undoDelivery(clock.instant());
+        perform(effect, order);
+        List<HistoryEntry> history = repository.storeStatus(order, author(), null, HistoryEntry.DELIVERY_UNDONE, null,
+                audit.values(Order.AUDITED, id, "UPDATE", Map.of("status", OrderStatus.DELIVERED.name()),
+                        Map.of("status", order.status().name())));
+        publish(order);
+        return view(order, history);
+    }
+
+    /** The order, locked, for a driver's act: the office acts on any order, a driver (DELIVERIES) on theirs only. */
+    private Order loadForDelivery(UUID id) {
+        boolean office = actor.may(Permission.ORDERS_WRITE);
+        if (!office && !actor.may(Permission.DELIVERIES)) {
+            throw new AccessDeniedException("Your role does not allow moving orders");
+        }
+        Order order = load(id);
+        if (!office && !Objects.equals(order.driverId(), actor.userId())) {
+            throw new NotFoundException("Order", id);
+        }
+        return order;
+    }
+
     /** The stock side of a step, through inventory's API, in this transaction (see the class comment). */
     private void perform(StockEffect effect, Order order) {
         switch (effect) {
@@ -403,7 +472,7 @@ public class Orders {
                 }
             }
             case NONE -> {
-                // Preparing, delivering and cancelling a draft move no stock.
+                // Preparing, delivering, a failed delivery, its undo and cancelling a draft move no stock.
             }
         }
     }

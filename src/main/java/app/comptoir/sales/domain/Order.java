@@ -13,6 +13,8 @@ import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Money;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.sales.DeliveryFailed;
+import app.comptoir.sales.DeliveryUndone;
 import app.comptoir.sales.OrderCancelled;
 import app.comptoir.sales.OrderConfirmed;
 import app.comptoir.sales.OrderDelivered;
@@ -65,6 +67,8 @@ public class Order {
     private Instant updatedAt;
     private long version;
     private List<LineView> lines;
+    /** When its goods left the stock ledger (first departure); kept when a delivery fails, null once cancelled. */
+    private Instant soldAt;
     private final List<Object> events = new ArrayList<>();
     private boolean changed;
 
@@ -117,6 +121,22 @@ public class Order {
                 driverId, driverName, quoteId, createdAt, updatedAt, version, lines);
     }
 
+    /**
+     * An order as stored, with the time its goods left the stock ledger ({@code sold_at}; null if they did not):
+     * an order back from a failed delivery is {@code PREPARING} with its goods already sold.
+     */
+    public static Order restore(UUID tenantId, UUID id, String number, OrderStatus status, CustomerRef customer,
+                                AddressSnapshot address, BigDecimal deliveryFee, String notes, String currency,
+                                boolean pricesIncludeVat, BigDecimal refunded, UUID driverId, String driverName,
+                                UUID quoteId, Instant createdAt, Instant updatedAt, long version, List<LineView> lines,
+                                Instant soldAt) {
+        Order order = restore(tenantId, id, number, status, customer, address, deliveryFee, notes, currency,
+                pricesIncludeVat, refunded,
+                driverId, driverName, quoteId, createdAt, updatedAt, version, lines);
+        order.soldAt = soldAt;
+        return order;
+    }
+
     /** Gives the stored draft its number, once. */
     public void numbered(String number) {
         if (this.number != null) {
@@ -145,11 +165,19 @@ public class Order {
         return StockEffect.NONE;
     }
 
-    /** PREPARING → OUT_FOR_DELIVERY: the reserved stock becomes sold, and the order counts as a sale. */
+    /**
+     * PREPARING → OUT_FOR_DELIVERY: the reserved stock becomes sold, and the order counts as a sale. Leaving
+     * again after a failed delivery moves no stock: its goods were sold at the first departure.
+     */
     public StockEffect sendOut(Instant at) {
         requireTransition(OrderStatus.OUT_FOR_DELIVERY);
+        boolean again = goodsOut();
         moved(OrderStatus.OUT_FOR_DELIVERY, at);
         registerEvent(new OrderSentOut(tenantId, id, number, driverId, items(), at));
+        if (again) {
+            return StockEffect.NONE;
+        }
+        soldAt = at;
         return StockEffect.COMMIT;
     }
 
@@ -168,12 +196,54 @@ public class Order {
     public StockEffect cancel(String note, Instant at) {
         requireTransition(OrderStatus.CANCELLED);
         OrderStatus from = status;
+        // Goods back from a failed delivery were already sold: they go back on the shelf, like from the van.
+        boolean sold = goodsOut() || from == OrderStatus.OUT_FOR_DELIVERY;
         moved(OrderStatus.CANCELLED, at);
+        soldAt = null;
         registerEvent(new OrderCancelled(tenantId, id, number, from, items(), note, at));
-        if (from.holdsReservation()) {
-            return StockEffect.RELEASE;
+        if (sold) {
+            return StockEffect.RESTOCK;
         }
-        return from == OrderStatus.OUT_FOR_DELIVERY ? StockEffect.RESTOCK : StockEffect.NONE;
+        return from.holdsReservation() ? StockEffect.RELEASE : StockEffect.NONE;
+    }
+
+    /**
+     * OUT_FOR_DELIVERY → PREPARING: the delivery failed ({@code reason}; {@code note} required for
+     * {@link FailedDeliveryReason#OTHER}) and the goods come back to the shop. No stock moves: they stay sold to
+     * this order and set aside for it, so the next departure moves nothing and a cancellation restocks them.
+     */
+    public StockEffect failDelivery(FailedDeliveryReason reason, String note, Instant at) {
+        if (status != OrderStatus.OUT_FOR_DELIVERY) {
+            throw new IllegalTransitionException("Order " + number, status, OrderStatus.PREPARING, status.next());
+        }
+        if (reason == null) {
+            throw InvalidInputException.field("reason", "is required (one of " + List.of(FailedDeliveryReason.values()) + ")");
+        }
+        String text = Checks.text("note", note, 500);
+        if (reason == FailedDeliveryReason.OTHER && text == null) {
+            throw InvalidInputException.field("note", "is required when the reason is OTHER");
+        }
+        moved(OrderStatus.PREPARING, at);
+        registerEvent(new DeliveryFailed(tenantId, id, number, driverId, reason.name(), text, at));
+        return StockEffect.NONE;
+    }
+
+    /**
+     * DELIVERED → OUT_FOR_DELIVERY, shortly after a mistaken "delivered" (see {@link DeliveriesUndoBriefly}).
+     * Delivering moved no stock (the goods were sold at departure), so taking it back moves none either:
+     * whatever happens next (delivered again, cancelled and restocked) counts the goods once.
+     */
+    public StockEffect undoDelivery(Instant now) {
+        boolean returned = refunded.signum() != 0 || lines.stream().anyMatch(l -> l.returnedQuantity() > 0);
+        DeliveriesUndoBriefly.undo(number, status, updatedAt, returned, now).orConflict();
+        moved(OrderStatus.OUT_FOR_DELIVERY, now);
+        registerEvent(new DeliveryUndone(tenantId, id, number, driverId, now));
+        return StockEffect.NONE;
+    }
+
+    /** Whether its goods already left the stock ledger while it is back in the shop (a failed delivery). */
+    public boolean goodsOut() {
+        return soldAt != null && status.holdsReservation();
     }
 
     /** The step to {@code target}, for the API that names the target status rather than the act. */
@@ -282,6 +352,28 @@ public class Order {
         lines = lines.stream().filter(l -> l != removed).toList();
         retotal(at);
         return removed;
+    }
+
+    /** The most units a line sells (more is a typing mistake). */
+    public static final int MAX_QUANTITY = 100_000;
+
+    /**
+     * Changes the quantity of a line of a draft, in place (the in-place edit of the order page): the line keeps
+     * its price and discount, its net and the totals follow. 404 if it is not one of its lines.
+     */
+    public LineView changeQuantity(UUID lineId, Integer quantity, Instant at) {
+        LinesChangeOnlyInDraft.change(number, status, "lines").orConflict();
+        LineView line = lines.stream().filter(l -> l.id().equals(lineId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Order line", lineId));
+        if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
+            throw InvalidInputException.field("quantity", "must be between 1 and " + MAX_QUANTITY);
+        }
+        LineView changed = new LineView(line.id(), line.variantId(), line.sku(), line.label(), quantity,
+                line.unitPrice(), line.discount(), line.vatRate(),
+                Pricing.lineNet(quantity, line.unitPrice(), line.discount(), currency), line.returnedQuantity());
+        lines = lines.stream().map(l -> l == line ? changed : l).toList();
+        retotal(at);
+        return changed;
     }
 
     /** Refuses deleting anything but a draft (later orders are cancelled, which keeps their history). */
@@ -460,5 +552,9 @@ public class Order {
 
     public List<LineView> lines() {
         return lines;
+    }
+
+    public Instant soldAt() {
+        return soldAt;
     }
 }

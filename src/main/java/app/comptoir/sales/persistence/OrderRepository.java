@@ -50,7 +50,7 @@ public class OrderRepository {
     private static final String HEADER_WITH_LINES = """
             select o.id, o.number, o.status, o.customer_id, o.customer_name, o.customer_phone,
                    o.delivery_address::text as address, o.delivery_fee, o.notes, o.currency, o.net, o.vat, o.gross,
-                   o.prices_include_vat, o.refunded, o.driver_id, o.driver_name, o.quote_id, o.created_at, o.updated_at, o.version,
+                   o.prices_include_vat, o.refunded, o.driver_id, o.driver_name, o.quote_id, o.created_at, o.updated_at, o.version, o.sold_at,
                    l.id as line_id, l.variant_id, l.sku, l.label, l.quantity, l.unit_price, l.discount, l.vat_rate,
                    l.net as line_net, l.returned_quantity
               from sales_orders o
@@ -84,18 +84,19 @@ public class OrderRepository {
                        sold_at = case when ? then coalesce(sold_at, ?) when ? then null else sold_at end
                  where tenant_id = ? and id = ?),
             entry as (
-                insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                returning id, status, at, by_name, by_id, note),
+                insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note, step, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning id, status, at, by_name, by_id, note, step, reason),
             audit as (%s)
-            select id, status, at, by_name, by_id, note from sales_order_history where tenant_id = ? and order_id = ?
+            select id, status, at, by_name, by_id, note, step, reason from sales_order_history
+             where tenant_id = ? and order_id = ?
             union all
-            select id, status, at, by_name, by_id, note from entry
+            select id, status, at, by_name, by_id, note, step, reason from entry
             order by at, id""".formatted(AuditRecorder.INSERT);
 
     private static final RowMapper<HistoryEntry> HISTORY = (rs, i) -> new HistoryEntry(
             OrderStatus.valueOf(rs.getString("status")), rs.getTimestamp("at").toInstant(), rs.getString("by_name"),
-            rs.getObject("by_id", UUID.class), rs.getString("note"));
+            rs.getObject("by_id", UUID.class), rs.getString("note"), rs.getString("step"), rs.getString("reason"));
 
     private final JdbcTemplate jdbc;
     private final SaleLines saleLines;
@@ -188,14 +189,15 @@ public class OrderRepository {
         }, args);
         return header.stream().findFirst().map(h -> Order.restore(tenant, h.id(), h.number(), h.status(), h.customer(),
                 h.address(), h.deliveryFee(), h.notes(), h.currency(), h.pricesIncludeVat(), h.refunded(), h.driverId(), h.driverName(),
-                h.quoteId(), h.createdAt(), h.updatedAt(), h.version(), lines));
+                h.quoteId(), h.createdAt(), h.updatedAt(), h.version(), lines, h.soldAt()));
     }
 
     /** The order's columns (the rest of the aggregate are its lines). */
     private record Row(UUID id, String number, OrderStatus status, CustomerRef customer, AddressSnapshot address,
                        BigDecimal deliveryFee, String notes, String currency, boolean pricesIncludeVat,
                        BigDecimal refunded, UUID driverId,
-                       String driverName, UUID quoteId, Instant createdAt, Instant updatedAt, long version) {
+                       String driverName, UUID quoteId, Instant createdAt, Instant updatedAt, long version,
+                       Instant soldAt) {
     }
 
     private Row row(ResultSet rs) throws SQLException {
@@ -205,7 +207,8 @@ public class OrderRepository {
                 rs.getBigDecimal("delivery_fee"), rs.getString("notes"), rs.getString("currency"),
                 rs.getBoolean("prices_include_vat"), rs.getBigDecimal("refunded"), rs.getObject("driver_id", UUID.class), rs.getString("driver_name"),
                 rs.getObject("quote_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"),
+                rs.getTimestamp("sold_at") == null ? null : rs.getTimestamp("sold_at").toInstant());
     }
 
     /**
@@ -235,12 +238,21 @@ public class OrderRepository {
      * whole history. {@code sold_at}: the first departure (the day its sale counts); none once cancelled.
      */
     public List<HistoryEntry> storeStatus(Order order, Author by, String note, Object[] audit) {
+        return storeStatus(order, by, note, null, null, audit);
+    }
+
+    /**
+     * The same, for a step off the plain workflow ({@code step}: {@link HistoryEntry#DELIVERY_FAILED} with its
+     * {@code reason}, {@link HistoryEntry#DELIVERY_UNDONE}), which the order's timeline shows as such.
+     */
+    public List<HistoryEntry> storeStatus(Order order, Author by, String note, String step, String reason,
+                                          Object[] audit) {
         UUID tenant = order.tenantId();
         Timestamp at = Timestamp.from(order.updatedAt());
         OrderStatus target = order.status();
         List<Object> args = new ArrayList<>(Arrays.asList(target.name(), at, by.id(),
                 target == OrderStatus.OUT_FOR_DELIVERY, at, target == OrderStatus.CANCELLED, tenant, order.id(),
-                Ids.newId(), tenant, order.id(), target.name(), at, by.id(), by.name(), note));
+                Ids.newId(), tenant, order.id(), target.name(), at, by.id(), by.name(), note, step, reason));
         args.addAll(Arrays.asList(audit));
         args.addAll(List.of(tenant, order.id()));
         return jdbc.query(CHANGE_STATUS, HISTORY, args.toArray());
@@ -278,6 +290,12 @@ public class OrderRepository {
 
     public void deleteLine(Order order, UUID lineId) {
         saleLines.delete(SaleLines.Kind.ORDER, order.tenantId(), order.id(), lineId);
+    }
+
+    /** Stores a line's new quantity and net (the order's totals: {@link #storeTotals}). */
+    public void storeLine(Order order, LineView line) {
+        jdbc.update("update sales_order_lines set quantity = ?, net = ? where tenant_id = ? and order_id = ? and id = ?",
+                line.quantity(), line.net(), order.tenantId(), order.id(), line.id());
     }
 
     /** Stores the totals (after a line change). */
@@ -347,10 +365,29 @@ public class OrderRepository {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * A customer's sales (gross less refunds of the orders sold, see {@code sold_at}), number of orders that are
+     * not cancelled and the creation time of the newest: one statement over the customer's index.
+     */
+    public CustomerTotalsRow customerTotals(UUID tenant, UUID customerId) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(gross - refunded) filter (where sold_at is not null), 0) as spent,
+                       count(*) as orders, max(created_at) as last_at
+                  from sales_orders
+                 where tenant_id = ? and customer_id = ? and deleted_at is null and status <> 'CANCELLED'""",
+                (rs, i) -> new CustomerTotalsRow(rs.getBigDecimal("spent"), rs.getLong("orders"),
+                        rs.getTimestamp("last_at") == null ? null : rs.getTimestamp("last_at").toInstant()),
+                tenant, customerId);
+    }
+
+    /** See {@link #customerTotals}. */
+    public record CustomerTotalsRow(BigDecimal spent, long orders, Instant lastAt) {
+    }
+
     /** The order's history, oldest first. */
     public List<HistoryEntry> history(UUID tenant, UUID orderId) {
         return jdbc.query("""
-                select status, at, by_name, by_id, note from sales_order_history where tenant_id = ? and order_id = ?
+                select status, at, by_name, by_id, note, step, reason from sales_order_history where tenant_id = ? and order_id = ?
                  order by at, id""", HISTORY, tenant, orderId);
     }
 

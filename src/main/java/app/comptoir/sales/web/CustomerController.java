@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.sales.application.AddressRequest;
 import app.comptoir.sales.application.CustomerRequest;
+import app.comptoir.sales.application.CustomerTotals;
 import app.comptoir.sales.application.Customers;
+import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.persistence.AddressView;
 import app.comptoir.sales.persistence.CustomerView;
 
@@ -35,9 +37,11 @@ import app.comptoir.sales.persistence.CustomerView;
 class CustomerController {
 
     private final Customers customers;
+    private final Orders orders;
 
-    CustomerController(Customers customers) {
+    CustomerController(Customers customers, Orders orders) {
         this.customers = customers;
+        this.orders = orders;
     }
 
     /** Which default an address becomes: DELIVERY (default), BILLING or BOTH. */
@@ -62,6 +66,14 @@ class CustomerController {
     @Operation(summary = "A customer with their addresses (their orders: GET /api/v1/orders?customerId=)")
     CustomerView get(@PathVariable UUID id) {
         return customers.get(id);
+    }
+
+    @GetMapping("/{id}/totals")
+    @Operation(summary = "A customer's totals: amount spent (orders sold, less refunds), orders not cancelled, "
+            + "the last order's creation time")
+    CustomerTotals totals(@PathVariable UUID id) {
+        customers.get(id);
+        return orders.customerTotals(id);
     }
 
     @PutMapping("/{id}")

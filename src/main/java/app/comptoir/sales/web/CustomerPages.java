@@ -1,5 +1,6 @@
 package app.comptoir.sales.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,8 @@ import app.comptoir.sales.persistence.OrderSummary;
 @PreAuthorize("@rolePermissions.has('READ')")
 class CustomerPages {
 
+    /** Enough to pick from while typing, few enough to read on a phone. */
+    private static final int SUGGESTIONS = 8;
     static final int PAGE_SIZE = 25;
     private static final String LIST = "sales/customers/list";
     private static final String PAGE = "sales/customers/page";
@@ -62,6 +65,20 @@ class CustomerPages {
         model.addAttribute("q", query == null ? "" : query);
         response.addHeader(HttpHeaders.VARY, Htmx.REQUEST);
         return Htmx.isPartial(request) ? LIST + " :: results" : LIST;
+    }
+
+    /**
+     * The customer autocomplete of a new order or quote ({@code for}: orders or quotes): the customers whose
+     * name, e-mail or phone contains the text, each a link that starts the order or quote for them.
+     */
+    @GetMapping("/suggest")
+    String suggest(@RequestParam(required = false) String q, @RequestParam(name = "for", required = false) String target,
+                   Model model) {
+        String query = SalesText.query(q);
+        model.addAttribute("suggestions", query == null ? List.of() : customers.list(query, 0, SUGGESTIONS).items());
+        model.addAttribute("q", query == null ? "" : query);
+        model.addAttribute("target", "quotes".equals(target) ? "quotes" : "orders");
+        return "sales/customers/suggest :: suggestions";
     }
 
     @GetMapping("/new")
@@ -171,6 +188,7 @@ class CustomerPages {
             PageResponse<OrderSummary> history = orders.list(new OrderFilter(null, customer.id(), null, null, null, null),
                     ordersPage, PAGE_SIZE);
             model.addAttribute("orders", history);
+            model.addAttribute("totals", orders.customerTotals(customer.id()));
             model.addAttribute("ordersPager", Pager.of(history,
                     UriComponentsBuilder.fromPath("/app/sales/customers/" + customer.id())));
         }

@@ -46,6 +46,7 @@ import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.application.ReturnRequest;
 import app.comptoir.sales.application.StatusInfo;
+import app.comptoir.sales.domain.FailedDeliveryReason;
 import app.comptoir.sales.persistence.DeletedOrder;
 import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.OrderSummary;
@@ -79,6 +80,9 @@ class OrderController {
     }
 
     record DriverBody(UUID driverId) {
+    }
+
+    record FailedDeliveryBody(String reason, String note) {
     }
 
     @GetMapping
@@ -211,6 +215,17 @@ class OrderController {
         return orders.removeLine(id, itemId);
     }
 
+    record QuantityBody(Integer quantity) {
+    }
+
+    @PatchMapping("/{id}/items/{itemId}")
+    @Operation(summary = "Change the quantity of a line of a draft order: {quantity}",
+            description = "The line keeps its unit price and discount; its net and the order's totals follow. "
+                    + "400 with field quantity unless 1 to 100000; 409 order-not-draft after confirmation.")
+    OrderView changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) QuantityBody body) {
+        return orders.changeLineQuantity(id, itemId, body == null ? null : body.quantity());
+    }
+
     @PostMapping("/{id}/confirm")
     @Operation(summary = "Confirm a draft order: reserves the stock of every line, all or nothing",
             description = "409 insufficient-stock names each short line (variantId, sku, requested, available); "
@@ -227,6 +242,27 @@ class OrderController {
                     + "own orders to OUT_FOR_DELIVERY and DELIVERED.")
     OrderView status(@PathVariable UUID id, @RequestBody StatusBody body) {
         return orders.changeStatus(id, body.status(), body.note());
+    }
+
+    @PostMapping("/{id}/delivery-failure")
+    @Operation(summary = "Record a failed delivery: {reason: ABSENT|REFUSED|WRONG_ADDRESS|OTHER, note?}",
+            description = "OUT_FOR_DELIVERY → PREPARING: the order is back at the shop, the reason is in its history "
+                    + "(step DELIVERY_FAILED). No stock moves: the goods stay set aside for the order, the next "
+                    + "departure moves nothing and a cancellation restocks them. note is required with OTHER. "
+                    + "A driver may only do it for their own orders.")
+    OrderView failDelivery(@PathVariable UUID id, @RequestBody(required = false) FailedDeliveryBody body) {
+        FailedDeliveryBody b = body == null ? new FailedDeliveryBody(null, null) : body;
+        return orders.failDelivery(id, SalesText.status(FailedDeliveryReason.class, b.reason()), b.note());
+    }
+
+    @PostMapping("/{id}/undo-delivery")
+    @Operation(summary = "Take back a mistaken \"delivered\" within two minutes",
+            description = "DELIVERED → OUT_FOR_DELIVERY (history step DELIVERY_UNDONE). No stock moves: delivering "
+                    + "moved none. 409 delivery-undo-expired after two minutes or once goods were returned; "
+                    + "409 order-not-delivered when it is not delivered (a second undo). A driver may only undo "
+                    + "their own deliveries.")
+    OrderView undoDelivery(@PathVariable UUID id) {
+        return orders.undoDelivery(id);
     }
 
     @PostMapping("/{id}/cancel")

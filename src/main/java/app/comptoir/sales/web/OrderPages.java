@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.inventory.InsufficientStockException;
+import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Htmx;
 import app.comptoir.platform.InvalidInputException;
@@ -36,6 +38,7 @@ import app.comptoir.sales.application.OrderRequest;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.application.ReturnRequest;
+import app.comptoir.sales.domain.FailedDeliveryReason;
 import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.OrderSummary;
@@ -58,8 +61,11 @@ class OrderPages {
     private final Customers customers;
     private final VariantPicker picker;
     private final TenantContext tenantContext;
+    private final BusinessTime businessTime;
 
-    OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext) {
+    OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext,
+               BusinessTime businessTime) {
+        this.businessTime = businessTime;
         this.orders = orders;
         this.customers = customers;
         this.picker = picker;
@@ -76,20 +82,28 @@ class OrderPages {
     @GetMapping("/orders")
     @PreAuthorize("@rolePermissions.has('READ')")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String driver,
                 @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
         OrderStatus statusFilter = SalesText.status(OrderStatus.class, status);
         String query = SalesText.query(q);
+        OrderListFilters filters = OrderListFilters.read(from, to, driver, businessTime.zone());
         PageResponse<OrderSummary> results = orders.list(new OrderFilter(statusFilter == null ? null : List.of(statusFilter),
-                null, null, null, null, query), Math.max(0, page), CustomerPages.PAGE_SIZE);
-        UriComponentsBuilder base = SalesText.base("/app/sales/orders", statusFilter, query);
+                null, filters.driverId(), filters.start(), filters.end(), query), Math.max(0, page), CustomerPages.PAGE_SIZE);
+        UriComponentsBuilder base = filters.addTo(SalesText.base("/app/sales/orders", statusFilter, query));
         model.addAttribute("orders", results);
         model.addAttribute("pager", Pager.of(results, base));
         model.addAttribute("status", statusFilter);
         model.addAttribute("statuses", orders.statuses());
         model.addAttribute("q", query == null ? "" : query);
+        model.addAttribute("listFilters", filters);
         response.addHeader(HttpHeaders.VARY, Htmx.REQUEST);
-        return Htmx.isPartial(request) ? LIST + " :: results" : LIST;
+        if (Htmx.isPartial(request)) {
+            return LIST + " :: results";
+        }
+        model.addAttribute("drivers", orders.drivers());
+        return LIST;
     }
 
     // ---------------------------------------------------------------- new order
@@ -133,10 +147,7 @@ class OrderPages {
     @GetMapping("/orders/{id}/picker")
     @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String picker(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("results", picker.find(q));
-        model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("action", "/app/sales/orders/" + id + "/lines");
-        return "sales/fragments :: pickerResults";
+        return picker.answer(q, "/app/sales/orders/" + id + "/lines", model);
     }
 
     @PostMapping("/orders/{id}/lines")
@@ -162,6 +173,53 @@ class OrderPages {
         return act(id, redirect, "sales.line.removed", () -> orders.removeLine(id, lineId));
     }
 
+    /** A quantity typed in place that was refused, shown next to its field with what was typed. */
+    record QuantityError(UUID lineId, String typed) {
+    }
+
+    /**
+     * The in-place quantity of a draft's line (htmx: answers the lines section with the new net and totals, or
+     * the error next to the field; without JavaScript: back to the page).
+     */
+    @PostMapping("/orders/{id}/lines/{lineId}/quantity")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
+    String changeQuantity(@PathVariable UUID id, @PathVariable UUID lineId, @RequestParam(required = false) String quantity,
+                          HttpServletRequest request, HttpServletResponse response, Model model,
+                          RedirectAttributes redirect) {
+        boolean partial = Htmx.isPartial(request);
+        try {
+            orders.changeLineQuantity(id, lineId, SalesForms.integer(quantity));
+            if (!partial) {
+                redirect.addFlashAttribute("flash", "sales.line.quantityChanged");
+            }
+        } catch (InvalidInputException e) {
+            QuantityError error = new QuantityError(lineId, quantity == null ? "" : quantity.strip());
+            if (!partial) {
+                redirect.addFlashAttribute("quantityError", error);
+                return "redirect:/app/sales/orders/" + id + "#lines";
+            }
+            model.addAttribute("quantityError", error);
+        } catch (ConflictException e) {
+            // No longer a draft (or changed meanwhile): the whole page, with the refusal, is what to show.
+            if (partial) {
+                RequestContextUtils.getOutputFlashMap(request)
+                        .put("salesConflict", e.type());
+                RequestContextUtils.saveOutputFlashMap(
+                        "/app/sales/orders/" + id, request, response);
+                response.setHeader("HX-Redirect", "/app/sales/orders/" + id);
+                return null;
+            }
+            redirect.addFlashAttribute("salesConflict", e.type());
+            return "redirect:/app/sales/orders/" + id;
+        }
+        if (!partial) {
+            return "redirect:/app/sales/orders/" + id + "#lines";
+        }
+        model.addAttribute("lineForm", LineForm.blank());
+        page(orders.get(id), model);
+        return PAGE + " :: lines";
+    }
+
     @PostMapping("/orders/{id}/confirm")
     @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String confirm(@PathVariable UUID id, RedirectAttributes redirect) {
@@ -179,8 +237,16 @@ class OrderPages {
         // An unreadable status goes to the service too: it refuses the role first (403), then the value.
         String done = act(id, redirect, "sales.order.done." + (target == null ? "invalid" : target.name()),
                 () -> orders.changeStatus(id, target, null));
-        // The driver's screen sends its own actions back to itself.
-        return "deliveries".equals(back) ? "redirect:/app/sales/deliveries" : done;
+        // The driver's screen sends its own actions back to itself; after "delivered" it offers the undo.
+        if (!"deliveries".equals(back)) {
+            return done;
+        }
+        if (target == OrderStatus.DELIVERED && redirect.getFlashAttributes().get("flash") != null) {
+            // The toast says it was delivered, with its undo: no second message.
+            redirect.getFlashAttributes().remove("flash");
+            redirect.addFlashAttribute("undoDelivery", new DeliveryPages.Undo(id, orders.get(id).number()));
+        }
+        return "redirect:/app/sales/deliveries";
     }
 
     @PostMapping("/orders/{id}/cancel")
@@ -286,6 +352,8 @@ class OrderPages {
                 && p.has(app.comptoir.platform.Role.DRIVER)).orElse(false);
         model.addAttribute("order", order);
         model.addAttribute("timeline", OrderTimeline.of(order));
+        model.addAttribute("incidents", OrderTimeline.incidents(order));
+        model.addAttribute("failureReasons", FailedDeliveryReason.values());
         model.addAttribute("driverOnly", driverOnly);
         boolean office = Boolean.TRUE.equals(model.getAttribute("canEdit"));
         if (office && !order.status().isFinal()) {

@@ -42,6 +42,11 @@ record OrderTimeline(OrderStatus status, HistoryEntry entry, boolean current) {
         return steps;
     }
 
+    /** The steps off the plain workflow (failed deliveries with their reason, undone deliveries), oldest first. */
+    static List<HistoryEntry> incidents(OrderView order) {
+        return order.history().stream().filter(h -> h.step() != null).toList();
+    }
+
     private static HistoryEntry last(List<HistoryEntry> history, OrderStatus status) {
         HistoryEntry found = null;
         for (HistoryEntry entry : history) {

@@ -128,10 +128,7 @@ class QuotePages {
     @GetMapping("/{id}/picker")
     @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String picker(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("results", picker.find(q));
-        model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("action", "/app/sales/quotes/" + id + "/lines");
-        return "sales/fragments :: pickerResults";
+        return picker.answer(q, "/app/sales/quotes/" + id + "/lines", model);
     }
 
     @PostMapping("/{id}/lines")

@@ -34,6 +34,18 @@ final class SalesForms {
      * The usual answer to a posted form: when it reads well, {@code save} (which answers with a redirect); when
      * it does not, or the service refuses a field, the form page again with the errors next to the fields.
      */
+    /** A whole number as typed (spaces allowed), or null when it does not read as one. */
+    static Integer integer(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(typed.replaceAll("\\s", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     static String submit(BindingResult form, Supplier<String> save, Supplier<String> page) {
         if (!form.hasErrors()) {
             try {

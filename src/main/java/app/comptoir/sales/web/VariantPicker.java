@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.StockQueries;
 
 /**
  * Finds what a quote or an order line can sell from what the counter types: a barcode scanned, a SKU (or
@@ -22,9 +24,26 @@ class VariantPicker {
     static final int MAX_RESULTS = 10;
 
     private final CatalogQueries catalog;
+    private final StockQueries stock;
 
-    VariantPicker(CatalogQueries catalog) {
+    VariantPicker(CatalogQueries catalog, StockQueries stock) {
         this.catalog = catalog;
+        this.stock = stock;
+    }
+
+    /**
+     * The picker's answer (the {@code sales/fragments :: pickerResults} fragment): the variants matching the
+     * text, the quantity available of each (all locations; none known is 0, flagged out of stock) and the
+     * address their "add" buttons post to.
+     */
+    String answer(String typed, String action, Model model) {
+        List<VariantSummary> results = find(typed);
+        model.addAttribute("results", results);
+        model.addAttribute("available", results.isEmpty() ? Map.of()
+                : stock.available(results.stream().map(VariantSummary::id).toList()));
+        model.addAttribute("q", typed == null ? "" : typed.strip());
+        model.addAttribute("action", action);
+        return "sales/fragments :: pickerResults";
     }
 
     List<VariantSummary> find(String typed) {
