@@ -63,7 +63,7 @@ class DriversDayTest {
     @Test
     void anOrderBackFromAFailedDeliveryKeepsItsGoodsOutWhenReloaded() {
         Order stored = Order.restore(SampleOrders.TENANT, java.util.UUID.randomUUID(), "CMD-2026-000003",
-                OrderStatus.PREPARING, new CustomerRef(null, "Client", null), null, new BigDecimal("0.00"), null, "EUR",
+                OrderStatus.PREPARING, new CustomerRef(null, "Client", null), null, new BigDecimal("0.00"), null, "EUR", false,
                 new BigDecimal("0.00"), null, null, null, NOW, NOW, 5, java.util.List.of(line(1, 0)), NOW);
 
         assertThat(stored.goodsOut()).isTrue();
