@@ -14,7 +14,7 @@ import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.VariantView;
-import app.comptoir.identity.Tenants;
+import app.comptoir.platform.BusinessPrices;
 import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.TenantContext;
@@ -31,10 +31,10 @@ public class ProductExports {
     private final ProductViews views;
     private final Categories categories;
     private final TenantContext tenantContext;
-    private final Tenants tenants;
+    private final BusinessPrices prices;
 
-    ProductExports(ProductViews views, Categories categories, TenantContext tenantContext, Tenants tenants) {
-        this.tenants = tenants;
+    ProductExports(ProductViews views, Categories categories, TenantContext tenantContext, BusinessPrices prices) {
+        this.prices = prices;
         this.views = views;
         this.categories = categories;
         this.tenantContext = tenantContext;
@@ -48,7 +48,7 @@ public class ProductExports {
         categories.tree().forEach(node -> index(node, "", paths));
         List<UUID> ids = views.idsByName(tenantId);
         StringBuilder out = new StringBuilder("\ufeff");
-        out.append(Csv.line(ProductCsv.columns(tenants.current().pricesIncludeVat()), separator));
+        out.append(Csv.line(ProductCsv.columns(prices.includeVat()), separator));
         for (int from = 0; from < ids.size(); from += CHUNK) {
             for (ProductView product : views.load(tenantId, ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
                 for (VariantView variant : product.variants()) {

@@ -28,7 +28,7 @@ import app.comptoir.catalog.domain.VariantSpec;
 import app.comptoir.catalog.persistence.CatalogChecks;
 import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
 import app.comptoir.catalog.persistence.ProductRepository;
-import app.comptoir.identity.Tenants;
+import app.comptoir.platform.BusinessPrices;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException.FieldError;
 import app.comptoir.platform.Permission;
@@ -59,12 +59,12 @@ public class ProductImports {
     private final CatalogChecks checks;
     private final TenantContext tenantContext;
     private final Permissions permissions;
-    private final Tenants tenants;
+    private final BusinessPrices prices;
 
     ProductImports(ProductRepository repository, Products products, Categories categories, CatalogChecks checks,
-                   TenantContext tenantContext, Permissions permissions, Tenants tenants) {
+                   TenantContext tenantContext, Permissions permissions, BusinessPrices prices) {
         this.permissions = permissions;
-        this.tenants = tenants;
+        this.prices = prices;
         this.repository = repository;
         this.products = products;
         this.categories = categories;
@@ -208,7 +208,7 @@ public class ProductImports {
             run.error(e.line(), null, "not valid CSV: " + e.getMessage());
             return null;
         }
-        boolean pricesIncludeVat = tenants.current().pricesIncludeVat();
+        boolean pricesIncludeVat = prices.includeVat();
         List<String> header = new ArrayList<>();
         for (String cell : rows.getFirst().cells()) {
             String named = cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("\ufeff", "");

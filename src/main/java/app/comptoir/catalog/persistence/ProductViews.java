@@ -25,7 +25,7 @@ import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.StockAvailability;
 import app.comptoir.catalog.VariantView;
 import app.comptoir.catalog.domain.CatalogJson;
-import app.comptoir.identity.Tenants;
+import app.comptoir.platform.BusinessPrices;
 
 /**
  * Reads products as {@link ProductView}s with their variants and images in one statement, however
@@ -51,12 +51,12 @@ public class ProductViews {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<StockAvailability> stock;
-    private final Tenants tenants;
+    private final BusinessPrices prices;
 
-    ProductViews(JdbcTemplate jdbc, ObjectProvider<StockAvailability> stock, Tenants tenants) {
+    ProductViews(JdbcTemplate jdbc, ObjectProvider<StockAvailability> stock, BusinessPrices prices) {
         this.jdbc = jdbc;
         this.stock = stock;
-        this.tenants = tenants;
+        this.prices = prices;
     }
 
     /** The ids of the tenant's live products, by name (accents and case ignored). */
@@ -78,7 +78,7 @@ public class ProductViews {
         }
         Map<UUID, ProductView> byId = new HashMap<>();
         // The business's profile is remembered per node, so saying how the prices are meant costs no statement.
-        boolean pricesIncludeVat = tenants.current().pricesIncludeVat();
+        boolean pricesIncludeVat = prices.includeVat();
         jdbc.query(SELECT, ps -> {
             ps.setObject(1, tenantId);
             ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));

@@ -24,7 +24,7 @@ import app.comptoir.catalog.application.ImportReport;
 import app.comptoir.catalog.application.ProductCsv;
 import app.comptoir.catalog.application.ProductExports;
 import app.comptoir.catalog.application.ProductImports;
-import app.comptoir.identity.Tenants;
+import app.comptoir.platform.BusinessPrices;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TenantContext;
 
@@ -49,11 +49,11 @@ class ImportPage {
     private final CsvUploads uploads;
     private final TenantContext tenantContext;
     private final MessageSource messages;
-    private final Tenants tenants;
+    private final BusinessPrices prices;
 
     ImportPage(ProductImports imports, ProductExports exports, CsvUploads uploads, TenantContext tenantContext,
-               MessageSource messages, Tenants tenants) {
-        this.tenants = tenants;
+               MessageSource messages, BusinessPrices prices) {
+        this.prices = prices;
         this.imports = imports;
         this.exports = exports;
         this.uploads = uploads;
@@ -149,7 +149,7 @@ class ImportPage {
     private String page(Model model, ImportReport report, String token) {
         model.addAttribute("report", report);
         model.addAttribute("token", token);
-        model.addAttribute("columns", ProductCsv.columns(tenants.current().pricesIncludeVat()));
+        model.addAttribute("columns", ProductCsv.columns(prices.includeVat()));
         return PAGE;
     }
 }
