@@ -1,6 +1,8 @@
 package app.comptoir.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,10 +51,14 @@ class LegalIdentityController {
                 body.paymentDays(), body.paymentTerms(), body.legalMentions(), false));
     }
 
-    @PutMapping(path = "/logo", consumes = {"image/png", "image/jpeg"})
+    // No "consumes": any body reaches the service, which checks the role first, then the image's own signature.
+    @PutMapping("/logo")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Upload the logo printed on documents: PNG or JPEG, at most 512 KB (administrators)")
-    void logo(@RequestBody byte[] image) {
+    void logo(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))})
+              @RequestBody byte[] image) {
         identities.changeLogo(image);
     }
 

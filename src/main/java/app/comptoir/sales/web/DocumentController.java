@@ -60,7 +60,7 @@ class DocumentController {
         return invoices.ofCustomer(id);
     }
 
-    @GetMapping(path = "/orders/{id}/invoice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/orders/{id}/invoice.pdf")
     @Operation(summary = "The order's invoice as PDF/A-3 with its Factur-X XML (404 until issued)",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/pdf",
                     schema = @Schema(type = "string", format = "binary"))))
@@ -68,7 +68,7 @@ class DocumentController {
         return pdf(documents.invoiceOfOrder(id));
     }
 
-    @GetMapping(path = "/orders/{id}/delivery-note.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/orders/{id}/delivery-note.pdf")
     @Operation(summary = "The order's delivery note as PDF: items, address, signature",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/pdf",
                     schema = @Schema(type = "string", format = "binary"))))
@@ -76,7 +76,7 @@ class DocumentController {
         return pdf(documents.deliveryNote(id));
     }
 
-    @GetMapping(path = "/quotes/{id}/quote.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/quotes/{id}/quote.pdf")
     @Operation(summary = "The quote as PDF, with the seller's identity, terms and \"Bon pour accord\"",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/pdf",
                     schema = @Schema(type = "string", format = "binary"))))
@@ -84,7 +84,7 @@ class DocumentController {
         return pdf(documents.quote(id));
     }
 
-    @GetMapping(path = "/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/invoices/{id}/pdf")
     @Operation(summary = "An invoice or credit note as PDF/A-3 with its Factur-X XML",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/pdf",
                     schema = @Schema(type = "string", format = "binary"))))
