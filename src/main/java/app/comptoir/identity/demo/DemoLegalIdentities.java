@@ -10,6 +10,7 @@ import app.comptoir.identity.LegalIdentity;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.domain.LegalIdentityRules;
 import app.comptoir.identity.persistence.LegalIdentityStore;
+import app.comptoir.identity.persistence.TenantRepository;
 
 /**
  * The demo businesses' legal identities (fictitious but valid numbers: SIREN/SIRET pass Luhn, VAT keys and IBANs
@@ -43,10 +44,12 @@ class DemoLegalIdentities {
                     null, false));
 
     private final LegalIdentityStore store;
+    private final TenantRepository tenants;
     private final Clock clock;
 
-    DemoLegalIdentities(LegalIdentityStore store, Clock clock) {
+    DemoLegalIdentities(LegalIdentityStore store, TenantRepository tenants, Clock clock) {
         this.store = store;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -54,6 +57,7 @@ class DemoLegalIdentities {
     void fill(TenantCreated event) {
         LegalIdentity identity = IDENTITIES.get(event.slug());
         if (event.demo() && identity != null) {
+            tenants.flush(); // the tenant's row, saved through JPA in this transaction, must exist for the key
             store.save(event.tenantId(), LegalIdentityRules.check(identity), clock.instant(), null);
         }
     }
