@@ -102,6 +102,12 @@ public class Invoices {
         return store.ofOrder(actor.tenant(), order.id());
     }
 
+    /** The invoice and credit notes of an order already read through {@link Orders} (so visible to the user). */
+    @Transactional(readOnly = true)
+    public List<InvoiceSummary> ofOrder(OrderView order) {
+        return store.ofOrder(actor.tenant(), order.id());
+    }
+
     /** A customer's invoices and credit notes, newest first. */
     @Transactional(readOnly = true)
     public List<InvoiceSummary> ofCustomer(UUID customerId) {

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.PageController;
 import app.comptoir.sales.application.Invoices;
+import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.SalesDocuments;
 import app.comptoir.sales.persistence.InvoiceSummary;
 
@@ -71,8 +72,8 @@ class DocumentPages {
             this.invoices = invoices;
         }
 
-        public List<InvoiceSummary> ofOrder(UUID orderId) {
-            return invoices.ofOrder(orderId);
+        public List<InvoiceSummary> ofOrder(OrderView order) {
+            return invoices.ofOrder(order);
         }
 
         public List<InvoiceSummary> ofCustomer(UUID customerId) {
