@@ -295,6 +295,44 @@ class SalesDocumentsIT {
         other.call().get("/api/v1/orders/" + id + "/delivery-note.pdf").then().statusCode(404);
     }
 
+    @Test
+    void aShopInCfaFrancsInvoicesWithoutDecimals() throws Exception {
+        SalesApi shop = SalesApi.newShop(port, "XOF");
+        shop.call().body(Map.of("legalName", "Boutique Test", "country", "SN", "ninea", "005123456 2G3",
+                "rccm", "SN-DKR-2019-A-12345")).put("/api/v1/tenant/legal-identity").then().statusCode(200);
+        String rice = shop.stocked("Riz brisé 25 kg", "RIZ-25", "15000", 18, 10);
+        JsonPath order = shop.order(rice, 2);
+        String id = order.getString("id");
+        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        String invoice = shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201).extract().path("id");
+        byte[] pdf = shop.call().get("/api/v1/invoices/" + invoice + "/pdf").then().statusCode(200).extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = text(document);
+            assertThat(text).contains("Boutique Test", "NINEA 005123456 2G3", "RCCM SN-DKR-2019-A-12345",
+                    money.format(new BigDecimal(order.getString("totals.gross")), "XOF", Locale.FRENCH)
+                            .replaceAll("[\\u00a0\\u202f]", " "))
+                    // no French late-payment mentions for a Senegalese business
+                    .doesNotContain("40 €");
+            String xml = facturX(document);
+            FacturXTest.assertValidEn16931(xml);
+            assertThat(xml).contains("<ram:GrandTotalAmount>" + new BigDecimal(order.getString("totals.gross"))
+                    .setScale(0).toPlainString() + "</ram:GrandTotalAmount>");
+        }
+    }
+
+    @Test
+    void theDemoDeliveryBusinessHasItsLegalIdentityAndItsDeliveredOrdersAreInvoiced() {
+        String token = Api.token(port, "admin@express-livraison.demo", Api.DEMO_PASSWORD);
+        assertThat(Api.as(port, token).get("/api/v1/tenant/legal-identity").then().statusCode(200)
+                .extract().<String>path("siret")).isEqualTo("83456789300013");
+        String delivered = Api.as(port, token).queryParam("status", "DELIVERED").get("/api/v1/orders").then()
+                .statusCode(200).extract().path("items[0].id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(port, token).get("/api/v1/orders/" + delivered
+                + "/invoices").then().statusCode(200).extract().jsonPath().getList("kind").contains("FAC"));
+        Api.as(port, token).get("/api/v1/orders/" + delivered + "/invoice.pdf").then().statusCode(200)
+                .contentType("application/pdf");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A fresh shop with its legal identity filled in. */
