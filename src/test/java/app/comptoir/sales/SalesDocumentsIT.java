@@ -129,6 +129,7 @@ class SalesDocumentsIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(pdf.header("Content-Disposition")).contains(number + ".pdf");
+        keep("invoice.pdf", pdf.asByteArray());
         try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
             String text = text(document);
             assertThat(text).contains("Facture", number, order.getString("number"), "Jardinerie des Tests SARL",
@@ -239,6 +240,7 @@ class SalesDocumentsIT {
 
         byte[] pdf = shop.call().get("/api/v1/invoices/" + credit.getString("id") + "/pdf").then().statusCode(200)
                 .extract().asByteArray();
+        keep("credit-note.pdf", pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = text(document);
             assertThat(text).contains("Avoir", credit.getString("number"), "Avoir sur la facture " + invoice.getString("number"),
@@ -267,6 +269,7 @@ class SalesDocumentsIT {
         Response pdf = shop.call().get("/api/v1/quotes/" + quote.getString("id") + "/quote.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
+        keep("quote.pdf", pdf.asByteArray());
         try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
             String text = text(document);
             assertThat(text).contains("Devis", quote.getString("number"), "Jardinerie des Tests SARL",
@@ -284,6 +287,7 @@ class SalesDocumentsIT {
         shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
         byte[] pdf = shop.call().get("/api/v1/orders/" + id + "/delivery-note.pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
+        keep("delivery-note.pdf", pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = text(document);
             assertThat(text).contains("Bon de livraison", order.getString("number"), "Jardinerie des Tests SARL",
@@ -374,6 +378,13 @@ class SalesDocumentsIT {
 
     private static String amount(JsonPath json, String path) {
         return new BigDecimal(json.getString(path)).setScale(2).toPlainString();
+    }
+
+    /** Keeps the document under {@code target/documents} to look at (and for the user guide's pictures). */
+    private static void keep(String name, byte[] pdf) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Paths.get("target", "documents");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), pdf);
     }
 
     private static String text(PDDocument document) throws IOException {
