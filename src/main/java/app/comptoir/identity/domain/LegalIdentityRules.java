@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import app.comptoir.identity.LegalIdentity;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.TextInput;
 
 /**
  * What a legal identity may hold. Every field is optional (a business fills it in step by step), but what is
@@ -165,7 +166,9 @@ public final class LegalIdentityRules {
             return null;
         }
         String trimmed = value.strip();
-        if (trimmed.length() > max) {
+        if (TextInput.hasControlCharacter(trimmed)) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+        } else if (trimmed.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }
         return trimmed;

@@ -75,4 +75,13 @@ class LegalIdentityRulesTest {
                 null, false));
         assertThat(checked.rccm()).isEqualTo("SN-DKR-2019-A-12345");
     }
+
+    @Test
+    void aControlCharacterInAPrintedTextIsRefused() {
+        assertThatThrownBy(() -> LegalIdentityRules.check(new LegalIdentity("Jardin\u0001", null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, "Mentions\u0007", false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field)
+                        .containsExactlyInAnyOrder("legalName", "legalMentions"));
+    }
 }
