@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.identity.domain.LegalIdentityRules;
 import app.comptoir.identity.persistence.LegalIdentityStore;
+import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Permission;
@@ -35,13 +38,19 @@ public class LegalIdentities {
     private final TenantContext tenantContext;
     private final Permissions permissions;
     private final Clock clock;
+    private final AuditRecorder audit;
 
-    LegalIdentities(LegalIdentityStore store, TenantContext tenantContext, Permissions permissions, Clock clock) {
+    LegalIdentities(LegalIdentityStore store, TenantContext tenantContext, Permissions permissions, Clock clock,
+                    AuditRecorder audit) {
         this.store = store;
         this.tenantContext = tenantContext;
         this.permissions = permissions;
         this.clock = clock;
+        this.audit = audit;
     }
+
+    /** The audit trail's name for the legal identity (its id is the business's). */
+    public static final String AUDIT_ENTITY = "legal-identity";
 
     /** The current business's identity ({@link LegalIdentity#empty()} while nothing was entered). */
     @Transactional(readOnly = true)
@@ -61,7 +70,9 @@ public class LegalIdentities {
         permissions.require(Permission.SETTINGS_MANAGE);
         LegalIdentity checked = LegalIdentityRules.check(changes);
         UUID tenant = tenantContext.requireTenant();
+        LegalIdentity before = current();
         store.save(tenant, checked, clock.instant(), actor());
+        audit.recordChanges(AUDIT_ENTITY, tenant, fields(before), fields(checked));
         return current();
     }
 
@@ -85,12 +96,39 @@ public class LegalIdentities {
             throw InvalidInputException.field("logo", "must be a PNG or JPEG image");
         }
         store.changeLogo(tenantContext.requireTenant(), new LegalIdentity.Logo(bytes, type), clock.instant(), actor());
+        audit.record(AUDIT_ENTITY, tenantContext.requireTenant(), "UPDATE", null,
+                Map.of("logo", type + ", " + bytes.length + " bytes"));
     }
 
     /** Removes the logo. */
     public void removeLogo() {
         permissions.require(Permission.SETTINGS_MANAGE);
         store.changeLogo(tenantContext.requireTenant(), null, clock.instant(), actor());
+        audit.record(AUDIT_ENTITY, tenantContext.requireTenant(), "UPDATE", Map.of("logo", "removed"), null);
+    }
+
+    /** What the audit trail compares (the logo apart). */
+    private static Map<String, Object> fields(LegalIdentity i) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("legalName", i.legalName());
+        f.put("legalForm", i.legalForm());
+        f.put("addressLine1", i.addressLine1());
+        f.put("addressLine2", i.addressLine2());
+        f.put("postalCode", i.postalCode());
+        f.put("city", i.city());
+        f.put("country", i.country());
+        f.put("siren", i.siren());
+        f.put("siret", i.siret());
+        f.put("vatNumber", i.vatNumber());
+        f.put("ninea", i.ninea());
+        f.put("rccm", i.rccm());
+        f.put("iban", i.iban());
+        f.put("bic", i.bic());
+        f.put("bankName", i.bankName());
+        f.put("paymentDays", i.paymentDays());
+        f.put("paymentTerms", i.paymentTerms());
+        f.put("legalMentions", i.legalMentions());
+        return f;
     }
 
     private UUID actor() {

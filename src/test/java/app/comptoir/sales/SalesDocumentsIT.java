@@ -94,6 +94,11 @@ class SalesDocumentsIT {
         assertThat(shop.call().get("/api/v1/tenant/legal-identity").then().statusCode(200).extract().<String>path("iban"))
                 .isEqualTo("FR7630006000011234567890189");
 
+        // The change is in the audit trail, field by field.
+        JsonPath audit = shop.call().get("/api/v1/audit?entityType=legal-identity&entityId=" + shop.admin.tenantId())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getString("items[0].after.siret")).isEqualTo("81234567600017");
+
         Account manager = shop.user("MANAGER");
         shop.as(manager).get("/api/v1/tenant/legal-identity").then().statusCode(403);
         shop.as(manager).body(IDENTITY).put("/api/v1/tenant/legal-identity").then().statusCode(403);

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +27,7 @@ import app.comptoir.identity.LegalIdentities;
 import app.comptoir.identity.LegalIdentity;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.Tenants;
+import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
@@ -64,6 +67,7 @@ public class Invoices {
 
     private static final Logger log = LoggerFactory.getLogger(Invoices.class);
     private static final int CUSTOMER_LIST = 100;
+    private static final String AUDIT_ENTITY = "invoice";
 
     private final InvoiceStore store;
     private final Orders orders;
@@ -76,10 +80,12 @@ public class Invoices {
     private final MessageSource messages;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
+    private final AuditRecorder audit;
 
     Invoices(InvoiceStore store, Orders orders, Customers customers, LegalIdentities legal, Tenants tenants,
              SalesActor actor, BusinessTime businessTime, Clock clock, MessageSource messages,
-             TenantContext tenantContext, PlatformTransactionManager txManager) {
+             TenantContext tenantContext, PlatformTransactionManager txManager, AuditRecorder audit) {
+        this.audit = audit;
         this.store = store;
         this.orders = orders;
         this.customers = customers;
@@ -180,6 +186,7 @@ public class Invoices {
                 seller.bic(), seller.bankName(), null, null, null);
         UUID id = Ids.newId();
         store.insert(tenant, id, content, null, null, now, actor.userId());
+        audit.record(AUDIT_ENTITY, id, "CREATE", null, summary(content));
         log.debug("Invoice {} issued for order {}", number, order.number());
         return store.find(tenant, id).orElseThrow();
     }
@@ -205,11 +212,24 @@ public class Invoices {
                 billed.orderNumber(), billed.currency(), billed.locale(), billed.seller(), billed.buyer(), lines, totals,
                 null, billed.legalMentions(), billed.iban(), billed.bic(), billed.bankName(), billed.number(),
                 billed.issuedOn(), event.reason());
-        store.insert(tenant, Ids.newId(), content, invoice.summary().id(), event.returnId(), clock.instant(),
-                actor.userId());
+        UUID id = Ids.newId();
+        store.insert(tenant, id, content, invoice.summary().id(), event.returnId(), clock.instant(), actor.userId());
+        audit.record(AUDIT_ENTITY, id, "CREATE", null, summary(content));
     }
 
     // ---------------------------------------------------------------- content
+
+    /** What the audit trail keeps of an issued document (the document itself is its full record). */
+    private static Map<String, Object> summary(InvoiceContent c) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("number", c.number());
+        f.put("order", c.orderNumber());
+        f.put("gross", c.totals().gross());
+        if (c.invoiceNumber() != null) {
+            f.put("invoice", c.invoiceNumber());
+        }
+        return f;
+    }
 
     private static InvoiceContent.Party seller(LegalIdentity i, TenantProfile profile) {
         return new InvoiceContent.Party(i.legalName() == null ? profile.name() : i.legalName(), i.legalForm(),
