@@ -1,0 +1,418 @@
+package app.comptoir.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.comptoir.platform.MoneyFormat;
+import app.comptoir.platform.TenantContext;
+import app.comptoir.sales.domain.FacturXTest;
+import app.comptoir.support.Account;
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+/**
+ * The business's legal identity and its documents through the real API: quotes, delivery notes, invoices numbered
+ * without gaps and never changed, credit notes for returns; every PDF's text is extracted and checked, and the
+ * invoices' Factur-X XML is taken out of the PDF/A-3 and validated against the EN16931 schema.
+ */
+@IntegrationTest
+class SalesDocumentsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MoneyFormat money;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TenantContext tenantContext;
+
+    @Autowired
+    PlatformTransactionManager txManager;
+
+    private static final Map<String, Object> IDENTITY = Map.ofEntries(
+            Map.entry("legalName", "Jardinerie des Tests SARL"), Map.entry("legalForm", "SARL au capital de 20 000 €"),
+            Map.entry("addressLine1", "12 rue des Lilas"), Map.entry("postalCode", "69003"), Map.entry("city", "Lyon"),
+            Map.entry("country", "FR"), Map.entry("siren", "812 345 676"), Map.entry("siret", "812 345 676 00017"),
+            Map.entry("vatNumber", "FR 19 812345676"), Map.entry("iban", "FR76 3000 6000 0112 3456 7890 189"),
+            Map.entry("bic", "AGRIFRPP"), Map.entry("bankName", "Crédit Agricole"), Map.entry("paymentDays", 30),
+            Map.entry("paymentTerms", "Paiement à 30 jours par virement."));
+
+    // ---------------------------------------------------------------- legal identity
+
+    @Test
+    void theLegalIdentityIsCheckedAndOnlyAdministratorsManageIt() {
+        SalesApi shop = SalesApi.newShop(port);
+        Map<String, Object> wrong = new HashMap<>(IDENTITY);
+        wrong.put("siren", "812345677");
+        wrong.put("vatNumber", "FR00812345676");
+        wrong.put("iban", "FR7630006000011234567890188");
+        shop.call().body(wrong).put("/api/v1/tenant/legal-identity").then().spec(Api.problem(400, "validation"))
+                .body("errors.field", hasItems("siren", "vatNumber", "iban"));
+
+        JsonPath saved = shop.call().body(IDENTITY).put("/api/v1/tenant/legal-identity").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(saved.getString("siret")).isEqualTo("81234567600017");
+        assertThat(saved.getString("vatNumber")).isEqualTo("FR19812345676");
+        assertThat(shop.call().get("/api/v1/tenant/legal-identity").then().statusCode(200).extract().<String>path("iban"))
+                .isEqualTo("FR7630006000011234567890189");
+
+        // The change is in the audit trail, field by field.
+        JsonPath audit = shop.call().get("/api/v1/audit?entityType=legal-identity&entityId=" + shop.admin.tenantId())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getString("items[0].after.siret")).isEqualTo("81234567600017");
+
+        Account manager = shop.user("MANAGER");
+        shop.as(manager).get("/api/v1/tenant/legal-identity").then().statusCode(403);
+        shop.as(manager).body(IDENTITY).put("/api/v1/tenant/legal-identity").then().statusCode(403);
+    }
+
+    @Test
+    void aLogoMustBeAPngOrJpegImage() {
+        SalesApi shop = SalesApi.newShop(port);
+        shop.call().contentType("image/png").body("not a picture".getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/tenant/legal-identity/logo").then().spec(Api.problem(400, "validation"));
+        shop.call().contentType("image/png").body(png()).put("/api/v1/tenant/legal-identity/logo")
+                .then().statusCode(204);
+        assertThat(shop.call().get("/api/v1/tenant/legal-identity").then().statusCode(200)
+                .extract().<Boolean>path("hasLogo")).isTrue();
+    }
+
+    // ---------------------------------------------------------------- invoices
+
+    @Test
+    void aDeliveredOrderIsInvoicedAsPdfA3WithAValidFacturXXml() throws Exception {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        for (String status : List.of("CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED")) {
+            shop.move(id, status);
+        }
+        JsonPath invoice = awaitDocuments(shop, id, 1).get(0);
+        String number = invoice.getString("number");
+        int year = Integer.parseInt(invoice.getString("issuedOn").substring(0, 4));
+        assertThat(number).isEqualTo("FAC-" + year + "-000001");
+
+        Response pdf = shop.call().get("/api/v1/orders/" + id + "/invoice.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.header("Content-Disposition")).contains(number + ".pdf");
+        keep("invoice.pdf", pdf.asByteArray());
+        try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
+            String text = text(document);
+            assertThat(text).contains("Facture", number, order.getString("number"), "Jardinerie des Tests SARL",
+                    "SIRET 81234567600017", "FR19812345676", "Lucie Bernard", "3 chemin du Moulin", "Rosier grimpant",
+                    "Paiement à 30 jours par virement.", "FR7630006000011234567890189",
+                    "pénalités", "40 €", "Total TTC", eur(order, "totals.net"), eur(order, "totals.gross"));
+            for (int i = 0; i < order.getList("totals.byRate").size(); i++) {
+                assertThat(text).contains(eur(order, "totals.byRate[" + i + "].vat"));
+            }
+
+            String metadata = new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(metadata).contains("<pdfaid:part>3</pdfaid:part>", "<fx:DocumentFileName>factur-x.xml",
+                    "<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>", "Factur-X PDFA Extension Schema");
+            assertThat(document.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.getPDFName("AF")))
+                    .isInstanceOf(COSArray.class);
+            assertThat(document.getDocumentCatalog().getOutputIntents()).hasSize(1);
+
+            String xml = facturX(document);
+            FacturXTest.assertValidEn16931(xml);
+            assertThat(xml).contains("<ram:ID>" + number + "</ram:ID>", "<ram:TypeCode>380</ram:TypeCode>",
+                    "<ram:GrandTotalAmount>" + amount(order, "totals.gross") + "</ram:GrandTotalAmount>",
+                    "<ram:TaxTotalAmount currencyID=\"EUR\">" + amount(order, "totals.vat") + "</ram:TaxTotalAmount>",
+                    "<ram:ID schemeID=\"VA\">FR19812345676</ram:ID>");
+        }
+    }
+
+    @Test
+    void tenInvoicesIssuedAtOnceAreNumberedWithoutGapsOrDuplicates() throws Exception {
+        SalesApi shop = identified();
+        String variant = shop.stocked("Bulbe", "BUL-N", "1.00", 20, 100);
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String id = shop.order(variant, 1).getString("id");
+            shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+            orders.add(id);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<JsonPath>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            for (String id : orders) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201)
+                            .extract().jsonPath();
+                }));
+            }
+            start.countDown();
+        }
+        List<String> numbers = new ArrayList<>();
+        for (Future<JsonPath> result : results) {
+            numbers.add(result.get().getString("number"));
+        }
+        String prefix = numbers.getFirst().substring(0, 9);
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, 10).mapToObj(n -> prefix + String.format("%06d", n)).toList());
+    }
+
+    @Test
+    void anInvoiceIsNeverChanged() {
+        SalesApi shop = identified();
+        String variant = shop.stocked("Bulbe", "BUL-E", "1.00", 20, 10);
+        String draft = shop.order(variant, 1).getString("id");
+        shop.call().post("/api/v1/orders/" + draft + "/invoice").then().spec(Api.problem(409, "not-invoiceable"));
+
+        shop.call().post("/api/v1/orders/" + draft + "/confirm").then().statusCode(200);
+        JsonPath first = shop.call().post("/api/v1/orders/" + draft + "/invoice").then().statusCode(201)
+                .extract().jsonPath();
+        // Issuing again (or delivering later) gives the same invoice, never a second one.
+        JsonPath again = shop.call().post("/api/v1/orders/" + draft + "/invoice").then().statusCode(201)
+                .extract().jsonPath();
+        assertThat(again.getString("id")).isEqualTo(first.getString("id"));
+        for (String status : List.of("PREPARING", "OUT_FOR_DELIVERY", "DELIVERED")) {
+            shop.move(draft, status);
+        }
+        assertThat(shop.call().get("/api/v1/orders/" + draft + "/invoices").then().statusCode(200).extract()
+                .jsonPath().getList("number")).containsExactly(first.getString("number"));
+        // The API has no way to change it, and the database refuses to.
+        shop.call().body(Map.of()).put("/api/v1/invoices/" + first.getString("id") + "/pdf").then().statusCode(405);
+        UUID invoiceId = UUID.fromString(first.getString("id"));
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        assertThatThrownBy(() -> tenantContext.runAs(shop.admin.tenantId(), () -> tx.executeWithoutResult(s ->
+                jdbc.update("update sales_invoices set gross = 0 where id = ?", invoiceId))))
+                .hasMessageContaining("never changed");
+        assertThatThrownBy(() -> tenantContext.runAs(shop.admin.tenantId(), () -> tx.executeWithoutResult(s ->
+                jdbc.update("delete from sales_invoices where id = ?", invoiceId))))
+                .hasMessageContaining("never changed");
+    }
+
+    @Test
+    void aReturnGetsACreditNoteThatReferencesTheInvoice() throws Exception {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        for (String status : List.of("CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED")) {
+            shop.move(id, status);
+        }
+        String roseLine = order.getString("lines.find { it.sku == 'ROS-01' }.id");
+        shop.call().body(Map.of("lines", List.of(Map.of("lineId", roseLine, "quantity", 1)), "reason", "Rosier abîmé"))
+                .post("/api/v1/orders/" + id + "/returns").then().statusCode(201);
+        List<JsonPath> documents = awaitDocuments(shop, id, 2);
+        JsonPath invoice = documents.get(0);
+        JsonPath credit = documents.get(1);
+        assertThat(credit.getString("kind")).isEqualTo("AVO");
+        assertThat(credit.getString("number")).matches("AVO-\\d{4}-000001");
+        assertThat(credit.getString("invoiceId")).isEqualTo(invoice.getString("id"));
+        // One rose at 12.50 excluding VAT + 20 % = 15.00.
+        assertThat(new BigDecimal(credit.getString("gross"))).isEqualByComparingTo("15.00");
+
+        byte[] pdf = shop.call().get("/api/v1/invoices/" + credit.getString("id") + "/pdf").then().statusCode(200)
+                .extract().asByteArray();
+        keep("credit-note.pdf", pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = text(document);
+            assertThat(text).contains("Avoir", credit.getString("number"), "Avoir sur la facture " + invoice.getString("number"),
+                    "Rosier abîmé", "Rosier grimpant", "SIRET 81234567600017", "15,00 €", "12,50 €");
+            String xml = facturX(document);
+            FacturXTest.assertValidEn16931(xml);
+            assertThat(xml).contains("<ram:TypeCode>381</ram:TypeCode>",
+                    "<ram:IssuerAssignedID>" + invoice.getString("number") + "</ram:IssuerAssignedID>");
+        }
+        assertThat(shop.call().get("/api/v1/customers/" + order.getString("customer.id") + "/invoices").then()
+                .statusCode(200).extract().jsonPath().getList("number"))
+                .containsExactlyInAnyOrder(invoice.getString("number"), credit.getString("number"));
+    }
+
+    // ---------------------------------------------------------------- quote and delivery note
+
+    @Test
+    void theQuotePrintsTheSellerTheCustomerTheTermsAndBonPourAccord() throws Exception {
+        SalesApi shop = identified();
+        String rose = shop.stocked("Rosier grimpant", "ROS-Q", "12.50", 20, 10);
+        String customer = shop.customer("Lucie Bernard", "06 12 34 56 78");
+        shop.call().body(Map.of("line1", "3 chemin du Moulin", "city", "Grenoble", "postalCode", "38000"))
+                .post("/api/v1/customers/" + customer + "/addresses").then().statusCode(201);
+        JsonPath quote = shop.call().body(Map.of("customerId", customer, "lines", List.of(SalesApi.line(rose, 2))))
+                .post("/api/v1/quotes").then().statusCode(201).extract().jsonPath();
+        Response pdf = shop.call().get("/api/v1/quotes/" + quote.getString("id") + "/quote.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        keep("quote.pdf", pdf.asByteArray());
+        try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
+            String text = text(document);
+            assertThat(text).contains("Devis", quote.getString("number"), "Jardinerie des Tests SARL",
+                    "12 rue des Lilas", "SIRET 81234567600017", "FR19812345676", "Lucie Bernard", "3 chemin du Moulin",
+                    "Rosier grimpant", "Paiement à 30 jours par virement.", "Bon pour accord",
+                    eur(quote, "totals.net"), eur(quote, "totals.gross"));
+        }
+    }
+
+    @Test
+    void theDeliveryNoteListsTheItemsTheAddressAndASignatureArea() throws Exception {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        byte[] pdf = shop.call().get("/api/v1/orders/" + id + "/delivery-note.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        keep("delivery-note.pdf", pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = text(document);
+            assertThat(text).contains("Bon de livraison", order.getString("number"), "Jardinerie des Tests SARL",
+                    "Lucie Bernard", "5 impasse des Roses", "Rosier grimpant", "ROS-01", "Terreau", "Reçu en bon état")
+                    .doesNotContain("Total TTC");
+        }
+        // A document of an order of another business is not found.
+        SalesApi other = SalesApi.newShop(port);
+        other.call().get("/api/v1/orders/" + id + "/delivery-note.pdf").then().statusCode(404);
+    }
+
+    @Test
+    void aShopInCfaFrancsInvoicesWithoutDecimals() throws Exception {
+        SalesApi shop = SalesApi.newShop(port, "XOF");
+        shop.call().body(Map.of("legalName", "Boutique Test", "country", "SN", "ninea", "005123456 2G3",
+                "rccm", "SN-DKR-2019-A-12345")).put("/api/v1/tenant/legal-identity").then().statusCode(200);
+        String rice = shop.stocked("Riz brisé 25 kg", "RIZ-25", "15000", 18, 10);
+        JsonPath order = shop.order(rice, 2);
+        String id = order.getString("id");
+        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        String invoice = shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201).extract().path("id");
+        byte[] pdf = shop.call().get("/api/v1/invoices/" + invoice + "/pdf").then().statusCode(200).extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = text(document);
+            assertThat(text).contains("Boutique Test", "NINEA 005123456 2G3", "RCCM SN-DKR-2019-A-12345",
+                    money.format(new BigDecimal(order.getString("totals.gross")), "XOF", Locale.FRENCH)
+                            .replaceAll("[\\u00a0\\u202f]", " "))
+                    // no French late-payment mentions for a Senegalese business
+                    .doesNotContain("40 €");
+            String xml = facturX(document);
+            FacturXTest.assertValidEn16931(xml);
+            assertThat(xml).contains("<ram:GrandTotalAmount>" + new BigDecimal(order.getString("totals.gross"))
+                    .setScale(0).toPlainString() + "</ram:GrandTotalAmount>");
+        }
+    }
+
+    @Test
+    void theDemoDeliveryBusinessHasItsLegalIdentityAndItsDeliveredOrdersAreInvoiced() {
+        String token = Api.token(port, "admin@express-livraison.demo", Api.DEMO_PASSWORD);
+        assertThat(Api.as(port, token).get("/api/v1/tenant/legal-identity").then().statusCode(200)
+                .extract().<String>path("siret")).isEqualTo("83456789300013");
+        String delivered = Api.as(port, token).queryParam("status", "DELIVERED").get("/api/v1/orders").then()
+                .statusCode(200).extract().path("items[0].id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(port, token).get("/api/v1/orders/" + delivered
+                + "/invoices").then().statusCode(200).extract().jsonPath().getList("kind").contains("FAC"));
+        Api.as(port, token).get("/api/v1/orders/" + delivered + "/invoice.pdf").then().statusCode(200)
+                .contentType("application/pdf");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A fresh shop with its legal identity filled in. */
+    private SalesApi identified() {
+        SalesApi shop = SalesApi.newShop(port);
+        shop.call().body(IDENTITY).put("/api/v1/tenant/legal-identity").then().statusCode(200);
+        return shop;
+    }
+
+    /** An order of Lucie Bernard (billing address in Grenoble, delivered in Lyon) with two VAT rates and a fee. */
+    private static JsonPath customerOrder(SalesApi shop) {
+        String rose = shop.stocked("Rosier grimpant", "ROS-01", "12.50", 20, 10);
+        String soil = shop.stocked("Terreau universel", "TER-01", "4.00", 10, 10);
+        String customer = shop.customer("Lucie Bernard", "06 12 34 56 78");
+        shop.call().body(Map.of("line1", "3 chemin du Moulin", "city", "Grenoble", "postalCode", "38000",
+                        "defaultBilling", true))
+                .post("/api/v1/customers/" + customer + "/addresses").then().statusCode(201);
+        String delivery = shop.call().body(Map.of("line1", "5 impasse des Roses", "city", "Lyon", "postalCode", "69003"))
+                .post("/api/v1/customers/" + customer + "/addresses").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = new HashMap<>();
+        body.put("customerId", customer);
+        body.put("deliveryAddressId", delivery);
+        body.put("lines", List.of(SalesApi.line(rose, 3), SalesApi.line(soil, 2)));
+        body.put("deliveryFee", new BigDecimal("9.90"));
+        return shop.call().body(body).post("/api/v1/orders").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The order's invoice and credit notes, once the asynchronous reactions issued {@code count} of them. */
+    private static List<JsonPath> awaitDocuments(SalesApi shop, String orderId, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> shop.call().get("/api/v1/orders/" + orderId + "/invoices")
+                .then().statusCode(200).extract().jsonPath().getList("$").size() >= count);
+        String list = shop.call().get("/api/v1/orders/" + orderId + "/invoices").then().extract().asString();
+        return IntStream.range(0, count).mapToObj(i -> JsonPath.from(list).setRootPath("[" + i + "]")).toList();
+    }
+
+    private String eur(JsonPath json, String path) {
+        return money.format(new BigDecimal(json.getString(path)), "EUR", Locale.FRENCH).replaceAll("[\\u00a0\\u202f]", " ");
+    }
+
+    private static String amount(JsonPath json, String path) {
+        return new BigDecimal(json.getString(path)).setScale(2).toPlainString();
+    }
+
+    /** Keeps the document under {@code target/documents} to look at (and for the user guide's pictures). */
+    private static void keep(String name, byte[] pdf) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Paths.get("target", "documents");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), pdf);
+    }
+
+    private static String text(PDDocument document) throws IOException {
+        return new PDFTextStripper().getText(document).replaceAll("[\\u00a0\\u202f]", " ");
+    }
+
+    /** The {@code factur-x.xml} attachment, checked to be declared as the invoice's alternative form. */
+    private static String facturX(PDDocument document) throws IOException {
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+        PDComplexFileSpecification spec = names.getEmbeddedFiles().getNames().get("factur-x.xml");
+        assertThat(spec).isNotNull();
+        assertThat(spec.getCOSObject().getNameAsString(COSName.getPDFName("AFRelationship"))).isEqualTo("Alternative");
+        return new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** A 2 × 2 PNG. */
+    private static byte[] png() {
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
