@@ -32,6 +32,9 @@ import app.comptoir.platform.TooManyRequestsException;
 @Component
 class LoginThrottle {
 
+    /** The longest e-mail (RFC 5321: 254) or client address kept as it is in a throttle key. */
+    static final int MAX_KEY_PART = 254;
+
     private final ComptoirProperties.Login limits;
     private final Duration firstDelay;
     private final Duration maxDelay;
@@ -112,11 +115,29 @@ class LoginThrottle {
     }
 
     static String email(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return bounded(email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return "address:" + bounded(address);
+    }
+
+    /**
+     * A key part of at most {@link #MAX_KEY_PART} characters: anything longer (no real e-mail or address is) is
+     * replaced by its SHA-256, so a 1 MB "e-mail" still counts as an attempt instead of overflowing the
+     * table's index.
+     */
+    static String bounded(String part) {
+        if (part == null || part.length() <= MAX_KEY_PART) {
+            return part;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String accountKey(String email) {
@@ -124,6 +145,6 @@ class LoginThrottle {
     }
 
     private static String pairKey(String email, String address) {
-        return "pair:" + email(email) + " " + address;
+        return "pair:" + email(email) + " " + bounded(address);
     }
 }

@@ -54,4 +54,14 @@ class LoginThrottleTest {
         assertThat(LoginThrottle.email(" Victim@Example.TEST ")).isEqualTo("victim@example.test");
         assertThat(LoginThrottle.email(null)).isEmpty();
     }
+
+    @Test
+    void aHugeEmailOrAddressBecomesAShortKeyThatStillCounts() {
+        String huge = "a".repeat(1_000_000) + "@example.test";
+
+        assertThat(LoginThrottle.email(huge)).startsWith("sha256:").hasSizeLessThanOrEqualTo(LoginThrottle.MAX_KEY_PART)
+                .isEqualTo(LoginThrottle.email(huge.toUpperCase()));
+        assertThat(LoginThrottle.email("b" + huge)).isNotEqualTo(LoginThrottle.email(huge));
+        assertThat(LoginThrottle.bounded("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
 }
