@@ -127,4 +127,51 @@
             invalid.focus();
         }
     });
+
+    // The account menu's display settings (theme, larger text): stored on this device, applied at once by
+    // /js/theme.js (which also applies them before the first paint of the next pages).
+    function store(key, value) {
+        try {
+            window.localStorage.setItem(key, value);
+        } catch (e) {
+            // storage refused: the choice lasts for this page only
+        }
+    }
+    function showDisplaySettings() {
+        var root = document.documentElement;
+        var choice = root.getAttribute('data-theme-choice') || 'auto';
+        document.querySelectorAll('[data-theme-choice]').forEach(function (button) {
+            if (button === root) {
+                return;
+            }
+            var pressed = button.dataset.themeChoice === choice;
+            button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
+            button.classList.toggle('active', pressed);
+        });
+        document.querySelectorAll('[data-large-text]').forEach(function (box) {
+            box.checked = root.classList.contains('text-large');
+        });
+    }
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest('button[data-theme-choice]');
+        if (!button) {
+            return;
+        }
+        store('comptoir.theme', button.dataset.themeChoice);
+        if (window.comptoirDisplay) {
+            window.comptoirDisplay.apply();
+        }
+        showDisplaySettings();
+    });
+    document.addEventListener('change', function (event) {
+        if (!event.target.matches('[data-large-text]')) {
+            return;
+        }
+        store('comptoir.textSize', event.target.checked ? 'large' : 'normal');
+        if (window.comptoirDisplay) {
+            window.comptoirDisplay.apply();
+        }
+        showDisplaySettings();
+    });
+    document.addEventListener('DOMContentLoaded', showDisplaySettings);
 })();
