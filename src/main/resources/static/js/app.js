@@ -174,4 +174,24 @@
         showDisplaySettings();
     });
     document.addEventListener('DOMContentLoaded', showDisplaySettings);
+
+    // A table wider than the screen scrolls inside its own box (.table-responsive): that box must take the
+    // keyboard focus when nothing in it can, so that keyboard users can scroll it too (WCAG 2.1.1).
+    function focusableScrollBoxes() {
+        document.querySelectorAll('.table-responsive, .overflow-auto').forEach(function (box) {
+            var scrolls = box.scrollWidth > box.clientWidth + 1;
+            var focusable = Array.prototype.some.call(box.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'),
+                function (element) {
+                    return !element.matches(':disabled') && element.tabIndex >= 0;
+                });
+            if (scrolls && !focusable) {
+                box.setAttribute('tabindex', '0');
+            } else if (!scrolls && box.getAttribute('tabindex') === '0') {
+                box.removeAttribute('tabindex');
+            }
+        });
+    }
+    document.addEventListener('DOMContentLoaded', focusableScrollBoxes);
+    document.addEventListener('htmx:afterSettle', focusableScrollBoxes);
+    window.addEventListener('resize', focusableScrollBoxes);
 })();

@@ -3,7 +3,6 @@ package app.comptoir.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -68,13 +67,11 @@ public final class PageChecks {
 
     private static List<String> paths(Page page, String selector) {
         @SuppressWarnings("unchecked")
-        List<String> hrefs = (List<String>) page.evaluate("s => Array.from(document.querySelectorAll(s), a => a.href)",
-                selector);
+        List<String> hrefs = (List<String>) page.evaluate("s => Array.from(document.querySelectorAll(s))"
+                + ".filter(a => a.origin === location.origin).map(a => a.pathname)", selector);
         Set<String> paths = new LinkedHashSet<>();
-        for (String href : hrefs) {
-            URI uri = URI.create(href);
-            String path = uri.getPath();
-            if (path != null && path.startsWith("/app") && !NOT_A_PAGE.matcher(path).find()) {
+        for (String path : hrefs) {
+            if (path.startsWith("/app") && !NOT_A_PAGE.matcher(path).find()) {
                 paths.add(path);
             }
         }
@@ -91,17 +88,26 @@ public final class PageChecks {
                   const scroll = document.documentElement.scrollWidth;
                   const culprits = [];
                   if (scroll > limit) {
-                    for (const e of document.querySelectorAll('body *')) {
-                      const r = e.getBoundingClientRect();
-                      if (r.width > 0 && r.right > limit + 1 && !e.closest('.table-responsive, .overflow-auto, [style*=overflow]')) {
-                        const parentOut = e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1;
-                        if (!parentOut || e.children.length === 0) {
-                          culprits.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-                              + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
-                              + ' right=' + Math.round(r.right));
-                        }
+                    // The outermost elements sticking out of the window that no scroll box of their own contains.
+                    const clipped = e => {
+                      // An absolutely placed box escapes the scroll boxes between it and its containing block.
+                      if (['absolute', 'fixed'].includes(getComputedStyle(e).position)) return false;
+                      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                        const o = getComputedStyle(a).overflowX;
+                        if (o !== 'visible' && a.getBoundingClientRect().right <= limit + 1) return true;
                       }
-                      if (culprits.length >= 6) break;
+                      return false;
+                    };
+                    const out = e => e.getBoundingClientRect().right > limit + 1;
+                    for (const e of document.querySelectorAll('body *')) {
+                      if (out(e) && !(e.parentElement && out(e.parentElement) && e.parentElement !== document.body)
+                          && !clipped(e)) {
+                        culprits.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                            + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                            + ' right=' + Math.round(e.getBoundingClientRect().right)
+                            + ' w=' + Math.round(e.getBoundingClientRect().width));
+                        if (culprits.length >= 6) break;
+                      }
                     }
                   }
                   return {scroll: scroll, limit: limit, culprits: culprits.join(' | ')};
