@@ -185,11 +185,26 @@
                     return !element.matches(':disabled') && element.tabIndex >= 0;
                 });
             if (scrolls && !focusable) {
+                enableAround(box);
                 box.setAttribute('tabindex', '0');
             } else if (!scrolls && box.getAttribute('tabindex') === '0') {
                 box.removeAttribute('tabindex');
             }
         });
+    }
+    // A read-only form disables its fields with <fieldset disabled>, which also makes everything inside it,
+    // the scroll box included, unreachable for assistive technologies: the fields are disabled one by one
+    // instead (same behaviour: nothing editable, nothing submitted) and the fieldset itself is left enabled.
+    function enableAround(box) {
+        var fieldset = box.closest('fieldset[disabled]');
+        while (fieldset) {
+            fieldset.querySelectorAll('input, select, textarea, button').forEach(function (control) {
+                control.disabled = true;
+            });
+            fieldset.disabled = false;
+            fieldset.classList.add('is-disabled');
+            fieldset = box.closest('fieldset[disabled]');
+        }
     }
     document.addEventListener('DOMContentLoaded', focusableScrollBoxes);
     document.addEventListener('htmx:afterSettle', focusableScrollBoxes);
