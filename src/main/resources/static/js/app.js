@@ -127,6 +127,88 @@
             invalid.focus();
         }
     });
+
+    // The account menu's display settings (theme, larger text): stored on this device, applied at once by
+    // /js/theme.js (which also applies them before the first paint of the next pages).
+    function store(key, value) {
+        try {
+            window.localStorage.setItem(key, value);
+        } catch (e) {
+            // storage refused: the choice lasts for this page only
+        }
+    }
+    function showDisplaySettings() {
+        var root = document.documentElement;
+        var choice = root.getAttribute('data-theme-choice') || 'auto';
+        document.querySelectorAll('[data-theme-choice]').forEach(function (button) {
+            if (button === root) {
+                return;
+            }
+            var pressed = button.dataset.themeChoice === choice;
+            button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
+            button.classList.toggle('active', pressed);
+        });
+        document.querySelectorAll('[data-large-text]').forEach(function (box) {
+            box.checked = root.classList.contains('text-large');
+        });
+    }
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest('button[data-theme-choice]');
+        if (!button) {
+            return;
+        }
+        store('comptoir.theme', button.dataset.themeChoice);
+        if (window.comptoirDisplay) {
+            window.comptoirDisplay.apply();
+        }
+        showDisplaySettings();
+    });
+    document.addEventListener('change', function (event) {
+        if (!event.target.matches('[data-large-text]')) {
+            return;
+        }
+        store('comptoir.textSize', event.target.checked ? 'large' : 'normal');
+        if (window.comptoirDisplay) {
+            window.comptoirDisplay.apply();
+        }
+        showDisplaySettings();
+    });
+    document.addEventListener('DOMContentLoaded', showDisplaySettings);
+
+    // A table wider than the screen scrolls inside its own box (.table-responsive): that box must take the
+    // keyboard focus when nothing in it can, so that keyboard users can scroll it too (WCAG 2.1.1).
+    function focusableScrollBoxes() {
+        document.querySelectorAll('.table-responsive, .overflow-auto').forEach(function (box) {
+            var scrolls = box.scrollWidth > box.clientWidth + 1;
+            var focusable = Array.prototype.some.call(box.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'),
+                function (element) {
+                    return !element.matches(':disabled') && element.tabIndex >= 0;
+                });
+            if (scrolls && !focusable) {
+                enableAround(box);
+                box.setAttribute('tabindex', '0');
+            } else if (!scrolls && box.getAttribute('tabindex') === '0') {
+                box.removeAttribute('tabindex');
+            }
+        });
+    }
+    // A read-only form disables its fields with <fieldset disabled>, which also makes everything inside it,
+    // the scroll box included, unreachable for assistive technologies: the fields are disabled one by one
+    // instead (same behaviour: nothing editable, nothing submitted) and the fieldset itself is left enabled.
+    function enableAround(box) {
+        var fieldset = box.closest('fieldset[disabled]');
+        while (fieldset) {
+            fieldset.querySelectorAll('input, select, textarea, button').forEach(function (control) {
+                control.disabled = true;
+            });
+            fieldset.disabled = false;
+            fieldset.classList.add('is-disabled');
+            fieldset = box.closest('fieldset[disabled]');
+        }
+    }
+    document.addEventListener('DOMContentLoaded', focusableScrollBoxes);
+    document.addEventListener('htmx:afterSettle', focusableScrollBoxes);
+    window.addEventListener('resize', focusableScrollBoxes);
 })();
 
 // [data-expires-after="10"]: an offer that lapses (the undo after "delivered"), removed after that many seconds.

@@ -8,6 +8,9 @@ import java.util.Set;
  */
 public record NavigationItem(String labelKey, String path, int order, BusinessModule module, Set<Role> roles) {
 
+    /** Entries from this order on are administration pages, shown together under one menu. */
+    public static final int ADMINISTRATION = 900;
+
     public NavigationItem {
         roles = Set.copyOf(roles);
     }
@@ -17,5 +20,10 @@ public record NavigationItem(String labelKey, String path, int order, BusinessMo
         boolean moduleOn = module == null || enabledModules.contains(module);
         boolean roleOk = roles.isEmpty() || roles.stream().anyMatch(userRoles::contains);
         return moduleOn && roleOk;
+    }
+
+    /** Whether the entry belongs to the administration menu rather than the top bar. */
+    public boolean administration() {
+        return order >= ADMINISTRATION;
     }
 }

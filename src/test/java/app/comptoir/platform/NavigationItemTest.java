@@ -57,4 +57,14 @@ class NavigationItemTest {
 
         assertThat(settings.visibleTo(Set.of(Role.VIEWER), ALL_MODULES)).isFalse();
     }
+
+    @Test
+    void entriesFromNineHundredOnGoUnderTheAdministrationMenu() {
+        NavigationItem users = new NavigationItem("nav.users", "/app/users", 900, null, Set.of(Role.ADMIN));
+        NavigationItem reporting = new NavigationItem("nav.reporting", "/app/reporting", 80, BusinessModule.REPORTING,
+                Set.of());
+
+        assertThat(users.administration()).isTrue();
+        assertThat(reporting.administration()).isFalse();
+    }
 }

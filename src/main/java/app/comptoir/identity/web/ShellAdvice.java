@@ -42,7 +42,7 @@ class ShellAdvice {
     }
 
     /** One entry of the navigation as the page renders it. */
-    record NavLink(String labelKey, String path, boolean active) {
+    record NavLink(String labelKey, String path, boolean active, boolean administration) {
     }
 
     @ModelAttribute
@@ -56,13 +56,16 @@ class ShellAdvice {
         List<NavLink> navigation = items.orderedStream()
                 .filter(item -> item.visibleTo(me.roles(), tenant.enabledModules()))
                 .sorted(Comparator.comparingInt(NavigationItem::order))
-                .map(item -> new NavLink(item.labelKey(), item.path(), isActive(item.path(), path)))
+                .map(item -> new NavLink(item.labelKey(), item.path(), isActive(item.path(), path),
+                        item.administration()))
                 .toList();
         model.addAttribute("currentUser", me);
         model.addAttribute("currentRoles", me.roles().stream().sorted().toList());
         model.addAttribute("tenant", tenant);
         model.addAttribute("zone", businessTime.zone());
-        model.addAttribute("navigation", navigation);
+        // Administration pages share one menu so that the French top bar fits a 1280 px screen.
+        model.addAttribute("navigation", navigation.stream().filter(link -> !link.administration()).toList());
+        model.addAttribute("administration", navigation.stream().filter(NavLink::administration).toList());
     }
 
     // The dashboard (/app) is the prefix of every page, so it is active only on itself.

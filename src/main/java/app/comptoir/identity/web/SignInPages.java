@@ -51,9 +51,10 @@ class SignInPages {
                       String locale) {
     }
 
+    /** The public home page says what Comptoir is; a signed-in user goes straight to their back office. */
     @GetMapping("/")
     String home() {
-        return signedIn() ? "redirect:/app" : "redirect:/login";
+        return signedIn() ? "redirect:/app" : "home";
     }
 
     @GetMapping("/login")
