@@ -50,8 +50,8 @@ class BrowserIT {
         assertThat(page.locator("[data-tenant-name]")).hasText("Primeur des Halles");
         assertThat(page.locator("h1")).containsText("Bonjour, Claire Fontaine");
         assertThat(page.locator("[data-navigation] .nav-link"))
-                .hasText(new String[] {"Tableau de bord", "Catalogue", "Stock", "Ventes", "Statistiques", "Administration"});
-        assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Tableau de bord");
+                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Statistiques", "Administration"});
+        assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Accueil");
         assertThat(page.locator("[data-roles]")).containsText("Administrateur");
         browsers.screenshot("dashboard");
 
@@ -156,10 +156,10 @@ class BrowserIT {
         page.waitForURL("**/app");
         assertThat(page.locator("h1")).containsText("Hello, Camille Martin");
         assertThat(page.locator("[data-navigation] .nav-link"))
-                .hasText(new String[] {"Dashboard", "Catalog", "Inventory", "Sales", "Statistics", "Administration"});
+                .hasText(new String[] {"Home", "Catalog", "Inventory", "Sales", "Statistics", "Administration"});
 
         page.navigate("/app?lang=fr");
-        assertThat(page.locator("[data-navigation] .nav-link").first()).hasText("Tableau de bord");
+        assertThat(page.locator("[data-navigation] .nav-link").first()).hasText("Accueil");
     }
 
     private void signIn(String email, String password) {

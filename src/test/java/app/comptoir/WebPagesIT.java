@@ -87,7 +87,7 @@ class WebPagesIT {
             assertThat(page.body()).as(path).contains("Accès refusé");
         }
         Page dashboard = viewer.get("/app");
-        assertThat(dashboard.body()).contains("Tableau de bord", "Lecteur").doesNotContain("href=\"/app/users\"");
+        assertThat(dashboard.body()).contains("Accueil", "Lecteur").doesNotContain("href=\"/app/users\"");
     }
 
     @Test
