@@ -30,6 +30,7 @@ import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
 import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.JobProgress;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
@@ -120,6 +121,15 @@ public class ProductImports {
 
     @Transactional
     public ImportReport importCsv(byte[] bytes, boolean dryRun, boolean partial) {
+        return importCsv(bytes, dryRun, partial, JobProgress.NONE);
+    }
+
+    /**
+     * The same, reporting its progress in products: checked, then (for a real import) written; a
+     * background job's bar follows it.
+     */
+    @Transactional
+    public ImportReport importCsv(byte[] bytes, boolean dryRun, boolean partial, JobProgress progress) {
         permissions.require(Permission.CATALOG_WRITE);
         Run run = new Run();
         List<Line> lines = read(bytes, run);
@@ -132,8 +142,12 @@ public class ProductImports {
         List<UUID> ids = groups.stream().map(g -> g.productId).filter(Objects::nonNull).toList();
         repository.findAllById(ids).stream().filter(p -> p.getTenantId().equals(run.tenantId) && !p.isDeleted())
                 .forEach(p -> existing.put(p.getId(), p));
+        int steps = dryRun ? groups.size() : 2 * groups.size();
+        progress.total(steps);
+        int step = 0;
         for (Group group : groups) {
             plan(group, existing.get(group.productId), run);
+            progress.done(++step);
         }
         checkBarcodes(groups, run);
         boolean write = !dryRun && (run.errors.isEmpty() || partial);
@@ -146,8 +160,10 @@ public class ProductImports {
                     }
                     products.store(existing.get(group.productId), spec);
                 }
+                progress.done(++step);
             }
         }
+        progress.done(steps);
         return report(run, dryRun, partial, write, lines.size(), groups);
     }
 

@@ -39,7 +39,7 @@ class CategoryPages {
 
     private static final String PAGE = "catalog/categories";
     /** Top-level categories per page, each with its whole branch. */
-    static final int BRANCHES_PER_PAGE = 8;
+    static final int BRANCHES_PER_PAGE = 5;
 
     private final Categories categories;
     private final CatalogQueries queries;
