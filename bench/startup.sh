@@ -39,6 +39,11 @@ EMAIL=admin@jardin-des-lilas.demo
 PASSWORD=${COMPTOIR_DEMO_PASSWORD:-comptoir-demo-2026}
 
 now() { date +%s.%N; }
+TICKS=$(getconf CLK_TCK)
+
+# CPU seconds the JVM has used so far (user + system): unlike the wall time, it hardly moves when other
+# work shares the machine, so runs on a busy machine can still be compared.
+cpu() { awk -v t="$TICKS" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
 # One sign-in through the form, as a browser does it: the CSRF token of the login page, then the post.
 # Keeps the session in $COOKIES for the demo progress.
@@ -78,13 +83,14 @@ start() {
         sleep 0.2
     done
     status=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
-    printf '%-40s %6s s   (%s)\n' "$label: usable login" "$status" "$(grep -o 'Started Comptoir[A-Za-z]* in [0-9.]* seconds' "$log" | head -1)"
+    printf '%-40s %6s s   (JVM CPU %s s; %s; load %s)\n' "$label: usable login" "$status" "$(cpu "$PID")" \
+        "$(grep -o 'Started Comptoir[A-Za-z]* in [0-9.]* seconds' "$log" | head -1)" "$(cut -d' ' -f1 /proc/loadavg)"
     # The demo data loads behind the login; stopping before it is complete would replay it at the next start.
     while curl -s -b "$COOKIES" --max-time 5 "http://localhost:$PORT/app/demo-progress" | grep -q 'data-demo-state="LOADING"'; do
         sleep 0.5
     done
     status=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
-    printf '%-40s %6s s\n' "$label: demo data loaded" "$status"
+    printf '%-40s %6s s   (JVM CPU %s s)\n' "$label: demo data loaded" "$status" "$(cpu "$PID")"
     kill "$PID"
     wait "$PID" 2>/dev/null || true
 }

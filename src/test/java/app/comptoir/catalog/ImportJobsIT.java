@@ -45,6 +45,15 @@ class ImportJobsIT {
     @Autowired
     ProductImports imports;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    app.comptoir.platform.TenantContext tenants;
+
     private String csv(int products, int... badLines) {
         StringBuilder csv = new StringBuilder("name,sku,price,vat_rate\n");
         List<Integer> bad = java.util.Arrays.stream(badLines).boxed().toList();
@@ -157,6 +166,24 @@ class ImportJobsIT {
         assertThat(report).contains("data-import-status=\"ready\"", "graines.csv")
                 .doesNotContain("data-import-job");
         assertThat(web.get("/app/catalog/import").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anImportLostWithARestartShowsAsInterruptedAndNoLongerHoldsThePage() {
+        Account shop = Api.newBusiness(port, "Graineterie Redémarrée");
+        UUID id = UUID.randomUUID();
+        java.sql.Timestamp longAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1)));
+        tenants.runAs(shop.tenantId(), () -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> jdbc.update("""
+                        insert into jobs (id, tenant_id, kind, status, done, total, created_at, updated_at)
+                        values (?, ?, 'catalog-import', 'RUNNING', 3, 10, ?, ?)""", id, shop.tenantId(), longAgo, longAgo)));
+        Api.as(port, shop).get("/api/v1/jobs/" + id).then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.startsWith("Interrupted"));
+        WebSession web = new WebSession(port);
+        web.signIn(shop.email(), shop.password());
+        Page page = web.get("/app/catalog/import");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("data-import-job").doesNotContainPattern("data-import-submit[^>]*disabled");
     }
 
     /** Runs as the account's user, as a request would (the job takes the caller's tenant and rights). */

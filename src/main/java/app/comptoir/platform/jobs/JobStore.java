@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +27,13 @@ import app.comptoir.platform.TenantContext;
 public class JobStore {
 
     private static final String COLUMNS = "id, kind, status, done, total, result, error, file_name, created_by, "
-            + "created_at, finished_at";
+            + "created_at, updated_at, finished_at";
+    /**
+     * A job runs on the node that started it: one that has not moved for this long was lost with its node
+     * (a restart), and is shown as failed rather than holding its page's buttons forever.
+     */
+    static final Duration LOST_AFTER = Duration.ofMinutes(15);
+    static final String LOST = "Interrupted: the server stopped while it ran; start it again.";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -94,12 +101,19 @@ public class JobStore {
         int done = rs.getInt("done");
         Integer total = (Integer) rs.getObject("total");
         JobView.Status status = JobView.Status.valueOf(rs.getString("status"));
+        String error = rs.getString("error");
+        boolean lost = (status == JobView.Status.QUEUED || status == JobView.Status.RUNNING)
+                && rs.getTimestamp("updated_at").toInstant().isBefore(Instant.now(clock).minus(LOST_AFTER));
+        if (lost) {
+            status = JobView.Status.FAILED;
+            error = LOST;
+        }
         int percent = status == JobView.Status.SUCCEEDED ? 100
                 : total == null || total == 0 ? 0 : Math.min(99, (int) (100L * done / total));
         String result = rs.getString("result");
         Timestamp finished = rs.getTimestamp("finished_at");
         return new JobView(rs.getObject("id", UUID.class), rs.getString("kind"), status, done, total, percent,
-                result == null ? null : json.readTree(result), rs.getString("error"), rs.getString("file_name"),
+                result == null ? null : json.readTree(result), error, rs.getString("file_name"),
                 rs.getObject("created_by", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant());
     }
