@@ -14,6 +14,15 @@ public record PageResponse<T>(List<T> items, long total, int page, int size) {
                 page.getNumber(), page.getSize());
     }
 
+    /** One page of a list already in memory; a page past the end shows the last one. */
+    public static <T> PageResponse<T> slice(List<T> all, int page, int size) {
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int shown = Math.clamp(page, 0, pages - 1);
+        int from = shown * size;
+        return new PageResponse<>(List.copyOf(all.subList(from, Math.min(all.size(), from + size))), all.size(), shown,
+                size);
+    }
+
     /** The number of pages. */
     public int totalPages() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);

@@ -243,8 +243,8 @@ class CatalogPagesIT {
         String broken = ImportExportIT.HEADER
                 + ",Arrosoir 10 L,,,Arrosage,,,20,,,,,,,,ARR-10,,douze,,,,\n"
                 + ",Sécateur,,,Outillage,,,20,,,,,,,,ARR-10,,19.90,,,,\n";
-        Page report = browser.postFile("/app/catalog/import", Map.of("dryRun", "true"), "file", "catalogue.csv",
-                "text/csv", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Page report = imported(browser, browser.postFile("/app/catalog/import", Map.of("dryRun", "true"), "file",
+                "catalogue.csv", "text/csv", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(report.status()).isEqualTo(200);
         assertThat(text(report)).contains("Compte rendu de l’essai à blanc", "catalogue.csv", "2 lignes ont des erreurs",
                 "« douze » n’est pas un nombre.", "Le SKU ARR-10 figure déjà ligne 2.")
@@ -254,14 +254,15 @@ class CatalogPagesIT {
         String clean = ImportExportIT.HEADER
                 + ",Arrosoir 10 L,,,Arrosage,,,20,,,,,,,,ARR-10,,12.50,,,,\n"
                 + ",Sécateur,,,Outillage,,,20,,,,,,,,SEC-1,,19.90,,,,\n";
-        Page ready = browser.postFile("/app/catalog/import", Map.of("dryRun", "true"), "file", "catalogue.csv",
-                "text/csv", clean.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Page ready = imported(browser, browser.postFile("/app/catalog/import", Map.of("dryRun", "true"), "file",
+                "catalogue.csv", "text/csv", clean.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(text(ready)).contains("Le fichier est correct. Rien n’a encore été enregistré", "Importer pour de vrai");
         Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(ready.body());
         assertThat(token.find()).isTrue();
         assertThat(browser.get("/app/catalog/products").body()).contains("Votre catalogue est vide");
 
-        Page done = browser.post("/app/catalog/import/confirm", Map.of("token", token.group(1), "partial", "false"));
+        Page done = imported(browser, browser.post("/app/catalog/import/confirm",
+                Map.of("token", token.group(1), "partial", "false")));
         assertThat(text(done)).contains("Import terminé : votre catalogue est à jour.");
         assertThat(text(browser.get("/app/catalog/products"))).contains("2 produits", "Arrosoir 10 L", "Sécateur");
         // The file is forgotten once imported.
@@ -310,6 +311,17 @@ class CatalogPagesIT {
         browser.post(path + "/images/" + thumb.group(2) + "/delete", Map.of());
         assertThat(text(browser.get(path))).contains("La photo a été retirée.", "Pas encore de photo.");
         assertThat(browser.get(thumb.group(1)).status()).isEqualTo(404);
+    }
+
+    /** Follows an import to its background job's page and waits there until the report replaces the bar. */
+    private static Page imported(WebSession browser, Page posted) {
+        assertThat(posted.status()).isEqualTo(302);
+        String job = posted.location().orElseThrow();
+        assertThat(job).contains("/app/catalog/import?job=");
+        String path = job.substring(job.indexOf("/app/"));
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> browser.get(path), page -> !page.body().contains("data-import-job"));
     }
 
     private WebSession signedIn(Account account) {

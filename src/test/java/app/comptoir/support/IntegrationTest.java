@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
  * An integration test against the whole application on a random port, over real HTTP, with the
  * embedded real PostgreSQL. Every test class uses the same configuration, so the Spring context and
  * the database are started once per test JVM and shared (tests create their own tenants to stay
- * independent). Demo mode is on, so the demo logins of the README exist. The embedded database runs
+ * independent). Demo mode is on, so the demo logins of the README exist, with their data loaded before the
+ * context is ready (not in the background as on a real first start). The embedded database runs
  * without fsync (a test database is thrown away; the durable default is tested in
  * {@code EmbeddedDatabaseIT}), and the metrics and OpenAPI document, opt-in in production, are exposed.
  */
@@ -20,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "comptoir.demo.enabled=true",
+        "comptoir.demo.background=false",
         "comptoir.security.login.attempts-per-ip=100000",
         "comptoir.security.login.first-delay=1m",
         "logging.file.name=",

@@ -17,6 +17,7 @@ import app.comptoir.catalog.VariantView;
 import app.comptoir.platform.BusinessPrices;
 import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.platform.Csv;
+import app.comptoir.platform.JobProgress;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -43,18 +44,26 @@ public class ProductExports {
     /** Every live product, by name, one line per variant; {@code separator} is {@code ,} or {@code ;}. */
     @Transactional(readOnly = true)
     public byte[] export(char separator) {
+        return export(separator, JobProgress.NONE);
+    }
+
+    /** The same, reporting its progress in products (for a background job's bar). */
+    @Transactional(readOnly = true)
+    public byte[] export(char separator, JobProgress progress) {
         UUID tenantId = tenantContext.requireTenant();
         Map<UUID, String> paths = new HashMap<>();
         categories.tree().forEach(node -> index(node, "", paths));
         List<UUID> ids = views.idsByName(tenantId);
         StringBuilder out = new StringBuilder("\ufeff");
         out.append(Csv.line(ProductCsv.columns(prices.includeVat()), separator));
+        progress.total(ids.size());
         for (int from = 0; from < ids.size(); from += CHUNK) {
             for (ProductView product : views.load(tenantId, ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
                 for (VariantView variant : product.variants()) {
                     out.append(Csv.line(line(product, variant, paths), separator));
                 }
             }
+            progress.done(Math.min(ids.size(), from + CHUNK));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -31,6 +31,7 @@ import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.platform.BusinessPrices;
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.JobProgress;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
@@ -123,6 +124,15 @@ public class ProductImports {
 
     @Transactional
     public ImportReport importCsv(byte[] bytes, boolean dryRun, boolean partial) {
+        return importCsv(bytes, dryRun, partial, JobProgress.NONE);
+    }
+
+    /**
+     * The same, reporting its progress in products: checked, then (for a real import) written; a
+     * background job's bar follows it.
+     */
+    @Transactional
+    public ImportReport importCsv(byte[] bytes, boolean dryRun, boolean partial, JobProgress progress) {
         permissions.require(Permission.CATALOG_WRITE);
         Run run = new Run();
         List<Line> lines = read(bytes, run);
@@ -135,8 +145,12 @@ public class ProductImports {
         List<UUID> ids = groups.stream().map(g -> g.productId).filter(Objects::nonNull).toList();
         repository.findAllById(ids).stream().filter(p -> p.getTenantId().equals(run.tenantId) && !p.isDeleted())
                 .forEach(p -> existing.put(p.getId(), p));
+        int steps = dryRun ? groups.size() : 2 * groups.size();
+        progress.total(steps);
+        int step = 0;
         for (Group group : groups) {
             plan(group, existing.get(group.productId), run);
+            progress.done(++step);
         }
         checkBarcodes(groups, run);
         boolean write = !dryRun && (run.errors.isEmpty() || partial);
@@ -149,8 +163,10 @@ public class ProductImports {
                     }
                     products.store(existing.get(group.productId), spec);
                 }
+                progress.done(++step);
             }
         }
+        progress.done(steps);
         return report(run, dryRun, partial, write, lines.size(), groups);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.application.Categories;
@@ -24,16 +25,21 @@ import app.comptoir.catalog.application.DeletedCategory;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
+import app.comptoir.platform.PageResponse;
+import app.comptoir.platform.Pager;
 
 /**
- * The category tree page: every category indented under its parent, with its product count; managers
- * create, rename or move, reorder among siblings and delete (refused while it holds products).
+ * The category tree page: categories indented under their parents, with their product counts, a few
+ * top-level branches per page; managers create, rename or move (the form loads when opened), reorder
+ * among siblings and delete (refused while it holds products).
  */
 @PageController
 @RequestMapping("/app/catalog/categories")
 class CategoryPages {
 
     private static final String PAGE = "catalog/categories";
+    /** Top-level categories per page, each with its whole branch. */
+    static final int BRANCHES_PER_PAGE = 5;
 
     private final Categories categories;
     private final CatalogQueries queries;
@@ -48,9 +54,27 @@ class CategoryPages {
     }
 
     @GetMapping
-    String tree(Model model) {
+    String tree(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("form", new CategoryForm("", ""));
+        model.addAttribute("categoryPage", page);
         return page(model);
+    }
+
+    /**
+     * A category's rename-or-move form, loaded when its "Rename or move" opens: each form lists every
+     * category as a possible parent, so rendering them all up front made the page grow with the square of
+     * the categories (666 KB for the garden shop's sixty).
+     */
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable UUID id, Model model) {
+        List<CategoryChoice> all = CategoryChoice.flatten(queries.categories());
+        CategoryChoice category = all.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new app.comptoir.platform.NotFoundException("category", id));
+        model.addAttribute("c", category);
+        model.addAttribute("allCategories", all);
+        model.addAttribute("isEditing", false);
+        emptyEditForm(model);
+        return PAGE + " :: editForm";
     }
 
     @PostMapping
@@ -65,7 +89,7 @@ class CategoryPages {
             CategoryView created = categories.create(form.name(), parent, null);
             redirect.addFlashAttribute("flash", "catalog.categories.created");
             redirect.addFlashAttribute("flashArgument", created.name());
-            return "redirect:/app/catalog/categories#category-" + created.id();
+            return "redirect:/app/catalog/categories" + pageOf(created.id()) + "#category-" + created.id();
         } catch (InvalidInputException e) {
             CatalogFormErrors.reject(result, e);
         } catch (ConflictException e) {
@@ -86,7 +110,7 @@ class CategoryPages {
                 categories.update(id, form.name(), parent, null);
                 redirect.addFlashAttribute("flash", "catalog.categories.updated");
                 redirect.addFlashAttribute("flashArgument", form.name().strip());
-                return "redirect:/app/catalog/categories#category-" + id;
+                return "redirect:/app/catalog/categories" + pageOf(id) + "#category-" + id;
             } catch (InvalidInputException e) {
                 CatalogFormErrors.reject(result, e);
             } catch (ConflictException e) {
@@ -95,6 +119,7 @@ class CategoryPages {
         }
         model.addAttribute("editing", category.id());
         model.addAttribute("form", new CategoryForm("", ""));
+        model.addAttribute("categoryPage", branchPage(CategoryChoice.flatten(queries.categories()), id));
         return page(model);
     }
 
@@ -112,7 +137,7 @@ class CategoryPages {
             siblings.add(to, id);
             categories.reorder(category.parentId(), siblings);
         }
-        return "redirect:/app/catalog/categories#category-" + id;
+        return "redirect:/app/catalog/categories" + pageOf(id) + "#category-" + id;
     }
 
     @PostMapping("/{id}/delete")
@@ -127,7 +152,7 @@ class CategoryPages {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("catalogConflict", e.type());
             redirect.addFlashAttribute("conflictName", category.name());
-            return "redirect:/app/catalog/categories#category-" + id;
+            return "redirect:/app/catalog/categories" + pageOf(id) + "#category-" + id;
         }
     }
 
@@ -138,7 +163,7 @@ class CategoryPages {
             CategoryView restored = categories.restore(id);
             redirect.addFlashAttribute("flash", "catalog.categories.restored");
             redirect.addFlashAttribute("flashArgument", restored.path());
-            return "redirect:/app/catalog/categories#category-" + id;
+            return "redirect:/app/catalog/categories" + pageOf(id) + "#category-" + id;
         } catch (ConflictException e) {
             redirect.addFlashAttribute("catalogConflict", e.type());
             redirect.addFlashAttribute("conflictName", categories.deleted().stream().filter(d -> d.id().equals(id))
@@ -147,16 +172,63 @@ class CategoryPages {
         }
     }
 
+    /**
+     * The page: {@value #BRANCHES_PER_PAGE} top-level categories with everything under them (a branch is
+     * never cut), every category for the new category's parent list, and the pager.
+     */
     private String page(Model model) {
-        model.addAttribute("categories", CategoryChoice.flatten(queries.categories()));
+        List<CategoryChoice> all = CategoryChoice.flatten(queries.categories());
+        long branches = all.stream().filter(c -> c.depth() == 0).count();
+        int pages = (int) Math.max(1, (branches + BRANCHES_PER_PAGE - 1) / BRANCHES_PER_PAGE);
+        Object asked = model.getAttribute("categoryPage");
+        int page = Math.clamp(asked instanceof Integer p ? p : 0, 0, pages - 1);
+        List<CategoryChoice> shown = new ArrayList<>();
+        int branch = -1;
+        for (CategoryChoice c : all) {
+            if (c.depth() == 0) {
+                branch++;
+            }
+            if (branch / BRANCHES_PER_PAGE == page) {
+                shown.add(c);
+            }
+        }
+        List<CategoryChoice> roots = shown.stream().filter(c -> c.depth() == 0).toList();
+        model.addAttribute("categories", shown);
+        model.addAttribute("allCategories", all);
+        model.addAttribute("pager", Pager.of(new PageResponse<>(roots, branches, page, BRANCHES_PER_PAGE),
+                UriComponentsBuilder.fromPath("/app/catalog/categories")));
         model.addAttribute("deletedCategories", Boolean.TRUE.equals(model.getAttribute("canEdit"))
                 ? categories.deleted() : List.of());
+        emptyEditForm(model);
+        return PAGE;
+    }
+
+    private static void emptyEditForm(Model model) {
         if (!model.containsAttribute("editForm")) {
             model.addAttribute("editForm", new CategoryForm("", ""));
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm",
                     new BeanPropertyBindingResult(model.getAttribute("editForm"), "editForm"));
         }
-        return PAGE;
+    }
+
+    /** The query that opens the page holding the category ("" for the first page). */
+    private String pageOf(UUID id) {
+        int page = branchPage(CategoryChoice.flatten(queries.categories()), id);
+        return page == 0 ? "" : "?page=" + page;
+    }
+
+    /** The page of the category's top-level branch (0 when it is not found). */
+    private static int branchPage(List<CategoryChoice> all, UUID id) {
+        int branch = -1;
+        for (CategoryChoice c : all) {
+            if (c.depth() == 0) {
+                branch++;
+            }
+            if (c.id().equals(id)) {
+                return Math.max(0, branch) / BRANCHES_PER_PAGE;
+            }
+        }
+        return 0;
     }
 
     private static UUID parent(CategoryForm form, BindingResult result) {

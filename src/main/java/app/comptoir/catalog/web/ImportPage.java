@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -25,18 +27,26 @@ import app.comptoir.catalog.application.ProductCsv;
 import app.comptoir.catalog.application.ProductExports;
 import app.comptoir.catalog.application.ProductImports;
 import app.comptoir.platform.BusinessPrices;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
+import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TenantContext;
 
 /**
  * The CSV import page: upload a file, check it in a dry run (the default), read the per-line report,
- * then import it for real without choosing the file again; and the catalog's CSV export.
+ * then import it for real without choosing the file again; and the catalog's CSV export. Imports (and the
+ * export's button) run as background jobs: the page follows the job with a progress bar that survives a
+ * reload, its buttons waiting, and shows the report (or the download link) at the end.
  */
 @PageController
 @RequestMapping("/app/catalog")
 class ImportPage {
 
     private static final String PAGE = "catalog/import";
+    /** The kinds of this page's background jobs. */
+    static final String IMPORT_JOB = "catalog-import";
+    static final String EXPORT_JOB = "catalog-export";
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     /** The form's name of a CSV column, so that the product page's translated messages serve here too. */
     private static final Map<String, String> FIELDS = Map.of(ProductCsv.SKU, "variants.sku",
@@ -50,10 +60,12 @@ class ImportPage {
     private final TenantContext tenantContext;
     private final MessageSource messages;
     private final BusinessPrices prices;
+    private final Jobs jobs;
 
     ImportPage(ProductImports imports, ProductExports exports, CsvUploads uploads, TenantContext tenantContext,
-               MessageSource messages, BusinessPrices prices) {
+               MessageSource messages, BusinessPrices prices, Jobs jobs) {
         this.prices = prices;
+        this.jobs = jobs;
         this.imports = imports;
         this.exports = exports;
         this.uploads = uploads;
@@ -65,20 +77,51 @@ class ImportPage {
     record ErrorLine(int line, String column, String message) {
     }
 
+    /** What an import job leaves for the page: the report, and the token of a file ready to import for real. */
+    record ImportJobResult(ImportReport report, String token, String fileName, boolean partial) {
+    }
+
+    /**
+     * The page; with {@code job}, that import's progress bar while it runs (the page polls it, the buttons
+     * wait) and its report once it is done. Without, the business's import still running, if any, so that
+     * a reload or another tab finds it.
+     */
     @GetMapping("/import")
     @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
-    String page(Model model) {
+    String page(@RequestParam(required = false) UUID job, @RequestParam(required = false) UUID export, Model model,
+                Locale locale) {
         model.addAttribute("dryRun", true);
         model.addAttribute("partial", false);
-        return page(model, null, null);
+        if (export != null) {
+            model.addAttribute("exportJob", jobs.get(export));
+        }
+        if (job == null) {
+            Optional<JobView> running = jobs.running(IMPORT_JOB);
+            if (running.isPresent()) {
+                return "redirect:/app/catalog/import?job=" + running.get().id();
+            }
+            return page(model, null, null);
+        }
+        JobView view = jobs.get(job);
+        if (!IMPORT_JOB.equals(view.kind())) {
+            throw new NotFoundException("import", job);
+        }
+        if (view.running() || view.status() == JobView.Status.FAILED) {
+            model.addAttribute("importJob", view);
+            return page(model, null, null);
+        }
+        ImportJobResult result = jobs.result(view, ImportJobResult.class);
+        model.addAttribute("dryRun", result.report().dryRun());
+        model.addAttribute("partial", result.partial());
+        model.addAttribute("fileName", result.fileName());
+        return page(model, result.report(), result.token(), locale);
     }
 
     @PostMapping("/import")
     @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String upload(@RequestParam(name = "file", required = false) MultipartFile file,
                   @RequestParam(defaultValue = "false") boolean dryRun,
-                  @RequestParam(defaultValue = "false") boolean partial, Model model, Locale locale)
-            throws IOException {
+                  @RequestParam(defaultValue = "false") boolean partial, Model model) throws IOException {
         model.addAttribute("dryRun", dryRun);
         model.addAttribute("partial", partial);
         if (file == null || file.isEmpty()) {
@@ -86,46 +129,64 @@ class ImportPage {
             return page(model, null, null);
         }
         byte[] bytes = file.getBytes();
-        ImportReport report = imports.importCsv(bytes, dryRun, partial);
-        String token = null;
-        if (report.dryRun() && (report.valid() || partial)) {
-            token = uploads.keep(tenantContext.requireTenant(), bytes);
-        }
-        model.addAttribute("fileName", file.getOriginalFilename());
-        return page(model, report, token, locale);
+        String fileName = file.getOriginalFilename();
+        UUID tenant = tenantContext.requireTenant();
+        UUID job = jobs.start(IMPORT_JOB, progress -> {
+            ImportReport report = imports.importCsv(bytes, dryRun, partial, progress);
+            String token = report.dryRun() && (report.valid() || partial) ? uploads.keep(tenant, bytes) : null;
+            return new ImportJobResult(report, token, fileName, partial);
+        });
+        return "redirect:/app/catalog/import?job=" + job;
     }
 
     /** The real import of the file a dry run has just checked. */
     @PostMapping("/import/confirm")
     @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
     String confirm(@RequestParam String token, @RequestParam(defaultValue = "false") boolean partial,
-                   @RequestParam(required = false) String fileName, Model model, Locale locale) {
+                   @RequestParam(required = false) String fileName, Model model) {
         model.addAttribute("dryRun", false);
         model.addAttribute("partial", partial);
         model.addAttribute("fileName", fileName);
-        byte[] bytes = uploads.find(tenantContext.requireTenant(), token).orElse(null);
+        UUID tenant = tenantContext.requireTenant();
+        byte[] bytes = uploads.find(tenant, token).orElse(null);
         if (bytes == null) {
             model.addAttribute("fileError", "catalog.import.expired");
             model.addAttribute("dryRun", true);
             return page(model, null, null);
         }
-        ImportReport report = imports.importCsv(bytes, false, partial);
-        if (report.written()) {
-            uploads.forget(tenantContext.requireTenant(), token);
-        }
-        return page(model, report, null, locale);
+        UUID job = jobs.start(IMPORT_JOB, progress -> {
+            ImportReport report = imports.importCsv(bytes, false, partial, progress);
+            if (report.written()) {
+                uploads.forget(tenant, token);
+            }
+            return new ImportJobResult(report, null, fileName, partial);
+        });
+        return "redirect:/app/catalog/import?job=" + job;
+    }
+
+    /** The catalog's CSV made in the background: the page shows its progress, then the download link. */
+    @PostMapping("/export")
+    String exportInBackground(@RequestParam(required = false) String separator, Locale locale) {
+        char sep = separator(separator, locale);
+        String name = "catalogue-" + LocalDate.now() + ".csv";
+        UUID job = jobs.startFile(EXPORT_JOB, progress -> new Jobs.File(name, exports.export(sep, progress)));
+        return "redirect:/app/catalog/import?export=" + job;
     }
 
     /** Every product as CSV, one line per variant; French spreadsheets expect semicolons. */
     @GetMapping("/export.csv")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String separator, Locale locale) {
-        char sep = "comma".equals(separator) ? ','
-                : "semicolon".equals(separator) || "fr".equals(locale.getLanguage()) ? ';' : ',';
+        char sep = separator(separator, locale);
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("catalogue-" + LocalDate.now() + ".csv").build().toString())
                 .body(exports.export(sep));
+    }
+
+    private static char separator(String separator, Locale locale) {
+        return "comma".equals(separator) ? ','
+                : "semicolon".equals(separator) || "fr".equals(locale.getLanguage()) ? ';' : ',';
     }
 
     private String page(Model model, ImportReport report, String token, Locale locale) {

@@ -3,6 +3,8 @@ package app.comptoir.catalog.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +28,8 @@ import app.comptoir.catalog.application.ImportReport;
 import app.comptoir.catalog.application.ProductExports;
 import app.comptoir.catalog.application.ProductImports;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
 import app.comptoir.platform.Problems;
 
 /** The catalog as CSV: export, and import with a dry run and a per-line error report. */
@@ -39,8 +44,10 @@ class ProductCsvController {
 
     private final ProductImports imports;
     private final ProductExports exports;
+    private final Jobs jobs;
 
-    ProductCsvController(ProductImports imports, ProductExports exports) {
+    ProductCsvController(ProductImports imports, ProductExports exports, Jobs jobs) {
+        this.jobs = jobs;
         this.imports = imports;
         this.exports = exports;
     }
@@ -52,11 +59,7 @@ class ProductCsvController {
                     + "option2_name, option2_value, option3_name, option3_value, sku, barcode, price, "
                     + "compare_at_price, cost, weight, active")
     ResponseEntity<byte[]> export(@RequestParam(defaultValue = "comma") String separator) {
-        char sep = switch (separator) {
-            case "comma", "," -> ',';
-            case "semicolon", ";" -> ';';
-            default -> throw InvalidInputException.field("separator", "must be comma or semicolon");
-        };
+        char sep = separator(separator);
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -87,6 +90,42 @@ class ProductCsvController {
             throw new MaxUploadSizeExceededException(MAX_BYTES);
         }
         return respond(imports.importCsv(bytes, dryRun, partial));
+    }
+
+    @PostMapping(value = "/import-jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
+    @Operation(summary = "Import products from CSV in the background (multipart part 'file'): 202 with the job",
+            description = "The same import as POST /import (dryRun, partial), run as a job: poll GET /api/v1/jobs/{id} "
+                    + "(Location) for its progress in products; its result is the import report, per-line errors "
+                    + "included (written=false when a line is invalid and the import is not partial).")
+    ResponseEntity<JobView> importJob(@RequestPart(name = "file", required = false) MultipartFile file,
+                                      @RequestParam(defaultValue = "false") boolean dryRun,
+                                      @RequestParam(defaultValue = "false") boolean partial) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw InvalidInputException.field("file", "is required (a CSV file in the multipart part 'file')");
+        }
+        byte[] bytes = file.getBytes();
+        return accepted(jobs.start(ImportPage.IMPORT_JOB, progress -> imports.importCsv(bytes, dryRun, partial, progress)));
+    }
+
+    @PostMapping("/export-jobs")
+    @Operation(summary = "The catalog as CSV made in the background: 202 with the job; its file at /api/v1/jobs/{id}/file")
+    ResponseEntity<JobView> exportJob(@RequestParam(defaultValue = "comma") String separator) {
+        char sep = separator(separator);
+        String name = "products-" + LocalDate.now() + ".csv";
+        return accepted(jobs.startFile(ImportPage.EXPORT_JOB, progress -> new Jobs.File(name, exports.export(sep, progress))));
+    }
+
+    private ResponseEntity<JobView> accepted(UUID id) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(jobs.get(id));
+    }
+
+    private static char separator(String separator) {
+        return switch (separator) {
+            case "comma", "," -> ',';
+            case "semicolon", ";" -> ';';
+            default -> throw InvalidInputException.field("separator", "must be comma or semicolon");
+        };
     }
 
     private static ResponseEntity<Object> respond(ImportReport report) {

@@ -1,5 +1,6 @@
 package app.comptoir.identity.demo;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -24,6 +26,7 @@ import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ComptoirProperties;
+import app.comptoir.platform.DemoProgress;
 import app.comptoir.platform.Role;
 import app.comptoir.platform.TenantContext;
 
@@ -31,6 +34,11 @@ import app.comptoir.platform.TenantContext;
  * Creates the five demo businesses of {@code shared/DEMO.md}, each with one user per role
  * ({@code admin@<slug>.demo} ...), on first start with an empty database while demo mode is on.
  * Each module adds its own demo data when it hears {@link TenantCreated} with {@code demo = true}.
+ *
+ * <p>The logins are created first, within a second of the start; the
+ * modules' data (a year of orders in the garden shop) then loads on a background thread while
+ * {@link DemoProgress} drives a banner, unless {@code comptoir.demo.background=false} (the integration
+ * tests, which want the data complete when the context is).
  */
 @Component
 public class DemoTenants {
@@ -62,10 +70,15 @@ public class DemoTenants {
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final DemoProgress progress;
+    private final boolean background;
 
     DemoTenants(ComptoirProperties properties, TenantRepository tenants, UserAccountRepository users,
                 LoginDirectoryRepository directory, PasswordEncoder passwords, TenantContext tenantContext,
-                PlatformTransactionManager txManager, ApplicationEventPublisher events) {
+                PlatformTransactionManager txManager, ApplicationEventPublisher events, DemoProgress progress,
+                @Value("${comptoir.demo.background:true}") boolean background) {
+        this.progress = progress;
+        this.background = background;
         this.properties = properties;
         this.tenants = tenants;
         this.users = users;
@@ -91,30 +104,64 @@ public class DemoTenants {
         if (!properties.demoEnabled() || tenants.count() > 0) {
             return;
         }
+        long start = System.nanoTime();
         String hash = passwords.encode(properties.demo().password());
+        List<UUID> ids = new ArrayList<>();
         for (DemoBusiness business : BUSINESSES) {
             UUID tenantId = UUID.nameUUIDFromBytes(("comptoir-demo:" + business.slug()).getBytes());
-            tenantContext.runAs(tenantId, () -> tx.executeWithoutResult(status -> {
-                Tenant tenant = new Tenant(tenantId, business.name(), business.slug(), business.currency(),
-                        business.locale(), business.timezone(), EnumSet.allOf(BusinessModule.class), true,
-                        business.pricesIncludeVat());
-                tenants.save(tenant);
-                for (Role role : Role.values()) {
-                    String email = role.name().toLowerCase() + "@" + business.slug() + ".demo";
-                    UUID userId = UUID.nameUUIDFromBytes(("comptoir-demo:" + email).getBytes());
-                    users.save(new UserAccount(userId, tenantId, email, displayName(role), hash, Set.of(role)));
-                    directory.save(new LoginDirectoryEntry(email, tenantId, userId));
-                }
-                for (String[] driver : extraDrivers(business.slug())) {
-                    String email = driver[0] + "@" + business.slug() + ".demo";
-                    UUID userId = UUID.nameUUIDFromBytes(("comptoir-demo:" + email).getBytes());
-                    users.save(new UserAccount(userId, tenantId, email, driver[1], hash, Set.of(Role.DRIVER)));
-                    directory.save(new LoginDirectoryEntry(email, tenantId, userId));
-                }
-                events.publishEvent(new TenantCreated(tenantId, business.slug(), true));
-            }));
+            ids.add(tenantId);
+            tenantContext.runAs(tenantId, () -> tx.executeWithoutResult(status -> createLogins(tenantId, business, hash)));
         }
-        log.info("Demo mode: created {} demo businesses; sign in as admin@jardin-des-lilas.demo", BUSINESSES.size());
+        log.info("Demo mode: created {} demo businesses and their logins ({} ms); sign in as admin@jardin-des-lilas.demo",
+                BUSINESSES.size(), (System.nanoTime() - start) / 1_000_000);
+        progress.begin();
+        if (background) {
+            // The logins work now; the catalogs, stock and a year of orders fill in behind a progress banner.
+            Thread.ofPlatform().name("demo-data").daemon().start(() -> fill(ids));
+        } else {
+            fill(ids);
+        }
+    }
+
+    private void createLogins(UUID tenantId, DemoBusiness business, String hash) {
+        Tenant tenant = new Tenant(tenantId, business.name(), business.slug(), business.currency(),
+                business.locale(), business.timezone(), EnumSet.allOf(BusinessModule.class), true,
+                business.pricesIncludeVat());
+        tenants.save(tenant);
+        for (Role role : Role.values()) {
+            String email = role.name().toLowerCase() + "@" + business.slug() + ".demo";
+            UUID userId = UUID.nameUUIDFromBytes(("comptoir-demo:" + email).getBytes());
+            users.save(new UserAccount(userId, tenantId, email, displayName(role), hash, Set.of(role)));
+            directory.save(new LoginDirectoryEntry(email, tenantId, userId));
+        }
+        for (String[] driver : extraDrivers(business.slug())) {
+            String email = driver[0] + "@" + business.slug() + ".demo";
+            UUID userId = UUID.nameUUIDFromBytes(("comptoir-demo:" + email).getBytes());
+            users.save(new UserAccount(userId, tenantId, email, driver[1], hash, Set.of(Role.DRIVER)));
+            directory.save(new LoginDirectoryEntry(email, tenantId, userId));
+        }
+    }
+
+    /**
+     * Announces each demo business to the modules, which load their demo data after the commit (catalog,
+     * stock, then sales, in that order). The garden shop comes first: it is the one the README signs in to.
+     * A start stopped half-way leaves the announcements' publications incomplete: the next start replays them.
+     */
+    private void fill(List<UUID> ids) {
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < BUSINESSES.size(); i++) {
+                DemoBusiness business = BUSINESSES.get(i);
+                UUID tenantId = ids.get(i);
+                tenantContext.runAs(tenantId, () -> tx.executeWithoutResult(status ->
+                        events.publishEvent(new TenantCreated(tenantId, business.slug(), true))));
+            }
+            log.info("Demo data loaded ({} ms)", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Demo data not fully loaded; the next start completes it", e);
+        } finally {
+            progress.finish();
+        }
     }
 
     /** The delivery business has three drivers: {@code driver@}, {@code driver2@} and {@code driver3@express-livraison.demo}. */

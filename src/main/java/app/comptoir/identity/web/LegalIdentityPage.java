@@ -25,7 +25,7 @@ import app.comptoir.platform.PageController;
 /** "Identité légale": the administrator enters what the business's documents print as the seller. */
 @PageController
 @RequestMapping("/app/settings/legal")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@rolePermissions.has('SETTINGS_MANAGE')")
 class LegalIdentityPage {
 
     private static final String VIEW = "identity/legal";

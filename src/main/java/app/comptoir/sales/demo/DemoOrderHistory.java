@@ -32,6 +32,7 @@ import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.UserView;
+import app.comptoir.platform.DemoProgress;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.Money;
 import app.comptoir.sales.application.Orders;
@@ -102,9 +103,12 @@ class DemoOrderHistory {
     private final JsonMapper json;
     private final DocumentNumbers numbers;
     private final int size;
+    private final DemoProgress progress;
 
     DemoOrderHistory(CatalogFigures catalogFigures, CatalogQueries catalog, JdbcTemplate jdbc, JsonMapper json,
-                     DocumentNumbers numbers, @Value("${comptoir.demo.order-history:50000}") int size) {
+                     DocumentNumbers numbers, @Value("${comptoir.demo.order-history:50000}") int size,
+                     DemoProgress progress) {
+        this.progress = progress;
         this.catalogFigures = catalogFigures;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -233,6 +237,7 @@ class DemoOrderHistory {
                 orders.add(o);
             }
         }
+        progress.reach(50); // generated; writing the rows is the rest of the history's share (50 to 90 %)
         write(tenant, currency, pricesIncludeVat, customerRows, addressRows, orders, manager);
         // The business's order numbers of each year go on after its history.
         perYear.forEach((year, last) -> jdbc.queryForObject("select setval(?::regclass, ?)", Long.class,
@@ -423,6 +428,7 @@ class DemoOrderHistory {
                 new String[] {"uuid", "uuid", "varchar", "varchar", "uuid", "varchar", "varchar", "text", "numeric",
                         "varchar", "numeric", "numeric", "numeric", "numeric", "uuid", "varchar", "timestamptz", "uuid",
                         "timestamptz", "uuid", "timestamptz", "bool"}, orderRows);
+        progress.reach(62);
         insert("""
                 insert into sales_order_lines (id, tenant_id, order_id, position, variant_id, sku, label, quantity,
                   unit_price, discount, vat_rate, net, returned_quantity, sold_at)
@@ -430,11 +436,13 @@ class DemoOrderHistory {
                   ?::int[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::int[], ?::timestamptz[])""",
                 new String[] {"uuid", "uuid", "uuid", "int4", "uuid", "varchar", "varchar", "int4", "numeric", "numeric",
                         "numeric", "numeric", "int4", "timestamptz"}, lineRows);
+        progress.reach(78);
         insert("""
                 insert into sales_order_history (id, tenant_id, order_id, status, at, by_id, by_name, note)
                 select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::timestamptz[], ?::uuid[],
                   ?::varchar[], ?::varchar[])""",
                 new String[] {"uuid", "uuid", "uuid", "varchar", "timestamptz", "uuid", "varchar", "varchar"}, historyRows);
+        progress.reach(88);
         insert("""
                 insert into sales_returns (id, tenant_id, order_id, reason, refund, created_at, created_by)
                 select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::numeric[], ?::timestamptz[],
