@@ -80,10 +80,13 @@ class PasskeysIT {
 
     @Test
     void aDisabledUsersPasskeyIsRefusedAndAnotherBusinessCannotReachIt() {
+        // On the phone: the account page and the login page fit without sideways scrolling.
+        page.setViewportSize(390, 844);
         Account admin = Api.newBusiness(port, "Clé refusée");
         Account clerk = Api.newUser(port, admin, "MANAGER");
         signInWithPassword(clerk);
         String id = addPasskey("Caisse");
+        assertThat(fitsTheWidth()).isTrue();
 
         // Another business sees none of it and cannot delete it.
         Account other = Api.newBusiness(port, "Voisin");
@@ -94,6 +97,7 @@ class PasskeysIT {
         assertThat(neighbour.post("/app/account/passkeys/" + id + "/delete", Map.of()).status()).isEqualTo(404);
 
         signOut();
+        assertThat(fitsTheWidth()).isTrue();
         Api.as(port, admin).body(Map.of("enabled", false)).patch("/api/v1/users/" + clerk.userId() + "/status")
                 .then().statusCode(200);
         page.locator("[data-passkey-login]").click();
@@ -124,6 +128,10 @@ class PasskeysIT {
         assertThat(page.locator("[data-passkey-added]")).isVisible();
         assertThat(page.locator("[data-passkey]")).hasCount(1);
         return page.locator("[data-passkey]").getAttribute("data-passkey");
+    }
+
+    private boolean fitsTheWidth() {
+        return (Boolean) page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
     }
 
     private void signOut() {
