@@ -107,8 +107,17 @@ class PasskeysIT {
         // Enabled again, the same passkey signs them in: it outlived the suspension (and any password change).
         Api.as(port, admin).body(Map.of("enabled", true)).patch("/api/v1/users/" + clerk.userId() + "/status")
                 .then().statusCode(200);
+        java.time.Instant before = lastLogin(admin, clerk);
         page.locator("[data-passkey-login]").click();
         page.waitForURL("**/app");
+        // Recorded as a sign-in, like a password one.
+        assertThat(lastLogin(admin, clerk)).isAfter(before);
+    }
+
+    private java.time.Instant lastLogin(Account admin, Account user) {
+        String at = Api.as(port, admin).get("/api/v1/users/" + user.userId()).then().statusCode(200).extract()
+                .path("lastLoginAt");
+        return java.time.Instant.parse(at);
     }
 
     private void signInWithPassword(Account account) {

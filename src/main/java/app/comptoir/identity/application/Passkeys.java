@@ -70,8 +70,13 @@ public class Passkeys implements PasskeyAccounts, UserCredentialRepository {
         }
         UUID tenant = owner.get().tenantId();
         UUID userId = owner.get().userId();
-        return tenantContext.callAs(tenant, () -> tx.execute(status -> users.findLive(tenant, userId)
-                .filter(u -> u.isEnabled()).map(Logins::principalOf)));
+        return tenantContext.callAs(tenant, () -> tx.execute(status -> {
+            Optional<ComptoirPrincipal> principal = users.findLive(tenant, userId).filter(u -> u.isEnabled())
+                    .map(Logins::principalOf);
+            // A sign-in like a password one: the team list shows it as the last login.
+            principal.ifPresent(p -> users.recordLogin(tenant, userId, clock.instant()));
+            return principal;
+        }));
     }
 
     /** The signed-in user's passkeys, most recently used first. */
