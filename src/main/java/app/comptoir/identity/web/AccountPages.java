@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BindingResult;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.identity.application.Devices;
+import app.comptoir.identity.application.Passkeys;
 import app.comptoir.identity.application.Logins;
 import app.comptoir.platform.ClientAddress;
 import app.comptoir.platform.ComptoirPrincipal;
@@ -37,8 +39,13 @@ class AccountPages {
     private final Logins auth;
     private final WebSignIn webSignIn;
     private final Devices devices;
+    private final Passkeys passkeys;
+    private final boolean passkeysEnabled;
 
-    AccountPages(Logins auth, WebSignIn webSignIn, Devices devices) {
+    AccountPages(Logins auth, WebSignIn webSignIn, Devices devices, Passkeys passkeys,
+                 @Value("${comptoir.webauthn.enabled:true}") boolean passkeysEnabled) {
+        this.passkeys = passkeys;
+        this.passkeysEnabled = passkeysEnabled;
         this.auth = auth;
         this.webSignIn = webSignIn;
         this.devices = devices;
@@ -49,6 +56,26 @@ class AccountPages {
     List<Devices.Device> devices(@AuthenticationPrincipal ComptoirPrincipal me,
                                  @CookieValue(name = RememberedDevices.COOKIE, required = false) String device) {
         return me == null ? List.of() : devices.mine(me, device);
+    }
+
+    /** The user's passkeys, shown under the devices (when passkeys are on). */
+    @ModelAttribute("passkeys")
+    List<Passkeys.Passkey> passkeys(@AuthenticationPrincipal ComptoirPrincipal me) {
+        return me == null || !passkeysEnabled ? List.of() : passkeys.mine(me);
+    }
+
+    @ModelAttribute("passkeysEnabled")
+    boolean passkeysEnabled() {
+        return passkeysEnabled;
+    }
+
+    /** Deletes one of the user's passkeys: it signs nobody in any more (404 if it is not theirs). */
+    @PostMapping("/passkeys/{id}/delete")
+    String deletePasskey(@AuthenticationPrincipal ComptoirPrincipal me, @PathVariable String id,
+                         RedirectAttributes redirect) {
+        passkeys.remove(me, id);
+        redirect.addFlashAttribute("flash", "passkey.deleted");
+        return "redirect:/app/account/password#passkeys";
     }
 
     /** Revokes a remembered device: whoever holds its cookie must sign in again. */

@@ -36,9 +36,13 @@ class SignInPages {
     private final TenantContext tenantContext;
     private final WebSignIn webSignIn;
     private final LocaleResolver localeResolver;
+    private final boolean passkeysEnabled;
 
     SignInPages(Logins auth, DemoTenants demo, TenantContext tenantContext, WebSignIn webSignIn,
-                LocaleResolver localeResolver) {
+                LocaleResolver localeResolver,
+                @org.springframework.beans.factory.annotation.Value("${comptoir.webauthn.enabled:true}")
+                boolean passkeysEnabled) {
+        this.passkeysEnabled = passkeysEnabled;
         this.auth = auth;
         this.demo = demo;
         this.tenantContext = tenantContext;
@@ -69,6 +73,7 @@ class SignInPages {
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("sessionExpired", expired != null);
         model.addAttribute("accountDisabled", disabled != null);
+        model.addAttribute("passkeysEnabled", passkeysEnabled);
         addDemo(model);
         return "auth/login";
     }

@@ -51,6 +51,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -63,6 +66,7 @@ import app.comptoir.platform.ComptoirException;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.CredentialsVerifier;
+import app.comptoir.platform.PasskeyAccounts;
 import app.comptoir.platform.RememberedDevices;
 import app.comptoir.platform.Role;
 import app.comptoir.platform.TooManyRequestsException;
@@ -176,6 +180,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier, AccountStatus accounts,
                                  java.time.Clock clock, RememberedDevices devices,
+                                 org.springframework.beans.factory.ObjectProvider<WebAuthnRelyingPartyOperations> passkeys,
+                                 org.springframework.beans.factory.ObjectProvider<PasskeyAccounts> passkeyAccounts,
                                  @Value("${comptoir.security.session.absolute-lifetime:12h}") java.time.Duration sessionLifetime,
                                  @Value("${comptoir.security.remember-me.ttl:30d}") java.time.Duration rememberFor)
             throws Exception {
@@ -218,7 +224,26 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        WebAuthnRelyingPartyOperations passkeyOperations = passkeys.getIfAvailable();
+        if (passkeyOperations != null) {
+            PasskeySignIn.configure(http, passkeyOperations, passkeyAccounts.getObject());
+        }
         return http.build();
+    }
+
+    /**
+     * The passkey relying party (WebAuthn), on unless {@code comptoir.webauthn.enabled=false}: relying party id
+     * {@code comptoir.webauthn.rp-id} (the host name the browser shows), allowed origins
+     * {@code comptoir.webauthn.allowed-origins} (by default that host on the server's port).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "comptoir.webauthn.enabled",
+            havingValue = "true", matchIfMissing = true)
+    WebAuthnRelyingPartyOperations passkeyOperations(PublicKeyCredentialUserEntityRepository users,
+            UserCredentialRepository credentials, org.springframework.core.env.Environment environment,
+            @Value("${comptoir.webauthn.rp-id:localhost}") String rpId,
+            @Value("${comptoir.webauthn.allowed-origins:}") List<String> allowedOrigins) {
+        return new PasskeyOperations(users, credentials, rpId, allowedOrigins, environment);
     }
 
     /** Spring Security's CORS filter, but refusing with a problem (see {@link ProblemCorsProcessor}). */
@@ -273,7 +298,7 @@ class SecurityConfiguration {
         return claim instanceof Number n ? n.intValue() : 0;
     }
 
-    private static List<GrantedAuthority> authorities(Set<Role> roles) {
+    static List<GrantedAuthority> authorities(Set<Role> roles) {
         return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
     }
 
