@@ -200,7 +200,7 @@ class SalesDashboardIT {
         web.signIn(admin.email(), Api.PASSWORD);
         assertThat(web.get("/app/reporting").body()).contains("data-table=\"drivers\"", "Sans livreur", "100,0 %");
         assertThat(web.get("/app/reporting/drivers.csv").body().lines().skip(1).toList())
-                .hasSize(2).contains(",1,1,100.0").anySatisfy(l -> assertThat(l).startsWith("User ").endsWith(",1,1,100.0"));
+                .hasSize(2).contains(";1;1;100,0").anySatisfy(l -> assertThat(l).startsWith("User ").endsWith(";1;1;100,0"));
     }
 
     @Test

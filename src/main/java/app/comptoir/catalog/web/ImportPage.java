@@ -1,16 +1,14 @@
 package app.comptoir.catalog.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -24,6 +22,7 @@ import app.comptoir.catalog.application.ImportReport;
 import app.comptoir.catalog.application.ProductCsv;
 import app.comptoir.catalog.application.ProductExports;
 import app.comptoir.catalog.application.ProductImports;
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.TenantContext;
 
@@ -36,7 +35,6 @@ import app.comptoir.platform.TenantContext;
 class ImportPage {
 
     private static final String PAGE = "catalog/import";
-    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     /** The form's name of a CSV column, so that the product page's translated messages serve here too. */
     private static final Map<String, String> FIELDS = Map.of(ProductCsv.SKU, "variants.sku",
             ProductCsv.BARCODE, "variants.barcode", ProductCsv.PRICE, "variants.price",
@@ -48,9 +46,11 @@ class ImportPage {
     private final CsvUploads uploads;
     private final TenantContext tenantContext;
     private final MessageSource messages;
+    private final Exports downloads;
 
     ImportPage(ProductImports imports, ProductExports exports, CsvUploads uploads, TenantContext tenantContext,
-               MessageSource messages) {
+               MessageSource messages, Exports downloads) {
+        this.downloads = downloads;
         this.imports = imports;
         this.exports = exports;
         this.uploads = uploads;
@@ -113,16 +113,13 @@ class ImportPage {
         return page(model, report, null, locale);
     }
 
-    /** Every product as CSV, one line per variant; French spreadsheets expect semicolons. */
-    @GetMapping("/export.csv")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String separator, Locale locale) {
-        char sep = "comma".equals(separator) ? ','
-                : "semicolon".equals(separator) || "fr".equals(locale.getLanguage()) ? ';' : ',';
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("catalogue-" + LocalDate.now() + ".csv").build().toString())
-                .body(exports.export(sep));
+    /**
+     * Every product as CSV or Excel, one line per variant, in the reader's language: French spreadsheets expect
+     * semicolons and decimal commas, statuses are translated; the import reads the file back as it is.
+     */
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    ResponseEntity<byte[]> export(Locale locale, HttpServletRequest request) {
+        return downloads.download(Exports.Format.of(request), ProductExports.TABLE, locale, exports::rows);
     }
 
     private String page(Model model, ImportReport report, String token, Locale locale) {

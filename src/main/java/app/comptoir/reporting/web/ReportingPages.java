@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.reporting.application.SalesDashboard;
@@ -37,8 +40,11 @@ class ReportingPages {
     private final SalesDashboard dashboard;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Exports exports;
 
-    ReportingPages(StockStatistics statistics, SalesDashboard dashboard, MessageSource messages, JsonMapper json) {
+    ReportingPages(StockStatistics statistics, SalesDashboard dashboard, MessageSource messages, JsonMapper json,
+                   Exports exports) {
+        this.exports = exports;
         this.statistics = statistics;
         this.dashboard = dashboard;
         this.messages = messages;
@@ -61,15 +67,18 @@ class ReportingPages {
         return "reporting/dashboard";
     }
 
-    @GetMapping("/{table}.csv")
-    ResponseEntity<byte[]> dashboardCsv(@PathVariable String table, @RequestParam(defaultValue = "30") String period,
-                                        @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to) {
+    @GetMapping({"/{table}.csv", "/{table}.xlsx"})
+    ResponseEntity<byte[]> dashboardTable(@PathVariable String table, @RequestParam(defaultValue = "30") String period,
+                                          @RequestParam(required = false) String from,
+                                          @RequestParam(required = false) String to, Locale locale,
+                                          HttpServletRequest request) {
         Choice choice = choose(period, from, to);
+        Exports.Format format = Exports.Format.of(request);
         if ("drivers".equals(table)) {
-            return DashboardCsv.drivers(choice.period(), dashboard.drivers(choice.period()));
+            return ReportTables.drivers(exports, format, locale, choice.period(), dashboard.drivers(choice.period()));
         }
-        return DashboardCsv.export(table, dashboard.summary(choice.period(), SalesDashboard.DEFAULT_TOP));
+        return ReportTables.sales(exports, format, locale, table,
+                dashboard.summary(choice.period(), SalesDashboard.DEFAULT_TOP));
     }
 
     /** The period the page shows: one of the offered ones, or a custom range; {@code error}: why the asked one was not. */
@@ -127,10 +136,12 @@ class ReportingPages {
         return "reporting/stock";
     }
 
-    @GetMapping("/stock/{table}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam(defaultValue = "30") String days,
-                               @RequestParam(defaultValue = "30") String slowDays) {
-        return StockCsv.export(table, statistics.report(period(days), period(slowDays)));
+    @GetMapping({"/stock/{table}.csv", "/stock/{table}.xlsx"})
+    ResponseEntity<byte[]> stockTable(@PathVariable String table, @RequestParam(defaultValue = "30") String days,
+                                      @RequestParam(defaultValue = "30") String slowDays, Locale locale,
+                                      HttpServletRequest request) {
+        return ReportTables.stock(exports, Exports.Format.of(request), locale, table,
+                statistics.report(period(days), period(slowDays)));
     }
 
     /** Chart.js configurations (data only; the look is set in {@code /js/charts.js}), as JSON per canvas. */
