@@ -20,6 +20,7 @@ import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.Units;
 import app.comptoir.catalog.domain.VariantSpec;
+import app.comptoir.platform.Formats;
 
 /**
  * The product page's form, as typed: every number stays text until it is read, so that a wrong
@@ -261,12 +262,9 @@ record ProductForm(String name, String description, String brand, String categor
         }
     }
 
+    /** A decimal as the form shows it for editing, with the reader's decimal separator ({@code 16,90} in French). */
     static String plain(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() <= 0 ? stripped.setScale(0).toPlainString() : amount.toPlainString();
+        return Formats.input(amount, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     private static String strip(String value) {

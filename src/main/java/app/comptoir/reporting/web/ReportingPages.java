@@ -156,11 +156,11 @@ class ReportingPages {
                 List.of(dataset(text("reporting.stock.in", locale), report.flows().stream().map(f -> f.in()).toList()),
                         dataset(text("reporting.stock.outgoing", locale),
                                 report.flows().stream().map(f -> f.out()).toList())));
-        Map<String, Object> categories = horizontal(chart("bar",
+        Map<String, Object> categories = money(report.currency(), horizontal(chart("bar",
                 report.categories().stream().map(c -> c.name() == null ? text("reporting.stock.uncategorised", locale)
                         : c.name()).toList(),
                 List.of(dataset(text("reporting.stock.value", locale),
-                        report.categories().stream().map(c -> c.value()).toList()))));
+                        report.categories().stream().map(c -> c.value()).toList())))));
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("status", json.writeValueAsString(status));
         charts.put("flows", json.writeValueAsString(flows));
@@ -170,15 +170,16 @@ class ReportingPages {
 
     private Map<String, String> dashboardCharts(SalesReport.Summary summary, Locale locale) {
         Map<String, String> charts = new LinkedHashMap<>();
-        charts.put("sales", json.writeValueAsString(chart("bar",
+        String currency = summary.period().currency();
+        charts.put("sales", json.writeValueAsString(money(currency, chart("bar",
                 summary.salesPerDay().stream().map(d -> d.day().toString()).toList(),
                 List.of(dataset(text("reporting.dashboard.gross", locale),
-                        summary.salesPerDay().stream().map(SalesReport.Day::gross).toList())))));
-        charts.put("categories", json.writeValueAsString(horizontal(chart("bar",
+                        summary.salesPerDay().stream().map(SalesReport.Day::gross).toList()))))));
+        charts.put("categories", json.writeValueAsString(money(currency, horizontal(chart("bar",
                 summary.salesPerCategory().stream().map(c -> c.name() == null
                         ? text("reporting.stock.uncategorised", locale) : c.name()).toList(),
                 List.of(dataset(text("reporting.dashboard.net", locale),
-                        summary.salesPerCategory().stream().map(SalesReport.CategorySales::net).toList()))))));
+                        summary.salesPerCategory().stream().map(SalesReport.CategorySales::net).toList())))))));
         List<String> statuses = summary.orders().keySet().stream()
                 .map(s -> text("reporting.status." + s.name(), locale)).toList();
         charts.put("orders", json.writeValueAsString(chart("doughnut", statuses,
@@ -201,6 +202,13 @@ class ReportingPages {
     private static Map<String, Object> horizontal(Map<String, Object> chart) {
         Map<String, Object> copy = new LinkedHashMap<>(chart);
         copy.put("horizontal", true);
+        return copy;
+    }
+
+    /** Values that are amounts in the currency: /js/charts.js writes them as such ("1 500 €"). */
+    private static Map<String, Object> money(String currency, Map<String, Object> chart) {
+        Map<String, Object> copy = new LinkedHashMap<>(chart);
+        copy.put("currency", currency == null ? "EUR" : currency);
         return copy;
     }
 
