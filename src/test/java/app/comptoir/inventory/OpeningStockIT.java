@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 /** A product created with its opening stock in one step: the entries are in the journal as the API answers. */
 @IntegrationTest
@@ -62,5 +63,40 @@ class OpeningStockIT {
         String id = Api.as(port, manager).body(body).post("/api/v1/products").then().statusCode(201).extract()
                 .path("variants[0].id");
         assertThat(shop.stock(id).getInt("onHand")).isEqualTo(4);
+    }
+
+    @Test
+    void theProductFormTakesAnOpeningStockPerVariantAndSaysWhenItIsWrong() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        WebSession browser = new WebSession(port);
+        browser.signIn(shop.admin.email(), Api.PASSWORD);
+        assertThat(browser.get("/app/catalog/products/new").body()).contains("Stock initial", "data-opening-stock");
+
+        Map<String, Object> form = new java.util.LinkedHashMap<>();
+        form.put("name", "Bêche");
+        form.put("description", "");
+        form.put("brand", "");
+        form.put("categoryId", "");
+        form.put("tags", "");
+        form.put("status", "ACTIVE");
+        form.put("vatRate", "20");
+        form.put("unit", "piece");
+        form.put("customUnit", "");
+        form.put("variants[0].sku", "BECHE-1");
+        form.put("variants[0].price", "16,90");
+        form.put("variants[0].active", "true");
+        form.put("variants[0].openingStock", "douze");
+        WebSession.Page wrong = browser.post("/app/catalog/products/new", form);
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Indiquez un nombre entier d’unités", "value=\"douze\"", "value=\"16,90\"");
+        shop.call().get("/api/v1/products").then().body("total", equalTo(0));
+
+        form.put("variants[0].openingStock", "8");
+        WebSession.Page saved = browser.post("/app/catalog/products/new", form);
+        assertThat(saved.status()).isEqualTo(302);
+        String product = saved.location().orElseThrow().replaceAll(".*/products/", "");
+        String variant = shop.call().get("/api/v1/products/" + product).then().statusCode(200).extract()
+                .path("variants[0].id");
+        assertThat(shop.stock(variant).getInt("onHand")).isEqualTo(8);
     }
 }
