@@ -26,9 +26,13 @@ class OpeningStockIT {
     @Test
     void aProductCreatedWithItsOpeningStockHasItAtTheDefaultLocationAsAnEntry() {
         InventoryApi shop = InventoryApi.newShop(port);
-        Map<String, Object> body = Map.of("name", "Terreau universel", "vatRate", 20, "variants", List.of(
-                Map.of("sku", "TER-20", "price", new BigDecimal("9.90"), "openingStock", 12),
-                Map.of("sku", "TER-40", "price", new BigDecimal("16.90"), "openingStock", 0)));
+        Map<String, Object> body = Map.of("name", "Terreau universel", "vatRate", 20,
+                "options", List.of(Map.of("name", "Contenance", "values", List.of("20 L", "40 L"))),
+                "variants", List.of(
+                        Map.of("sku", "TER-20", "price", new BigDecimal("9.90"), "options", Map.of("Contenance", "20 L"),
+                                "openingStock", 12),
+                        Map.of("sku", "TER-40", "price", new BigDecimal("16.90"), "options", Map.of("Contenance", "40 L"),
+                                "openingStock", 0)));
         JsonPath created = shop.call().body(body).post("/api/v1/products").then().statusCode(201).extract().jsonPath();
         String small = created.getString("variants.find { it.sku == 'TER-20' }.id");
         String large = created.getString("variants.find { it.sku == 'TER-40' }.id");

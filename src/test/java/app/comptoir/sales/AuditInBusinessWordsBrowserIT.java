@@ -48,7 +48,7 @@ class AuditInBusinessWordsBrowserIT {
         Locator rows = page.locator("[data-audit-panel] tbody tr");
         assertThat(rows).hasCount(2);
         Locator confirmed = rows.first();
-        assertThat(confirmed.locator(".changes")).hasText(java.util.regex.Pattern.compile("Statut\\s*Brouillon\\s*→.*Confirmée"));
+        assertThat(confirmed.locator(".changes")).hasText(java.util.regex.Pattern.compile("Statut\\s*Brouillon\\s*→[\\s\\S]*Confirmée"));
         assertThat(confirmed.locator(".audit-who")).hasText(managerName);
         assertThat(confirmed).containsText("Commande");
         assertThat(confirmed).containsText("Modification");
