@@ -21,11 +21,11 @@ import app.comptoir.support.WebSession;
 @IntegrationTest
 class CustomerImportIT {
 
-    static final String BROKEN = "name,kind,email,phone,city\n"
-            + "Mme Rose,particulier,rose@example.com,0611111111,Lyon\n"
-            + "M. Vert,,pas-un-mail,,\n"
-            + ",entreprise,,,\n"
-            + "Jardins du Rhône,client fidèle,,,\n";
+    static final String BROKEN = "name,kind,email,phone\n"
+            + "Mme Rose,particulier,rose@example.com,0611111111\n"
+            + "M. Vert,,pas-un-mail,\n"
+            + ",entreprise,,\n"
+            + "Jardins du Rhône,client fidèle,,\n";
 
     @LocalServerPort
     int port;
@@ -49,6 +49,13 @@ class CustomerImportIT {
         importCsv(shop, BROKEN, "").then().spec(Api.problem(400, "import-rejected"))
                 .body("errors.line", contains(3, 4, 5));
         shop.call().get("/api/v1/customers").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void anIncompleteAddressIsAnErrorOfItsLine() {
+        SalesApi shop = SalesApi.newShop(port);
+        importCsv(shop, "name;city\nMme Rose;Lyon\n", "?dryRun=true").then().statusCode(200)
+                .body("errors.line", contains(2)).body("errors.column", contains("address"));
     }
 
     @Test
