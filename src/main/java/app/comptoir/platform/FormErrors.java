@@ -2,6 +2,8 @@ package app.comptoir.platform;
 
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -35,6 +37,24 @@ public final class FormErrors {
         } else {
             form.addError(new FieldError(form.getObjectName(), field, rejected, false, codes, null, message));
         }
+    }
+
+    /**
+     * A service's message about a field in the reader's language, looked up under the same codes as a form's
+     * errors (for a page that lists errors rather than a form, such as an import report); the service's text as
+     * last resort.
+     */
+    public static String message(MessageSource messages, String field, String message, Locale locale) {
+        String slug = slug(message);
+        String[] codes = field == null ? new String[] {"invalid." + slug}
+                : new String[] {"invalid." + field + "." + slug, "invalid." + slug, "invalid." + field};
+        for (String code : codes) {
+            String text = messages.getMessage(code, null, null, locale);
+            if (text != null) {
+                return text;
+            }
+        }
+        return message;
     }
 
     private static final Object NOT_A_FIELD = new Object();

@@ -103,7 +103,8 @@ class CatalogBrowserIT {
         assertThat(page.locator("[data-flash]")).containsText("« Arrosoir galvanisé » a été ajouté au catalogue.");
         assertThat(page.locator("#variants-body tr")).hasCount(4);
         assertThat(page.locator("[name='variants[1].sku']")).hasValue("ARR-GALVA-S-VERT");
-        assertThat(page.locator("[name='variants[2].price']")).hasValue("34.90");
+        // Shown back in French with a decimal comma, as typed.
+        assertThat(page.locator("[name='variants[2].price']")).hasValue("34,90");
 
         // A picture, then a file that is not one.
         page.locator("#image-file").setInputFiles(wateringCan());

@@ -179,6 +179,39 @@ class ImportExportIT {
                 .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
         assertThat(semicolons).startsWith("\ufeffslug;name;");
         importCsv(shop, semicolons, "?dryRun=true").then().statusCode(200).body("productsUnchanged", equalTo(2));
+
+        // The file for people, in French (semicolons, decimal commas, translated statuses) and in English, reads back.
+        String french = people(shop, "fr");
+        assertThat(french).startsWith("\ufeffslug;name;").contains(";Brouillon;", ";8,50;");
+        importCsv(shop, french, "?dryRun=true").then().statusCode(200).body("productsUnchanged", equalTo(2))
+                .body("errors", org.hamcrest.Matchers.empty());
+        String english = people(shop, "en");
+        assertThat(english).startsWith("\ufeffslug,name,").contains(",Draft,");
+        importCsv(shop, english, "?dryRun=true").then().statusCode(200).body("productsUnchanged", equalTo(2));
+    }
+
+    private String people(CatalogApi shop, String lang) {
+        return new String(shop.call().accept("text/csv").get("/api/v1/products/export.csv?lang=" + lang).then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCatalogExportsAsAnExcelFileWithTheSameColumnsAndNumbersAsNumbers() throws java.io.IOException {
+        CatalogApi shop = CatalogApi.newShop(port);
+        shop.create(CatalogApi.simple("Bêche", "BECHE-1", "16.90"));
+        byte[] bytes = shop.call().accept("*/*").get("/api/v1/products/export.xlsx?lang=fr").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml"))
+                .extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            var sheet = workbook.getSheetAt(0);
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(String.join(",", header) + "\n").isEqualTo(HEADER);
+            var row = sheet.getRow(1);
+            assertThat(row.getCell(header.indexOf("sku")).getStringCellValue()).isEqualTo("BECHE-1");
+            assertThat(row.getCell(header.indexOf("price")).getNumericCellValue()).isEqualTo(16.90);
+            assertThat(row.getCell(header.indexOf("status")).getStringCellValue()).isIn("En vente", "Brouillon");
+        }
     }
 
     @Test

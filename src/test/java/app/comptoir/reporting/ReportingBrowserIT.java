@@ -32,6 +32,16 @@ class ReportingBrowserIT {
         for (String chart : new String[] {"sales", "orders", "stock"}) {
             assertThat(page.locator("canvas[data-chart-id='" + chart + "']")).hasAttribute("data-drawn", "true");
         }
+        // In French: days as "6 nov. 2026" rather than 2026-11-06, amounts on the axis as "20 000 €" rather than 20,000.
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, java.util.List<String>> sales = (java.util.Map<String, java.util.List<String>>) page.evaluate("""
+                () => { const chart = Chart.getChart(document.querySelector("canvas[data-chart-id='sales']"));
+                        return {days: chart.data.labels, ticks: chart.scales.y.ticks.map(t => String(t.label))}; }""");
+        org.assertj.core.api.Assertions.assertThat(sales.get("days")).isNotEmpty()
+                .allMatch(day -> day.matches("\\d{1,2} \\p{L}+\\.? \\d{4}"), "a day written the French way");
+        org.assertj.core.api.Assertions.assertThat(sales.get("ticks")).isNotEmpty()
+                .allMatch(tick -> tick.matches("[0-9\u202f\u00a0 ]+\u00a0€"), "an amount written the French way")
+                .anyMatch(tick -> tick.contains("\u202f"));
         browsers.screenshot("reporting-dashboard");
         page.locator("[data-reporting-tabs]").getByText("Stock").click();
         page.waitForURL("**/app/reporting/stock");

@@ -200,7 +200,7 @@ class SalesDashboardIT {
         web.signIn(admin.email(), Api.PASSWORD);
         assertThat(web.get("/app/reporting").body()).contains("data-table=\"drivers\"", "Sans livreur", "100,0 %");
         assertThat(web.get("/app/reporting/drivers.csv").body().lines().skip(1).toList())
-                .hasSize(2).contains(",1,1,100.0").anySatisfy(l -> assertThat(l).startsWith("User ").endsWith(",1,1,100.0"));
+                .hasSize(2).contains(";1;1;100,0").anySatisfy(l -> assertThat(l).startsWith("User ").endsWith(";1;1;100,0"));
     }
 
     @Test
@@ -226,8 +226,9 @@ class SalesDashboardIT {
                         "data-chart-id=\"stock\"", "Aucune vente sur la période précédente",
                         "/app/reporting/top-quantity.csv?period=7");
         WebSession.Page csv = web.get("/app/reporting/top-quantity.csv?period=7");
-        assertThat(csv.body().lines().toList()).containsExactly("product,quantity,net", "Arrosoir,3,30.00",
-                "Terreau,2,10.00");
+        // The page's file is for people: in French, Excel's byte order mark, semicolons and decimal commas.
+        assertThat(csv.body().lines().toList()).containsExactly("\ufeffProduit;Quantité;CA HT", "Arrosoir;3;30,00",
+                "Terreau;2;10,00");
 
         // A custom period the wrong way round is refused next to the dates, and the page still answers.
         WebSession.Page wrong = web.get("/app/reporting?period=custom&from=2026-03-10&to=2026-03-01");

@@ -163,8 +163,9 @@ class StockStatisticsIT {
 
         WebSession.Page csv = web.get("/app/reporting/stock/products.csv?days=7");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body().lines().toList()).containsExactly("product,units,value_at_cost",
-                "Tuyau d'arrosage,11,88.00", "Transplantoir,5,15.00");
+        // The page's file is for people: in French, Excel's byte order mark, semicolons and decimal commas.
+        assertThat(csv.body().lines().toList()).containsExactly("\ufeffProduit;Unités;Valeur au coût",
+                "Tuyau d'arrosage;11;88,00", "Transplantoir;5;15,00");
 
         // A period typed into the URL that the page does not offer falls back to 30 days.
         assertThat(web.get("/app/reporting/stock?days=12345").body()).contains("(30 jours)");

@@ -464,6 +464,12 @@ class OrdersIT {
         assertThat(csv).startsWith("number,created_at,status");
         shop.call().accept("text/csv").get("/api/v1/orders/export.csv?status=CONFIRMED").then()
                 .body(startsWith("number"));
+        // For people in French: Excel's byte order mark, semicolons, translated columns and statuses.
+        String french = new String(shop.call().accept("text/csv").get("/api/v1/orders/export.csv?lang=fr").then()
+                .statusCode(200).extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french).startsWith("\ufeffNuméro;Date;Statut;Client;").contains(";Brouillon;");
+        shop.call().accept("*/*").get("/api/v1/orders/export.xlsx?lang=en").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx"));
     }
 
     @Test

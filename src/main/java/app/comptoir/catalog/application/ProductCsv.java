@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import app.comptoir.catalog.ProductStatus;
+
 /**
  * The columns of the product CSV, the same for export and import: one line per variant, the
  * product's own columns repeated on each of its lines (on import, only the first line of a product
@@ -117,6 +119,23 @@ public final class ProductCsv {
     }
 
     /** {@code true/false}, {@code yes/no}, {@code oui/non}, {@code 1/0}; null when blank. */
+    /**
+     * A product status as written by an export: the code ({@code ACTIVE}) or its French or English label
+     * ({@code En vente}, {@code On sale}), case and accents ignored.
+     *
+     * @throws IllegalArgumentException when it is none of them
+     */
+    static ProductStatus parseStatus(String raw) {
+        String s = java.text.Normalizer.normalize(raw.strip(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "draft", "brouillon" -> ProductStatus.DRAFT;
+            case "active", "en vente", "on sale" -> ProductStatus.ACTIVE;
+            case "archived", "archive" -> ProductStatus.ARCHIVED;
+            default -> throw new IllegalArgumentException(raw);
+        };
+    }
+
     static Boolean parseBoolean(String raw) {
         String s = raw.strip().toLowerCase(Locale.ROOT);
         return switch (s) {

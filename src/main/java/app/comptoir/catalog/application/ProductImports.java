@@ -383,7 +383,7 @@ public class ProductImports {
         ProductStatus status = base.status();
         if (first.get(ProductCsv.STATUS) != null) {
             try {
-                status = ProductStatus.valueOf(first.get(ProductCsv.STATUS).toUpperCase(Locale.ROOT));
+                status = ProductCsv.parseStatus(first.get(ProductCsv.STATUS));
             } catch (IllegalArgumentException e) {
                 run.error(first.number(), ProductCsv.STATUS, "must be DRAFT, ACTIVE or ARCHIVED");
             }

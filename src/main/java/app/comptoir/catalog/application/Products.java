@@ -16,14 +16,17 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.catalog.OpeningStock;
 import app.comptoir.catalog.ProductChanged;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.ProductView;
+import app.comptoir.catalog.VariantView;
 import app.comptoir.catalog.domain.OptionMatrix;
 import app.comptoir.catalog.domain.Product;
 import app.comptoir.catalog.domain.ProductRules;
@@ -59,10 +62,13 @@ public class Products {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Permissions permissions;
+    private final ObjectProvider<OpeningStock> openingStocks;
 
     Products(ProductRepository products, ProductViews views, CatalogChecks checks, SearchIndex searchIndex,
                    ProductListCache listCache, ProductImages images, TenantContext tenantContext,
-                   EntityManager em, ApplicationEventPublisher events, Clock clock, Permissions permissions) {
+                   EntityManager em, ApplicationEventPublisher events, Clock clock, Permissions permissions,
+                   ObjectProvider<OpeningStock> openingStocks) {
+        this.openingStocks = openingStocks;
         this.permissions = permissions;
         this.products = products;
         this.views = views;
@@ -87,12 +93,40 @@ public class Products {
      */
     @Transactional
     public ProductView create(ProductSpec request, String baseSku, BigDecimal price) {
+        return create(request, baseSku, price, Map.of());
+    }
+
+    /**
+     * Creates a product with its opening stock ({@code openingStock}: quantity per SKU of its variants), recorded
+     * through the {@link OpeningStock} port in the same transaction; a quantity for no variant of the product
+     * is refused ({@code openingStock.<sku>}).
+     */
+    @Transactional
+    public ProductView create(ProductSpec request, String baseSku, BigDecimal price, Map<String, Integer> openingStock) {
         permissions.require(Permission.CATALOG_WRITE);
         ProductSpec spec = request;
         if (spec.variants() == null || spec.variants().isEmpty()) {
             spec = spec.withVariants(OptionMatrix.generate(spec.options(), List.of(), baseSku, price));
         }
-        return view(store(null, spec));
+        ProductView created = view(store(null, spec));
+        Map<UUID, Integer> quantities = new java.util.LinkedHashMap<>();
+        openingStock.forEach((sku, quantity) -> {
+            if (quantity == null || quantity == 0) {
+                return;
+            }
+            UUID variantId = created.variants().stream().filter(v -> v.sku().equalsIgnoreCase(sku.strip()))
+                    .map(VariantView::id).findFirst()
+                    .orElseThrow(() -> InvalidInputException.field("openingStock." + sku, "names no variant of the product"));
+            quantities.put(variantId, quantity);
+        });
+        if (!quantities.isEmpty()) {
+            OpeningStock stock = openingStocks.getIfAvailable();
+            if (stock == null) {
+                throw InvalidInputException.field("openingStock", "stock is not kept in this installation");
+            }
+            stock.receive(quantities);
+        }
+        return created;
     }
 
     /**

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -27,6 +27,7 @@ import app.comptoir.catalog.application.ProductCsv;
 import app.comptoir.catalog.application.ProductExports;
 import app.comptoir.catalog.application.ProductImports;
 import app.comptoir.platform.BusinessPrices;
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.JobView;
 import app.comptoir.platform.Jobs;
 import app.comptoir.platform.NotFoundException;
@@ -47,7 +48,6 @@ class ImportPage {
     /** The kinds of this page's background jobs. */
     static final String IMPORT_JOB = "catalog-import";
     static final String EXPORT_JOB = "catalog-export";
-    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     /** The form's name of a CSV column, so that the product page's translated messages serve here too. */
     private static final Map<String, String> FIELDS = Map.of(ProductCsv.SKU, "variants.sku",
             ProductCsv.BARCODE, "variants.barcode", ProductCsv.PRICE, "variants.price",
@@ -61,11 +61,13 @@ class ImportPage {
     private final MessageSource messages;
     private final BusinessPrices prices;
     private final Jobs jobs;
+    private final Exports downloads;
 
     ImportPage(ProductImports imports, ProductExports exports, CsvUploads uploads, TenantContext tenantContext,
-               MessageSource messages, BusinessPrices prices, Jobs jobs) {
+               MessageSource messages, BusinessPrices prices, Jobs jobs, Exports downloads) {
         this.prices = prices;
         this.jobs = jobs;
+        this.downloads = downloads;
         this.imports = imports;
         this.exports = exports;
         this.uploads = uploads;
@@ -166,27 +168,20 @@ class ImportPage {
 
     /** The catalog's CSV made in the background: the page shows its progress, then the download link. */
     @PostMapping("/export")
-    String exportInBackground(@RequestParam(required = false) String separator, Locale locale) {
-        char sep = separator(separator, locale);
+    String exportInBackground(Locale locale) {
         String name = "catalogue-" + LocalDate.now() + ".csv";
-        UUID job = jobs.startFile(EXPORT_JOB, progress -> new Jobs.File(name, exports.export(sep, progress)));
+        UUID job = jobs.startFile(EXPORT_JOB, progress -> new Jobs.File(name, ("\ufeff" + downloads.csvText(
+                exports.table(), locale, rows -> exports.rows(rows, progress))).getBytes(StandardCharsets.UTF_8)));
         return "redirect:/app/catalog/import?export=" + job;
     }
 
-    /** Every product as CSV, one line per variant; French spreadsheets expect semicolons. */
-    @GetMapping("/export.csv")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String separator, Locale locale) {
-        char sep = separator(separator, locale);
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("catalogue-" + LocalDate.now() + ".csv").build().toString())
-                .body(exports.export(sep));
-    }
-
-    private static char separator(String separator, Locale locale) {
-        return "comma".equals(separator) ? ','
-                : "semicolon".equals(separator) || "fr".equals(locale.getLanguage()) ? ';' : ',';
+    /**
+     * Every product as CSV or Excel, one line per variant, in the reader's language: French spreadsheets expect
+     * semicolons and decimal commas, statuses are translated; the import reads the file back as it is.
+     */
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    ResponseEntity<byte[]> export(Locale locale, HttpServletRequest request) {
+        return downloads.download(Exports.Format.of(request), exports.table(), locale, exports::rows);
     }
 
     private String page(Model model, ImportReport report, String token, Locale locale) {

@@ -49,6 +49,9 @@ import app.comptoir.platform.TenantContext;
 @Tag(name = "Catalog")
 class ProductController {
 
+    /** The most units a variant may start with (a typo guard, well above any shop's shelf). */
+    static final int MAX_OPENING_STOCK = 1_000_000;
+
     private final CatalogQueries queries;
     private final Products products;
     private final ProductListCache listCache;
@@ -80,7 +83,8 @@ class ProductController {
     /** A variant as clients send it: with an id to change an existing one, without to add one. */
     @JsonIgnoreProperties({"available"})
     record VariantRequest(UUID id, String sku, String barcode, Map<String, String> options, BigDecimal price,
-                          BigDecimal compareAtPrice, BigDecimal cost, BigDecimal weight, Boolean active) {
+                          BigDecimal compareAtPrice, BigDecimal cost, BigDecimal weight, Boolean active,
+                          Integer openingStock) {
 
         VariantSpec spec() {
             return new VariantSpec(id, sku, barcode, options, price, compareAtPrice, cost, weight, active);
@@ -128,10 +132,38 @@ class ProductController {
     @PostMapping
     @Operation(summary = "Create a product",
             description = "Without variants, they are generated: one per combination of the option values (or a "
-                    + "single one without options), SKUs derived from baseSku, at price.")
+                    + "single one without options), SKUs derived from baseSku, at price. A variant's optional "
+                    + "openingStock (0 to 1,000,000 units) is recorded with the product, in the same transaction, "
+                    + "as an entry (RECEIPT, reason \"Stock initial\") at the default location; it needs the "
+                    + "STOCK_WRITE permission.")
     ResponseEntity<ProductView> create(@RequestBody ProductRequest body) {
-        ProductView view = products.create(body.spec(), body.baseSku(), body.price());
+        ProductView view = products.create(body.spec(), body.baseSku(), body.price(), openingStock(body));
         return ResponseEntity.created(URI.create("/api/v1/products/" + view.id())).body(view);
+    }
+
+    /** The opening stock per SKU; a quantity out of range or on a variant without SKU is a field error. */
+    private static Map<String, Integer> openingStock(ProductRequest body) {
+        Map<String, Integer> quantities = new java.util.LinkedHashMap<>();
+        List<VariantRequest> variants = body.variants() == null ? List.of() : body.variants();
+        List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            VariantRequest v = variants.get(i);
+            if (v == null || v.openingStock() == null || v.openingStock() == 0) {
+                continue;
+            }
+            String field = "variants[" + i + "].openingStock";
+            if (v.openingStock() < 0 || v.openingStock() > MAX_OPENING_STOCK) {
+                errors.add(new InvalidInputException.FieldError(field, "must be between 0 and " + MAX_OPENING_STOCK));
+            } else if (v.sku() == null || v.sku().isBlank()) {
+                errors.add(new InvalidInputException.FieldError(field, "needs the variant's sku"));
+            } else {
+                quantities.merge(v.sku().strip(), v.openingStock(), Integer::sum);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The opening stock is not valid", errors);
+        }
+        return quantities;
     }
 
     @PutMapping("/{id}")

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 import app.comptoir.catalog.application.ImportReport;
 import app.comptoir.catalog.application.ProductExports;
 import app.comptoir.catalog.application.ProductImports;
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.JobView;
 import app.comptoir.platform.Jobs;
@@ -46,20 +50,31 @@ class ProductCsvController {
     private final ProductExports exports;
     private final Jobs jobs;
 
-    ProductCsvController(ProductImports imports, ProductExports exports, Jobs jobs) {
+    private final Exports downloads;
+
+    ProductCsvController(ProductImports imports, ProductExports exports, Jobs jobs, Exports downloads) {
         this.jobs = jobs;
         this.imports = imports;
         this.exports = exports;
+        this.downloads = downloads;
     }
 
-    @GetMapping("/export.csv")
-    @Operation(summary = "Every product as CSV, one line per variant (the columns import reads)",
-            description = "separator: comma (default) or semicolon (French Excel). Columns: " + "slug, name, "
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    @Operation(summary = "Every product as CSV or Excel (.xlsx), one line per variant (the columns import reads)",
+            description = "separator: comma (default) or semicolon (French Excel). lang=fr or en writes the file "
+                    + "for people (statuses translated; in French, semicolons and decimal commas), which the import "
+                    + "reads back too. Columns: slug, name, "
                     + "description, brand, category, tags, status, vat_rate, unit, option1_name, option1_value, "
                     + "option2_name, option2_value, option3_name, option3_value, sku, barcode, price, "
                     + "compare_at_price, cost, weight, active")
-    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "comma") String separator) {
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "comma") String separator,
+                                  @RequestParam(required = false) String lang, HttpServletRequest request) {
         char sep = separator(separator);
+        Exports.Format format = Exports.Format.of(request);
+        Locale language = Exports.language(lang);
+        if (format == Exports.Format.XLSX || language != null) {
+            return downloads.download(format, exports.table(), language, exports::rows);
+        }
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -20,6 +20,7 @@ import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.domain.ProductSpec;
 import app.comptoir.catalog.domain.Units;
 import app.comptoir.catalog.domain.VariantSpec;
+import app.comptoir.platform.Formats;
 
 /**
  * The product page's form, as typed: every number stays text until it is read, so that a wrong
@@ -47,10 +48,10 @@ record ProductForm(String name, String description, String brand, String categor
 
     /** One variant row: its id when it exists, its option values (in option order) and its fields. */
     record VariantRow(String id, List<String> values, String sku, String barcode, String price,
-                      String compareAtPrice, String cost, String weight, Boolean active) {
+                      String compareAtPrice, String cost, String weight, Boolean active, String openingStock) {
 
         static VariantRow empty() {
-            return new VariantRow(null, List.of(), "", "", "", "", "", "", true);
+            return new VariantRow(null, List.of(), "", "", "", "", "", "", true, "");
         }
 
         boolean isActive() {
@@ -62,7 +63,8 @@ record ProductForm(String name, String description, String brand, String categor
         options = options == null ? List.of() : options.stream().filter(Objects::nonNull).toList();
         variants = variants == null ? List.of() : variants.stream().filter(Objects::nonNull).map(v ->
                 new VariantRow(v.id(), v.values() == null ? List.of() : v.values(), v.sku(), v.barcode(), v.price(),
-                        v.compareAtPrice(), v.cost(), v.weight(), v.active() != null && v.active())).toList();
+                        v.compareAtPrice(), v.cost(), v.weight(), v.active() != null && v.active(),
+                        v.openingStock())).toList();
     }
 
     /** A new product's form: on sale, the first suggested VAT rate, sold by the piece, one variant to fill in. */
@@ -86,7 +88,29 @@ record ProductForm(String name, String description, String brand, String categor
     private static VariantRow row(VariantView v, List<ProductOption> options) {
         List<String> values = options.stream().map(o -> nullToEmpty(v.options().get(o.name()))).toList();
         return new VariantRow(v.id().toString(), values, v.sku(), nullToEmpty(v.barcode()), plain(v.price()),
-                plain(v.compareAtPrice()), plain(v.cost()), plain(v.weight()), v.active());
+                plain(v.compareAtPrice()), plain(v.cost()), plain(v.weight()), v.active(), "");
+    }
+
+    /**
+     * The opening stock typed per variant of a new product ("Stock initial"), by SKU; a quantity that is not a
+     * whole number from 0 to {@link ProductController#MAX_OPENING_STOCK} is rejected next to its field.
+     */
+    Map<String, Integer> openingStock(BindingResult errors) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        for (int i = 0; i < variants.size(); i++) {
+            VariantRow row = variants.get(i);
+            String text = row.openingStock() == null ? "" : row.openingStock().replaceAll("[\\s\\u00A0\\u202F]", "");
+            if (text.isEmpty() || isBlank(row.sku())) {
+                continue;
+            }
+            String field = "variants[" + i + "].openingStock";
+            if (!text.matches("[0-9]{1,7}") || Integer.parseInt(text) > ProductController.MAX_OPENING_STOCK) {
+                errors.rejectValue(field, "invalid.openingStock", "must be a whole number from 0 to 1,000,000");
+                continue;
+            }
+            quantities.merge(row.sku().strip(), Integer.parseInt(text), Integer::sum);
+        }
+        return quantities;
     }
 
     /** The options that are filled in, in order (blank rows left out). */
@@ -194,7 +218,7 @@ record ProductForm(String name, String description, String brand, String categor
         return specs.stream().map(v -> new VariantRow(v.id() == null ? null : v.id().toString(),
                 options.stream().map(o -> nullToEmpty(v.options() == null ? null : v.options().get(o.name()))).toList(),
                 nullToEmpty(v.sku()), nullToEmpty(v.barcode()), plain(v.price()), plain(v.compareAtPrice()),
-                plain(v.cost()), plain(v.weight()), v.active() == null || v.active())).toList();
+                plain(v.cost()), plain(v.weight()), v.active() == null || v.active(), "")).toList();
     }
 
     private static VariantSpec variantSpec(int index, VariantRow row, List<ProductOption> options,
@@ -261,12 +285,9 @@ record ProductForm(String name, String description, String brand, String categor
         }
     }
 
+    /** A decimal as the form shows it for editing, with the reader's decimal separator ({@code 16,90} in French). */
     static String plain(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() <= 0 ? stripped.setScale(0).toPlainString() : amount.toPlainString();
+        return Formats.input(amount, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     private static String strip(String value) {

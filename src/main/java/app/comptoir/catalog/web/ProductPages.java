@@ -284,11 +284,12 @@ class ProductPages {
         }
         BindingResult result = rebind(form, binding, model);
         ProductSpec spec = form.toSpec(result);
+        Map<String, Integer> openingStock = product == null ? form.openingStock(result) : Map.of();
         if (result.hasErrors()) {
             return form(model, product);
         }
         try {
-            ProductView saved = product == null ? products.create(spec, null, null)
+            ProductView saved = product == null ? products.create(spec, null, null, openingStock)
                     : products.update(product.id(), spec, null, null, form.version());
             redirect.addFlashAttribute("flash", product == null ? "catalog.product.created" : "catalog.product.saved");
             redirect.addFlashAttribute("flashArgument", saved.name());

@@ -1,8 +1,6 @@
 package app.comptoir.inventory.web;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -49,7 +47,7 @@ import app.comptoir.inventory.application.VariantStock;
 import app.comptoir.inventory.application.VariantStocks;
 import app.comptoir.inventory.domain.MovementFilter;
 import app.comptoir.inventory.domain.Thresholds;
-import app.comptoir.platform.Csv;
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageResponse;
@@ -62,6 +60,12 @@ import app.comptoir.platform.IdempotencyKeys;
 class StockController {
 
     private static final int EXPORT_PAGE = 200;
+    private static final Exports.Table LEVELS = Exports.Table.of("stock", "inventory.export.", "sku", "name",
+            "location", "on_hand", "reserved", "available", "alert_level", "overstock_level", "reorder_point",
+            "reorder_quantity", "status");
+    private static final Exports.Table MOVEMENTS = Exports.Table.of("movements", "inventory.export.", "id",
+            "occurred_at", "type", "sku", "name", "quantity", "change", "location_id", "to_location_id",
+            "balance_after", "reason", "reference");
 
     private final StockQueries queries;
     private final StockMovements movements;
@@ -73,12 +77,12 @@ class StockController {
     private final Reservations reservations;
     private final CatalogQueries catalog;
     private final IdempotencyKeys idempotencyKeys;
-    private final Clock clock;
+    private final Exports exports;
 
     StockController(StockQueries queries, StockMovements movements, StockCounts counts,
                     RecordedMovements journal, VariantStocks variantStocks, StockThresholds thresholds,
                     StockLocations locations, Reservations reservations, CatalogQueries catalog,
-                    IdempotencyKeys idempotencyKeys, Clock clock) {
+                    IdempotencyKeys idempotencyKeys, Exports exports) {
         this.queries = queries;
         this.movements = movements;
         this.counts = counts;
@@ -89,7 +93,7 @@ class StockController {
         this.reservations = reservations;
         this.catalog = catalog;
         this.idempotencyKeys = idempotencyKeys;
-        this.clock = clock;
+        this.exports = exports;
     }
 
     /** Entry or exit by variant id, SKU or barcode ({@code code}). */
@@ -191,30 +195,30 @@ class StockController {
                 body.reason()));
     }
 
-    @GetMapping("/export.csv")
-    @Operation(summary = "Every stock level as CSV")
-    ResponseEntity<byte[]> exportLevels() {
-        StringBuilder csv = new StringBuilder("sku,name,location,on_hand,reserved,available,alert_level,"
-                + "overstock_level,reorder_point,reorder_quantity,status\n");
-        eachPage(p -> queries.levels(StockFilter.none(), p, EXPORT_PAGE), l -> csv.append(Csv.line(l.sku(), l.label(),
-                l.locationName(), l.onHand(), l.reserved(), l.available(), l.alertLevel(), l.overstockLevel(),
-                l.reorderPoint(), l.reorderQuantity(), l.status())));
-        return csv("stock", csv);
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    @Operation(summary = "Every stock level as CSV or Excel (.xlsx)",
+            description = "lang=fr or en writes the file for people (translated columns and statuses; in French, "
+                    + "semicolons and decimal commas); without it the CSV keeps its machine columns.")
+    ResponseEntity<byte[]> exportLevels(@RequestParam(required = false) String lang, HttpServletRequest request) {
+        return exports.download(Exports.Format.of(request), LEVELS, Exports.language(lang), rows ->
+                eachPage(p -> queries.levels(StockFilter.none(), p, EXPORT_PAGE), l -> rows.row(l.sku(), l.label(),
+                        l.locationName(), l.onHand(), l.reserved(), l.available(), l.alertLevel(), l.overstockLevel(),
+                        l.reorderPoint(), l.reorderQuantity(), Exports.code("inventory.status.", l.status()))));
     }
 
-    @GetMapping("/movements/export.csv")
-    @Operation(summary = "The movement journal as CSV (same filters as the journal)")
+    @GetMapping({"/movements/export.csv", "/movements/export.xlsx"})
+    @Operation(summary = "The movement journal as CSV or Excel (.xlsx), same filters as the journal",
+            description = "lang=fr or en writes the file for people (translated columns and movement types).")
     ResponseEntity<byte[]> exportMovements(@RequestParam(required = false) MovementType type,
                                            @RequestParam(required = false) UUID variantId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                           @RequestParam(required = false) String lang, HttpServletRequest request) {
         MovementFilter filter = new MovementFilter(type, variantId, null, from, to);
-        StringBuilder csv = new StringBuilder("id,occurred_at,type,sku,name,quantity,change,location_id,"
-                + "to_location_id,balance_after,reason,reference\n");
-        eachPage(p -> journal.page(filter, p, EXPORT_PAGE), m -> csv.append(Csv.line(m.id(), m.occurredAt(),
-                m.type(), m.sku(), m.label(), m.quantity(), m.change(), m.locationId(), m.toLocationId(),
-                m.balanceAfter(), m.reason(), m.reference())));
-        return csv("movements", csv);
+        return exports.download(Exports.Format.of(request), MOVEMENTS, Exports.language(lang), rows ->
+                eachPage(p -> journal.page(filter, p, EXPORT_PAGE), m -> rows.row(m.id(), m.occurredAt(),
+                        Exports.code("inventory.type.", m.type()), m.sku(), m.label(), m.quantity(), m.change(),
+                        m.locationId(), m.toLocationId(), m.balanceAfter(), m.reason(), m.reference())));
     }
 
     @GetMapping("/locations")
@@ -298,7 +302,4 @@ class StockController {
         }
     }
 
-    private ResponseEntity<byte[]> csv(String name, StringBuilder body) {
-        return Csv.attachment(name, LocalDate.now(clock), body);
-    }
 }

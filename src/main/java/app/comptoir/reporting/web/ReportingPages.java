@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.reporting.application.HomeFigures;
@@ -39,9 +42,11 @@ class ReportingPages {
     private final HomeFigures home;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Exports exports;
 
     ReportingPages(StockStatistics statistics, SalesDashboard dashboard, HomeFigures home, MessageSource messages,
-                   JsonMapper json) {
+                   JsonMapper json, Exports exports) {
+        this.exports = exports;
         this.statistics = statistics;
         this.home = home;
         this.dashboard = dashboard;
@@ -67,15 +72,18 @@ class ReportingPages {
         return "reporting/dashboard";
     }
 
-    @GetMapping("/{table}.csv")
-    ResponseEntity<byte[]> dashboardCsv(@PathVariable String table, @RequestParam(defaultValue = "30") String period,
-                                        @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to) {
+    @GetMapping({"/{table}.csv", "/{table}.xlsx"})
+    ResponseEntity<byte[]> dashboardTable(@PathVariable String table, @RequestParam(defaultValue = "30") String period,
+                                          @RequestParam(required = false) String from,
+                                          @RequestParam(required = false) String to, Locale locale,
+                                          HttpServletRequest request) {
         Choice choice = choose(period, from, to);
+        Exports.Format format = Exports.Format.of(request);
         if ("drivers".equals(table)) {
-            return DashboardCsv.drivers(choice.period(), dashboard.drivers(choice.period()));
+            return ReportTables.drivers(exports, format, locale, choice.period(), dashboard.drivers(choice.period()));
         }
-        return DashboardCsv.export(table, dashboard.summary(choice.period(), SalesDashboard.DEFAULT_TOP));
+        return ReportTables.sales(exports, format, locale, table,
+                dashboard.summary(choice.period(), SalesDashboard.DEFAULT_TOP));
     }
 
     /** The period the page shows: one of the offered ones, or a custom range; {@code error}: why the asked one was not. */
@@ -134,10 +142,12 @@ class ReportingPages {
         return "reporting/stock";
     }
 
-    @GetMapping("/stock/{table}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam(defaultValue = "30") String days,
-                               @RequestParam(defaultValue = "30") String slowDays) {
-        return StockCsv.export(table, statistics.report(period(days), period(slowDays)));
+    @GetMapping({"/stock/{table}.csv", "/stock/{table}.xlsx"})
+    ResponseEntity<byte[]> stockTable(@PathVariable String table, @RequestParam(defaultValue = "30") String days,
+                                      @RequestParam(defaultValue = "30") String slowDays, Locale locale,
+                                      HttpServletRequest request) {
+        return ReportTables.stock(exports, Exports.Format.of(request), locale, table,
+                statistics.report(period(days), period(slowDays)));
     }
 
     /** Chart.js configurations (data only; the look is set in {@code /js/charts.js}), as JSON per canvas. */
@@ -152,11 +162,11 @@ class ReportingPages {
                 List.of(dataset(text("reporting.stock.in", locale), report.flows().stream().map(f -> f.in()).toList()),
                         dataset(text("reporting.stock.outgoing", locale),
                                 report.flows().stream().map(f -> f.out()).toList())));
-        Map<String, Object> categories = horizontal(chart("bar",
+        Map<String, Object> categories = money(report.currency(), horizontal(chart("bar",
                 report.categories().stream().map(c -> c.name() == null ? text("reporting.stock.uncategorised", locale)
                         : c.name()).toList(),
                 List.of(dataset(text("reporting.stock.value", locale),
-                        report.categories().stream().map(c -> c.value()).toList()))));
+                        report.categories().stream().map(c -> c.value()).toList())))));
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("status", json.writeValueAsString(status));
         charts.put("flows", json.writeValueAsString(flows));
@@ -166,15 +176,16 @@ class ReportingPages {
 
     private Map<String, String> dashboardCharts(SalesReport.Summary summary, Locale locale) {
         Map<String, String> charts = new LinkedHashMap<>();
-        charts.put("sales", json.writeValueAsString(chart("bar",
+        String currency = summary.period().currency();
+        charts.put("sales", json.writeValueAsString(money(currency, chart("bar",
                 summary.salesPerDay().stream().map(d -> d.day().toString()).toList(),
                 List.of(dataset(text("reporting.dashboard.gross", locale),
-                        summary.salesPerDay().stream().map(SalesReport.Day::gross).toList())))));
-        charts.put("categories", json.writeValueAsString(horizontal(chart("bar",
+                        summary.salesPerDay().stream().map(SalesReport.Day::gross).toList()))))));
+        charts.put("categories", json.writeValueAsString(money(currency, horizontal(chart("bar",
                 summary.salesPerCategory().stream().map(c -> c.name() == null
                         ? text("reporting.stock.uncategorised", locale) : c.name()).toList(),
                 List.of(dataset(text("reporting.dashboard.net", locale),
-                        summary.salesPerCategory().stream().map(SalesReport.CategorySales::net).toList()))))));
+                        summary.salesPerCategory().stream().map(SalesReport.CategorySales::net).toList())))))));
         List<String> statuses = summary.orders().keySet().stream()
                 .map(s -> text("reporting.status." + s.name(), locale)).toList();
         charts.put("orders", json.writeValueAsString(chart("doughnut", statuses,
@@ -197,6 +208,13 @@ class ReportingPages {
     private static Map<String, Object> horizontal(Map<String, Object> chart) {
         Map<String, Object> copy = new LinkedHashMap<>(chart);
         copy.put("horizontal", true);
+        return copy;
+    }
+
+    /** Values that are amounts in the currency: /js/charts.js writes them as such ("1 500 €"). */
+    private static Map<String, Object> money(String currency, Map<String, Object> chart) {
+        Map<String, Object> copy = new LinkedHashMap<>(chart);
+        copy.put("currency", currency == null ? "EUR" : currency);
         return copy;
     }
 

@@ -3,6 +3,8 @@ package app.comptoir.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.comptoir.platform.Exports;
 import app.comptoir.reporting.application.StockReport;
 import app.comptoir.reporting.application.StockStatistics;
 
@@ -22,9 +25,11 @@ import app.comptoir.reporting.application.StockStatistics;
 class StockStatisticsController {
 
     private final StockStatistics statistics;
+    private final Exports exports;
 
-    StockStatisticsController(StockStatistics statistics) {
+    StockStatisticsController(StockStatistics statistics, Exports exports) {
         this.statistics = statistics;
+        this.exports = exports;
     }
 
     @GetMapping("/statistics/stock")
@@ -43,11 +48,15 @@ class StockStatisticsController {
         return statistics.state();
     }
 
-    @GetMapping("/statistics/stock/{table}.csv")
-    @Operation(summary = "One table of the stock statistics as CSV: categories, flows, products or slow-movers "
-            + "(same parameters as the statistics)")
-    ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam(defaultValue = "30") int days,
-                               @RequestParam(defaultValue = "30") int slowDays) {
-        return StockCsv.export(table, statistics.report(days, slowDays));
+    @GetMapping({"/statistics/stock/{table}.csv", "/statistics/stock/{table}.xlsx"})
+    @Operation(summary = "One table of the stock statistics as CSV or Excel (.xlsx): categories, flows, "
+            + "products or slow-movers (same parameters as the statistics)",
+            description = "lang=fr or en writes the file for people (translated columns; in French, semicolons and "
+                    + "decimal commas); without it the CSV keeps its machine columns.")
+    ResponseEntity<byte[]> table(@PathVariable String table, @RequestParam(defaultValue = "30") int days,
+                                 @RequestParam(defaultValue = "30") int slowDays,
+                                 @RequestParam(required = false) String lang, HttpServletRequest request) {
+        return ReportTables.stock(exports, Exports.Format.of(request), Exports.language(lang), table,
+                statistics.report(days, slowDays));
     }
 }

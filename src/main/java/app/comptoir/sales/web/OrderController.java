@@ -1,7 +1,6 @@
 package app.comptoir.sales.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.comptoir.platform.Csv;
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageResponse;
@@ -62,15 +61,17 @@ import app.comptoir.sales.persistence.OrderSummary;
 class OrderController {
 
     private static final int EXPORT_PAGE = 200;
+    private static final Exports.Table EXPORT = Exports.Table.of("orders", "sales.export.", "number", "created_at",
+            "status", "customer", "phone", "city", "driver", "lines", "net", "vat", "gross", "currency");
 
     private final Orders orders;
     private final IdempotencyKeys idempotencyKeys;
-    private final Clock clock;
+    private final Exports exports;
 
-    OrderController(Orders orders, IdempotencyKeys idempotencyKeys, Clock clock) {
+    OrderController(Orders orders, IdempotencyKeys idempotencyKeys, Exports exports) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
-        this.clock = clock;
+        this.exports = exports;
     }
 
     record StatusBody(OrderStatus status, String note) {
@@ -114,27 +115,30 @@ class OrderController {
         return orders.drivers();
     }
 
-    @GetMapping("/export.csv")
-    @Operation(summary = "The orders as CSV (same filters as the list)")
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    @Operation(summary = "The orders as CSV or Excel (.xlsx), same filters as the list",
+            description = "lang=fr or en writes the file for people (translated columns and statuses; in French, "
+                    + "semicolons and decimal commas); without it the CSV keeps its machine columns.")
     ResponseEntity<byte[]> export(@RequestParam(required = false) List<String> status,
                                   @RequestParam(required = false) UUID customerId,
                                   @RequestParam(required = false) UUID driverId,
                                   @RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) String q) {
+                                  @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) String lang, HttpServletRequest request) {
         OrderFilter filter = filter(status, customerId, driverId, from, to, q);
-        StringBuilder csv = new StringBuilder("number,created_at,status,customer,phone,city,driver,lines,net,vat,gross,"
-                + "currency\n");
-        for (int page = 0; ; page++) {
-            PageResponse<OrderSummary> p = orders.list(filter, page, EXPORT_PAGE);
-            p.items().forEach(o -> csv.append(Csv.line(o.number(), o.createdAt(), o.status(), o.customerName(),
-                    o.customerPhone(), o.city(), o.driverName(), o.lineCount(), o.net(), o.vat(), o.gross(),
-                    o.currency())));
-            if ((long) (page + 1) * EXPORT_PAGE >= p.total()) {
-                break;
+        return exports.download(Exports.Format.of(request), EXPORT, Exports.language(lang), rows -> {
+            for (int page = 0; ; page++) {
+                PageResponse<OrderSummary> p = orders.list(filter, page, EXPORT_PAGE);
+                p.items().forEach(o -> rows.row(o.number(), o.createdAt(), Exports.code("sales.order.status.", o.status()),
+                        o.customerName(), o.customerPhone(), o.city(), o.driverName(), o.lineCount(),
+                        Exports.amount(o.net(), o.currency()), Exports.amount(o.vat(), o.currency()),
+                        Exports.amount(o.gross(), o.currency()), o.currency()));
+                if ((long) (page + 1) * EXPORT_PAGE >= p.total()) {
+                    break;
+                }
             }
-        }
-        return Csv.attachment("orders", LocalDate.now(clock), csv);
+        });
     }
 
     @GetMapping("/by-number/{number}")

@@ -19,7 +19,7 @@ class ProductFormTest {
     }
 
     private static ProductForm.VariantRow row(String sku, String price, String... values) {
-        return new ProductForm.VariantRow(null, List.of(values), sku, "", price, "", "", "", true);
+        return new ProductForm.VariantRow(null, List.of(values), sku, "", price, "", "", "", true, "");
     }
 
     @Test
