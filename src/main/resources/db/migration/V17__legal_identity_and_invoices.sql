@@ -25,10 +25,17 @@ create table tenant_legal_identities (
     logo           bytea,
     logo_type      varchar(20),
     updated_at     timestamptz not null,
-    updated_by     uuid,
+    updated_by     uuid        not null,  -- the system actor when no user wrote it (demo data)
     version        bigint      not null default 0,
     constraint tenant_legal_identities_days_ck check (payment_days is null or payment_days between 0 and 365)
 );
+create function comptoir_fill_updated_by() returns trigger language plpgsql as $$
+begin
+    new.updated_by := coalesce(new.updated_by, comptoir_system_actor());
+    return new;
+end $$;
+create trigger tenant_legal_identities_actor before insert or update on tenant_legal_identities for each row
+    execute function comptoir_fill_updated_by();
 alter table tenant_legal_identities enable row level security;
 alter table tenant_legal_identities force row level security;
 create policy tenant_isolation on tenant_legal_identities

@@ -10,13 +10,15 @@ create table jobs (
     result      text,
     error       text,
     file_name   varchar(200),
-    created_by  uuid,
+    created_by  uuid         not null,  -- the user who started it (the system actor for the system's own)
     created_at  timestamptz  not null,
     updated_at  timestamptz  not null,
     finished_at timestamptz,
     constraint jobs_status_ck check (status in ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED')),
     constraint jobs_progress_ck check (done >= 0 and (total is null or total >= 0))
 );
+
+create trigger jobs_actor before insert or update on jobs for each row execute function comptoir_fill_created_by();
 
 create index jobs_tenant_kind_idx on jobs (tenant_id, kind, created_at desc);
 

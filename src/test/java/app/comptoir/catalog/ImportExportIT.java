@@ -206,10 +206,12 @@ class ImportExportIT {
             var sheet = workbook.getSheetAt(0);
             List<String> header = new java.util.ArrayList<>();
             sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-            assertThat(String.join(",", header) + "\n").isEqualTo(HEADER);
+            // A new shop enters its prices with VAT: the price columns say so, as in the CSV.
+            assertThat(String.join(",", header) + "\n").isEqualTo(HEADER.replace(",price,", ",price_incl_vat,")
+                    .replace(",compare_at_price,", ",compare_at_price_incl_vat,"));
             var row = sheet.getRow(1);
             assertThat(row.getCell(header.indexOf("sku")).getStringCellValue()).isEqualTo("BECHE-1");
-            assertThat(row.getCell(header.indexOf("price")).getNumericCellValue()).isEqualTo(16.90);
+            assertThat(row.getCell(header.indexOf("price_incl_vat")).getNumericCellValue()).isEqualTo(16.90);
             assertThat(row.getCell(header.indexOf("status")).getStringCellValue()).isIn("En vente", "Brouillon");
         }
     }

@@ -140,6 +140,15 @@ class OpenApiConfiguration {
                     .sorted(Comparator.comparing(Tag::getName))
                     .toList();
             openApi.setTags(tags);
+            // One handler serving a file as CSV and as Excel ({"/x.csv", "/x.xlsx"}) is two operations that
+            // springdoc numbers in no stable order (x, x_1): name them by their format instead.
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
+                if (op.getOperationId() == null) {
+                    return;
+                }
+                String base = op.getOperationId().replaceAll("_\\d+$", "");
+                op.setOperationId(path.endsWith(".xlsx") ? base + "Xlsx" : base);
+            }));
             // Signing up and in need no token: say so, so that a generated client sends none there.
             PUBLIC_PATHS.forEach(path -> Optional.ofNullable(openApi.getPaths().get(path))
                     .ifPresent(item -> item.readOperations().forEach(op -> op.setSecurity(List.of()))));

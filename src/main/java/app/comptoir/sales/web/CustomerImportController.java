@@ -26,7 +26,7 @@ import app.comptoir.sales.application.CustomerImports;
 @RestController
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Sales: customers")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+@PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
 class CustomerImportController {
 
     /** The same limit as a multipart upload. */

@@ -24,7 +24,7 @@ import app.comptoir.sales.application.CustomerImports;
  */
 @PageController
 @RequestMapping("/app/sales/customers/import")
-@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+@PreAuthorize("@rolePermissions.has('CUSTOMERS_WRITE')")
 class CustomerImportPage {
 
     private static final String VIEW = "sales/customers/import";
