@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -181,6 +182,9 @@ class CatalogBrowserIT {
 
         page.locator("[data-category='Outillage'] [data-move-up]").click();
         assertThat(page.locator("[data-category]").first()).hasAttribute("data-category", "Outillage");
+        // The reloaded page shows its tree before it has finished parsing; the confirmation is wired by the
+        // page's deferred script, which runs once the whole page is parsed: wait for that, as the eye cannot.
+        page.waitForLoadState(LoadState.DOMCONTENTLOADED);
 
         page.locator("[data-category='Tuyaux'] [data-delete-category]").click();
         page.locator("#confirm-modal [data-confirm-ok]").click();
