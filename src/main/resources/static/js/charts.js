@@ -76,7 +76,8 @@
         };
         if (!doughnut) {
             config.options.scales = {};
-            config.options.scales[valueAxis] = {ticks: {callback: function (value) {
+            // Bars measure from zero: an axis starting at the smallest value would make small days look empty.
+            config.options.scales[valueAxis] = {beginAtZero: true, ticks: {callback: function (value) {
                 return tick.format(value);
             }}};
         }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ import app.comptoir.support.IntegrationTest;
 
 @IntegrationTest
 class QuotesIT {
+
+    /** New businesses keep the default time zone of a euro business: their "today" and year are Paris's, not the machine's. */
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @LocalServerPort
     int port;
@@ -35,9 +39,9 @@ class QuotesIT {
                         Map.of("variantId", pot, "quantity", 10, "discount", 15), Map.of("variantId", seeds, "quantity", 4)),
                         "deliveryFee", 12, "notes", "Livraison en matinée"))
                 .post("/api/v1/quotes").then().statusCode(201)
-                .body("number", equalTo("DEV-" + Year.now().getValue() + "-000001"))
+                .body("number", equalTo("DEV-" + Year.now(PARIS).getValue() + "-000001"))
                 .body("status", equalTo("DRAFT"))
-                .body("validUntil", equalTo(LocalDate.now().plusDays(30).toString()))
+                .body("validUntil", equalTo(LocalDate.now(PARIS).plusDays(30).toString()))
                 .body("customer.id", equalTo(customer))
                 .extract().jsonPath();
         String id = quote.getString("id");
