@@ -37,6 +37,7 @@ import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Role;
+import app.comptoir.sales.OrderCreated;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.domain.AddressSnapshot;
 import app.comptoir.sales.domain.Checks;
@@ -235,7 +236,9 @@ public class Orders {
                 businessTime.year(now), author(), null,
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, summary(order)));
         HistoryEntry created = new HistoryEntry(OrderStatus.DRAFT, now, actor.name(), actor.userId(), null);
-        return new Created(view(order, List.of(created)), true);
+        OrderView view = view(order, List.of(created));
+        publishCreated(view);
+        return new Created(view, true);
     }
 
     /** Creates a draft order from a quote's content (the quote's conversion). */
@@ -252,7 +255,14 @@ public class Orders {
         created.put("quote", quote.number());
         repository.insertDraft(order, null, null, businessTime.year(now), author(), "Devis " + quote.number(),
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, created));
-        return get(order.id());
+        OrderView view = get(order.id());
+        publishCreated(view);
+        return view;
+    }
+
+    private void publishCreated(OrderView order) {
+        events.publishEvent(new OrderCreated(actor.tenant(), order.id(), order.number(), order.customer().id(),
+                order.customer().name(), order.totals().gross(), order.currency(), order.createdAt()));
     }
 
     /** Changes an order (see {@link OrderChanges} for what may change in which status). */
@@ -500,6 +510,7 @@ public class Orders {
         repository.storeDriver(order, actor.userId());
         audit.recordChanges(Order.AUDITED, id, Collections.singletonMap("driver", before),
                 Collections.singletonMap("driver", name));
+        publish(order);
         return get(id);
     }
 

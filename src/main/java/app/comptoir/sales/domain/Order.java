@@ -15,6 +15,7 @@ import app.comptoir.platform.Money;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.sales.DeliveryFailed;
 import app.comptoir.sales.DeliveryUndone;
+import app.comptoir.sales.DriverAssigned;
 import app.comptoir.sales.OrderCancelled;
 import app.comptoir.sales.OrderConfirmed;
 import app.comptoir.sales.OrderDelivered;
@@ -384,9 +385,13 @@ public class Order {
     /** Gives the order to a driver (null: nobody) while it still moves. */
     public void assignDriver(UUID driverId, String driverName, Instant at) {
         requireDriverChangeable();
+        boolean changed = driverId != null && !driverId.equals(this.driverId);
         this.driverId = driverId;
         this.driverName = driverName;
         touched(at);
+        if (changed) {
+            registerEvent(new DriverAssigned(tenantId, id, number, driverId, driverName, at));
+        }
     }
 
     /** Refuses a driver change before the driver is even looked up. */
