@@ -64,9 +64,19 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(ComptoirProperties properties, Environment environment) throws IOException {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        boolean durable = durable(environment);
+        EmbeddedPostgres early = EarlyEmbeddedPostgres.take(dataDir, properties.db().embeddedPort(), durable);
+        return early != null ? early : start(dataDir, properties.db().embeddedPort(), durable);
+    }
+
+    static boolean durable(Environment environment) {
+        return environment.getProperty("comptoir.db.durable", Boolean.class, true);
+    }
+
+    /** Starts (after creating it on the first start) the server under {@code dataDir/postgres}. */
+    static EmbeddedPostgres start(Path dataDir, int port, boolean durable) throws IOException {
         Path dir = dataDir.resolve("postgres");
         Files.createDirectories(dataDir);
-        boolean durable = environment.getProperty("comptoir.db.durable", Boolean.class, true);
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         Path superuserSecretFile = dataDir.resolve("postgres-superuser.secret");
         DatabaseSecret superuser = DatabaseSecret.in(superuserSecretFile);
@@ -76,7 +86,7 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
-                .setPort(properties.db().embeddedPort())
+                .setPort(port)
                 // initdb gives the superuser its password; pg_hba.conf is written before the first start
                 .setLocaleConfig("pwfile", superuserSecretFile.toString())
                 .setDataDirectoryCustomizer(d -> {
