@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.thymeleaf.cache=false",
         "comptoir.db.durable=false",
         "comptoir.expose.metrics=true",
-        "comptoir.expose.api-docs=true"
+        "comptoir.expose.api-docs=true",
+        "comptoir.webhooks.allow-private-addresses=true"
 })
 @ContextConfiguration(initializers = TestDataDirectory.class)
 public @interface IntegrationTest {
