@@ -68,6 +68,10 @@ class InvitationsIT {
         WebSession.Page page = web.get("/invitation?token=" + mail.token());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Invitations").contains("Gérant").contains(email);
+        WebSession.Page invalid = web.post("/invitation", Map.of("token", mail.token(), "name", " ", "password", "court"));
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.body()).contains("id=\"name-error\"").contains("id=\"password-error\"")
+                .doesNotContain("value=\"court\"");
         WebSession.Page joined = web.post("/invitation", Map.of("token", mail.token(), "name", "Camille Roux",
                 "password", PASSWORD));
         assertThat(joined.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app"));

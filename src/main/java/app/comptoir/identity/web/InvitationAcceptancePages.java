@@ -57,7 +57,7 @@ class InvitationAcceptancePages {
             model.addAttribute("refused", e.reason().name());
             return VIEW;
         }
-        model.addAttribute("form", new JoinForm(form.token(), form.name(), ""));
+        // The form keeps its errors; th:field never writes a password input's value back to the browser.
         return page(form.token(), model);
     }
 

@@ -88,8 +88,7 @@ class PasswordResetPages {
             model.addAttribute("refused", e.reason().name());
             return RESET;
         }
-        // The password typed is never sent back to the browser.
-        model.addAttribute("form", new ResetForm(form.token(), ""));
+        // The form keeps its errors; th:field never writes a password input's value back to the browser.
         return resetForm(form.token(), model, false);
     }
 }
