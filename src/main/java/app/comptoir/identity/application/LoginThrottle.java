@@ -41,11 +41,17 @@ class LoginThrottle {
     private final int accountCeiling;
     private final LoginThrottleStore store;
     private final Clock clock;
+    private final int resetRequests;
+    private final Duration resetWindow;
 
     LoginThrottle(ComptoirProperties properties, LoginThrottleStore store, Clock clock,
                   @Value("${comptoir.security.login.first-delay:1s}") Duration firstDelay,
                   @Value("${comptoir.security.login.max-delay:15m}") Duration maxDelay,
-                  @Value("${comptoir.security.login.account-ceiling:100}") int accountCeiling) {
+                  @Value("${comptoir.security.login.account-ceiling:100}") int accountCeiling,
+                  @Value("${comptoir.security.password-reset.requests-per-account:3}") int resetRequests,
+                  @Value("${comptoir.security.password-reset.window:15m}") Duration resetWindow) {
+        this.resetRequests = resetRequests;
+        this.resetWindow = resetWindow;
         this.limits = properties.security().login();
         this.store = store;
         this.clock = clock;
@@ -83,6 +89,20 @@ class LoginThrottle {
             throw new TooManyRequestsException("Too many failed logins for this account; try again later",
                     Duration.between(now.plus(window), accountRow.tat().plus(emission)));
         }
+    }
+
+    /**
+     * Counts a password-reset request: as an attempt from the address (the login limit), and per e-mail
+     * ({@code reset-requests-per-account} per {@code reset-window}), so nobody floods a mailbox with links. The
+     * e-mail's count is kept whether an account exists or not, so the answer says nothing about it.
+     */
+    void checkResetRequest(String email, String address) {
+        checkAddress(address);
+        store.take("reset:" + email(email), clock.instant(), resetWindow.dividedBy(resetRequests), resetWindow)
+                .ifPresent(wait -> {
+                    throw new TooManyRequestsException("Too many reset requests for this address; try again later",
+                            wait);
+                });
     }
 
     /** Records a failed login (or a wrong current password) for the account from the address. */

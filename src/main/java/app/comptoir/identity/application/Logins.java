@@ -304,7 +304,8 @@ public class Logins implements CredentialsVerifier {
         log.info("User {} (tenant {}) signed out everywhere", principal.userId(), principal.tenantId());
     }
 
-    private void revokeEverything(UserAccount user) {
+    /** Signs the user out everywhere (inside the caller's transaction, for the user's tenant). */
+    void revokeEverything(UserAccount user) {
         user.revokeTokens();
         users.flush();
         refreshTokens.revokeAllOfUser(user.getTenantId(), user.getId(), Instant.now(clock));

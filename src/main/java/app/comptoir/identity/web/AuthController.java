@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.identity.application.AuthResult;
 import app.comptoir.identity.application.Logins;
+import app.comptoir.identity.application.PasswordResets;
 import app.comptoir.platform.ClientAddress;
 import app.comptoir.platform.ComptoirPrincipal;
 
@@ -30,9 +31,17 @@ import app.comptoir.platform.ComptoirPrincipal;
 class AuthController {
 
     private final Logins auth;
+    private final PasswordResets resets;
 
-    AuthController(Logins auth) {
+    AuthController(Logins auth, PasswordResets resets) {
         this.auth = auth;
+        this.resets = resets;
+    }
+
+    record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {
+    }
+
+    record PasswordResetConfirmation(@NotBlank String token, @NotNull String password) {
     }
 
     record SignupRequest(@NotBlank @Size(max = 120) String businessName, @NotBlank @Size(max = 254) String email,
@@ -101,5 +110,21 @@ class AuthController {
     @Operation(summary = "Sign out everywhere: every refresh token, access token and web session of the user ends")
     void logoutAll(@AuthenticationPrincipal ComptoirPrincipal principal) {
         auth.logoutEverywhere(principal);
+    }
+
+    @PostMapping("/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Ask for a password reset link by e-mail: always 202, whether an account exists or not "
+            + "(throttled per e-mail and per address: HTTP 429 with Retry-After); the link works once, for 30 minutes")
+    void requestPasswordReset(@Valid @RequestBody PasswordResetRequest body, HttpServletRequest request) {
+        resets.request(body.email(), ClientAddress.of(request));
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a new password with the e-mailed token: every session and token of the user ends. "
+            + "HTTP 410 reset-link-invalid, reset-link-expired or reset-link-used when the link cannot be used")
+    void confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation body) {
+        resets.reset(body.token(), body.password());
     }
 }

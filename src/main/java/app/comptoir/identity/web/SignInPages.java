@@ -64,7 +64,8 @@ class SignInPages {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
                  @RequestParam(required = false) String logout, @RequestParam(required = false) String expired,
-                 @RequestParam(required = false) String disabled, Model model) {
+                 @RequestParam(required = false) String disabled, @RequestParam(required = false) String reset,
+                 Model model) {
         if (signedIn()) {
             return "redirect:/app";
         }
@@ -73,6 +74,7 @@ class SignInPages {
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("sessionExpired", expired != null);
         model.addAttribute("accountDisabled", disabled != null);
+        model.addAttribute("passwordReset", reset != null);
         model.addAttribute("passkeysEnabled", passkeysEnabled);
         addDemo(model);
         return "auth/login";

@@ -24,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.identity.UserView;
 import app.comptoir.identity.Users;
+import app.comptoir.identity.application.Invitations;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.Htmx;
@@ -44,9 +45,11 @@ class UserPages {
     private static final String FORM = "identity/users/form";
 
     private final Users users;
+    private final Invitations invitations;
 
-    UserPages(Users users) {
+    UserPages(Users users, Invitations invitations) {
         this.users = users;
+        this.invitations = invitations;
     }
 
     /** The user form, for creating (password required) and editing (blank password: unchanged). */
@@ -86,7 +89,11 @@ class UserPages {
         model.addAttribute("roles", List.of(Role.values()));
         // The same URL answers htmx (the results only) and the browser (the whole page): caches must know.
         response.addHeader(HttpHeaders.VARY, Htmx.REQUEST);
-        return Htmx.isPartial(request) ? LIST + " :: results" : LIST;
+        if (Htmx.isPartial(request)) {
+            return LIST + " :: results";
+        }
+        model.addAttribute("invitations", invitations.open());
+        return LIST;
     }
 
     @GetMapping("/new")

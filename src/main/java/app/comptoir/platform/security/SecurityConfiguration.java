@@ -155,7 +155,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
-                                "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
+                                "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
+                                "/api/v1/auth/password-reset/confirm").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -190,7 +191,8 @@ class SecurityConfiguration {
         http.addFilterBefore(LiveAccountFilter.forWeb(accounts, clock, sessionLifetime), AuthorizationFilter.class);
         // springdoc redirects the Swagger UI at /api/docs to /api/swagger-ui/index.html
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**",
+                        .requestMatchers("/", "/login", "/signup", "/forgot-password", "/reset-password",
+                                "/invitation", "/error", "/error/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()

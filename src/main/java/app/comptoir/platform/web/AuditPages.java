@@ -56,7 +56,7 @@ class AuditPages {
     private static final Set<String> HIDDEN_FIELDS = Set.of("tenantId");
     /** The record types the log holds, offered in the filter in business words. */
     static final List<String> TYPES = List.of("order", "quote", "customer", "customer-address", "product", "variant", "product-image", "category",
-            "stock-threshold", "stock-alert-rule", "user", "tenant");
+            "stock-threshold", "stock-alert-rule", "user", "tenant", "invitation");
 
     /** Fields whose values are amounts in the business's currency. */
     private static final Set<String> AMOUNTS = Set.of("gross", "net", "vat", "deliveryFee", "refunded", "price",

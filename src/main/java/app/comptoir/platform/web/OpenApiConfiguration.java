@@ -71,7 +71,8 @@ class OpenApiConfiguration {
 
     /** Operations that need no access token (as the API security chain permits them). */
     private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/signup", "/api/v1/auth/login",
-            "/api/v1/auth/refresh", "/api/v1/auth/logout");
+            "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
+            "/api/v1/auth/password-reset/confirm");
 
     @Bean
     OpenAPI comptoirOpenApi(@Value("${info.app.version:unknown}") String version) {

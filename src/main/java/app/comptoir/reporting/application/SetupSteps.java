@@ -75,7 +75,7 @@ public class SetupSteps {
                 new Step("product", "/app/catalog/products/new", catalog.search(ProductQuery.all(0, 1)).total() > 0),
                 new Step("stock", "/app/inventory/stock", stock.levels(
                         new StockFilter(null, null, null, null), 0, 1).total() > 0),
-                new Step("colleague", "/app/users", users.list(null, null, null, 0, 2, null).total() > 1));
+                new Step("colleague", "/app/users/invite", users.list(null, null, null, 0, 2, null).total() > 1));
         return steps.stream().allMatch(Step::done) ? new Guide(List.of()) : new Guide(steps);
     }
 

@@ -45,7 +45,7 @@ class LoginThrottleDatabaseIT {
 
     private LoginThrottle node(int attemptsPerMinute) {
         return new LoginThrottle(LoginThrottleTest.limits(3, attemptsPerMinute), store, clock, Duration.ofSeconds(1),
-                Duration.ofMinutes(15), 12);
+                Duration.ofMinutes(15), 12, 3, Duration.ofMinutes(15));
     }
 
     private String address(String base) {

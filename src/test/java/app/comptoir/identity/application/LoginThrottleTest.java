@@ -16,7 +16,7 @@ class LoginThrottleTest {
 
     /** Delays start at the 5th failure in a row, as with the default settings. */
     private final LoginThrottle throttle = new LoginThrottle(LoginThrottleTest.limits(5, 30), null, Clock.systemUTC(),
-            Duration.ofSeconds(1), Duration.ofMinutes(15), 100);
+            Duration.ofSeconds(1), Duration.ofMinutes(15), 100, 3, Duration.ofMinutes(15));
 
     static ComptoirProperties limits(int failuresBeforeDelays, int attemptsPerMinute) {
         return new ComptoirProperties(Path.of("target"),
