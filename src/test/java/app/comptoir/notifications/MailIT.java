@@ -20,11 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,18 +38,7 @@ import app.comptoir.support.WebSession;
  * The identity events are published here as identity publishes them (in a transaction), so the listener runs
  * through the persistent publication registry as in production.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "comptoir.demo.enabled=false",
-        "comptoir.security.login.attempts-per-ip=100000",
-        "logging.file.name=",
-        "comptoir.db.durable=false",
-        "comptoir.expose.api-docs=true",
-        "comptoir.public-url=" + MailTesting.PUBLIC_URL,
-        "comptoir.mail.from=Comptoir <ne-pas-repondre@comptoir.test>",
-        "comptoir.mail.retry-delays=3s,3s,3s",
-        "db-scheduler.polling-interval=1s"
-})
-@ContextConfiguration(initializers = MailTesting.class)
+@MailIntegrationTest
 class MailIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

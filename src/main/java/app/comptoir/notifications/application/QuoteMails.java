@@ -18,7 +18,8 @@ import app.comptoir.sales.QuoteSent;
 
 /**
  * "Send" on a quote e-mails its PDF to the customer, in the business's language. A customer without an e-mail
- * address gets a log line UNSENDABLE with the reason, for the office to see. Once per sending of the quote.
+ * address gets a log line UNSENDABLE with the reason, for the office to see; so does every quote of a demo business.
+ * Once per sending of the quote.
  */
 @Component
 class QuoteMails {
@@ -48,6 +49,15 @@ class QuoteMails {
         tenantContext.runAs(event.tenantId(), () -> tx.executeWithoutResult(status -> {
             TenantProfile business = tenants.current();
             Locale locale = AccountMails.locale(business.locale());
+            if (business.demo()) {
+                // The demo's customers have invented addresses, and its seeding sends quotes by the dozen: none
+                // leaves, and no PDF is printed for nothing (the log says why).
+                mails.queue(new Mails.MailRequest(event.tenantId(), sourceKey(event), null, locale, "quote",
+                        mails.text(locale, "mail.quote.subject", event.number(), business.name()),
+                        new MailContent(mails.text(locale, "mail.quote.heading", event.number()), List.of(), null, null,
+                                null), null, null, mails.text(locale, "mail.quote.demo")));
+                return;
+            }
             QuoteDocuments.QuoteDocument quote = quotes.quote(event.quoteId());
             MailContent content = new MailContent(mails.text(locale, "mail.quote.heading", quote.number()),
                     List.of(mails.text(locale, "mail.greeting", quote.customerName()),
@@ -55,9 +65,14 @@ class QuoteMails {
                             mails.text(locale, "mail.quote.closing")),
                     null, null, null);
             mails.queue(new Mails.MailRequest(event.tenantId(),
-                    "quote-sent:" + event.quoteId() + ":" + event.at().toEpochMilli(), quote.customerEmail(), locale,
+                    sourceKey(event), quote.customerEmail(), locale,
                     "quote", mails.text(locale, "mail.quote.subject", quote.number(), business.name()), content,
                     quote.fileName(), quote.pdf(), mails.text(locale, "mail.quote.noEmail")));
         }));
+    }
+
+    /** Once per sending of the quote (a quote sent again after a change is a new mail). */
+    private static String sourceKey(QuoteSent event) {
+        return "quote-sent:" + event.quoteId() + ":" + event.at().toEpochMilli();
     }
 }
