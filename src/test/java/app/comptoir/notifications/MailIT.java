@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.ColleagueInvited;
+import app.comptoir.notifications.application.Channel;
+import app.comptoir.notifications.application.Notice;
+import app.comptoir.notifications.application.NotificationChannel;
+import app.comptoir.platform.TenantContext;
 import app.comptoir.identity.PasswordResetRequested;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
@@ -54,6 +59,12 @@ class MailIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    List<NotificationChannel> channels;
+
+    @Autowired
+    TenantContext tenantContext;
 
     @BeforeEach
     void smtpIsUp() {
@@ -232,6 +243,28 @@ class MailIT {
 
         onlyMailTo(admin.email());
         awaitLog(admin, "SENT", 1);
+        Thread.sleep(2000);
+        assertThat(MailTesting.mailsTo(admin.email())).hasSize(1);
+    }
+
+    @Test
+    void aNoticeForTheEmailChannelArrivesWithItsButtonToTheRecordAndOnlyOnce() throws Exception {
+        Account admin = Api.newBusiness(port, "Notices");
+        NotificationChannel email = channels.stream().filter(c -> c.channel() == Channel.EMAIL).findFirst().orElseThrow();
+        Notice notice = new Notice(UUID.randomUUID(), admin.tenantId(), admin.userId(), admin.email(), Locale.FRENCH,
+                "order.created", "Commande CMD-2026-000042 créée", "Mairie de Caluire, 3 articles, 37,50 €.",
+                "/app/sales/orders/42", Instant.now());
+
+        for (int i = 0; i < 2; i++) {
+            tenantContext.runAs(admin.tenantId(),
+                    () -> new TransactionTemplate(transactions).executeWithoutResult(s -> email.deliver(notice)));
+        }
+
+        MimeMessage mail = onlyMailTo(admin.email());
+        assertThat(mail.getSubject()).isEqualTo("Commande CMD-2026-000042 créée");
+        assertThat(MailTesting.part(mail, "text/plain")).contains("Mairie de Caluire, 3 articles, 37,50 €.",
+                "Ouvrir dans Comptoir", MailTesting.PUBLIC_URL + "/app/sales/orders/42");
+        assertThat(awaitLog(admin, "SENT", 1).getString("items[0].template")).isEqualTo("notice");
         Thread.sleep(2000);
         assertThat(MailTesting.mailsTo(admin.email())).hasSize(1);
     }

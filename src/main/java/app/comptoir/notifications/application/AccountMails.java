@@ -69,7 +69,7 @@ class AccountMails {
             Locale locale = locale(event.locale());
             String business = tenants.current().name();
             String invitedBy = event.invitedBy() == null || event.invitedBy().isBlank() ? business : event.invitedBy();
-            String role = mails.text(locale, "role." + event.role());
+            String role = mails.textOr(locale, "role." + event.role(), event.role());
             MailContent content = new MailContent(mails.text(locale, "mail.invitation.heading", business),
                     List.of(mails.text(locale, "mail.greeting.anonymous"),
                             mails.text(locale, "mail.invitation.body", invitedBy, business, role)),

@@ -9,8 +9,9 @@ import app.comptoir.platform.TenantContext;
 
 /**
  * The e-mail channel of the notices users chose to receive by e-mail: the title as subject, the body, and a
- * button to the record in the back office. Only queues (in the dispatcher's transaction); {@link MailTask}
- * sends after the commit. A notice already taken (same id: a replayed event) is ignored.
+ * button to the record in the back office. Only queues, in the caller's transaction (which must run for the
+ * notice's business: row-level security); {@link MailTask} sends after the commit. A notice already taken (same
+ * id: a replayed event) is ignored. A recipient without an address is logged UNSENDABLE.
  */
 @Component
 class EmailChannel implements NotificationChannel {
@@ -40,6 +41,6 @@ class EmailChannel implements NotificationChannel {
                 mails.text(locale, "mail.notice.note"));
         tenantContext.runAs(notice.tenantId(), () -> mails.queue(new Mails.MailRequest(notice.tenantId(),
                 "notice:" + notice.id(), notice.email(), locale, "notice", notice.title(), content, null, null,
-                "no e-mail address")));
+                mails.text(locale, "mail.notice.noEmail"))));
     }
 }

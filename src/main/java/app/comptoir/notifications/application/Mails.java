@@ -195,6 +195,11 @@ public class Mails {
         return messages.getMessage(key, args, locale);
     }
 
+    /** A text of the bundles, or {@code fallback} when the bundles have no such key (e.g. a role added later). */
+    String textOr(Locale locale, String key, String fallback) {
+        return messages.getMessage(key, null, fallback, locale);
+    }
+
     /** A source key part that names a secret (a token) without keeping it. */
     static String digest(String secret) {
         try {
