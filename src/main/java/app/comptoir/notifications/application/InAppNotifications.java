@@ -11,8 +11,6 @@ import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
-import app.comptoir.platform.Permission;
-import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -24,13 +22,11 @@ public class InAppNotifications implements NotificationChannel {
 
     private final InAppStore store;
     private final TenantContext tenantContext;
-    private final Permissions permissions;
     private final Clock clock;
 
-    InAppNotifications(InAppStore store, TenantContext tenantContext, Permissions permissions, Clock clock) {
+    InAppNotifications(InAppStore store, TenantContext tenantContext, Clock clock) {
         this.store = store;
         this.tenantContext = tenantContext;
-        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -76,8 +72,9 @@ public class InAppNotifications implements NotificationChannel {
         return store.markAllRead(me.tenantId(), me.userId(), clock.instant());
     }
 
+    // Every signed-in user, whatever their role (a driver has no READ but hears of their deliveries), has their
+    // own notifications and preferences: the principal decides whose, so nobody reaches another user's.
     private ComptoirPrincipal me() {
-        permissions.require(Permission.READ);
         return tenantContext.principal().orElseThrow(() -> new IllegalStateException("No signed-in user"));
     }
 }

@@ -19,8 +19,6 @@ import app.comptoir.notifications.domain.NotificationType;
 import app.comptoir.notifications.persistence.PreferenceStore;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.InvalidInputException;
-import app.comptoir.platform.Permission;
-import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -36,12 +34,10 @@ public class Preferences {
 
     private final PreferenceStore store;
     private final TenantContext tenantContext;
-    private final Permissions permissions;
 
-    Preferences(PreferenceStore store, TenantContext tenantContext, Permissions permissions) {
+    Preferences(PreferenceStore store, TenantContext tenantContext) {
         this.store = store;
         this.tenantContext = tenantContext;
-        this.permissions = permissions;
     }
 
     /** The signed-in user's preferences, for the types offered to their roles. */
@@ -108,8 +104,9 @@ public class Preferences {
         return choices;
     }
 
+    // Every signed-in user, whatever their role (a driver has no READ but hears of their deliveries), has their
+    // own notifications and preferences: the principal decides whose, so nobody reaches another user's.
     private ComptoirPrincipal me() {
-        permissions.require(Permission.READ);
         return tenantContext.principal().orElseThrow(() -> new IllegalStateException("No signed-in user"));
     }
 }
