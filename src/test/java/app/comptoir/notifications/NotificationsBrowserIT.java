@@ -83,7 +83,7 @@ class NotificationsBrowserIT {
 
         // Mes notifications, from the account menu: new orders off in the app, stock-outs by push on.
         page.locator("#user-menu").click();
-        page.getByText("Mes notifications").click();
+        page.locator("[data-account-menu] .dropdown-item").getByText("Mes notifications").click();
         page.waitForURL("**/app/account/notifications");
         Locator newOrderInApp = page.locator("tr[data-type='order.created'] input[data-channel=IN_APP]");
         Locator stockOutPush = page.locator("tr[data-type='stock.out'] input[data-channel=PUSH]");
