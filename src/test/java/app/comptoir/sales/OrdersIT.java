@@ -540,6 +540,8 @@ class OrdersIT {
         // history, audit row and number. Confirm: tenant setting, order with lines, reservation, 3 guarded
         // updates, then the status with its history and audit row. Each also stores the event publication of the
         // notifications module's webhook listener (OrderCreated, OrderConfirmed): one insert each.
+        // updates, then the status with its history and audit row.
+        // one each for the event publication registry: notifications listens to OrderCreated and OrderConfirmed
         assertThat(sql.statements(create)).isLessThanOrEqualTo(5);
         assertThat(sql.statements(confirm)).isLessThanOrEqualTo(8);
     }

@@ -58,12 +58,12 @@ public class AlertDetector {
 
     /** Raises an alert unless one of this type is already open for the variant and location; true if raised. */
     public boolean raise(UUID tenant, AlertType type, UUID variant, UUID location, int available, Integer threshold) {
-        UUID id = store.raise(tenant, type, variant, location, available, threshold, clock.instant());
-        if (id == null) {
+        AlertStore.Raised raised = store.raise(tenant, type, variant, location, available, threshold, clock.instant());
+        if (raised == null) {
             return false;
         }
-        events.publishEvent(new StockAlertRaised(tenant, id, type.name(), type.severity(), variant, location,
-                available));
+        events.publishEvent(new StockAlertRaised(tenant, raised.id(), type.name(), type.severity(), variant, location,
+                available, raised.channels()));
         return true;
     }
 }

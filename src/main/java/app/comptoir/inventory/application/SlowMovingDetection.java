@@ -94,10 +94,10 @@ public class SlowMovingDetection {
                     units += c.level().onHand();
                 }
             }
-            UUID id = store.replaceSlowMovingDigest(tenant, items, units, rule.days(), now);
-            if (id != null) {
-                events.publishEvent(new StockAlertRaised(tenant, id, AlertType.SLOW_MOVING.name(),
-                        AlertType.SLOW_MOVING.severity(), null, null, units));
+            AlertStore.Raised raised = store.replaceSlowMovingDigest(tenant, items, units, rule.days(), now);
+            if (raised != null) {
+                events.publishEvent(new StockAlertRaised(tenant, raised.id(), AlertType.SLOW_MOVING.name(),
+                        AlertType.SLOW_MOVING.severity(), null, null, units, raised.channels()));
             }
             return items;
         }));

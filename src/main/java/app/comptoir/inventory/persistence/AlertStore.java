@@ -66,22 +66,37 @@ public class AlertStore {
     }
 
     /** Raises an alert unless one of this type is open for the variant and location; its id, or null. */
-    public UUID raise(UUID tenant, AlertType type, UUID variant, UUID location, int available, Integer threshold,
-                      Instant at) {
+    public Raised raise(UUID tenant, AlertType type, UUID variant, UUID location, int available, Integer threshold,
+                        Instant at) {
         UUID id = Ids.newId();
-        int inserted = jdbc.update("""
+        // the rule's channels come back with the insert, so that raising an alert stays one statement
+        List<Raised> inserted = jdbc.query("""
                 insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
                   threshold, raised_at) values (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?)
-                on conflict (tenant_id, type, variant_id, location_id) where resolved_at is null do nothing""",
+                on conflict (tenant_id, type, variant_id, location_id) where resolved_at is null do nothing
+                returning id, """ + RULE_CHANNELS,
+                (rs, n) -> new Raised(rs.getObject("id", UUID.class), channels(rs.getArray("channels"))),
                 id, tenant, type.name(), type.severity(), variant, location, available, threshold, Timestamp.from(at));
-        if (inserted == 0) {
+        if (inserted.isEmpty()) {
             return null;
         }
         jdbc.update("""
                 update stock_levels set open_alerts = array_append(open_alerts, ?::text)
                  where tenant_id = ? and variant_id = ? and location_id = ? and not (?::text = any(open_alerts))""",
                 type.name(), tenant, variant, location, type.name());
-        return id;
+        return inserted.getFirst();
+    }
+
+    /** An alert just raised, with the channels its rule names. */
+    public record Raised(UUID id, List<String> channels) {
+    }
+
+    private static final String RULE_CHANNELS = """
+            (select r.channels from stock_alert_rules r where r.tenant_id = stock_alerts.tenant_id
+              and r.type = stock_alerts.type) as channels""";
+
+    private static List<String> channels(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of("IN_APP") : List.of((String[]) array.getArray());
     }
 
     /** Resolves the open alerts of these types for the level and leaves on it the types that stay open. */
@@ -174,7 +189,7 @@ public class AlertStore {
      * holding {@code units} units (none when {@code items} is 0: the previous one is resolved all the same);
      * returns the new digest's id, or null. One digest per run, whatever the number of dormant products.
      */
-    public UUID replaceSlowMovingDigest(UUID tenant, int items, int units, int days, Instant at) {
+    public Raised replaceSlowMovingDigest(UUID tenant, int items, int units, int days, Instant at) {
         jdbc.update("""
                 update stock_alerts set state = 'RESOLVED', resolved_at = ?
                  where tenant_id = ? and type = 'SLOW_MOVING' and variant_id is null and resolved_at is null""",
@@ -183,11 +198,12 @@ public class AlertStore {
             return null;
         }
         UUID id = Ids.newId();
-        jdbc.update("""
+        return jdbc.query("""
                 insert into stock_alerts (id, tenant_id, type, severity, state, variant_id, location_id, available,
-                  threshold, items, raised_at) values (?, ?, 'SLOW_MOVING', ?, 'NEW', null, null, ?, ?, ?, ?)""",
-                id, tenant, AlertType.SLOW_MOVING.severity(), units, days, items, Timestamp.from(at));
-        return id;
+                  threshold, items, raised_at) values (?, ?, 'SLOW_MOVING', ?, 'NEW', null, null, ?, ?, ?, ?)
+                returning id, """ + RULE_CHANNELS,
+                (rs, n) -> new Raised(rs.getObject("id", UUID.class), channels(rs.getArray("channels"))),
+                id, tenant, AlertType.SLOW_MOVING.severity(), units, days, items, Timestamp.from(at)).getFirst();
     }
 
     /**
