@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * When to try a push again after the push service said "not now" (429, 5xx) or could not be reached:
- * exponential backoff from 30 seconds, doubled at each attempt up to an hour, or later if the service asked
- * so with {@code Retry-After}; never after the notice's time to live (the push service would drop it
+ * exponential backoff from 30 seconds, doubled at each attempt up to an hour, or exactly what the service
+ * asked with {@code Retry-After} (sooner or later); never after the notice's time to live (the push service would drop it
  * anyway) nor after {@value #MAX_ATTEMPTS} attempts.
  */
 public final class PushRetries {
@@ -34,11 +34,8 @@ public final class PushRetries {
         if (attemptsMade >= MAX_ATTEMPTS) {
             return Optional.empty();
         }
-        Duration wait = retryAfter != null ? retryAfter
-                : FIRST.multipliedBy(1L << Math.min(attemptsMade - 1, 16));
-        if (wait.compareTo(LONGEST) > 0) {
-            wait = LONGEST;
-        }
+        Duration backoff = FIRST.multipliedBy(1L << Math.min(Math.max(attemptsMade - 1, 0), 16));
+        Duration wait = retryAfter != null ? retryAfter : backoff.compareTo(LONGEST) > 0 ? LONGEST : backoff;
         if (wait.isNegative() || wait.isZero()) {
             wait = Duration.ofSeconds(1);
         }
