@@ -134,7 +134,11 @@
     });
   }
 
+  // htmx:load fires on each element it swapped in: the card's [data-push] itself is one of them.
   function wireAll(root) {
+    if (root instanceof Element && root.matches("[data-push]")) {
+      wire(root);
+    }
     (root || document).querySelectorAll("[data-push]").forEach(wire);
   }
 

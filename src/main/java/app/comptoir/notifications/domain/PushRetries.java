@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * When to try a push again after the push service said "not now" (429, 5xx) or could not be reached:
  * exponential backoff from 30 seconds, doubled at each attempt up to an hour, or exactly what the service
- * asked with {@code Retry-After} (sooner or later); never after the notice's time to live (the push service would drop it
- * anyway) nor after {@value #MAX_ATTEMPTS} attempts.
+ * asked with {@code Retry-After} (sooner or later); never after the notice's time to live (the push
+ * service would drop it anyway) nor after {@value #MAX_ATTEMPTS} attempts.
  */
 public final class PushRetries {
 
