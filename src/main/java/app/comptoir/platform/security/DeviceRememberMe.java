@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.DeviceLabels;
 import app.comptoir.platform.RememberedDevices;
 import app.comptoir.platform.Role;
 

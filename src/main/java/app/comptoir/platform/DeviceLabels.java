@@ -1,15 +1,16 @@
-package app.comptoir.platform.security;
+package app.comptoir.platform;
 
 /**
  * A short name for the device a browser runs on, from its User-Agent ("Chrome · Android"), so a user
- * recognises their phone and their laptop in the list of remembered devices.
+ * recognises their phone and their laptop in the lists of remembered devices and of web push subscriptions.
  */
-final class DeviceLabels {
+public final class DeviceLabels {
 
     private DeviceLabels() {
     }
 
-    static String of(String userAgent) {
+    /** The label of a User-Agent header ("?" when there is none). */
+    public static String of(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return "?";
         }
