@@ -538,10 +538,8 @@ class OrdersIT {
                 sql.statements(confirm));
         // Create: transaction's tenant setting, variants, customer with addresses, then the order with its lines,
         // history, audit row and number. Confirm: tenant setting, order with lines, reservation, 3 guarded
-        // updates, then the status with its history and audit row. Each also stores the event publication of the
-        // notifications module's webhook listener (OrderCreated, OrderConfirmed): one insert each.
-        // updates, then the status with its history and audit row.
-        // one each for the event publication registry: notifications listens to OrderCreated and OrderConfirmed
+        // updates, then the status with its history and audit row. Each also stores the event publications of the
+        // notifications module's listeners (OrderCreated, OrderConfirmed): one insert each.
         assertThat(sql.statements(create)).isLessThanOrEqualTo(5);
         assertThat(sql.statements(confirm)).isLessThanOrEqualTo(8);
     }
