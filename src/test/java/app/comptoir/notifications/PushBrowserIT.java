@@ -47,6 +47,8 @@ class PushBrowserIT {
                                 P256.generate().getPublic())), "auth", "BTBZMqHH6r4Tts7J_aSIgg")))
                 .post("/api/v1/push/subscriptions").then().statusCode(201);
         signIn(owner);
+        // As if the user had already said yes to the browser's question (headless chromium cannot ask).
+        page.context().grantPermissions(List.of("notifications"));
 
         page.navigate("/app/account/password#push");
         assertThat(page.locator("#push [data-push][data-push-ready=true]")).isAttached();
@@ -60,7 +62,6 @@ class PushBrowserIT {
         org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
                 "() => document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
 
-        page.context().grantPermissions(List.of("notifications"));
         page.locator("[data-push-switch]").click();
         assertThat(page.locator("[data-push-status]")).containsText("L'abonnement n'a pas abouti");
         assertThat(page.locator("[data-push-switch]")).not().isChecked();
