@@ -44,7 +44,7 @@ public class InAppNotifications implements NotificationChannel {
 
     /** The signed-in user's notices, unread first, then newest first. */
     @Transactional(readOnly = true)
-    public PageResponse<InAppStore.Row> mine(int page, int size) {
+    public PageResponse<Notification> mine(int page, int size) {
         ComptoirPrincipal me = me();
         PageRequests.of(page, size, org.springframework.data.domain.Sort.unsorted());
         return store.page(me.tenantId(), me.userId(), page, size);
@@ -59,7 +59,7 @@ public class InAppNotifications implements NotificationChannel {
 
     /** Marks one of the user's notices read and returns it (404 for another user's or an unknown one). */
     @Transactional
-    public InAppStore.Row markRead(UUID id) {
+    public Notification markRead(UUID id) {
         ComptoirPrincipal me = me();
         return store.markRead(me.tenantId(), me.userId(), id, clock.instant())
                 .orElseThrow(() -> new NotFoundException("Notification", id));

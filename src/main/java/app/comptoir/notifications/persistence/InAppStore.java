@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import app.comptoir.notifications.application.Notification;
 import app.comptoir.platform.PageResponse;
 
 /**
@@ -20,11 +21,6 @@ import app.comptoir.platform.PageResponse;
  */
 @Repository
 public class InAppStore {
-
-    /** One notice of the centre as the list shows it. */
-    public record Row(UUID id, String type, String title, String body, String link, Instant createdAt,
-                      Instant readAt) {
-    }
 
     private final JdbcTemplate jdbc;
 
@@ -42,10 +38,10 @@ public class InAppStore {
     }
 
     /** A page of the user's notices, unread first, then newest first. */
-    public PageResponse<Row> page(UUID tenant, UUID user, int page, int size) {
+    public PageResponse<Notification> page(UUID tenant, UUID user, int page, int size) {
         Long total = jdbc.queryForObject("select count(*) from notifications where tenant_id = ? and user_id = ?",
                 Long.class, tenant, user);
-        List<Row> rows = jdbc.query("""
+        List<Notification> rows = jdbc.query("""
                 select id, type, title, body, link, created_at, read_at from notifications
                  where tenant_id = ? and user_id = ?
                  order by (read_at is null) desc, created_at desc, id limit ? offset ?""",
@@ -61,7 +57,7 @@ public class InAppStore {
     }
 
     /** Marks one of the user's notices read (kept as it was if read already) and returns it. */
-    public Optional<Row> markRead(UUID tenant, UUID user, UUID id, Instant at) {
+    public Optional<Notification> markRead(UUID tenant, UUID user, UUID id, Instant at) {
         return jdbc.query("""
                 update notifications set read_at = coalesce(read_at, ?)
                  where tenant_id = ? and user_id = ? and id = ?
@@ -83,9 +79,9 @@ public class InAppStore {
         return count == null ? 0 : count;
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    private static Notification row(ResultSet rs, int n) throws SQLException {
         Timestamp read = rs.getTimestamp("read_at");
-        return new Row(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("title"),
+        return new Notification(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("title"),
                 rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
                 read == null ? null : read.toInstant());
     }

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.notifications.application.InAppNotifications;
+import app.comptoir.notifications.application.Notification;
 import app.comptoir.notifications.application.Preferences;
-import app.comptoir.notifications.persistence.InAppStore;
 import app.comptoir.platform.PageResponse;
 
 /** The signed-in user's notification centre and notification preferences. */
@@ -42,7 +42,7 @@ class NotificationController {
     @GetMapping("/api/v1/notifications")
     @Operation(summary = "The signed-in user's in-app notifications, unread first, then newest first",
             description = "Each has a link to the record's page in the back office (or null).")
-    PageResponse<InAppStore.Row> list(@RequestParam(defaultValue = "0") int page,
+    PageResponse<Notification> list(@RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size) {
         return centre.mine(page, size);
     }
@@ -55,7 +55,7 @@ class NotificationController {
 
     @PostMapping("/api/v1/notifications/{id}/read")
     @Operation(summary = "Mark one of the signed-in user's notifications read (404 for anyone else's)")
-    InAppStore.Row markRead(@PathVariable UUID id) {
+    Notification markRead(@PathVariable UUID id) {
         return centre.markRead(id);
     }
 

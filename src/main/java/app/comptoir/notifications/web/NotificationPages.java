@@ -17,8 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.notifications.application.Channel;
 import app.comptoir.notifications.application.InAppNotifications;
+import app.comptoir.notifications.application.Notification;
 import app.comptoir.notifications.application.Preferences;
-import app.comptoir.notifications.persistence.InAppStore;
 import app.comptoir.platform.PageController;
 
 /**
@@ -57,7 +57,7 @@ class NotificationPages {
     /** Opening a notice marks it read and goes to its record (the list when it has none). */
     @GetMapping("/app/notifications/{id}")
     String open(@PathVariable UUID id) {
-        InAppStore.Row row = centre.markRead(id);
+        Notification row = centre.markRead(id);
         String link = row.link();
         // only a path of this application, never another site
         return "redirect:" + (link != null && link.startsWith("/app/") ? link : "/app/notifications");
