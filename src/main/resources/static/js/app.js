@@ -28,14 +28,26 @@
             return;
         }
         event.preventDefault();
-        var submitter = event.submitter || null;
+        confirmThenSubmit(form, event.submitter || null);
+    });
+
+    function confirmThenSubmit(form, submitter) {
         askConfirmation(form.dataset.confirm, form.dataset.confirmButton).then(function (confirmed) {
             if (confirmed) {
                 form.dataset.confirmed = 'true';
                 form.requestSubmit(submitter);
             }
         });
-    });
+    }
+
+    // The submit /js/theme.js held while this script was waiting for the page to load: ask for it now (the
+    // first one only: one question at a time, and the user's first click is the one they meant).
+    if (window.comptoirHeldConfirmations) {
+        var held = window.comptoirHeldConfirmations.release();
+        if (held.length > 0) {
+            confirmThenSubmit(held[0].form, held[0].submitter);
+        }
+    }
 
     // A Bootstrap modal when available (it matches the pages and traps focus), the browser's dialog otherwise.
     function askConfirmation(message, buttonLabel) {

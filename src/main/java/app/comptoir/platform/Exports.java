@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -60,6 +61,18 @@ public class Exports {
         /** The format the request's path ends with ({@code .xlsx}, else CSV). */
         public static Format of(HttpServletRequest request) {
             return request.getRequestURI().endsWith(".xlsx") ? XLSX : CSV;
+        }
+
+        /** The format a parameter names ({@code csv} or {@code xlsx}; CSV when absent). */
+        public static Format named(String format) {
+            if (format == null || format.isBlank()) {
+                return CSV;
+            }
+            return switch (format.strip().toLowerCase(Locale.ROOT)) {
+                case "csv" -> CSV;
+                case "xlsx" -> XLSX;
+                default -> throw InvalidInputException.field("format", "must be csv or xlsx");
+            };
         }
 
         String extension() {
@@ -128,6 +141,37 @@ public class Exports {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(table.name() + "-" + day + "." + format.extension()).build().toString())
                 .body(bytes);
+    }
+
+    /**
+     * The table as the file of a background export ({@link Jobs#startFile}): the bytes and the name
+     * {@link #download} would give.
+     */
+    public Jobs.File file(Format format, Table table, Locale locale, Consumer<Rows> body) {
+        byte[] bytes = format == Format.XLSX ? xlsx(table, locale, body) : csv(table, locale, body);
+        return new Jobs.File(table.name() + "-" + businessTime.today() + "." + format.extension(), bytes);
+    }
+
+    /**
+     * Every item of a paged list, page after page ({@code size} a page), reporting the total from the first page
+     * and each item written to a background job's progress ({@link JobProgress#NONE} for a direct download).
+     */
+    public static <T> void eachPage(IntFunction<PageResponse<T>> pages, int size, JobProgress progress,
+                                    Consumer<T> each) {
+        int written = 0;
+        for (int page = 0; ; page++) {
+            PageResponse<T> p = pages.apply(page);
+            if (page == 0) {
+                progress.total((int) Math.min(Integer.MAX_VALUE, p.total()));
+            }
+            for (T item : p.items()) {
+                each.accept(item);
+                progress.done(++written);
+            }
+            if ((long) (page + 1) * size >= p.total() || p.items().isEmpty()) {
+                return;
+            }
+        }
     }
 
     /** The language of a file for people asked by an API parameter ({@code fr}, {@code en}), or null for programs. */

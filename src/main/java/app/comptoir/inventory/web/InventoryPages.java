@@ -2,6 +2,7 @@ package app.comptoir.inventory.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +34,7 @@ import app.comptoir.inventory.StockQueries;
 import app.comptoir.inventory.StockStatus;
 import app.comptoir.inventory.application.CountRequest;
 import app.comptoir.inventory.application.CountResult;
+import app.comptoir.inventory.application.MovementExports;
 import app.comptoir.inventory.application.RecordedMovements;
 import app.comptoir.inventory.application.StockCounts;
 import app.comptoir.inventory.application.StockThresholds;
@@ -46,7 +48,11 @@ import app.comptoir.inventory.application.Alerts;
 import app.comptoir.inventory.application.ReorderSuggestions;
 import app.comptoir.platform.ComptoirException;
 import app.comptoir.platform.Htmx;
+import app.comptoir.platform.Exports;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
+import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
@@ -70,11 +76,15 @@ class InventoryPages {
     private final AlertRules rules;
     private final ReorderSuggestions reorder;
     private final app.comptoir.platform.TenantContext tenantContext;
+    private final MovementExports movementExports;
+    private final Jobs jobs;
 
     InventoryPages(app.comptoir.platform.TenantContext tenantContext, StockQueries queries, StockMovements movements,
                    StockCounts counts, RecordedMovements journal, VariantStocks variantStocks, StockThresholds thresholds,
                    StockLocations locations, CatalogQueries catalog, Alerts alerts, AlertRules rules,
-                   ReorderSuggestions reorder) {
+                   ReorderSuggestions reorder, MovementExports movementExports, Jobs jobs) {
+        this.movementExports = movementExports;
+        this.jobs = jobs;
         this.queries = queries;
         this.movements = movements;
         this.counts = counts;
@@ -178,9 +188,15 @@ class InventoryPages {
 
     @GetMapping("/movements")
     String journal(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
-                   Model model) {
-        MovementType typeFilter = Arrays.stream(MovementType.values()).filter(t -> t.name().equalsIgnoreCase(type))
-                .findFirst().orElse(null);
+                   @RequestParam(required = false) UUID export, Model model) {
+        if (export != null) {
+            JobView job = jobs.get(export);
+            if (!MovementExports.JOB.equals(job.kind())) {
+                throw new NotFoundException("export", export);
+            }
+            model.addAttribute("exportJob", job);
+        }
+        MovementType typeFilter = movementType(type);
         PageResponse<Movement> results = journal.page(new MovementFilter(typeFilter, null, null, null, null),
                 Math.max(0, page), PAGE_SIZE);
         UriComponentsBuilder base = UriComponentsBuilder.fromPath("/app/inventory/stock/movements");
@@ -193,6 +209,28 @@ class InventoryPages {
         model.addAttribute("types", List.of(MovementType.values()));
         model.addAttribute("locationNames", locationNames());
         return "inventory/movements";
+    }
+
+    /**
+     * The journal (of the type shown) as CSV or Excel, made in the background: back to the journal, which follows
+     * the export with a progress bar and ends with the download link.
+     */
+    @PostMapping("/movements/export")
+    String exportJournal(@RequestParam(required = false) String format, @RequestParam(required = false) String type,
+                         Locale locale) {
+        MovementType typeFilter = movementType(type);
+        UUID job = movementExports.start(new MovementFilter(typeFilter, null, null, null, null),
+                Exports.Format.named(format), locale);
+        UriComponentsBuilder back = UriComponentsBuilder.fromPath("/app/inventory/stock/movements");
+        if (typeFilter != null) {
+            back.queryParam("type", typeFilter.name());
+        }
+        return "redirect:" + back.queryParam("export", job).toUriString();
+    }
+
+    private static MovementType movementType(String type) {
+        return Arrays.stream(MovementType.values()).filter(t -> t.name().equalsIgnoreCase(type)).findFirst()
+                .orElse(null);
     }
 
     @GetMapping("/count")

@@ -40,6 +40,7 @@ import app.comptoir.inventory.StockQueries;
 import app.comptoir.inventory.StockStatus;
 import app.comptoir.inventory.application.CountRequest;
 import app.comptoir.inventory.application.CountResult;
+import app.comptoir.inventory.application.MovementExports;
 import app.comptoir.inventory.application.RecordedMovements;
 import app.comptoir.inventory.application.StockCounts;
 import app.comptoir.inventory.application.StockThresholds;
@@ -49,6 +50,9 @@ import app.comptoir.inventory.domain.MovementFilter;
 import app.comptoir.inventory.domain.Thresholds;
 import app.comptoir.platform.Exports;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.JobProgress;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.IdempotencyKeys;
@@ -63,9 +67,6 @@ class StockController {
     private static final Exports.Table LEVELS = Exports.Table.of("stock", "inventory.export.", "sku", "name",
             "location", "on_hand", "reserved", "available", "alert_level", "overstock_level", "reorder_point",
             "reorder_quantity", "status");
-    private static final Exports.Table MOVEMENTS = Exports.Table.of("movements", "inventory.export.", "id",
-            "occurred_at", "type", "sku", "name", "quantity", "change", "location_id", "to_location_id",
-            "balance_after", "reason", "reference");
 
     private final StockQueries queries;
     private final StockMovements movements;
@@ -78,11 +79,15 @@ class StockController {
     private final CatalogQueries catalog;
     private final IdempotencyKeys idempotencyKeys;
     private final Exports exports;
+    private final MovementExports movementExports;
+    private final Jobs jobs;
 
     StockController(StockQueries queries, StockMovements movements, StockCounts counts,
                     RecordedMovements journal, VariantStocks variantStocks, StockThresholds thresholds,
                     StockLocations locations, Reservations reservations, CatalogQueries catalog,
-                    IdempotencyKeys idempotencyKeys, Exports exports) {
+                    IdempotencyKeys idempotencyKeys, Exports exports, MovementExports movementExports, Jobs jobs) {
+        this.movementExports = movementExports;
+        this.jobs = jobs;
         this.queries = queries;
         this.movements = movements;
         this.counts = counts;
@@ -215,10 +220,23 @@ class StockController {
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                            @RequestParam(required = false) String lang, HttpServletRequest request) {
         MovementFilter filter = new MovementFilter(type, variantId, null, from, to);
-        return exports.download(Exports.Format.of(request), MOVEMENTS, Exports.language(lang), rows ->
-                eachPage(p -> journal.page(filter, p, EXPORT_PAGE), m -> rows.row(m.id(), m.occurredAt(),
-                        Exports.code("inventory.type.", m.type()), m.sku(), m.label(), m.quantity(), m.change(),
-                        m.locationId(), m.toLocationId(), m.balanceAfter(), m.reason(), m.reference())));
+        return exports.download(Exports.Format.of(request), movementExports.table(), Exports.language(lang),
+                rows -> movementExports.rows(filter, rows, JobProgress.NONE));
+    }
+
+    @PostMapping("/movements/export-jobs")
+    @Operation(summary = "The movement journal as CSV or Excel made in the background: 202 with the job; its file "
+            + "at /api/v1/jobs/{id}/file", description = "format=csv (default) or xlsx; the filters and lang of "
+            + "GET /movements/export.csv. Poll GET /api/v1/jobs/{id} (Location) for its progress in movements.")
+    ResponseEntity<JobView> exportMovementsJob(@RequestParam(required = false) String format,
+                                               @RequestParam(required = false) MovementType type,
+                                               @RequestParam(required = false) UUID variantId,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                               @RequestParam(required = false) String lang) {
+        UUID id = movementExports.start(new MovementFilter(type, variantId, null, from, to), Exports.Format.named(format),
+                Exports.language(lang));
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/jobs/" + id)).body(jobs.get(id));
     }
 
     @GetMapping("/locations")

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.platform.Csv;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.JobProgress;
 import app.comptoir.platform.Permission;
 import app.comptoir.sales.domain.CustomerKind;
 import app.comptoir.sales.persistence.CustomerView;
@@ -72,6 +73,14 @@ public class CustomerImports {
 
     /** Reads the file and creates its customers, or with {@code dryRun} only reports what it would do. */
     public Report importCsv(byte[] bytes, boolean dryRun) {
+        return importCsv(bytes, dryRun, JobProgress.NONE);
+    }
+
+    /**
+     * The same, reporting its progress in lines (a background job's bar): the total once the file is read,
+     * then each line checked (or created).
+     */
+    public Report importCsv(byte[] bytes, boolean dryRun, JobProgress progress) {
         actor.require(Permission.CUSTOMERS_WRITE);
         List<LineError> errors = new ArrayList<>();
         String text = Csv.decode(bytes);
@@ -103,6 +112,8 @@ public class CustomerImports {
             return new Report(dryRun, false, lines.size(), 0, 0, errors);
         }
         int[] created = new int[2];
+        progress.total(lines.size());
+        int[] done = {0};
         tx.executeWithoutResult(status -> {
             for (Csv.Row row : lines) {
                 Map<String, String> cells = new HashMap<>();
@@ -111,6 +122,7 @@ public class CustomerImports {
                     cells.put(header.get(i), cell.isEmpty() ? null : cell);
                 }
                 importLine(row.line(), cells, created, errors);
+                progress.done(++done[0]);
             }
             if (dryRun || !errors.isEmpty()) {
                 status.setRollbackOnly();

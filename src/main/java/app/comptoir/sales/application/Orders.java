@@ -357,6 +357,20 @@ public class Orders {
         return get(id);
     }
 
+    /** Changes the unit price of a line of a draft order (in the order's basis); it keeps its quantity and discount. */
+    public OrderView changeLinePrice(UUID id, UUID lineId, BigDecimal unitPrice) {
+        actor.require(Permission.ORDERS_WRITE);
+        Order order = load(id);
+        BigDecimal before = order.lines().stream().filter(l -> l.id().equals(lineId)).map(LineView::unitPrice)
+                .findFirst().orElse(null);
+        LineView changed = order.changeUnitPrice(lineId, unitPrice, clock.instant());
+        repository.storeLine(order, changed);
+        repository.storeTotals(order, actor.userId());
+        audit.record(Order.AUDITED, id, "UPDATE", Map.of("unitPrice", changed.sku() + " " + before.toPlainString()),
+                Map.of("unitPrice", changed.sku() + " " + changed.unitPrice().toPlainString()));
+        return get(id);
+    }
+
     /** Removes a line from a draft order. */
     public OrderView removeLine(UUID id, UUID lineId) {
         actor.require(Permission.ORDERS_WRITE);

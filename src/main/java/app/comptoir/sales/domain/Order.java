@@ -369,9 +369,29 @@ public class Order {
         if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
             throw InvalidInputException.field("quantity", "must be between 1 and " + MAX_QUANTITY);
         }
+        return replace(line, quantity, line.unitPrice(), at);
+    }
+
+    /**
+     * Changes the unit price of a line of a draft, in place (as typed, in the order's basis: including VAT or
+     * not): the line keeps its quantity and discount, its net and the totals follow. 404 if it is not one of
+     * its lines; 400 unless an amount of the currency, 0 or more.
+     */
+    public LineView changeUnitPrice(UUID lineId, BigDecimal unitPrice, Instant at) {
+        LinesChangeOnlyInDraft.change(number, status, "lines").orConflict();
+        LineView line = lines.stream().filter(l -> l.id().equals(lineId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Order line", lineId));
+        if (unitPrice == null) {
+            throw InvalidInputException.field("unitPrice", "is required");
+        }
+        return replace(line, line.quantity(), Checks.amount("unitPrice", unitPrice, currency), at);
+    }
+
+    /** The line with a new quantity or price, its net (excluding VAT, whichever way the price was entered) again. */
+    private LineView replace(LineView line, int quantity, BigDecimal unitPrice, Instant at) {
         LineView changed = new LineView(line.id(), line.variantId(), line.sku(), line.label(), quantity,
-                line.unitPrice(), line.discount(), line.vatRate(),
-                Pricing.lineNet(quantity, line.unitPrice(), line.discount(), currency), line.returnedQuantity());
+                unitPrice, line.discount(), line.vatRate(), Pricing.lineNet(quantity, unitPrice, line.discount(),
+                line.vatRate(), pricesIncludeVat, currency), line.returnedQuantity());
         lines = lines.stream().map(l -> l == line ? changed : l).toList();
         retotal(at);
         return changed;

@@ -294,8 +294,8 @@ public class OrderRepository {
 
     /** Stores a line's new quantity and net (the order's totals: {@link #storeTotals}). */
     public void storeLine(Order order, LineView line) {
-        jdbc.update("update sales_order_lines set quantity = ?, net = ? where tenant_id = ? and order_id = ? and id = ?",
-                line.quantity(), line.net(), order.tenantId(), order.id(), line.id());
+        jdbc.update("update sales_order_lines set quantity = ?, unit_price = ?, net = ? where tenant_id = ? and order_id = ? "
+                + "and id = ?", line.quantity(), line.unitPrice(), line.net(), order.tenantId(), order.id(), line.id());
     }
 
     /** Stores the totals (after a line change). */

@@ -2,6 +2,8 @@ package app.comptoir.sales.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +21,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
 import app.comptoir.platform.Problems;
 import app.comptoir.sales.application.CustomerImports;
 
@@ -31,11 +35,30 @@ class CustomerImportController {
 
     /** The same limit as a multipart upload. */
     static final int MAX_BYTES = 10 * 1024 * 1024;
+    /** The kind of the customer import's background jobs (the page finds a running one by it). */
+    static final String IMPORT_JOB = "customer-import";
 
     private final CustomerImports imports;
+    private final Jobs jobs;
 
-    CustomerImportController(CustomerImports imports) {
+    CustomerImportController(CustomerImports imports, Jobs jobs) {
         this.imports = imports;
+        this.jobs = jobs;
+    }
+
+    @PostMapping(value = "/import-jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import customers from CSV in the background (multipart part 'file'): 202 with the job",
+            description = "The same import as POST /import (dryRun), run as a job: poll GET /api/v1/jobs/{id} "
+                    + "(Location) for its progress in lines; its result is the import report, per-line errors "
+                    + "included (written=false when a line is invalid).")
+    ResponseEntity<JobView> importJob(@RequestPart(name = "file", required = false) MultipartFile file,
+                                      @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw InvalidInputException.field("file", "is required (a CSV file in the multipart part 'file')");
+        }
+        byte[] bytes = file.getBytes();
+        UUID id = jobs.start(IMPORT_JOB, progress -> imports.importCsv(bytes, dryRun, progress));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(jobs.get(id));
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -35,11 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
 import app.comptoir.platform.Exports;
 import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.JobProgress;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.application.DriverRef;
 import app.comptoir.sales.application.LineRequest;
 import app.comptoir.sales.application.OrderChanges;
+import app.comptoir.sales.application.OrderExports;
 import app.comptoir.sales.application.OrderRequest;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
@@ -60,15 +64,17 @@ import app.comptoir.sales.persistence.OrderSummary;
 @Tag(name = "Sales: orders")
 class OrderController {
 
-    private static final int EXPORT_PAGE = 200;
-    private static final Exports.Table EXPORT = Exports.Table.of("orders", "sales.export.", "number", "created_at",
-            "status", "customer", "phone", "city", "driver", "lines", "net", "vat", "gross", "currency");
 
     private final Orders orders;
     private final IdempotencyKeys idempotencyKeys;
     private final Exports exports;
+    private final OrderExports orderExports;
+    private final Jobs jobs;
 
-    OrderController(Orders orders, IdempotencyKeys idempotencyKeys, Exports exports) {
+    OrderController(Orders orders, IdempotencyKeys idempotencyKeys, Exports exports, OrderExports orderExports,
+                    Jobs jobs) {
+        this.orderExports = orderExports;
+        this.jobs = jobs;
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.exports = exports;
@@ -127,18 +133,26 @@ class OrderController {
                                   @RequestParam(required = false) String q,
                                   @RequestParam(required = false) String lang, HttpServletRequest request) {
         OrderFilter filter = filter(status, customerId, driverId, from, to, q);
-        return exports.download(Exports.Format.of(request), EXPORT, Exports.language(lang), rows -> {
-            for (int page = 0; ; page++) {
-                PageResponse<OrderSummary> p = orders.list(filter, page, EXPORT_PAGE);
-                p.items().forEach(o -> rows.row(o.number(), o.createdAt(), Exports.code("sales.order.status.", o.status()),
-                        o.customerName(), o.customerPhone(), o.city(), o.driverName(), o.lineCount(),
-                        Exports.amount(o.net(), o.currency()), Exports.amount(o.vat(), o.currency()),
-                        Exports.amount(o.gross(), o.currency()), o.currency()));
-                if ((long) (page + 1) * EXPORT_PAGE >= p.total()) {
-                    break;
-                }
-            }
-        });
+        return exports.download(Exports.Format.of(request), orderExports.table(), Exports.language(lang),
+                rows -> orderExports.rows(filter, rows, JobProgress.NONE));
+    }
+
+    @PostMapping("/export-jobs")
+    @Operation(summary = "The orders as CSV or Excel made in the background: 202 with the job; its file at "
+            + "/api/v1/jobs/{id}/file", description = "format=csv (default) or xlsx; the filters and lang of "
+            + "GET /export.csv. Poll GET /api/v1/jobs/{id} (Location) for its progress in orders; a shop's year of "
+            + "orders takes seconds, which a direct download would hold a request for.")
+    ResponseEntity<JobView> exportJob(@RequestParam(required = false) String format,
+                                      @RequestParam(required = false) List<String> status,
+                                      @RequestParam(required = false) UUID customerId,
+                                      @RequestParam(required = false) UUID driverId,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String q,
+                                      @RequestParam(required = false) String lang) {
+        Exports.Format kind = Exports.Format.named(format);
+        UUID id = orderExports.start(filter(status, customerId, driverId, from, to, q), kind, Exports.language(lang));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(jobs.get(id));
     }
 
     @GetMapping("/by-number/{number}")
@@ -219,14 +233,22 @@ class OrderController {
         return orders.removeLine(id, itemId);
     }
 
-    record QuantityBody(Integer quantity) {
+    record LineBody(Integer quantity, java.math.BigDecimal unitPrice) {
     }
 
     @PatchMapping("/{id}/items/{itemId}")
-    @Operation(summary = "Change the quantity of a line of a draft order: {quantity}",
-            description = "The line keeps its unit price and discount; its net and the order's totals follow. "
-                    + "400 with field quantity unless 1 to 100000; 409 order-not-draft after confirmation.")
-    OrderView changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) QuantityBody body) {
+    @Operation(summary = "Change the quantity or the unit price of a line of a draft order: {quantity?, unitPrice?}",
+            description = "The line keeps its discount (and its price or quantity when not given); its net and the "
+                    + "order's totals follow. unitPrice is in the order's basis (including VAT or not). 400 with field "
+                    + "quantity unless 1 to 100000 (or when neither is given), with field unitPrice unless an amount "
+                    + "of the currency, 0 or more; 409 order-not-draft after confirmation.")
+    OrderView changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) LineBody body) {
+        if (body != null && body.unitPrice() != null) {
+            OrderView priced = orders.changeLinePrice(id, itemId, body.unitPrice());
+            if (body.quantity() == null) {
+                return priced;
+            }
+        }
         return orders.changeLineQuantity(id, itemId, body == null ? null : body.quantity());
     }
 

@@ -3,6 +3,7 @@ package app.comptoir.sales.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,8 +26,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 import app.comptoir.inventory.InsufficientStockException;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.Exports;
+import app.comptoir.platform.Formats;
 import app.comptoir.platform.Htmx;
 import app.comptoir.platform.InvalidInputException;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
+import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
@@ -34,6 +40,7 @@ import app.comptoir.platform.TenantContext;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.application.Customers;
 import app.comptoir.sales.application.LineRequest;
+import app.comptoir.sales.application.OrderExports;
 import app.comptoir.sales.application.OrderRequest;
 import app.comptoir.sales.application.OrderView;
 import app.comptoir.sales.application.Orders;
@@ -63,8 +70,13 @@ class OrderPages {
     private final TenantContext tenantContext;
     private final BusinessTime businessTime;
 
+    private final OrderExports orderExports;
+    private final Jobs jobs;
+
     OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext,
-               BusinessTime businessTime) {
+               BusinessTime businessTime, OrderExports orderExports, Jobs jobs) {
+        this.orderExports = orderExports;
+        this.jobs = jobs;
         this.businessTime = businessTime;
         this.orders = orders;
         this.customers = customers;
@@ -83,9 +95,16 @@ class OrderPages {
     @PreAuthorize("@rolePermissions.has('READ')")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String driver,
+                @RequestParam(required = false) String driver, @RequestParam(required = false) UUID export,
                 @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
+        if (export != null) {
+            JobView job = jobs.get(export);
+            if (!OrderExports.JOB.equals(job.kind())) {
+                throw new NotFoundException("export", export);
+            }
+            model.addAttribute("exportJob", job);
+        }
         OrderStatus statusFilter = SalesText.status(OrderStatus.class, status);
         String query = SalesText.query(q);
         OrderListFilters filters = OrderListFilters.read(from, to, driver, businessTime.zone());
@@ -104,6 +123,25 @@ class OrderPages {
         }
         model.addAttribute("drivers", orders.drivers());
         return LIST;
+    }
+
+    /**
+     * The orders the list shows (its status, search, dates and driver) as CSV or Excel, made in the background:
+     * back to the list, which follows the export with a progress bar and ends with the download link.
+     */
+    @PostMapping("/orders/export")
+    @PreAuthorize("@rolePermissions.has('READ')")
+    String export(@RequestParam(required = false) String format, @RequestParam(required = false) String status,
+                  @RequestParam(required = false) String q, @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to, @RequestParam(required = false) String driver,
+                  Locale locale) {
+        OrderStatus statusFilter = SalesText.status(OrderStatus.class, status);
+        String query = SalesText.query(q);
+        OrderListFilters filters = OrderListFilters.read(from, to, driver, businessTime.zone());
+        UUID job = orderExports.start(new OrderFilter(statusFilter == null ? null : List.of(statusFilter), null,
+                filters.driverId(), filters.start(), filters.end(), query), Exports.Format.named(format), locale);
+        return "redirect:" + filters.addTo(SalesText.base("/app/sales/orders", statusFilter, query))
+                .queryParam("export", job).toUriString();
     }
 
     // ---------------------------------------------------------------- new order
@@ -173,7 +211,7 @@ class OrderPages {
         return act(id, redirect, "sales.line.removed", () -> orders.removeLine(id, lineId));
     }
 
-    /** A quantity typed in place that was refused, shown next to its field with what was typed. */
+    /** A quantity or price typed in place that was refused, shown next to its field with what was typed. */
     record QuantityError(UUID lineId, String typed) {
     }
 
@@ -186,19 +224,49 @@ class OrderPages {
     String changeQuantity(@PathVariable UUID id, @PathVariable UUID lineId, @RequestParam(required = false) String quantity,
                           HttpServletRequest request, HttpServletResponse response, Model model,
                           RedirectAttributes redirect) {
+        return inPlace(id, lineId, quantity, "quantityError", "sales.line.quantityChanged",
+                () -> orders.changeLineQuantity(id, lineId, SalesForms.integer(quantity)), request, response, model,
+                redirect);
+    }
+
+    /**
+     * The in-place unit price of a draft's line, typed as people type it ({@code 12,50} or {@code 12.50}), in
+     * the order's basis (including VAT or not); answered as the quantity is.
+     */
+    @PostMapping("/orders/{id}/lines/{lineId}/price")
+    @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
+    String changePrice(@PathVariable UUID id, @PathVariable UUID lineId, @RequestParam(required = false) String unitPrice,
+                       HttpServletRequest request, HttpServletResponse response, Model model,
+                       RedirectAttributes redirect) {
+        return inPlace(id, lineId, unitPrice, "priceError", "sales.line.priceChanged",
+                () -> orders.changeLinePrice(id, lineId, price(unitPrice)), request, response, model, redirect);
+    }
+
+    /** A typed price as a number; a text that is not one is refused as an invalid price. */
+    private static BigDecimal price(String typed) {
+        try {
+            return Formats.parseDecimal(typed);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.field("unitPrice", "is not a number");
+        }
+    }
+
+    private String inPlace(UUID id, UUID lineId, String typed, String errorAttribute, String flash, Runnable change,
+                           HttpServletRequest request, HttpServletResponse response, Model model,
+                           RedirectAttributes redirect) {
         boolean partial = Htmx.isPartial(request);
         try {
-            orders.changeLineQuantity(id, lineId, SalesForms.integer(quantity));
+            change.run();
             if (!partial) {
-                redirect.addFlashAttribute("flash", "sales.line.quantityChanged");
+                redirect.addFlashAttribute("flash", flash);
             }
         } catch (InvalidInputException e) {
-            QuantityError error = new QuantityError(lineId, quantity == null ? "" : quantity.strip());
+            QuantityError error = new QuantityError(lineId, typed == null ? "" : typed.strip());
             if (!partial) {
-                redirect.addFlashAttribute("quantityError", error);
+                redirect.addFlashAttribute(errorAttribute, error);
                 return "redirect:/app/sales/orders/" + id + "#lines";
             }
-            model.addAttribute("quantityError", error);
+            model.addAttribute(errorAttribute, error);
         } catch (ConflictException e) {
             // No longer a draft (or changed meanwhile): the whole page, with the refusal, is what to show.
             if (partial) {
@@ -273,19 +341,24 @@ class OrderPages {
     @PostMapping("/orders/{id}/returns")
     @PreAuthorize("@rolePermissions.has('ORDERS_WRITE')")
     String recordReturn(@PathVariable UUID id, @RequestParam(name = "lineId", required = false) List<UUID> lineIds,
-                        @RequestParam(name = "quantity", required = false) List<Integer> quantities,
+                        @RequestParam(name = "quantity", required = false) List<String> quantities,
                         @RequestParam(required = false) String reason, @RequestParam(required = false) String refund,
                         RedirectAttributes redirect) {
         List<ReturnRequest.Line> lines = new ArrayList<>();
         for (int i = 0; lineIds != null && quantities != null && i < Math.min(lineIds.size(), quantities.size()); i++) {
-            if (quantities.get(i) != null && quantities.get(i) > 0) {
-                lines.add(new ReturnRequest.Line(lineIds.get(i), quantities.get(i)));
+            String typed = quantities.get(i);
+            Integer quantity = SalesForms.integer(typed);
+            if (quantity == null && typed != null && !typed.isBlank()) {
+                redirect.addFlashAttribute("returnError", "typeMismatch");
+                return "redirect:/app/sales/orders/" + id + "#returns";
+            }
+            if (quantity != null && quantity > 0) {
+                lines.add(new ReturnRequest.Line(lineIds.get(i), quantity));
             }
         }
         BigDecimal amount;
         try {
-            amount = refund == null || refund.isBlank() ? null
-                    : new BigDecimal(refund.replaceAll("\\s", "").replace(',', '.'));
+            amount = Formats.parseDecimal(refund);
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("returnError", "typeMismatch");
             return "redirect:/app/sales/orders/" + id + "#returns";
