@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.platform.MoneyFormat;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.sales.domain.FacturXConformanceTest;
 import app.comptoir.sales.domain.FacturXTest;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
@@ -135,6 +136,8 @@ class SalesDocumentsIT {
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(pdf.header("Content-Disposition")).contains(number + ".pdf");
         keep("invoice.pdf", pdf.asByteArray());
+        // Two VAT rates, a discounted line and a delivery fee: PDF/A-3 (veraPDF) and EN 16931 + Factur-X Schematron.
+        FacturXConformanceTest.assertConforms(pdf.asByteArray(), number + ".pdf");
         try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
             String text = text(document);
             assertThat(text).contains("Facture", number, order.getString("number"), "Jardinerie des Tests SARL",
@@ -155,6 +158,8 @@ class SalesDocumentsIT {
             String xml = facturX(document);
             FacturXTest.assertValidEn16931(xml);
             assertThat(xml).contains("<ram:ID>" + number + "</ram:ID>", "<ram:TypeCode>380</ram:TypeCode>",
+                    "<ram:URIID schemeID=\"0225\">812345676</ram:URIID>",
+                    "<ram:URIID schemeID=\"EM\">lucie.bernard@example.fr</ram:URIID>", "<ram:SubjectCode>PMD</ram:SubjectCode>",
                     "<ram:GrandTotalAmount>" + amount(order, "totals.gross") + "</ram:GrandTotalAmount>",
                     "<ram:TaxTotalAmount currencyID=\"EUR\">" + amount(order, "totals.vat") + "</ram:TaxTotalAmount>",
                     "<ram:ID schemeID=\"VA\">FR19812345676</ram:ID>");
@@ -246,6 +251,7 @@ class SalesDocumentsIT {
         byte[] pdf = shop.call().get("/api/v1/invoices/" + credit.getString("id") + "/pdf").then().statusCode(200)
                 .extract().asByteArray();
         keep("credit-note.pdf", pdf);
+        FacturXConformanceTest.assertConforms(pdf, credit.getString("number") + ".pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = text(document);
             assertThat(text).contains("Avoir", credit.getString("number"), "Avoir sur la facture " + invoice.getString("number"),
@@ -315,6 +321,8 @@ class SalesDocumentsIT {
         shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
         String invoice = shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201).extract().path("id");
         byte[] pdf = shop.call().get("/api/v1/invoices/" + invoice + "/pdf").then().statusCode(200).extract().asByteArray();
+        // The French e-invoicing rules (BR-FR-*) do not apply to a business in Senegal; EN 16931 and PDF/A-3 do.
+        FacturXConformanceTest.assertConforms(pdf, "invoice-xof.pdf", true);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = text(document);
             assertThat(text).contains("Boutique Test", "NINEA 005123456 2G3", "RCCM SN-DKR-2019-A-12345",
@@ -351,11 +359,15 @@ class SalesDocumentsIT {
         return shop;
     }
 
-    /** An order of Lucie Bernard (billing address in Grenoble, delivered in Lyon) with two VAT rates and a fee. */
+    /**
+     * An order of Lucie Bernard (billing address in Grenoble, delivered in Lyon) with two VAT rates, a 10 % discount on
+     * the soil and a delivery fee.
+     */
     private static JsonPath customerOrder(SalesApi shop) {
         String rose = shop.stocked("Rosier grimpant", "ROS-01", "12.50", 20, 10);
         String soil = shop.stocked("Terreau universel", "TER-01", "4.00", 10, 10);
-        String customer = shop.customer("Lucie Bernard", "06 12 34 56 78");
+        String customer = shop.call().body(Map.of("name", "Lucie Bernard", "phone", "06 12 34 56 78",
+                "email", "lucie.bernard@example.fr")).post("/api/v1/customers").then().statusCode(201).extract().path("id");
         shop.call().body(Map.of("line1", "3 chemin du Moulin", "city", "Grenoble", "postalCode", "38000",
                         "defaultBilling", true))
                 .post("/api/v1/customers/" + customer + "/addresses").then().statusCode(201);
@@ -364,7 +376,9 @@ class SalesDocumentsIT {
         Map<String, Object> body = new HashMap<>();
         body.put("customerId", customer);
         body.put("deliveryAddressId", delivery);
-        body.put("lines", List.of(SalesApi.line(rose, 3), SalesApi.line(soil, 2)));
+        Map<String, Object> discounted = SalesApi.line(soil, 2);
+        discounted.put("discount", new BigDecimal("10"));
+        body.put("lines", List.of(SalesApi.line(rose, 3), discounted));
         body.put("deliveryFee", new BigDecimal("9.90"));
         return shop.call().body(body).post("/api/v1/orders").then().statusCode(201).extract().jsonPath();
     }
