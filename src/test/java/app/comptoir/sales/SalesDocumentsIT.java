@@ -266,6 +266,66 @@ class SalesDocumentsIT {
                 .containsExactlyInAnyOrder(invoice.getString("number"), credit.getString("number"));
     }
 
+    @Test
+    void aManagerCreditsAnInvoiceWithoutAReturnButNeverMoreThanWasInvoiced() throws Exception {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        JsonPath invoice = shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201)
+                .extract().jsonPath();
+        String credits = "/api/v1/invoices/" + invoice.getString("id") + "/credit-notes";
+        Account manager = shop.user("MANAGER");
+
+        // Every mistake at once: no reason, four roses of three, a rate the invoice does not have.
+        shop.as(manager).body(Map.of("reason", " ", "lines", List.of(Map.of("line", 1, "quantity", 4)),
+                        "amounts", List.of(Map.of("vatRate", 7, "net", 1))))
+                .post(credits).then().spec(Api.problem(400, "validation"))
+                .body("errors.field", hasItems("reason", "lines[0].quantity", "amounts[0].vatRate"));
+        // 20 %: 3 roses at 12.50 and the 9.90 fee = 47.40 invoiced excluding VAT; one cent more is refused.
+        shop.as(manager).body(Map.of("reason", "Erreur de prix", "amounts", List.of(Map.of("vatRate", 20, "net", "47.41"))))
+                .post(credits).then().spec(Api.problem(400, "validation"))
+                .body("detail", org.hamcrest.Matchers.containsString("at 20 % at most 47.40 EUR"));
+
+        // A rose at the invoice's price and a 2.00 gesture on the soil (10 %): 15.00 + 2.20.
+        JsonPath credit = shop.as(manager).body(Map.of("reason", "Geste commercial : livraison en retard",
+                        "lines", List.of(Map.of("line", 1, "quantity", 1)),
+                        "amounts", List.of(Map.of("vatRate", 10, "net", "2.00"))))
+                .post(credits).then().statusCode(201).extract().jsonPath();
+        assertThat(credit.getString("kind")).isEqualTo("AVO");
+        assertThat(credit.getString("number")).matches("AVO-\\d{4}-000001");
+        assertThat(credit.getString("invoiceId")).isEqualTo(invoice.getString("id"));
+        assertThat(new BigDecimal(credit.getString("gross"))).isEqualByComparingTo("17.20");
+
+        byte[] pdf = shop.call().get("/api/v1/invoices/" + credit.getString("id") + "/pdf").then().statusCode(200)
+                .extract().asByteArray();
+        keep("manual-credit-note.pdf", pdf);
+        FacturXConformanceTest.assertConforms(pdf, credit.getString("number") + ".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = text(document);
+            assertThat(text).contains("Avoir", credit.getString("number"),
+                    "Avoir sur la facture " + invoice.getString("number"), "Geste commercial : livraison en retard",
+                    "Rosier grimpant", "Remise accordée", "12,50 €", "2,00 €", "17,20 €", "Jardinerie des Tests SARL",
+                    "SIRET 81234567600017", "FR19812345676", "Lucie Bernard");
+            String xml = facturX(document);
+            assertThat(xml).contains("<ram:TypeCode>381</ram:TypeCode>",
+                    "<ram:IssuerAssignedID>" + invoice.getString("number") + "</ram:IssuerAssignedID>",
+                    "<ram:GrandTotalAmount>17.20</ram:GrandTotalAmount>");
+        }
+        // What remains at 20 % is now 34.90; the refusal says so. A viewer may not credit at all.
+        shop.as(manager).body(Map.of("reason", "Erreur de prix", "amounts", List.of(Map.of("vatRate", 20, "net", "34.91"))))
+                .post(credits).then().spec(Api.problem(400, "validation"))
+                .body("detail", org.hamcrest.Matchers.containsString("at 20 % at most 34.90 EUR"));
+        shop.as(shop.user("VIEWER")).body(Map.of("reason", "x", "amounts", List.of(Map.of("vatRate", 20, "net", "1"))))
+                .post(credits).then().statusCode(403);
+        // A credit note is not credited.
+        shop.as(manager).body(Map.of("reason", "x", "amounts", List.of(Map.of("vatRate", 20, "net", "1"))))
+                .post("/api/v1/invoices/" + credit.getString("id") + "/credit-notes").then()
+                .spec(Api.problem(409, "not-an-invoice"));
+        assertThat(shop.call().get("/api/v1/orders/" + id + "/invoices").then().statusCode(200).extract().jsonPath()
+                .getList("number")).containsExactly(invoice.getString("number"), credit.getString("number"));
+    }
+
     // ---------------------------------------------------------------- quote and delivery note
 
     @Test
