@@ -410,6 +410,54 @@ class SalesDocumentsIT {
                 .contentType("application/pdf");
     }
 
+    @Test
+    void theGardenShopsDeliveredHistoryIsInvoicedNumberedWithoutGapsPerYear() throws Exception {
+        String token = Api.token(port, "manager@jardin-des-lilas.demo", Api.DEMO_PASSWORD);
+        String before = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(30).toString();
+        JsonPath old = Api.as(port, token).queryParam("status", "DELIVERED").queryParam("to", before)
+                .get("/api/v1/orders").then().statusCode(200).extract().jsonPath();
+        String id = old.getString("items[0].id");
+        List<JsonPath> documents = documentsOf(Api.as(port, token), id);
+        assertThat(documents.getFirst().getString("kind")).isEqualTo("FAC");
+        String number = documents.getFirst().getString("number");
+        assertThat(number).matches("FAC-\\d{4}-\\d{6}");
+        // The customer's page lists it too, and it prints like any invoice.
+        String customer = Api.as(port, token).get("/api/v1/orders/" + id).then().statusCode(200).extract()
+                .path("customer.id");
+        assertThat(Api.as(port, token).get("/api/v1/customers/" + customer + "/invoices").then().statusCode(200)
+                .extract().jsonPath().getList("number")).contains(number);
+        byte[] pdf = Api.as(port, token).get("/api/v1/invoices/" + documents.getFirst().getString("id") + "/pdf")
+                .then().statusCode(200).extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(text(document)).contains("Facture", number, old.getString("items[0].number"), "Total TTC");
+        }
+        // Every year's invoices run 1..n without a gap, and the counter goes on from n.
+        UUID tenant = jdbc.queryForObject("select id from tenants where slug = 'jardin-des-lilas'", UUID.class);
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tenantContext.runAs(tenant, () -> tx.executeWithoutResult(s -> {
+            List<Map<String, Object>> years = jdbc.queryForList("""
+                    select y.year, y.n, y.last, y.distinct_numbers, c.last_value as counter
+                      from (select extract(year from issued_on)::int as year, count(*) as n,
+                                   max(substring(number from 10)::int) as last, count(distinct number) as distinct_numbers
+                              from sales_invoices where kind = 'FAC' group by 1) y
+                      left join sales_invoice_counters c on c.kind = 'FAC' and c.year = y.year""");
+            assertThat(years).isNotEmpty();
+            for (Map<String, Object> y : years) {
+                assertThat(((Number) y.get("n")).longValue()).as("year %s", y.get("year"))
+                        .isEqualTo(((Number) y.get("last")).longValue())
+                        .isEqualTo(((Number) y.get("distinct_numbers")).longValue())
+                        .isEqualTo(((Number) y.get("counter")).longValue());
+            }
+            // The history's last three months are invoiced (the older orders by the shop's previous till).
+            String recent = " o.status = 'DELIVERED' and o.sold_at between now() - interval '80 days'"
+                    + " and now() - interval '2 days'";
+            long delivered = jdbc.queryForObject("select count(*) from sales_orders o where" + recent, Long.class);
+            long invoiced = jdbc.queryForObject("select count(*) from sales_invoices i join sales_orders o on o.id ="
+                    + " i.order_id where i.kind = 'FAC' and" + recent, Long.class);
+            assertThat(invoiced).isEqualTo(delivered).isGreaterThan(50);
+        }));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A fresh shop with its legal identity filled in. */
@@ -441,6 +489,13 @@ class SalesDocumentsIT {
         body.put("lines", List.of(SalesApi.line(rose, 3), discounted));
         body.put("deliveryFee", new BigDecimal("9.90"));
         return shop.call().body(body).post("/api/v1/orders").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The order's invoice and credit notes as a user sees them. */
+    private static List<JsonPath> documentsOf(io.restassured.specification.RequestSpecification call, String orderId) {
+        String list = call.get("/api/v1/orders/" + orderId + "/invoices").then().statusCode(200).extract().asString();
+        return IntStream.range(0, JsonPath.from(list).getList("$").size())
+                .mapToObj(i -> JsonPath.from(list).setRootPath("[" + i + "]")).toList();
     }
 
     /** The order's invoice and credit notes, once the asynchronous reactions issued {@code count} of them. */

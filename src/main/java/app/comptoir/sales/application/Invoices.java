@@ -290,6 +290,25 @@ public class Invoices {
         return invoice;
     }
 
+    /**
+     * What every invoice of the current business says besides its order (seller, language, terms, mentions, bank
+     * details, the delivery fee's label), for invoicing imported order history in bulk.
+     */
+    public record Billing(InvoiceContent.Party seller, String locale, Integer paymentDays, String paymentTerms,
+                          String mentions, String iban, String bic, String bankName, String deliveryFeeLabel) {
+    }
+
+    /** The current business's {@link Billing} in the currency. */
+    @Transactional(readOnly = true)
+    public Billing billing(String currency) {
+        TenantProfile profile = tenants.current();
+        Locale locale = Locale.forLanguageTag(profile.locale() == null ? "fr" : profile.locale());
+        LegalIdentity seller = legal.current();
+        return new Billing(seller(seller, profile), locale.getLanguage(), seller.paymentDays(), seller.paymentTerms(),
+                mentions(seller, currency, locale), seller.iban(), seller.bic(), seller.bankName(),
+                messages.getMessage("documents.deliveryFee", null, "Delivery", locale));
+    }
+
     // ---------------------------------------------------------------- content
 
     /** What the audit trail keeps of an issued document (the document itself is its full record). */
