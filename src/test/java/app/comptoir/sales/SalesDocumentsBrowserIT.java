@@ -63,11 +63,7 @@ class SalesDocumentsBrowserIT {
     @Test
     void theOfficeInvoicesAConfirmedOrderAndDownloadsTheInvoiceFromTheOrderPage() throws Exception {
         SalesApi shop = SalesApi.newShop(port);
-        shop.call().body(Map.of("legalName", "Jardinerie des Tests SARL", "siret", "81234567600017",
-                "vatNumber", "FR19812345676")).put("/api/v1/tenant/legal-identity").then().statusCode(200);
-        String rose = shop.stocked("Rosier grimpant", "ROS-B", "12.50", 20, 10);
-        String id = shop.order(rose, 2).getString("id");
-        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        String id = confirmedOrder(shop, "ROS-B");
 
         signIn(shop.admin);
         page.navigate("/app/sales/orders/" + id);
@@ -89,6 +85,47 @@ class SalesDocumentsBrowserIT {
         assertThat(note.suggestedFilename()).startsWith("BL-CMD-");
         assertThat(new String(Files.readAllBytes(note.path()), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
+    }
+
+    @Test
+    void theOfficeIssuesACreditNoteWithoutAReturnFromTheOrderPage() throws Exception {
+        SalesApi shop = SalesApi.newShop(port);
+        String id = confirmedOrder(shop, "ROS-C");
+        shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201);
+
+        signIn(shop.admin);
+        page.navigate("/app/sales/orders/" + id);
+        page.locator("[data-credit-note] summary").click();
+        // Three roses of two, no reason: both refused next to their fields.
+        page.locator("#credit-line-0").fill("3");
+        page.locator("[data-issue-credit-note]").click();
+        page.locator("#confirm-modal [data-confirm-ok]").click();
+        assertThat(page.locator("#credit-reason-error")).containsText("Saisissez le motif de l'avoir.");
+        assertThat(page.locator("#credit-line-0 + .invalid-feedback")).containsText("Plus que la quantité facturée.");
+        browsers.screenshot("order-credit-note-errors");
+
+        page.locator("#credit-line-0").fill("0");
+        page.locator("#credit-amount-0").fill("5,00");
+        page.locator("#credit-reason").fill("Geste commercial : fleurs fanées");
+        page.locator("[data-issue-credit-note]").click();
+        page.locator("#confirm-modal [data-confirm-ok]").click();
+        assertThat(page.locator("[data-credit-flash]")).containsText(Pattern.compile("Avoir AVO-\\d{4}-000001 établi"));
+
+        Download download = page.waitForDownload(() -> page.locator("[data-document-pdf='AVO']").click());
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+            String text = new PDFTextStripper().getText(document).replaceAll("[\\u00a0\\u202f]", " ");
+            assertThat(text).contains("Avoir", "Geste commercial : fleurs fanées", "Remise accordée", "6,00 €");
+        }
+    }
+
+    /** A confirmed order of two roses at 12.50 excluding VAT, in a shop with its legal identity. */
+    private static String confirmedOrder(SalesApi shop, String sku) {
+        shop.call().body(Map.of("legalName", "Jardinerie des Tests SARL", "siret", "81234567600017",
+                "vatNumber", "FR19812345676")).put("/api/v1/tenant/legal-identity").then().statusCode(200);
+        String rose = shop.stocked("Rosier grimpant", sku, "12.50", 20, 10);
+        String id = shop.order(rose, 2).getString("id");
+        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        return id;
     }
 
     private void signIn(Account account) {

@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.platform.MoneyFormat;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.sales.domain.FacturXConformanceTest;
 import app.comptoir.sales.domain.FacturXTest;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
@@ -135,6 +136,8 @@ class SalesDocumentsIT {
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(pdf.header("Content-Disposition")).contains(number + ".pdf");
         keep("invoice.pdf", pdf.asByteArray());
+        // Two VAT rates, a discounted line and a delivery fee: PDF/A-3 (veraPDF) and EN 16931 + Factur-X Schematron.
+        FacturXConformanceTest.assertConforms(pdf.asByteArray(), number + ".pdf");
         try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
             String text = text(document);
             assertThat(text).contains("Facture", number, order.getString("number"), "Jardinerie des Tests SARL",
@@ -155,6 +158,8 @@ class SalesDocumentsIT {
             String xml = facturX(document);
             FacturXTest.assertValidEn16931(xml);
             assertThat(xml).contains("<ram:ID>" + number + "</ram:ID>", "<ram:TypeCode>380</ram:TypeCode>",
+                    "<ram:URIID schemeID=\"0225\">812345676</ram:URIID>",
+                    "<ram:URIID schemeID=\"EM\">lucie.bernard@example.fr</ram:URIID>", "<ram:SubjectCode>PMD</ram:SubjectCode>",
                     "<ram:GrandTotalAmount>" + amount(order, "totals.gross") + "</ram:GrandTotalAmount>",
                     "<ram:TaxTotalAmount currencyID=\"EUR\">" + amount(order, "totals.vat") + "</ram:TaxTotalAmount>",
                     "<ram:ID schemeID=\"VA\">FR19812345676</ram:ID>");
@@ -246,6 +251,7 @@ class SalesDocumentsIT {
         byte[] pdf = shop.call().get("/api/v1/invoices/" + credit.getString("id") + "/pdf").then().statusCode(200)
                 .extract().asByteArray();
         keep("credit-note.pdf", pdf);
+        FacturXConformanceTest.assertConforms(pdf, credit.getString("number") + ".pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = text(document);
             assertThat(text).contains("Avoir", credit.getString("number"), "Avoir sur la facture " + invoice.getString("number"),
@@ -258,6 +264,66 @@ class SalesDocumentsIT {
         assertThat(shop.call().get("/api/v1/customers/" + order.getString("customer.id") + "/invoices").then()
                 .statusCode(200).extract().jsonPath().getList("number"))
                 .containsExactlyInAnyOrder(invoice.getString("number"), credit.getString("number"));
+    }
+
+    @Test
+    void aManagerCreditsAnInvoiceWithoutAReturnButNeverMoreThanWasInvoiced() throws Exception {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+        JsonPath invoice = shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201)
+                .extract().jsonPath();
+        String credits = "/api/v1/invoices/" + invoice.getString("id") + "/credit-notes";
+        Account manager = shop.user("MANAGER");
+
+        // Every mistake at once: no reason, four roses of three, a rate the invoice does not have.
+        shop.as(manager).body(Map.of("reason", " ", "lines", List.of(Map.of("line", 1, "quantity", 4)),
+                        "amounts", List.of(Map.of("vatRate", 7, "net", 1))))
+                .post(credits).then().spec(Api.problem(400, "validation"))
+                .body("errors.field", hasItems("reason", "lines[0].quantity", "amounts[0].vatRate"));
+        // 20 %: 3 roses at 12.50 and the 9.90 fee = 47.40 invoiced excluding VAT; one cent more is refused.
+        shop.as(manager).body(Map.of("reason", "Erreur de prix", "amounts", List.of(Map.of("vatRate", 20, "net", "47.41"))))
+                .post(credits).then().spec(Api.problem(400, "validation"))
+                .body("detail", org.hamcrest.Matchers.containsString("at 20 % at most 47.40 EUR"));
+
+        // A rose at the invoice's price and a 2.00 gesture on the soil (10 %): 15.00 + 2.20.
+        JsonPath credit = shop.as(manager).body(Map.of("reason", "Geste commercial : livraison en retard",
+                        "lines", List.of(Map.of("line", 1, "quantity", 1)),
+                        "amounts", List.of(Map.of("vatRate", 10, "net", "2.00"))))
+                .post(credits).then().statusCode(201).extract().jsonPath();
+        assertThat(credit.getString("kind")).isEqualTo("AVO");
+        assertThat(credit.getString("number")).matches("AVO-\\d{4}-000001");
+        assertThat(credit.getString("invoiceId")).isEqualTo(invoice.getString("id"));
+        assertThat(new BigDecimal(credit.getString("gross"))).isEqualByComparingTo("17.20");
+
+        byte[] pdf = shop.call().get("/api/v1/invoices/" + credit.getString("id") + "/pdf").then().statusCode(200)
+                .extract().asByteArray();
+        keep("manual-credit-note.pdf", pdf);
+        FacturXConformanceTest.assertConforms(pdf, credit.getString("number") + ".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = text(document);
+            assertThat(text).contains("Avoir", credit.getString("number"),
+                    "Avoir sur la facture " + invoice.getString("number"), "Geste commercial : livraison en retard",
+                    "Rosier grimpant", "Remise accordée", "12,50 €", "2,00 €", "17,20 €", "Jardinerie des Tests SARL",
+                    "SIRET 81234567600017", "FR19812345676", "Lucie Bernard");
+            String xml = facturX(document);
+            assertThat(xml).contains("<ram:TypeCode>381</ram:TypeCode>",
+                    "<ram:IssuerAssignedID>" + invoice.getString("number") + "</ram:IssuerAssignedID>",
+                    "<ram:GrandTotalAmount>17.20</ram:GrandTotalAmount>");
+        }
+        // What remains at 20 % is now 34.90; the refusal says so. A viewer may not credit at all.
+        shop.as(manager).body(Map.of("reason", "Erreur de prix", "amounts", List.of(Map.of("vatRate", 20, "net", "34.91"))))
+                .post(credits).then().spec(Api.problem(400, "validation"))
+                .body("detail", org.hamcrest.Matchers.containsString("at 20 % at most 34.90 EUR"));
+        shop.as(shop.user("VIEWER")).body(Map.of("reason", "x", "amounts", List.of(Map.of("vatRate", 20, "net", "1"))))
+                .post(credits).then().statusCode(403);
+        // A credit note is not credited.
+        shop.as(manager).body(Map.of("reason", "x", "amounts", List.of(Map.of("vatRate", 20, "net", "1"))))
+                .post("/api/v1/invoices/" + credit.getString("id") + "/credit-notes").then()
+                .spec(Api.problem(409, "not-an-invoice"));
+        assertThat(shop.call().get("/api/v1/orders/" + id + "/invoices").then().statusCode(200).extract().jsonPath()
+                .getList("number")).containsExactly(invoice.getString("number"), credit.getString("number"));
     }
 
     // ---------------------------------------------------------------- quote and delivery note
@@ -315,6 +381,8 @@ class SalesDocumentsIT {
         shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
         String invoice = shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201).extract().path("id");
         byte[] pdf = shop.call().get("/api/v1/invoices/" + invoice + "/pdf").then().statusCode(200).extract().asByteArray();
+        // The French e-invoicing rules (BR-FR-*) do not apply to a business in Senegal; EN 16931 and PDF/A-3 do.
+        FacturXConformanceTest.assertConforms(pdf, "invoice-xof.pdf", true);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = text(document);
             assertThat(text).contains("Boutique Test", "NINEA 005123456 2G3", "RCCM SN-DKR-2019-A-12345",
@@ -342,6 +410,54 @@ class SalesDocumentsIT {
                 .contentType("application/pdf");
     }
 
+    @Test
+    void theGardenShopsDeliveredHistoryIsInvoicedNumberedWithoutGapsPerYear() throws Exception {
+        String token = Api.token(port, "manager@jardin-des-lilas.demo", Api.DEMO_PASSWORD);
+        String before = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(30).toString();
+        JsonPath old = Api.as(port, token).queryParam("status", "DELIVERED").queryParam("to", before)
+                .get("/api/v1/orders").then().statusCode(200).extract().jsonPath();
+        String id = old.getString("items[0].id");
+        List<JsonPath> documents = documentsOf(Api.as(port, token), id);
+        assertThat(documents.getFirst().getString("kind")).isEqualTo("FAC");
+        String number = documents.getFirst().getString("number");
+        assertThat(number).matches("FAC-\\d{4}-\\d{6}");
+        // The customer's page lists it too, and it prints like any invoice.
+        String customer = Api.as(port, token).get("/api/v1/orders/" + id).then().statusCode(200).extract()
+                .path("customer.id");
+        assertThat(Api.as(port, token).get("/api/v1/customers/" + customer + "/invoices").then().statusCode(200)
+                .extract().jsonPath().getList("number")).contains(number);
+        byte[] pdf = Api.as(port, token).get("/api/v1/invoices/" + documents.getFirst().getString("id") + "/pdf")
+                .then().statusCode(200).extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(text(document)).contains("Facture", number, old.getString("items[0].number"), "Total TTC");
+        }
+        // Every year's invoices run 1..n without a gap, and the counter goes on from n.
+        UUID tenant = jdbc.queryForObject("select id from tenants where slug = 'jardin-des-lilas'", UUID.class);
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tenantContext.runAs(tenant, () -> tx.executeWithoutResult(s -> {
+            List<Map<String, Object>> years = jdbc.queryForList("""
+                    select y.year, y.n, y.last, y.distinct_numbers, c.last_value as counter
+                      from (select extract(year from issued_on)::int as year, count(*) as n,
+                                   max(substring(number from 10)::int) as last, count(distinct number) as distinct_numbers
+                              from sales_invoices where kind = 'FAC' group by 1) y
+                      left join sales_invoice_counters c on c.kind = 'FAC' and c.year = y.year""");
+            assertThat(years).isNotEmpty();
+            for (Map<String, Object> y : years) {
+                assertThat(((Number) y.get("n")).longValue()).as("year %s", y.get("year"))
+                        .isEqualTo(((Number) y.get("last")).longValue())
+                        .isEqualTo(((Number) y.get("distinct_numbers")).longValue())
+                        .isEqualTo(((Number) y.get("counter")).longValue());
+            }
+            // The history's last three months are invoiced (the older orders by the shop's previous till).
+            String recent = " o.status = 'DELIVERED' and o.sold_at between now() - interval '80 days'"
+                    + " and now() - interval '2 days'";
+            long delivered = jdbc.queryForObject("select count(*) from sales_orders o where" + recent, Long.class);
+            long invoiced = jdbc.queryForObject("select count(*) from sales_invoices i join sales_orders o on o.id ="
+                    + " i.order_id where i.kind = 'FAC' and" + recent, Long.class);
+            assertThat(invoiced).isEqualTo(delivered).isGreaterThan(50);
+        }));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A fresh shop with its legal identity filled in. */
@@ -351,11 +467,15 @@ class SalesDocumentsIT {
         return shop;
     }
 
-    /** An order of Lucie Bernard (billing address in Grenoble, delivered in Lyon) with two VAT rates and a fee. */
+    /**
+     * An order of Lucie Bernard (billing address in Grenoble, delivered in Lyon) with two VAT rates, a 10 % discount on
+     * the soil and a delivery fee.
+     */
     private static JsonPath customerOrder(SalesApi shop) {
         String rose = shop.stocked("Rosier grimpant", "ROS-01", "12.50", 20, 10);
         String soil = shop.stocked("Terreau universel", "TER-01", "4.00", 10, 10);
-        String customer = shop.customer("Lucie Bernard", "06 12 34 56 78");
+        String customer = shop.call().body(Map.of("name", "Lucie Bernard", "phone", "06 12 34 56 78",
+                "email", "lucie.bernard@example.fr")).post("/api/v1/customers").then().statusCode(201).extract().path("id");
         shop.call().body(Map.of("line1", "3 chemin du Moulin", "city", "Grenoble", "postalCode", "38000",
                         "defaultBilling", true))
                 .post("/api/v1/customers/" + customer + "/addresses").then().statusCode(201);
@@ -364,9 +484,18 @@ class SalesDocumentsIT {
         Map<String, Object> body = new HashMap<>();
         body.put("customerId", customer);
         body.put("deliveryAddressId", delivery);
-        body.put("lines", List.of(SalesApi.line(rose, 3), SalesApi.line(soil, 2)));
+        Map<String, Object> discounted = SalesApi.line(soil, 2);
+        discounted.put("discount", new BigDecimal("10"));
+        body.put("lines", List.of(SalesApi.line(rose, 3), discounted));
         body.put("deliveryFee", new BigDecimal("9.90"));
         return shop.call().body(body).post("/api/v1/orders").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The order's invoice and credit notes as a user sees them. */
+    private static List<JsonPath> documentsOf(io.restassured.specification.RequestSpecification call, String orderId) {
+        String list = call.get("/api/v1/orders/" + orderId + "/invoices").then().statusCode(200).extract().asString();
+        return IntStream.range(0, JsonPath.from(list).getList("$").size())
+                .mapToObj(i -> JsonPath.from(list).setRootPath("[" + i + "]")).toList();
     }
 
     /** The order's invoice and credit notes, once the asynchronous reactions issued {@code count} of them. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,11 @@ import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
+import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.platform.TextInput;
 import app.comptoir.sales.OrderDelivered;
 import app.comptoir.sales.OrderItem;
 import app.comptoir.sales.OrderStatus;
@@ -68,6 +71,7 @@ public class Invoices {
     private static final Logger log = LoggerFactory.getLogger(Invoices.class);
     private static final int CUSTOMER_LIST = 100;
     private static final String AUDIT_ENTITY = "invoice";
+    private static final int REASON_LENGTH = 500;
 
     private final InvoiceStore store;
     private final Orders orders;
@@ -134,6 +138,12 @@ public class Invoices {
     @Transactional(readOnly = true)
     public Optional<InvoiceStore.Stored> invoiceOf(UUID orderId) {
         OrderView order = orders.get(orderId);
+        return store.invoiceOf(actor.tenant(), order.id());
+    }
+
+    /** The invoice of an order already read through {@link Orders}, if issued. */
+    @Transactional(readOnly = true)
+    public Optional<InvoiceStore.Stored> invoiceOf(OrderView order) {
         return store.invoiceOf(actor.tenant(), order.id());
     }
 
@@ -215,6 +225,88 @@ public class Invoices {
         UUID id = Ids.newId();
         store.insert(tenant, id, content, invoice.summary().id(), event.returnId(), clock.instant(), actor.userId());
         audit.record(AUDIT_ENTITY, id, "CREATE", null, summary(content));
+    }
+
+    /**
+     * A credit note for an invoice without a return (a commercial gesture, a price error), issued by the office:
+     * chosen quantities of its lines and/or amounts per VAT rate, with a reason. Numbered in the same gapless
+     * series as the credit notes of returns, never changed. Refused (400, every field at once) when it credits
+     * more, at a rate, than the invoice billed less its earlier credit notes; 409 for a credit note.
+     */
+    public InvoiceSummary creditNote(UUID invoiceId, CreditNoteRequest request) {
+        InvoiceStore.Stored invoice = creditable(invoiceId);
+        UUID tenant = actor.tenant();
+        // One credit note of the order at a time: the second sees the first when it checks what remains.
+        store.lockOrder(tenant, invoice.summary().orderId());
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        if (reason.isEmpty()) {
+            errors.add(new InvalidInputException.FieldError("reason", "must not be blank"));
+        } else if (reason.length() > REASON_LENGTH) {
+            errors.add(new InvalidInputException.FieldError("reason", "must be at most 500 characters long"));
+        } else if (TextInput.hasControlCharacter(reason)) {
+            errors.add(new InvalidInputException.FieldError("reason", "must not contain control characters"));
+        }
+        InvoiceContent billed = invoice.content();
+        Locale locale = Locale.forLanguageTag(billed.locale() == null ? "fr" : billed.locale());
+        List<InvoiceContent> earlier = store.creditNotesOf(tenant, invoiceId).stream()
+                .map(InvoiceStore.Stored::content).toList();
+        CreditNotes.Manual manual = CreditNotes.manual(billed, earlier,
+                request.lines() == null ? List.of() : request.lines(),
+                request.amounts() == null ? List.of() : request.amounts(),
+                messages.getMessage("documents.creditNote.amountLine", null, "Credit", locale));
+        manual.violations().forEach(v -> errors.add(new InvalidInputException.FieldError(v.field(), v.message())));
+        if (!errors.isEmpty()) {
+            String detail = manual.detail() != null ? "The credit note is refused: " + manual.detail()
+                    : "The credit note is refused: " + errors.stream().map(e -> e.field() + " " + e.message())
+                    .collect(Collectors.joining("; "));
+            throw new InvalidInputException(detail, errors);
+        }
+        Totals totals = CreditNotes.totals(manual.lines(), billed.currency());
+        LocalDate today = businessTime.today();
+        String number = DocumentKind.CREDIT_NOTE.number(today.getYear(),
+                store.nextNumber(tenant, DocumentKind.CREDIT_NOTE.prefix(), today.getYear()));
+        InvoiceContent content = new InvoiceContent(DocumentKind.CREDIT_NOTE, number, today, null, billed.orderId(),
+                billed.orderNumber(), billed.currency(), billed.locale(), billed.seller(), billed.buyer(),
+                manual.lines(), totals, null, billed.legalMentions(), billed.iban(), billed.bic(), billed.bankName(),
+                billed.number(), billed.issuedOn(), reason);
+        UUID id = Ids.newId();
+        store.insert(tenant, id, content, invoiceId, null, clock.instant(), actor.userId());
+        Map<String, Object> audited = summary(content);
+        audited.put("reason", reason);
+        audit.record(AUDIT_ENTITY, id, "CREATE", null, audited);
+        return store.find(tenant, id).orElseThrow().summary();
+    }
+
+    /** The invoice a user who may write orders can credit (403 otherwise; 404; 409 for a credit note). */
+    @Transactional(readOnly = true)
+    public InvoiceStore.Stored creditable(UUID invoiceId) {
+        actor.require(Permission.ORDERS_WRITE);
+        InvoiceStore.Stored invoice = get(invoiceId);
+        if (!DocumentKind.INVOICE.prefix().equals(invoice.summary().kind())) {
+            throw new ConflictException("not-an-invoice", invoice.summary().number() + " is a credit note: only an "
+                    + "invoice is credited");
+        }
+        return invoice;
+    }
+
+    /**
+     * What every invoice of the current business says besides its order (seller, language, terms, mentions, bank
+     * details, the delivery fee's label), for invoicing imported order history in bulk.
+     */
+    public record Billing(InvoiceContent.Party seller, String locale, Integer paymentDays, String paymentTerms,
+                          String mentions, String iban, String bic, String bankName, String deliveryFeeLabel) {
+    }
+
+    /** The current business's {@link Billing} in the currency. */
+    @Transactional(readOnly = true)
+    public Billing billing(String currency) {
+        TenantProfile profile = tenants.current();
+        Locale locale = Locale.forLanguageTag(profile.locale() == null ? "fr" : profile.locale());
+        LegalIdentity seller = legal.current();
+        return new Billing(seller(seller, profile), locale.getLanguage(), seller.paymentDays(), seller.paymentTerms(),
+                mentions(seller, currency, locale), seller.iban(), seller.bic(), seller.bankName(),
+                messages.getMessage("documents.deliveryFee", null, "Delivery", locale));
     }
 
     // ---------------------------------------------------------------- content

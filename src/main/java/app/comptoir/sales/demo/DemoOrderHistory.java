@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +37,10 @@ import app.comptoir.identity.UserView;
 import app.comptoir.platform.DemoProgress;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.Money;
+import app.comptoir.sales.application.Invoices;
 import app.comptoir.sales.application.Orders;
 import app.comptoir.sales.domain.AddressSnapshot;
+import app.comptoir.sales.domain.InvoiceContent;
 import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.Pricing;
 import app.comptoir.sales.domain.Totals;
@@ -58,6 +62,8 @@ import app.comptoir.sales.persistence.DocumentNumbers;
  */
 @Component
 class DemoOrderHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrderHistory.class);
 
     /** What was written. */
     record Made(int customers, int orders, int cancelled, int returns) {
@@ -104,11 +110,16 @@ class DemoOrderHistory {
     private final DocumentNumbers numbers;
     private final int size;
     private final DemoProgress progress;
+    private final Invoices invoices;
+    private final int invoicedMonths;
 
     DemoOrderHistory(CatalogFigures catalogFigures, CatalogQueries catalog, JdbcTemplate jdbc, JsonMapper json,
                      DocumentNumbers numbers, @Value("${comptoir.demo.order-history:50000}") int size,
-                     DemoProgress progress) {
+                     DemoProgress progress, Invoices invoices,
+                     @Value("${comptoir.demo.invoiced-months:3}") int invoicedMonths) {
         this.progress = progress;
+        this.invoices = invoices;
+        this.invoicedMonths = invoicedMonths;
         this.catalogFigures = catalogFigures;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -239,6 +250,7 @@ class DemoOrderHistory {
         }
         progress.reach(50); // generated; writing the rows is the rest of the history's share (50 to 90 %)
         write(tenant, currency, pricesIncludeVat, customerRows, addressRows, orders, manager);
+        invoice(tenant, orders, until.atZone(zone).minusMonths(invoicedMonths).toInstant(), zone, currency, manager);
         // The business's order numbers of each year go on after its history.
         perYear.forEach((year, last) -> jdbc.queryForObject("select setval(?::regclass, ?)", Long.class,
                 numbers.sequence(tenant, "CMD", year), last));
@@ -452,6 +464,67 @@ class DemoOrderHistory {
                 insert into sales_return_lines (tenant_id, return_id, order_line_id, variant_id, quantity)
                 select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int[])""",
                 new String[] {"uuid", "uuid", "uuid", "uuid", "int4"}, returnLineRows);
+    }
+
+    /**
+     * Invoices the orders delivered since {@code since} (the last {@code comptoir.demo.invoiced-months}, 3 by
+     * default: the older ones were invoiced by the shop's previous till, and a year of 48 000 invoices, each with
+     * its frozen JSON content, would add ≈ 22 s to the demo's loading, a quarter of it ≈ 5 s) as the shop did on
+     * each delivery day: one invoice per order, numbered without
+     * gaps per year in the order of delivery ({@code FAC-2026-000001} …), its frozen content built here as
+     * {@link Invoices} builds it, rows written in bulk like the rest of the history; the business's invoice counters
+     * then go on after them. The returns of the history get no credit note (the invoice shows what was delivered).
+     */
+    private void invoice(UUID tenant, List<Order> orders, Instant since, ZoneId zone, String currency,
+                         UserView manager) {
+        long start = System.nanoTime();
+        Invoices.Billing billing = invoices.billing(currency);
+        List<Order> delivered = orders.stream().filter(o -> "DELIVERED".equals(o.status) && o.soldAt != null
+                        && !o.soldAt.isBefore(since))
+                .sorted(Comparator.comparing((Order o) -> o.soldAt)).toList();
+        Map<Integer, Long> perYear = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>(delivered.size());
+        UUID by = manager(manager);
+        for (Order o : delivered) {
+            LocalDate day = o.soldAt.atZone(zone).toLocalDate();
+            long n = perYear.merge(day.getYear(), 1L, Long::sum);
+            String number = InvoiceContent.DocumentKind.INVOICE.number(day.getYear(), n);
+            List<InvoiceContent.Line> lines = new ArrayList<>(o.lines.size() + 1);
+            for (LineView l : o.lines) {
+                lines.add(new InvoiceContent.Line(l.sku(), l.label(), l.quantity(), l.unitPrice(), l.discount(),
+                        l.vatRate(), l.net()));
+            }
+            if (o.fee != null && o.fee.signum() > 0) {
+                BigDecimal rate = o.totals.byRate().stream().map(Totals.VatLine::rate).max(Comparator.naturalOrder())
+                        .orElse(BigDecimal.ZERO);
+                lines.add(new InvoiceContent.Line(null, billing.deliveryFeeLabel(), 1, o.fee, BigDecimal.ZERO, rate,
+                        o.fee));
+            }
+            AddressSnapshot a = o.buyer.address();
+            InvoiceContent.Party buyer = new InvoiceContent.Party(o.buyer.name(), null, a.line1(), a.line2(),
+                    a.postalCode(), a.city(), a.country(), null, null, null, null, null, o.buyer.phone(), null);
+            InvoiceContent content = new InvoiceContent(InvoiceContent.DocumentKind.INVOICE, number, day,
+                    billing.paymentDays() == null ? null : day.plusDays(billing.paymentDays()), o.id, o.number,
+                    currency, billing.locale(), billing.seller(), buyer, lines, o.totals, billing.paymentTerms(),
+                    billing.mentions(), billing.iban(), billing.bic(), billing.bankName(), null, null, null);
+            rows.add(new Object[] {Ids.at(o.soldAt.toEpochMilli()), tenant, "FAC", number, o.id, java.sql.Date.valueOf(day),
+                    ts(o.soldAt), by,
+                    currency, o.totals.net(), o.totals.vat(), o.totals.gross(), json.writeValueAsString(content)});
+        }
+        insert("""
+                insert into sales_invoices (id, tenant_id, kind, number, order_id, issued_on, issued_at, issued_by,
+                  currency, net, vat, gross, content)
+                select a, b, c, d, e, f, g, h, i, j, k, l, m::jsonb
+                  from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::uuid[], ?::date[],
+                  ?::timestamptz[], ?::uuid[], ?::varchar[], ?::numeric[], ?::numeric[], ?::numeric[], ?::text[])
+                  as x (a, b, c, d, e, f, g, h, i, j, k, l, m)""",
+                new String[] {"uuid", "uuid", "varchar", "varchar", "uuid", "date", "timestamptz", "uuid", "varchar",
+                        "numeric", "numeric", "numeric", "text"}, rows);
+        perYear.forEach((year, last) -> jdbc.update("""
+                insert into sales_invoice_counters as c (tenant_id, kind, year, last_value) values (?, 'FAC', ?, ?)
+                on conflict (tenant_id, kind, year) do update set last_value = c.last_value + excluded.last_value""",
+                tenant, year, last));
+        log.info("Demo order history invoiced: {} invoices ({} ms)", rows.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Inserts the rows, a chunk at a time, each column passed as one array. */

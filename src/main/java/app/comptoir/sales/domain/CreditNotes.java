@@ -62,6 +62,105 @@ public final class CreditNotes {
         return new Totals(net, vat, net.add(vat), byRate);
     }
 
+    /** A quantity of an invoice line (numbered from 1, as printed) to credit without a return. */
+    public record CreditedLine(Integer line, Integer quantity) {
+    }
+
+    /** An amount excluding VAT to credit at one of the invoice's VAT rates (a commercial gesture, a price error). */
+    public record CreditedAmount(BigDecimal vatRate, BigDecimal net) {
+    }
+
+    /** A rule a manual credit note breaks, on a field of its request ({@code lines[0].quantity}, {@code amounts[1].net}). */
+    public record Violation(String field, String message) {
+    }
+
+    /** The lines of a manual credit note, or every rule it breaks. */
+    public record Manual(List<InvoiceContent.Line> lines, List<Violation> violations, String detail) {
+    }
+
+    /**
+     * A credit note without a return: chosen quantities of the invoice's lines at the invoice's prices, and amounts
+     * per VAT rate (one line each, labelled {@code amountLabel}). Per rate, it and the earlier credit notes of the
+     * invoice may not credit more than the invoice billed; every broken rule is reported at once.
+     */
+    public static Manual manual(InvoiceContent invoice, List<InvoiceContent> earlier, List<CreditedLine> lines,
+                                List<CreditedAmount> amounts, String amountLabel) {
+        String currency = invoice.currency();
+        List<Violation> violations = new ArrayList<>();
+        List<InvoiceContent.Line> credited = new ArrayList<>();
+        Map<BigDecimal, String> fieldOfRate = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            CreditedLine c = lines.get(i);
+            String field = "lines[" + i + "]";
+            if (c == null || c.line() == null || c.line() < 1 || c.line() > invoice.lines().size()) {
+                violations.add(new Violation(field + ".line", "is not a line of the invoice"));
+                continue;
+            }
+            int quantity = c.quantity() == null ? 0 : c.quantity();
+            InvoiceContent.Line billed = invoice.lines().get(c.line() - 1);
+            if (quantity < 0) {
+                violations.add(new Violation(field + ".quantity", "must not be negative"));
+            } else if (quantity > billed.quantity()) {
+                violations.add(new Violation(field + ".quantity", "is more than the invoiced quantity"));
+            } else if (quantity > 0) {
+                credited.add(new InvoiceContent.Line(billed.sku(), billed.label(), quantity, billed.unitPrice(),
+                        billed.discount(), billed.vatRate(), net(quantity, billed.unitPrice(), billed.discount(),
+                        currency)));
+                fieldOfRate.putIfAbsent(billed.vatRate().stripTrailingZeros(), field + ".quantity");
+            }
+        }
+        Map<BigDecimal, BigDecimal> billedByRate = netByRate(invoice.lines());
+        for (int i = 0; i < amounts.size(); i++) {
+            CreditedAmount a = amounts.get(i);
+            String field = "amounts[" + i + "]";
+            if (a == null || a.net() == null || a.net().signum() == 0) {
+                continue;
+            }
+            if (a.vatRate() == null || !billedByRate.containsKey(a.vatRate().stripTrailingZeros())) {
+                violations.add(new Violation(field + ".vatRate", "is not a VAT rate of the invoice"));
+            } else if (a.net().signum() < 0) {
+                violations.add(new Violation(field + ".net", "must not be negative"));
+            } else if (a.net().stripTrailingZeros().scale() > Money.decimals(currency)) {
+                violations.add(new Violation(field + ".net", "has too many decimals for the currency"));
+            } else {
+                BigDecimal rate = a.vatRate().stripTrailingZeros();
+                credited.add(new InvoiceContent.Line(null, amountLabel, 1, a.net(), BigDecimal.ZERO, rate, a.net()));
+                fieldOfRate.put(rate, field + ".net");
+            }
+        }
+        if (violations.isEmpty() && credited.isEmpty()) {
+            violations.add(new Violation("lines", "nothing to credit"));
+        }
+        StringBuilder detail = new StringBuilder();
+        if (violations.isEmpty()) {
+            Map<BigDecimal, BigDecimal> already = new TreeMap<>();
+            for (InvoiceContent note : earlier) {
+                netByRate(note.lines()).forEach((rate, net) -> already.merge(rate, net, BigDecimal::add));
+            }
+            for (Map.Entry<BigDecimal, BigDecimal> e : netByRate(credited).entrySet()) {
+                BigDecimal remaining = billedByRate.get(e.getKey()).subtract(already.getOrDefault(e.getKey(),
+                        BigDecimal.ZERO));
+                if (e.getValue().compareTo(remaining) > 0) {
+                    violations.add(new Violation(fieldOfRate.get(e.getKey()),
+                            "is more than what remains to credit at this rate"));
+                    detail.append(detail.isEmpty() ? "" : "; ").append("at ").append(e.getKey().toPlainString())
+                            .append(" % at most ").append(Money.round(remaining.max(BigDecimal.ZERO), currency)
+                                    .toPlainString()).append(' ').append(currency).append(" excluding VAT remains to credit");
+                }
+            }
+        }
+        return new Manual(violations.isEmpty() ? credited : List.of(), violations,
+                detail.isEmpty() ? null : detail.toString());
+    }
+
+    private static Map<BigDecimal, BigDecimal> netByRate(List<InvoiceContent.Line> lines) {
+        Map<BigDecimal, BigDecimal> byRate = new TreeMap<>();
+        for (InvoiceContent.Line line : lines) {
+            byRate.merge(line.vatRate().stripTrailingZeros(), line.net(), BigDecimal::add);
+        }
+        return byRate;
+    }
+
     private static BigDecimal net(int quantity, BigDecimal unitPrice, BigDecimal discount, String currency) {
         BigDecimal gross = unitPrice.multiply(BigDecimal.valueOf(quantity));
         BigDecimal d = discount == null ? BigDecimal.ZERO : discount;

@@ -20,6 +20,11 @@ public final class FacturX {
     public static final String EN16931 = "urn:cen.eu:en16931:2017";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final String LATE_PAYMENT = "En cas de retard de paiement, des pénalités au taux de trois fois le"
+            + " taux d'intérêt légal sont exigibles (art. L441-10 du Code de commerce).";
+    private static final String RECOVERY_INDEMNITY = "Indemnité forfaitaire pour frais de recouvrement due par le client"
+            + " professionnel en cas de retard de paiement : 40 € (art. D441-5 du Code de commerce).";
+    private static final String NO_EARLY_PAYMENT_DISCOUNT = "Pas d'escompte pour paiement anticipé.";
 
     private final StringBuilder xml = new StringBuilder(8192);
     private final String currency;
@@ -50,12 +55,7 @@ public final class FacturX {
         text("ram:ID", c.number());
         text("ram:TypeCode", c.kind().typeCode());
         date("ram:IssueDateTime", "udt:DateTimeString", c.issuedOn());
-        if (c.legalMentions() != null) {
-            open("ram:IncludedNote");
-            text("ram:Content", c.legalMentions());
-            text("ram:SubjectCode", "PMT");
-            close("ram:IncludedNote");
-        }
+        notes(c);
         close("rsm:ExchangedDocument");
 
         open("rsm:SupplyChainTradeTransaction");
@@ -72,7 +72,12 @@ public final class FacturX {
         close("ram:SellerOrderReferencedDocument");
         close("ram:ApplicableHeaderTradeAgreement");
 
-        xml.append("<ram:ApplicableHeaderTradeDelivery/>\n");
+        // The date of supply (BT-72) French invoices must state: an order is invoiced when it is delivered.
+        open("ram:ApplicableHeaderTradeDelivery");
+        open("ram:ActualDeliverySupplyChainEvent");
+        date("ram:OccurrenceDateTime", "udt:DateTimeString", c.invoiceDate() != null ? c.invoiceDate() : c.issuedOn());
+        close("ram:ActualDeliverySupplyChainEvent");
+        close("ram:ApplicableHeaderTradeDelivery");
 
         open("ram:ApplicableHeaderTradeSettlement");
         text("ram:InvoiceCurrencyCode", currency);
@@ -207,12 +212,49 @@ public final class FacturX {
         text("ram:CityName", p.city());
         text("ram:CountryID", p.country() == null ? "FR" : p.country());
         close("ram:PostalTradeAddress");
+        // The electronic address (BT-34 / BT-49) French platforms route on: the SIREN (scheme 0225) of a company,
+        // else the e-mail address (scheme EM).
+        if (siren != null || p.email() != null) {
+            open("ram:URIUniversalCommunication");
+            xml.append("<ram:URIID schemeID=\"").append(siren != null ? "0225" : "EM").append("\">")
+                    .append(escape(siren != null ? siren : p.email())).append("</ram:URIID>\n");
+            close("ram:URIUniversalCommunication");
+        }
         if (p.vatNumber() != null) {
             open("ram:SpecifiedTaxRegistration");
             xml.append("<ram:ID schemeID=\"VA\">").append(escape(p.vatNumber())).append("</ram:ID>\n");
             close("ram:SpecifiedTaxRegistration");
+        } else if (seller && p.ninea() != null) {
+            // A Senegalese business's tax identifier (NINEA) is its tax registration (BT-32, scheme FC).
+            open("ram:SpecifiedTaxRegistration");
+            xml.append("<ram:ID schemeID=\"FC\">").append(escape(p.ninea())).append("</ram:ID>\n");
+            close("ram:SpecifiedTaxRegistration");
         }
         close(element);
+    }
+
+    /**
+     * The notes (BG-1). A French seller's invoice carries the three mentions French law requires, each under the
+     * subject code the French e-invoicing rules (BR-FR-05) look for: late-payment penalties (PMD), the fixed recovery
+     * indemnity (PMT) and the early-payment discount or its absence (AAB). Elsewhere the business's own mentions.
+     */
+    private void notes(InvoiceContent c) {
+        String country = c.seller().country();
+        boolean french = country == null ? "EUR".equals(currency) : "FR".equals(country);
+        if (french) {
+            note(c.legalMentions() != null ? c.legalMentions() : LATE_PAYMENT, "PMD");
+            note(RECOVERY_INDEMNITY, "PMT");
+            note(NO_EARLY_PAYMENT_DISCOUNT, "AAB");
+        } else if (c.legalMentions() != null) {
+            note(c.legalMentions(), "AAI");
+        }
+    }
+
+    private void note(String content, String subject) {
+        open("ram:IncludedNote");
+        text("ram:Content", content);
+        text("ram:SubjectCode", subject);
+        close("ram:IncludedNote");
     }
 
     private static String category(BigDecimal rate) {

@@ -89,6 +89,13 @@ public class InvoiceStore {
                 .params(tenant, orderId).query(this::stored).optional();
     }
 
+    /** The credit notes issued for an invoice (for a return or not), oldest first. */
+    public List<Stored> creditNotesOf(UUID tenant, UUID invoiceId) {
+        return jdbc.sql(SUMMARY.replace("i.gross", "i.gross, i.content::text as content, i.issued_at")
+                        + " where i.tenant_id = ? and i.invoice_id = ? and i.kind = 'AVO' order by i.issued_at, i.number")
+                .params(tenant, invoiceId).query(this::stored).list();
+    }
+
     public boolean hasCreditNoteFor(UUID tenant, UUID returnId) {
         return jdbc.sql("select count(*) from sales_invoices where tenant_id = ? and return_id = ? and kind = 'AVO'")
                 .params(tenant, returnId).query(Long.class).single() > 0;

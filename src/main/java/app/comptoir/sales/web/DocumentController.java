@@ -16,9 +16,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.comptoir.sales.application.CreditNoteRequest;
 import app.comptoir.sales.application.Invoices;
 import app.comptoir.sales.application.SalesDocuments;
 import app.comptoir.sales.persistence.InvoiceSummary;
@@ -46,6 +48,15 @@ class DocumentController {
     ResponseEntity<InvoiceSummary> issue(@PathVariable UUID id) {
         InvoiceSummary invoice = invoices.issue(id);
         return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id() + "/pdf")).body(invoice);
+    }
+
+    @PostMapping("/invoices/{id}/credit-notes")
+    @Operation(summary = "Issue a credit note for an invoice without a return (a commercial gesture, a price error): "
+            + "a reason, and quantities of the invoice's lines (numbered from 1) and/or amounts excluding VAT per VAT "
+            + "rate of the invoice. 400 (every field at once) when it credits more than remains at a rate")
+    ResponseEntity<InvoiceSummary> creditNote(@PathVariable UUID id, @RequestBody CreditNoteRequest request) {
+        InvoiceSummary credit = invoices.creditNote(id, request);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + credit.id() + "/pdf")).body(credit);
     }
 
     @GetMapping("/orders/{id}/invoices")
