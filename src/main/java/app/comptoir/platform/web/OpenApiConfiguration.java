@@ -64,7 +64,9 @@ class OpenApiConfiguration {
                     + "alert rules and alerts, reorder suggestions.",
             "sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns.",
             "reporting", "Dashboards and statistics computed from the other modules' figures.",
-            "platform", "Shared services: the append-only audit log of every change to business data.");
+            "platform", "Shared services: the append-only audit log of every change to business data.",
+            "notifications", "Telling people and systems what happened: outgoing webhooks (signed), their delivery "
+                    + "logs and replays.");
 
     /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
     static final String BEARER = "bearer";
