@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -50,6 +53,12 @@ class WebhooksIT {
 
     @Autowired
     TenantContext tenantContext;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private WebhookReceiver receiver;
 
@@ -243,6 +252,40 @@ class WebhooksIT {
 
         Api.as(port, admin).delete("/api/v1/webhooks/" + id).then().statusCode(204);
         Api.as(port, admin).get("/api/v1/webhooks/" + id).then().spec(Api.problem(404, "not-found"));
+    }
+
+    /**
+     * The delivery row and its planned sending (db-scheduler's {@code scheduled_tasks}) are written in one
+     * transaction: a crash at any point keeps both (a restarted node sends it) or neither (the listener did not
+     * complete, so the publication registry hands the event over again).
+     */
+    @Test
+    void aDeliveryAndItsPlannedSendingAreWrittenTogetherOrNotAtAll() {
+        Account admin = Api.newBusiness(port, "Webhooks");
+        register(admin, receiver.url(), List.of("stock.alert"));
+        UUID alert = UUID.randomUUID();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        long[] inside = tenantContext.callAs(admin.tenantId(), () -> tx.execute(status -> {
+            deliveries.queue(admin.tenantId(), "stock.alert", alert::toString, Instant.now(), Map.of("alertId", alert));
+            long rows = jdbc.queryForObject("select count(*) from webhook_deliveries", Long.class);
+            long planned = jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ?"
+                    + " and task_instance like ?", Long.class, TASK, admin.tenantId() + ":%");
+            status.setRollbackOnly();
+            return new long[] {rows, planned};
+        }));
+
+        assertThat(inside).containsExactly(1, 1);
+        long after = tenantContext.callAs(admin.tenantId(), () -> tx.execute(status ->
+                jdbc.queryForObject("select count(*) from webhook_deliveries", Long.class)));
+        assertThat(after).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ? and task_instance like ?",
+                Long.class, TASK, admin.tenantId() + ":%")).isZero();
+
+        // Handled again (as after a crash), the event is queued and sent once.
+        tenantContext.callAs(admin.tenantId(), () -> deliveries.queue(admin.tenantId(), "stock.alert", alert::toString,
+                Instant.now(), Map.of("alertId", alert)));
+        await().atMost(WAIT).until(() -> receiver.received().size() == 1);
     }
 
     // ---------------------------------------------------------------- helpers

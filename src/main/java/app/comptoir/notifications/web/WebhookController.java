@@ -26,7 +26,7 @@ import app.comptoir.platform.PageResponse;
 /** Outgoing webhooks: endpoints, their signing secrets, test events and delivery logs (SETTINGS_MANAGE). */
 @RestController
 @RequestMapping("/api/v1/webhooks")
-@Tag(name = "Webhooks")
+@Tag(name = "Notifications")
 class WebhookController {
 
     private static final String EVENTS = "Events: order.created, order.confirmed, order.out_for_delivery, "

@@ -67,6 +67,8 @@ class OpenApiConfiguration {
             "platform", "Shared services: the append-only audit log of every change to business data.",
             "notifications", "What happened that concerns the signed-in user: the in-app notifications behind the "
                     + "bell and the notification preferences per event type and channel.");
+            "notifications", "Telling people and systems what happened: outgoing webhooks (signed), their delivery "
+                    + "logs and replays.");
 
     /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
     static final String BEARER = "bearer";
