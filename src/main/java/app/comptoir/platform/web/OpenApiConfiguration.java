@@ -65,10 +65,9 @@ class OpenApiConfiguration {
             "sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns.",
             "reporting", "Dashboards and statistics computed from the other modules' figures.",
             "platform", "Shared services: the append-only audit log of every change to business data.",
-            "notifications", "What happened that concerns the signed-in user: the in-app notifications behind the "
-                    + "bell and the notification preferences per event type and channel.");
-            "notifications", "Telling people and systems what happened: outgoing webhooks (signed), their delivery "
-                    + "logs and replays.");
+            "notifications", "Telling people and systems what happened: the in-app notifications behind the bell, "
+                    + "notification preferences per event type and channel, web push subscriptions, e-mails and "
+                    + "their delivery log, outgoing webhooks (signed), their delivery logs and replays.");
 
     /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
     static final String BEARER = "bearer";
