@@ -12,13 +12,15 @@ create table webhook_endpoints (
     created_at  timestamptz   not null,
     created_by  uuid          not null,
     updated_at  timestamptz   not null,
-    updated_by  uuid,
+    updated_by  uuid          not null,  -- the system actor when no user wrote it
     deleted_at  timestamptz,
     deleted_by  uuid
 );
 
 create trigger webhook_endpoints_actor before insert or update on webhook_endpoints
     for each row execute function comptoir_fill_created_by();
+create trigger webhook_endpoints_updater before insert or update on webhook_endpoints
+    for each row execute function comptoir_fill_updated_by();
 
 create index webhook_endpoints_tenant_idx on webhook_endpoints (tenant_id, created_at) where deleted_at is null;
 
