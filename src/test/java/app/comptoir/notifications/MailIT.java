@@ -118,6 +118,21 @@ class MailIT {
     }
 
     @Test
+    void theBusinesssLogoIsShownInTheMailAsAnInlineImage() throws Exception {
+        Account admin = Api.newBusiness(port, "Logo");
+        Api.as(port, admin).contentType("image/png").body(png()).put("/api/v1/tenant/legal-identity/logo")
+                .then().statusCode(204);
+        String colleague = Api.uniqueEmail("colleague");
+
+        publish(new ColleagueInvited(admin.tenantId(), UUID.randomUUID(), colleague, "VIEWER", "Camille", "fr",
+                "invite-" + UUID.randomUUID(), Instant.now().plus(7, ChronoUnit.DAYS)));
+
+        MimeMessage mail = onlyMailTo(colleague);
+        assertThat(MailTesting.part(mail, "text/html")).contains("src=\"cid:logo\"");
+        assertThat(MailTesting.inlineImages(mail)).containsExactly("<logo>");
+    }
+
+    @Test
     void aPasswordResetMailIsInEnglishForAnEnglishSpeakingBusiness() throws Exception {
         Account admin = Api.newBusiness(port, "Garden Store");
         publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Sam", "en",
@@ -286,6 +301,16 @@ class MailIT {
                 .extract().jsonPath().getList("items"), hasSize(count));
         return Api.as(port, admin).queryParam("status", status).get("/api/v1/notifications/mails")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static byte[] png() {
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String businessName(Account admin) {
