@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+
 import app.comptoir.identity.ColleagueInvited;
 import app.comptoir.notifications.application.Channel;
 import app.comptoir.notifications.application.Notice;
@@ -65,6 +67,9 @@ class MailIT {
 
     @Autowired
     TenantContext tenantContext;
+
+    @Autowired
+    Scheduler scheduler;
 
     @BeforeEach
     void smtpIsUp() {
@@ -183,6 +188,31 @@ class MailIT {
         assertThat(sent.getString("items[0].reason")).isNull();
         Thread.sleep(2000);
         assertThat(MailTesting.mailsTo(admin.email())).hasSize(1);
+    }
+
+    @Test
+    void aMailWrittenWhileNoNodeSendsWaitsInTheDatabaseAndLeavesOnceSendingResumes() throws Exception {
+        Account admin = Api.newBusiness(port, "Redemarrage");
+        // As between a crash and the next start: the mail and its execution are committed, nothing runs them.
+        scheduler.pause();
+        try {
+            publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
+                    "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+            awaitLog(admin, "QUEUED", 1);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from scheduled_tasks where task_name = 'notifications-mail' and task_instance like ?""",
+                    Integer.class, admin.tenantId() + "/%")).isEqualTo(1);
+            Thread.sleep(2000);
+            assertThat(MailTesting.mailsTo(admin.email())).isEmpty();
+        } finally {
+            scheduler.resume();
+        }
+
+        onlyMailTo(admin.email());
+        assertThat(awaitLog(admin, "SENT", 1).getInt("items[0].attempts")).isEqualTo(1);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("""
+                select count(*) from scheduled_tasks where task_name = 'notifications-mail' and task_instance like ?""",
+                Integer.class, admin.tenantId() + "/%") == 0);
     }
 
     @Test
