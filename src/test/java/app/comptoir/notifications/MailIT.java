@@ -173,8 +173,7 @@ class MailIT {
         Account admin = Api.newBusiness(port, "Panne");
         MailTesting.stopSmtp();
         try {
-            publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
-                    "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+            publish(resetOf(admin));
             JsonPath failed = awaitLog(admin, "FAILED", 1);
             assertThat(failed.getString("items[0].reason")).containsIgnoringCase("connect");
             assertThat(failed.getString("items[0].nextAttemptAt")).isNotNull();
@@ -196,8 +195,7 @@ class MailIT {
         // As between a crash and the next start: the mail and its execution are committed, nothing runs them.
         scheduler.pause();
         try {
-            publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
-                    "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+            publish(resetOf(admin));
             awaitLog(admin, "QUEUED", 1);
             assertThat(jdbc.queryForObject("""
                     select count(*) from scheduled_tasks where task_name = 'notifications-mail' and task_instance like ?""",
@@ -253,8 +251,7 @@ class MailIT {
     void theLogIsForAdministratorsAndOnlyAFailedOrBouncedMailIsSentAgain() throws Exception {
         Account admin = Api.newBusiness(port, "Journal");
         Account manager = Api.newUser(port, admin, "MANAGER");
-        publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
-                "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+        publish(resetOf(admin));
         String id = awaitLog(admin, "SENT", 1).getString("items[0].id");
 
         Api.as(port, manager).get("/api/v1/notifications/mails").then().statusCode(403);
@@ -277,8 +274,7 @@ class MailIT {
         MailTesting.stopSmtp();
         String id;
         try {
-            publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
-                    "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+            publish(resetOf(admin));
             id = awaitLog(admin, "FAILED", 1).getString("items[0].id");
         } finally {
             MailTesting.startSmtp();
@@ -315,6 +311,12 @@ class MailIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A fresh password-reset request of the administrator (French, a new token). */
+    private static PasswordResetRequested resetOf(Account admin) {
+        return new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
+                "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES));
+    }
 
     private void publish(Object event) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(event));
