@@ -72,7 +72,8 @@ class ScreensIT {
                 .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Statistiques", "Administration"});
         page.locator("[data-administration] > button").click();
         assertThat(page.locator("[data-administration] .dropdown-item"))
-                .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Journal d'audit", "Webhooks"});
+                .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Journal d'audit",
+                        "Journal des e-mails", "Webhooks"});
         page.locator("[data-administration] .dropdown-item").getByText("Paramètres").click();
         page.waitForURL("**/app/settings");
         assertThat(page.locator("[data-administration] > button")).hasClass(java.util.regex.Pattern.compile("active"));

@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+
 import app.comptoir.identity.ColleagueInvited;
 import app.comptoir.notifications.application.Channel;
 import app.comptoir.notifications.application.Notice;
@@ -65,6 +67,9 @@ class MailIT {
 
     @Autowired
     TenantContext tenantContext;
+
+    @Autowired
+    Scheduler scheduler;
 
     @BeforeEach
     void smtpIsUp() {
@@ -118,6 +123,21 @@ class MailIT {
     }
 
     @Test
+    void theBusinesssLogoIsShownInTheMailAsAnInlineImage() throws Exception {
+        Account admin = Api.newBusiness(port, "Logo");
+        Api.as(port, admin).contentType("image/png").body(png()).put("/api/v1/tenant/legal-identity/logo")
+                .then().statusCode(204);
+        String colleague = Api.uniqueEmail("colleague");
+
+        publish(new ColleagueInvited(admin.tenantId(), UUID.randomUUID(), colleague, "VIEWER", "Camille", "fr",
+                "invite-" + UUID.randomUUID(), Instant.now().plus(7, ChronoUnit.DAYS)));
+
+        MimeMessage mail = onlyMailTo(colleague);
+        assertThat(MailTesting.part(mail, "text/html")).contains("src=\"cid:logo\"");
+        assertThat(MailTesting.inlineImages(mail)).containsExactly("<logo>");
+    }
+
+    @Test
     void aPasswordResetMailIsInEnglishForAnEnglishSpeakingBusiness() throws Exception {
         Account admin = Api.newBusiness(port, "Garden Store");
         publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Sam", "en",
@@ -153,8 +173,7 @@ class MailIT {
         Account admin = Api.newBusiness(port, "Panne");
         MailTesting.stopSmtp();
         try {
-            publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
-                    "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+            publish(resetOf(admin));
             JsonPath failed = awaitLog(admin, "FAILED", 1);
             assertThat(failed.getString("items[0].reason")).containsIgnoringCase("connect");
             assertThat(failed.getString("items[0].nextAttemptAt")).isNotNull();
@@ -168,6 +187,30 @@ class MailIT {
         assertThat(sent.getString("items[0].reason")).isNull();
         Thread.sleep(2000);
         assertThat(MailTesting.mailsTo(admin.email())).hasSize(1);
+    }
+
+    @Test
+    void aMailWrittenWhileNoNodeSendsWaitsInTheDatabaseAndLeavesOnceSendingResumes() throws Exception {
+        Account admin = Api.newBusiness(port, "Redemarrage");
+        // As between a crash and the next start: the mail and its execution are committed, nothing runs them.
+        scheduler.pause();
+        try {
+            publish(resetOf(admin));
+            awaitLog(admin, "QUEUED", 1);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from scheduled_tasks where task_name = 'notifications-mail' and task_instance like ?""",
+                    Integer.class, admin.tenantId() + "/%")).isEqualTo(1);
+            Thread.sleep(2000);
+            assertThat(MailTesting.mailsTo(admin.email())).isEmpty();
+        } finally {
+            scheduler.resume();
+        }
+
+        onlyMailTo(admin.email());
+        assertThat(awaitLog(admin, "SENT", 1).getInt("items[0].attempts")).isEqualTo(1);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("""
+                select count(*) from scheduled_tasks where task_name = 'notifications-mail' and task_instance like ?""",
+                Integer.class, admin.tenantId() + "/%") == 0);
     }
 
     @Test
@@ -208,8 +251,7 @@ class MailIT {
     void theLogIsForAdministratorsAndOnlyAFailedOrBouncedMailIsSentAgain() throws Exception {
         Account admin = Api.newBusiness(port, "Journal");
         Account manager = Api.newUser(port, admin, "MANAGER");
-        publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
-                "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+        publish(resetOf(admin));
         String id = awaitLog(admin, "SENT", 1).getString("items[0].id");
 
         Api.as(port, manager).get("/api/v1/notifications/mails").then().statusCode(403);
@@ -232,8 +274,7 @@ class MailIT {
         MailTesting.stopSmtp();
         String id;
         try {
-            publish(new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
-                    "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES)));
+            publish(resetOf(admin));
             id = awaitLog(admin, "FAILED", 1).getString("items[0].id");
         } finally {
             MailTesting.startSmtp();
@@ -271,6 +312,12 @@ class MailIT {
 
     // ---------------------------------------------------------------- helpers
 
+    /** A fresh password-reset request of the administrator (French, a new token). */
+    private static PasswordResetRequested resetOf(Account admin) {
+        return new PasswordResetRequested(admin.tenantId(), admin.userId(), admin.email(), "Camille", "fr",
+                "reset-" + UUID.randomUUID(), Instant.now().plus(30, ChronoUnit.MINUTES));
+    }
+
     private void publish(Object event) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(event));
     }
@@ -286,6 +333,16 @@ class MailIT {
                 .extract().jsonPath().getList("items"), hasSize(count));
         return Api.as(port, admin).queryParam("status", status).get("/api/v1/notifications/mails")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static byte[] png() {
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String businessName(Account admin) {

@@ -104,6 +104,28 @@ final class MailTesting implements ApplicationContextInitializer<ConfigurableApp
         }
     }
 
+    /** The Content-IDs of the inline images of the message (the HTML shows them as {@code cid:...}). */
+    static List<String> inlineImages(MimeMessage message) {
+        try {
+            List<String> ids = new ArrayList<>();
+            inline(message, ids);
+            return ids;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void inline(Part part, List<String> ids) throws MessagingException, IOException {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                inline(multipart.getBodyPart(i), ids);
+            }
+        } else if (part.isMimeType("image/*") && part instanceof jakarta.mail.internet.MimePart mime
+                && mime.getContentID() != null) {
+            ids.add(mime.getContentID());
+        }
+    }
+
     private static void collect(Part part, String type, List<String> texts, List<Map.Entry<String, byte[]>> files)
             throws MessagingException, IOException {
         if (part.getContent() instanceof Multipart multipart) {
