@@ -43,14 +43,21 @@ class UserGuideScreenshotsIT {
             new Shot("quotes", "admin@jardin-des-lilas.demo", "/app/sales/quotes"),
             new Shot("statistics", "admin@jardin-des-lilas.demo", "/app/reporting"),
             new Shot("settings", "admin@jardin-des-lilas.demo", "/app/settings"),
-            new Shot("audit", "admin@jardin-des-lilas.demo", "/app/audit"));
+            new Shot("audit", "admin@jardin-des-lilas.demo", "/app/audit"),
+            new Shot("forgot-password", null, "/forgot-password"),
+            new Shot("invite", "admin@jardin-des-lilas.demo", "/app/users/invite"),
+            new Shot("notifications", "manager@jardin-des-lilas.demo", "/app/notifications"),
+            new Shot("notification-preferences", "manager@jardin-des-lilas.demo", "/app/account/notifications"),
+            new Shot("mails", "admin@jardin-des-lilas.demo", "/app/notifications/mails"),
+            new Shot("webhooks", "admin@jardin-des-lilas.demo", "/app/settings/webhooks"));
 
     private static final List<Shot> PHONE = List.of(
             new Shot("home", null, "/"),
             new Shot("dashboard", "manager@jardin-des-lilas.demo", "/app"),
             new Shot("products", "manager@jardin-des-lilas.demo", "/app/catalog/products"),
             new Shot("orders", "manager@jardin-des-lilas.demo", "/app/sales/orders"),
-            new Shot("deliveries", "driver@jardin-des-lilas.demo", "/app/sales/deliveries"));
+            new Shot("deliveries", "driver@jardin-des-lilas.demo", "/app/sales/deliveries"),
+            new Shot("notifications", "driver@jardin-des-lilas.demo", "/app/notifications"));
 
     @Test
     void takeTheUserGuidesPictures() throws Exception {
@@ -64,6 +71,10 @@ class UserGuideScreenshotsIT {
         page.context().clearCookies();
         String signedIn = null;
         for (Shot shot : shots) {
+            if (shot.email() == null && signedIn != null) {
+                page.context().clearCookies(); // a public page, as a visitor sees it
+                signedIn = null;
+            }
             if (shot.email() != null && !shot.email().equals(signedIn)) {
                 page.context().clearCookies();
                 page.setViewportSize(1280, 800);
