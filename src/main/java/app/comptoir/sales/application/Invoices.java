@@ -257,7 +257,8 @@ public class Invoices {
             throw IdempotencyKeys.reused("Idempotency-Key");
         }
         if (first.isPresent()) {
-            notes = notes.stream().filter(n -> !n.summary().id().equals(requestedId)).toList();
+            // The retry is checked as the first request was: against the credit notes issued before it.
+            notes = notes.subList(0, notes.indexOf(first.get()));
         }
         String reason = request.reason() == null ? "" : request.reason().strip();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
