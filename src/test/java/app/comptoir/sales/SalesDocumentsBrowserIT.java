@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -107,9 +108,18 @@ class SalesDocumentsBrowserIT {
         page.locator("#credit-line-0").fill("0");
         page.locator("#credit-amount-0").fill("5,00");
         page.locator("#credit-reason").fill("Geste commercial : fleurs fanées");
+        // What the form sends, key included: sent once more below, as a double submit would.
+        String sent = (String) page.evaluate("() => new URLSearchParams(new FormData("
+                + "document.querySelector('[data-credit-note] form'))).toString()");
+        String action = page.locator("[data-credit-note] form").getAttribute("action");
         page.locator("[data-issue-credit-note]").click();
         page.locator("#confirm-modal [data-confirm-ok]").click();
         assertThat(page.locator("[data-credit-flash]")).containsText(Pattern.compile("Avoir AVO-\\d{4}-000001 établi"));
+        page.evaluate("([action, body]) => fetch(action, {method: 'POST', body, credentials: 'same-origin', "
+                + "headers: {'Content-Type': 'application/x-www-form-urlencoded'}}).then(r => r.status)",
+                List.of(action, sent));
+        page.navigate("/app/sales/orders/" + id);
+        assertThat(page.locator("[data-document-pdf='AVO']")).hasCount(1);
 
         Download download = page.waitForDownload(() -> page.locator("[data-document-pdf='AVO']").click());
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(download.path()))) {

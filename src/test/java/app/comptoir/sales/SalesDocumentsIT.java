@@ -271,9 +271,7 @@ class SalesDocumentsIT {
         SalesApi shop = identified();
         JsonPath order = customerOrder(shop);
         String id = order.getString("id");
-        shop.call().post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
-        JsonPath invoice = shop.call().post("/api/v1/orders/" + id + "/invoice").then().statusCode(201)
-                .extract().jsonPath();
+        JsonPath invoice = invoicedNow(shop, id);
         String credits = "/api/v1/invoices/" + invoice.getString("id") + "/credit-notes";
         Account manager = shop.user("MANAGER");
 
@@ -324,6 +322,129 @@ class SalesDocumentsIT {
                 .spec(Api.problem(409, "not-an-invoice"));
         assertThat(shop.call().get("/api/v1/orders/" + id + "/invoices").then().statusCode(200).extract().jsonPath()
                 .getList("number")).containsExactly(invoice.getString("number"), credit.getString("number"));
+    }
+
+    @Test
+    void aRetriedCreditNoteWithTheSameIdempotencyKeyIsIssuedOnce() {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        JsonPath invoice = invoicedNow(shop, id);
+        String credits = "/api/v1/invoices/" + invoice.getString("id") + "/credit-notes";
+        Account manager = shop.user("MANAGER");
+        Map<String, Object> gesture = Map.of("reason", "Geste commercial",
+                "lines", List.of(Map.of("line", 1, "quantity", 1)));
+
+        JsonPath first = shop.as(manager).header("Idempotency-Key", "avoir-1").body(gesture)
+                .post(credits).then().statusCode(201).extract().jsonPath();
+        // The retry (a network retry, a double click) answers the same credit note and issues none.
+        JsonPath again = shop.as(manager).header("Idempotency-Key", "avoir-1").body(gesture)
+                .post(credits).then().statusCode(200).header("Idempotent-Replayed", "true").extract().jsonPath();
+        assertThat(again.getString("id")).isEqualTo(first.getString("id"));
+        assertThat(again.getString("number")).isEqualTo(first.getString("number"));
+        // The key with another credit note is refused as orders refuse it.
+        shop.as(manager).header("Idempotency-Key", "avoir-1")
+                .body(Map.of("reason", "Geste commercial", "lines", List.of(Map.of("line", 1, "quantity", 2))))
+                .post(credits).then().spec(Api.problem(422, "idempotency-key-reused"));
+        // A late retry, after another credit note took all that remained at 20 %, is still the same credit note.
+        String rest = shop.as(manager).body(Map.of("reason", "Erreur de prix",
+                        "amounts", List.of(Map.of("vatRate", 20, "net", "34.90"))))
+                .post(credits).then().statusCode(201).extract().path("number");
+        assertThat(shop.as(manager).header("Idempotency-Key", "avoir-1").body(gesture).post(credits).then()
+                .statusCode(200).extract().jsonPath().getString("id")).isEqualTo(first.getString("id"));
+        assertThat(shop.call().get("/api/v1/orders/" + id + "/invoices").then().statusCode(200).extract().jsonPath()
+                .getList("number")).containsExactly(invoice.getString("number"), first.getString("number"), rest);
+        // A key used for one invoice's credit note is refused on another's.
+        String other = shop.call().body(Map.of("customerId", order.getString("customer.id"), "lines",
+                        List.of(SalesApi.line(order.getString("lines[0].variantId"), 1))))
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        JsonPath otherInvoice = invoicedNow(shop, other);
+        shop.as(manager).header("Idempotency-Key", "avoir-1").body(gesture)
+                .post("/api/v1/invoices/" + otherInvoice.getString("id") + "/credit-notes").then()
+                .spec(Api.problem(422, "idempotency-key-reused"));
+    }
+
+    @Test
+    void aReturnAfterAManualCreditNoteCreditsOnlyWhatRemainsAndRefundsAsMuch() {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        // One rose of three credited without a return (12.50 + 20 % = 15.00).
+        JsonPath invoice = deliveredThenRosesCredited(shop, id, 1);
+        // The three roses come back: they are restocked, but only the two not credited yet are credited and refunded.
+        String rose = order.getString("lines.find { it.sku == 'ROS-01' }.variantId");
+        int before = shop.stock(rose).getInt("onHand");
+        JsonPath returned = returnRoses(shop, order, 3, "Rosiers refusés");
+        assertThat(new BigDecimal(returned.getString("refunded"))).isEqualByComparingTo("30.00");
+        assertThat(shop.stock(rose).getInt("onHand")).isEqualTo(before + 3);
+        List<JsonPath> documents = awaitDocuments(shop, id, 3);
+        JsonPath ofReturn = documents.get(2);
+        assertThat(new BigDecimal(ofReturn.getString("net"))).isEqualByComparingTo("25.00");
+        assertThat(new BigDecimal(ofReturn.getString("gross"))).isEqualByComparingTo("30.00");
+
+        // Invoice less credit notes never goes below zero at any rate.
+        BigDecimal net = new BigDecimal(invoice.getString("net"));
+        for (JsonPath credit : documents.subList(1, documents.size())) {
+            net = net.subtract(new BigDecimal(credit.getString("net")));
+        }
+        assertThat(net).isEqualByComparingTo("17.10"); // 20 %: the 9.90 fee; 10 %: the soil's 7.20
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tenantContext.runAs(shop.admin.tenantId(), () -> tx.executeWithoutResult(s -> {
+            List<Map<String, Object>> byRate = jdbc.queryForList("""
+                    select (l->>'vatRate')::numeric as rate,
+                           sum(case when kind = 'FAC' then 1 else -1 end * (l->>'net')::numeric) as remaining
+                      from sales_invoices, jsonb_array_elements(content->'lines') l
+                     where order_id = ?::uuid group by 1""", id);
+            assertThat(byRate).hasSize(2).allSatisfy(r -> assertThat((BigDecimal) r.get("remaining")).isNotNegative());
+            assertThat(byRate).extracting(r -> ((BigDecimal) r.get("remaining")).stripTrailingZeros().toPlainString())
+                    .containsExactlyInAnyOrder("9.9", "7.2");
+        }));
+    }
+
+    @Test
+    void aReturnOfGoodsAlreadyCreditedInFullGetsNoCreditNoteAndNoRefund() {
+        SalesApi shop = identified();
+        JsonPath order = customerOrder(shop);
+        String id = order.getString("id");
+        deliveredThenRosesCredited(shop, id, 3);
+        JsonPath returned = returnRoses(shop, order, 1, "Rosier refusé");
+        assertThat(new BigDecimal(returned.getString("refunded"))).isEqualByComparingTo("0");
+        assertThat(returned.getList("returns")).hasSize(1);
+        // The return's reaction ran (its publication completed) and issued nothing.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from event_publication where listener_id = ? and completion_date is null
+                  and serialized_event like ?""", Long.class, "sales.credit-note-for-return", "%" + id + "%") == 0);
+        assertThat(documentsOf(shop.call(), id)).hasSize(2);
+    }
+
+    /** Confirms the order and invoices it now, in the office. */
+    private static JsonPath invoicedNow(SalesApi shop, String orderId) {
+        shop.call().post("/api/v1/orders/" + orderId + "/confirm").then().statusCode(200);
+        return shop.call().post("/api/v1/orders/" + orderId + "/invoice").then().statusCode(201).extract().jsonPath();
+    }
+
+    /**
+     * Delivers {@link #customerOrder} and has a manager credit {@code roses} of its roses by hand (no return);
+     * answers the invoice, issued by the delivery's reaction.
+     */
+    private static JsonPath deliveredThenRosesCredited(SalesApi shop, String orderId, int roses) {
+        for (String status : List.of("CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED")) {
+            shop.move(orderId, status);
+        }
+        JsonPath invoice = awaitDocuments(shop, orderId, 1).get(0);
+        shop.as(shop.user("MANAGER")).body(Map.of("reason", "Rosiers abîmés à la livraison",
+                        "lines", List.of(Map.of("line", 1, "quantity", roses))))
+                .post("/api/v1/invoices/" + invoice.getString("id") + "/credit-notes").then().statusCode(201);
+        return invoice;
+    }
+
+    /** Records the return of roses of {@link #customerOrder}, answering the order. */
+    private static JsonPath returnRoses(SalesApi shop, JsonPath order, int quantity, String reason) {
+        String roseLine = order.getString("lines.find { it.sku == 'ROS-01' }.id");
+        return shop.call().body(Map.of("lines", List.of(Map.of("lineId", roseLine, "quantity", quantity)),
+                        "reason", reason))
+                .post("/api/v1/orders/" + order.getString("id") + "/returns").then().statusCode(201)
+                .extract().jsonPath();
     }
 
     // ---------------------------------------------------------------- quote and delivery note

@@ -31,6 +31,7 @@ import app.comptoir.identity.Tenants;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
@@ -210,8 +211,14 @@ public class Invoices {
         InvoiceContent billed = invoice.content();
         List<CreditNotes.Returned> returned = event.items().stream()
                 .map((OrderItem item) -> new CreditNotes.Returned(item.sku(), item.quantity())).toList();
-        List<InvoiceContent.Line> lines = CreditNotes.lines(billed, returned);
+        // Never more than remains to credit per rate: a manual credit note may already have credited these goods.
+        List<InvoiceContent> earlier = store.creditNotesOf(tenant, invoice.summary().id()).stream()
+                .map(InvoiceStore.Stored::content).toList();
+        List<InvoiceContent.Line> lines = CreditNotes.withinRemaining(billed, earlier,
+                CreditNotes.lines(billed, returned));
         if (lines.isEmpty()) {
+            log.info("Return {} of order {} was already credited in full: no credit note", event.returnId(),
+                    billed.orderNumber());
             return;
         }
         Totals totals = CreditNotes.totals(lines, billed.currency());
@@ -232,12 +239,27 @@ public class Invoices {
      * chosen quantities of its lines and/or amounts per VAT rate, with a reason. Numbered in the same gapless
      * series as the credit notes of returns, never changed. Refused (400, every field at once) when it credits
      * more, at a rate, than the invoice billed less its earlier credit notes; 409 for a credit note.
+     *
+     * <p>With {@code requestedId} (derived from an {@code Idempotency-Key}), a retry finds the credit note issued
+     * the first time under that id and returns it ({@link Issued#replayed()}) instead of issuing another; the same
+     * id with another credit note (other lines, amounts or reason, or another invoice) is refused (422
+     * {@code idempotency-key-reused}). The order's lock makes two simultaneous retries run one after the other.
      */
-    public InvoiceSummary creditNote(UUID invoiceId, CreditNoteRequest request) {
+    public Issued creditNote(UUID invoiceId, CreditNoteRequest request, UUID requestedId) {
         InvoiceStore.Stored invoice = creditable(invoiceId);
         UUID tenant = actor.tenant();
         // One credit note of the order at a time: the second sees the first when it checks what remains.
         store.lockOrder(tenant, invoice.summary().orderId());
+        List<InvoiceStore.Stored> notes = store.creditNotesOf(tenant, invoiceId);
+        Optional<InvoiceStore.Stored> first = requestedId == null ? Optional.empty()
+                : notes.stream().filter(n -> n.summary().id().equals(requestedId)).findFirst();
+        if (requestedId != null && first.isEmpty() && store.find(tenant, requestedId).isPresent()) {
+            throw IdempotencyKeys.reused("Idempotency-Key");
+        }
+        if (first.isPresent()) {
+            // The retry is checked as the first request was: against the credit notes issued before it.
+            notes = notes.subList(0, notes.indexOf(first.get()));
+        }
         String reason = request.reason() == null ? "" : request.reason().strip();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (reason.isEmpty()) {
@@ -249,8 +271,7 @@ public class Invoices {
         }
         InvoiceContent billed = invoice.content();
         Locale locale = Locale.forLanguageTag(billed.locale() == null ? "fr" : billed.locale());
-        List<InvoiceContent> earlier = store.creditNotesOf(tenant, invoiceId).stream()
-                .map(InvoiceStore.Stored::content).toList();
+        List<InvoiceContent> earlier = notes.stream().map(InvoiceStore.Stored::content).toList();
         CreditNotes.Manual manual = CreditNotes.manual(billed, earlier,
                 request.lines() == null ? List.of() : request.lines(),
                 request.amounts() == null ? List.of() : request.amounts(),
@@ -260,7 +281,17 @@ public class Invoices {
             String detail = manual.detail() != null ? "The credit note is refused: " + manual.detail()
                     : "The credit note is refused: " + errors.stream().map(e -> e.field() + " " + e.message())
                     .collect(Collectors.joining("; "));
+            if (first.isPresent()) {
+                throw IdempotencyKeys.reused("Idempotency-Key");
+            }
             throw new InvalidInputException(detail, errors);
+        }
+        if (first.isPresent()) {
+            InvoiceContent issued = first.get().content();
+            if (!reason.equals(issued.reason()) || !CreditNotes.sameLines(manual.lines(), issued.lines())) {
+                throw IdempotencyKeys.reused("Idempotency-Key");
+            }
+            return new Issued(first.get().summary(), true);
         }
         Totals totals = CreditNotes.totals(manual.lines(), billed.currency());
         LocalDate today = businessTime.today();
@@ -270,12 +301,16 @@ public class Invoices {
                 billed.orderNumber(), billed.currency(), billed.locale(), billed.seller(), billed.buyer(),
                 manual.lines(), totals, null, billed.legalMentions(), billed.iban(), billed.bic(), billed.bankName(),
                 billed.number(), billed.issuedOn(), reason);
-        UUID id = Ids.newId();
+        UUID id = requestedId == null ? Ids.newId() : requestedId;
         store.insert(tenant, id, content, invoiceId, null, clock.instant(), actor.userId());
         Map<String, Object> audited = summary(content);
         audited.put("reason", reason);
         audit.record(AUDIT_ENTITY, id, "CREATE", null, audited);
-        return store.find(tenant, id).orElseThrow().summary();
+        return new Issued(store.find(tenant, id).orElseThrow().summary(), false);
+    }
+
+    /** A credit note issued now, or found issued earlier under the same idempotency key ({@code replayed}). */
+    public record Issued(InvoiceSummary creditNote, boolean replayed) {
     }
 
     /** The invoice a user who may write orders can credit (403 otherwise; 404; 409 for a credit note). */

@@ -41,11 +41,13 @@ import app.comptoir.sales.OrderCreated;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.domain.AddressSnapshot;
 import app.comptoir.sales.domain.Checks;
+import app.comptoir.sales.domain.CreditNotes;
 import app.comptoir.sales.domain.CustomerRef;
 import app.comptoir.sales.domain.Decision;
 import app.comptoir.sales.domain.DriversDeliverOnlyTheirOwnOrders;
 import app.comptoir.sales.domain.FailedDeliveryReason;
 import app.comptoir.sales.domain.HistoryEntry;
+import app.comptoir.sales.domain.InvoiceContent;
 import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.Order;
 import app.comptoir.sales.domain.OrderReturn;
@@ -55,6 +57,7 @@ import app.comptoir.sales.persistence.AddressView;
 import app.comptoir.sales.persistence.CustomerView;
 import app.comptoir.sales.persistence.OrderFilter;
 import app.comptoir.sales.persistence.DeletedOrder;
+import app.comptoir.sales.persistence.InvoiceStore;
 import app.comptoir.sales.persistence.OrderRepository;
 import app.comptoir.sales.persistence.OrderRepository.Author;
 import app.comptoir.sales.persistence.OrderSummary;
@@ -94,10 +97,12 @@ public class Orders {
     private final Tenants tenants;
     private final AuditRecorder audit;
     private final ApplicationEventPublisher events;
+    private final InvoiceStore invoiceStore;
 
     Orders(OrderRepository repository, SalesActor actor, Clock clock, BusinessTime businessTime, Customers customers,
            LinePricer pricer, Reservations reservations, StockMovements movements, Users users,
-           Tenants tenants, AuditRecorder audit, ApplicationEventPublisher events) {
+           Tenants tenants, AuditRecorder audit, ApplicationEventPublisher events, InvoiceStore invoiceStore) {
+        this.invoiceStore = invoiceStore;
         this.tenants = tenants;
         this.repository = repository;
         this.actor = actor;
@@ -539,7 +544,8 @@ public class Orders {
         BigDecimal refundedBefore = order.refunded();
         List<ReturnsAtMostWhatWasSold.Asked> asked = r.lines() == null ? null : r.lines().stream()
                 .map(l -> l == null ? null : new ReturnsAtMostWhatWasSold.Asked(l.lineId(), l.quantity())).toList();
-        Order.Return taken = order.recordReturn(Ids.newId(), asked, r.reason(), r.refund(), clock.instant());
+        Order.Return taken = order.recordReturn(Ids.newId(), asked, r.reason(), r.refund(), clock.instant(),
+                creditable(order.id()));
         String reason = taken.reason();
         repository.storeReturn(order, taken, actor.userId());
         taken.taken().forEach((line, quantity) -> movements.record(new MovementRequest(Ids.newId(), line.variantId(),
@@ -552,6 +558,30 @@ public class Orders {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /**
+     * What the return's credit note will credit (gross) for goods taken back, so the default refund follows it:
+     * within what remains to credit per VAT rate after the invoice's earlier credit notes (see
+     * {@link CreditNotes#withinRemaining}). Null while the order has no credit note: then the return is credited in
+     * full, as the refund.
+     */
+    private java.util.function.Function<Map<LineView, Integer>, BigDecimal> creditable(UUID orderId) {
+        List<InvoiceStore.Stored> documents = invoiceStore.documentsOf(actor.tenant(), orderId);
+        Optional<InvoiceContent> invoice = documents.stream().map(InvoiceStore.Stored::content)
+                .filter(c -> c.kind() == InvoiceContent.DocumentKind.INVOICE).findFirst();
+        List<InvoiceContent> earlier = documents.stream().map(InvoiceStore.Stored::content)
+                .filter(c -> c.kind() == InvoiceContent.DocumentKind.CREDIT_NOTE).toList();
+        if (invoice.isEmpty() || earlier.isEmpty()) {
+            return null;
+        }
+        return taken -> {
+            List<CreditNotes.Returned> returned = taken.entrySet().stream()
+                    .map(e -> new CreditNotes.Returned(e.getKey().sku(), e.getValue())).toList();
+            List<InvoiceContent.Line> lines = CreditNotes.withinRemaining(invoice.get(), earlier,
+                    CreditNotes.lines(invoice.get(), returned));
+            return CreditNotes.totals(lines, invoice.get().currency()).gross();
+        };
+    }
 
     /** The aggregate, locked; a driver finds only their own orders (others: 404, as if they did not exist). */
     private Order load(UUID id) {

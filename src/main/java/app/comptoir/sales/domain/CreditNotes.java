@@ -44,6 +44,58 @@ public final class CreditNotes {
         return lines;
     }
 
+    /**
+     * The lines of a return's credit note kept to what was not credited yet. First per article: a quantity the
+     * invoice's earlier credit notes already credited (a manual credit note of these goods, an earlier return) is
+     * not credited again. Then per VAT rate: never more than the invoice's net at the rate less its earlier credit
+     * notes (a commercial gesture credited as an amount counts too); the line that does not fit is cut to what
+     * remains, as one amount line under its label, and the rest of the rate is dropped. Empty when everything was
+     * already credited: the goods still come back to stock, but nothing is credited twice.
+     */
+    public static List<InvoiceContent.Line> withinRemaining(InvoiceContent invoice, List<InvoiceContent> earlier,
+                                                            List<InvoiceContent.Line> lines) {
+        Map<String, Integer> uncredited = new TreeMap<>();
+        for (InvoiceContent.Line line : invoice.lines()) {
+            if (line.sku() != null) {
+                uncredited.merge(line.sku(), line.quantity(), Integer::sum);
+            }
+        }
+        Map<BigDecimal, BigDecimal> remaining = new TreeMap<>(netByRate(invoice.lines()));
+        for (InvoiceContent note : earlier) {
+            netByRate(note.lines()).forEach((rate, net) -> remaining.merge(rate, net.negate(), BigDecimal::add));
+            for (InvoiceContent.Line line : note.lines()) {
+                if (line.sku() != null) {
+                    uncredited.merge(line.sku(), -line.quantity(), Integer::sum);
+                }
+            }
+        }
+        List<InvoiceContent.Line> kept = new ArrayList<>();
+        for (InvoiceContent.Line line : lines) {
+            int quantity = line.sku() == null ? line.quantity()
+                    : Math.min(line.quantity(), Math.max(0, uncredited.getOrDefault(line.sku(), 0)));
+            BigDecimal rate = line.vatRate().stripTrailingZeros();
+            BigDecimal left = remaining.getOrDefault(rate, BigDecimal.ZERO);
+            if (quantity <= 0 || left.signum() <= 0) {
+                continue;
+            }
+            if (line.sku() != null) {
+                uncredited.merge(line.sku(), -quantity, Integer::sum);
+            }
+            BigDecimal net = quantity == line.quantity() ? line.net()
+                    : net(quantity, line.unitPrice(), line.discount(), invoice.currency());
+            if (net.compareTo(left) <= 0) {
+                kept.add(quantity == line.quantity() ? line : new InvoiceContent.Line(line.sku(), line.label(),
+                        quantity, line.unitPrice(), line.discount(), line.vatRate(), net));
+                remaining.put(rate, left.subtract(net));
+            } else {
+                // An amount, not goods: no article, so that it is not counted as units credited later.
+                kept.add(new InvoiceContent.Line(null, line.label(), 1, left, BigDecimal.ZERO, line.vatRate(), left));
+                remaining.put(rate, BigDecimal.ZERO);
+            }
+        }
+        return kept;
+    }
+
     /** The totals of lines: net per rate, VAT rounded once per rate to the currency, highest rate first. */
     public static Totals totals(List<InvoiceContent.Line> lines, String currency) {
         Map<BigDecimal, BigDecimal> netByRate = new TreeMap<>(Comparator.reverseOrder());
@@ -151,6 +203,33 @@ public final class CreditNotes {
         }
         return new Manual(violations.isEmpty() ? credited : List.of(), violations,
                 detail.isEmpty() ? null : detail.toString());
+    }
+
+    /**
+     * Whether two lists of credit note lines credit the same thing (same goods, quantities, prices and rates,
+     * amounts compared by value): how a retried manual credit note is told from another one under the same key.
+     */
+    public static boolean sameLines(List<InvoiceContent.Line> a, List<InvoiceContent.Line> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            InvoiceContent.Line x = a.get(i);
+            InvoiceContent.Line y = b.get(i);
+            if (!java.util.Objects.equals(x.sku(), y.sku()) || !java.util.Objects.equals(x.label(), y.label())
+                    || x.quantity() != y.quantity() || !sameAmount(x.unitPrice(), y.unitPrice())
+                    || !sameAmount(x.discount(), y.discount()) || !sameAmount(x.vatRate(), y.vatRate())
+                    || !sameAmount(x.net(), y.net())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameAmount(BigDecimal x, BigDecimal y) {
+        BigDecimal a = x == null ? BigDecimal.ZERO : x;
+        BigDecimal b = y == null ? BigDecimal.ZERO : y;
+        return a.compareTo(b) == 0;
     }
 
     private static Map<BigDecimal, BigDecimal> netByRate(List<InvoiceContent.Line> lines) {

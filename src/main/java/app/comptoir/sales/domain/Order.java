@@ -437,6 +437,17 @@ public class Order {
      */
     public Return recordReturn(UUID returnId, List<ReturnsAtMostWhatWasSold.Asked> asked, String reason,
                                BigDecimal requestedRefund, Instant at) {
+        return recordReturn(returnId, asked, reason, requestedRefund, at, null);
+    }
+
+    /**
+     * {@link #recordReturn(UUID, List, String, BigDecimal, Instant)}, the default refund kept within
+     * {@code creditable}: the gross the return's credit note will credit for the goods taken back (less than
+     * their share when a manual credit note already credited them; null when the invoice has no credit note yet).
+     */
+    public Return recordReturn(UUID returnId, List<ReturnsAtMostWhatWasSold.Asked> asked, String reason,
+                               BigDecimal requestedRefund, Instant at,
+                               java.util.function.Function<Map<LineView, Integer>, BigDecimal> creditable) {
         if (status != OrderStatus.DELIVERED) {
             throw new ConflictException("order-not-delivered", "Only a delivered order takes returns; order "
                     + number + " is " + status);
@@ -451,6 +462,10 @@ public class Order {
                 taken.put(l, q);
                 due = due.add(Pricing.grossShare(l, q, currency, pricesIncludeVat));
             }
+        }
+        BigDecimal credited = creditable == null ? null : creditable.apply(taken);
+        if (credited != null && credited.compareTo(due) < 0) {
+            due = Money.round(credited.max(BigDecimal.ZERO), currency);
         }
         BigDecimal refund = requestedRefund == null ? due : Checks.amount("refund", requestedRefund, currency);
         BigDecimal refundable = totals.gross().subtract(refunded);

@@ -96,6 +96,13 @@ public class InvoiceStore {
                 .params(tenant, invoiceId).query(this::stored).list();
     }
 
+    /** The invoice and credit notes of an order with their content, oldest first (one statement). */
+    public List<Stored> documentsOf(UUID tenant, UUID orderId) {
+        return jdbc.sql(SUMMARY.replace("i.gross", "i.gross, i.content::text as content, i.issued_at")
+                        + " where i.tenant_id = ? and i.order_id = ? order by i.issued_at, i.number")
+                .params(tenant, orderId).query(this::stored).list();
+    }
+
     public boolean hasCreditNoteFor(UUID tenant, UUID returnId) {
         return jdbc.sql("select count(*) from sales_invoices where tenant_id = ? and return_id = ? and kind = 'AVO'")
                 .params(tenant, returnId).query(Long.class).single() > 0;

@@ -14,6 +14,7 @@ import app.comptoir.sales.domain.CreditNotes;
 public class CreditNoteForm {
 
     private String reason;
+    private String idempotencyKey;
     private List<Line> lines = new ArrayList<>();
     private List<Amount> amounts = new ArrayList<>();
 
@@ -90,6 +91,15 @@ public class CreditNoteForm {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A key drawn when the form is displayed, so that submitting it twice issues one credit note. */
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
     }
 
     public String getReason() {

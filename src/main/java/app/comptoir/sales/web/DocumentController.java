@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.sales.application.CreditNoteRequest;
 import app.comptoir.sales.application.Invoices;
 import app.comptoir.sales.application.SalesDocuments;
@@ -35,10 +38,12 @@ import app.comptoir.sales.persistence.InvoiceSummary;
 class DocumentController {
 
     private final Invoices invoices;
+    private final IdempotencyKeys idempotencyKeys;
     private final SalesDocuments documents;
 
-    DocumentController(Invoices invoices, SalesDocuments documents) {
+    DocumentController(Invoices invoices, SalesDocuments documents, IdempotencyKeys idempotencyKeys) {
         this.invoices = invoices;
+        this.idempotencyKeys = idempotencyKeys;
         this.documents = documents;
     }
 
@@ -53,10 +58,19 @@ class DocumentController {
     @PostMapping("/invoices/{id}/credit-notes")
     @Operation(summary = "Issue a credit note for an invoice without a return (a commercial gesture, a price error): "
             + "a reason, and quantities of the invoice's lines (numbered from 1) and/or amounts excluding VAT per VAT "
-            + "rate of the invoice. 400 (every field at once) when it credits more than remains at a rate")
-    ResponseEntity<InvoiceSummary> creditNote(@PathVariable UUID id, @RequestBody CreditNoteRequest request) {
-        InvoiceSummary credit = invoices.creditNote(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/invoices/" + credit.id() + "/pdf")).body(credit);
+            + "rate of the invoice. 400 (every field at once) when it credits more than remains at a rate. With an "
+            + "Idempotency-Key header, a retry of the same request returns the credit note issued the first time "
+            + "(200, Idempotent-Replayed: true) instead of issuing another (201); the key with another credit note "
+            + "is refused (422 idempotency-key-reused)")
+    ResponseEntity<InvoiceSummary> creditNote(@PathVariable UUID id, @RequestBody CreditNoteRequest request,
+                                              @Parameter(description = "Makes retries safe: at most 100 characters")
+                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                              String idempotencyKey) {
+        UUID requestedId = idempotencyKeys.key(idempotencyKey).map(idempotencyKeys::idFor).orElse(null);
+        Invoices.Issued issued = invoices.creditNote(id, request, requestedId);
+        InvoiceSummary credit = issued.creditNote();
+        return IdempotencyKeys.answer(credit, issued.replayed(),
+                URI.create("/api/v1/invoices/" + credit.id() + "/pdf"));
     }
 
     @GetMapping("/orders/{id}/invoices")

@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.comptoir.platform.ComptoirException;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.FormErrors;
+import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.sales.application.Invoices;
@@ -38,8 +40,11 @@ class DocumentPages {
     private final Invoices invoices;
     private final SalesDocuments documents;
     private final MessageSource messages;
+    private final IdempotencyKeys idempotencyKeys;
 
-    DocumentPages(Invoices invoices, SalesDocuments documents, MessageSource messages) {
+    DocumentPages(Invoices invoices, SalesDocuments documents, MessageSource messages,
+                  IdempotencyKeys idempotencyKeys) {
+        this.idempotencyKeys = idempotencyKeys;
         this.invoices = invoices;
         this.documents = documents;
         this.messages = messages;
@@ -73,7 +78,9 @@ class DocumentPages {
             return back;
         }
         try {
-            InvoiceSummary credit = invoices.creditNote(id, form.request());
+            // The key sent by the form displayed once: a double submit finds the credit note the first issued.
+            UUID requestedId = idempotencyKeys.key(form.getIdempotencyKey()).map(idempotencyKeys::idFor).orElse(null);
+            InvoiceSummary credit = invoices.creditNote(id, form.request(), requestedId).creditNote();
             redirect.addFlashAttribute("creditFlash", credit.number());
             return "redirect:/app/sales/orders/" + invoice.summary().orderId() + "#documents";
         } catch (InvalidInputException e) {
@@ -88,6 +95,14 @@ class DocumentPages {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("documentError", e.getMessage());
             return back;
+        } catch (ComptoirException e) {
+            if (!IdempotencyKeys.REUSED.equals(e.type())) {
+                throw e;
+            }
+            // The same displayed form sent again with other figures: the first submit issued its credit note.
+            redirect.addFlashAttribute("documentError", messages.getMessage("documents.creditNote.alreadyIssued",
+                    null, locale));
+            return "redirect:/app/sales/orders/" + invoice.summary().orderId() + "#documents";
         }
     }
 

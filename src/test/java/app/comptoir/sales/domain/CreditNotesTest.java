@@ -61,4 +61,69 @@ class CreditNotesTest {
                 List.of(new CreditNotes.CreditedAmount(new BigDecimal("20"), new BigDecimal("3.65"))), "x")
                 .violations()).isEmpty();
     }
+
+    private InvoiceContent manualCredit(String net) {
+        InvoiceContent.Line line = new InvoiceContent.Line(null, "Remise", 1, new BigDecimal(net), BigDecimal.ZERO,
+                new BigDecimal("20"), new BigDecimal(net));
+        return new InvoiceContent(InvoiceContent.DocumentKind.CREDIT_NOTE, "AVO-2026-000001", invoice.issuedOn(), null,
+                invoice.orderId(), invoice.orderNumber(), "EUR", "fr", invoice.seller(), invoice.buyer(), List.of(line),
+                CreditNotes.totals(List.of(line), "EUR"), null, null, null, null, null, invoice.number(),
+                invoice.issuedOn(), "Geste");
+    }
+
+    @Test
+    void aReturnWithoutEarlierCreditNotesCreditsTheReturnedGoodsInFull() {
+        List<InvoiceContent.Line> returned = CreditNotes.lines(invoice, List.of(new CreditNotes.Returned("ROS-01", 1)));
+        assertThat(CreditNotes.withinRemaining(invoice, List.of(), returned)).isEqualTo(returned);
+    }
+
+    @Test
+    void aReturnAfterAManualCreditNoteCreditsOnlyWhatRemainsAtTheRate() {
+        // 20 %: 43.65 billed, 40.00 already credited: the returned rose (11.25) is credited 3.65 only.
+        List<InvoiceContent.Line> returned = CreditNotes.lines(invoice, List.of(new CreditNotes.Returned("ROS-01", 1)));
+        List<InvoiceContent.Line> kept = CreditNotes.withinRemaining(invoice, List.of(manualCredit("40.00")), returned);
+        assertThat(kept).singleElement().satisfies(line -> {
+            assertThat(line.label()).isEqualTo("Rosier grimpant");
+            assertThat(line.sku()).isNull();
+            assertThat(line.quantity()).isEqualTo(1);
+            assertThat(line.net()).isEqualByComparingTo("3.65");
+            assertThat(line.unitPrice()).isEqualByComparingTo("3.65");
+        });
+    }
+
+    @Test
+    void aReturnOfGoodsAlreadyCreditedInFullCreditsNothing() {
+        List<InvoiceContent.Line> returned = CreditNotes.lines(invoice, List.of(new CreditNotes.Returned("ROS-01", 3)));
+        assertThat(CreditNotes.withinRemaining(invoice, List.of(manualCredit("43.65")), returned)).isEmpty();
+    }
+
+    @Test
+    void aReturnOfGoodsPartlyCreditedByLineCreditsOnlyTheUncreditedUnits() {
+        // One rose of three was credited by a manual credit note; the three come back: two are credited.
+        List<InvoiceContent.Line> oneRose = CreditNotes.lines(invoice, List.of(new CreditNotes.Returned("ROS-01", 1)));
+        InvoiceContent manual = new InvoiceContent(InvoiceContent.DocumentKind.CREDIT_NOTE, "AVO-2026-000001",
+                invoice.issuedOn(), null, invoice.orderId(), invoice.orderNumber(), "EUR", "fr", invoice.seller(),
+                invoice.buyer(), oneRose, CreditNotes.totals(oneRose, "EUR"), null, null, null, null, null,
+                invoice.number(), invoice.issuedOn(), "Geste");
+        List<InvoiceContent.Line> kept = CreditNotes.withinRemaining(invoice, List.of(manual),
+                CreditNotes.lines(invoice, List.of(new CreditNotes.Returned("ROS-01", 3))));
+        assertThat(kept).singleElement().satisfies(line -> {
+            assertThat(line.sku()).isEqualTo("ROS-01");
+            assertThat(line.quantity()).isEqualTo(2);
+            assertThat(line.net()).isEqualByComparingTo("22.50");
+        });
+    }
+
+    @Test
+    void aRetriedManualCreditNoteHasTheSameLinesWhateverTheScaleOfItsAmounts() {
+        InvoiceContent.Line a = new InvoiceContent.Line(null, "Remise", 1, new BigDecimal("2.0"), BigDecimal.ZERO,
+                new BigDecimal("20"), new BigDecimal("2.0"));
+        InvoiceContent.Line b = new InvoiceContent.Line(null, "Remise", 1, new BigDecimal("2.00"), null,
+                new BigDecimal("20.00"), new BigDecimal("2.00"));
+        InvoiceContent.Line c = new InvoiceContent.Line(null, "Remise", 1, new BigDecimal("2.01"), null,
+                new BigDecimal("20"), new BigDecimal("2.01"));
+        assertThat(CreditNotes.sameLines(List.of(a), List.of(b))).isTrue();
+        assertThat(CreditNotes.sameLines(List.of(a), List.of(c))).isFalse();
+        assertThat(CreditNotes.sameLines(List.of(a), List.of())).isFalse();
+    }
 }
