@@ -147,6 +147,7 @@ public class Tenants {
 
     static TenantProfile profile(Tenant t) {
         return new TenantProfile(t.getId(), t.getName(), t.getSlug(), t.getCurrency(), t.getLocale(), t.getTimezone(),
-                t.getEnabledModules(), t.isDemo(), t.getPermissionMatrix().grants(), t.isPricesIncludeVat());
+                t.getEnabledModules(), t.isDemo(), t.getPermissionMatrix().grants(), t.isPricesIncludeVat(),
+                t.getKind());
     }
 }

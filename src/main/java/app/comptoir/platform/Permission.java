@@ -28,5 +28,7 @@ public enum Permission {
     /** Change the business's settings and its role matrix. */
     SETTINGS_MANAGE,
     /** Read the audit trail. */
-    AUDIT_READ
+    AUDIT_READ,
+    /** Buy: suppliers, purchase orders, receipts into stock, ratings; for a supplier business, its catalog and the orders it receives. */
+    PURCHASES_WRITE
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.identity.BusinessKind;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.domain.LoginDirectoryEntry;
 import app.comptoir.identity.domain.Tenant;
@@ -51,15 +52,15 @@ public class DemoTenants {
      * including VAT; the delivery business, which sells to restaurants and offices, excluding it.
      */
     public static final List<DemoBusiness> BUSINESSES = List.of(
-            new DemoBusiness("jardin-des-lilas", "Jardin des Lilas", "EUR", "fr", "Europe/Paris", true),
-            new DemoBusiness("seconde-main", "Seconde Main", "EUR", "fr", "Europe/Paris", true),
-            new DemoBusiness("express-livraison", "Express Livraison", "EUR", "fr", "Europe/Paris", false),
-            new DemoBusiness("boutique-awa", "Boutique Awa", "XOF", "fr", "Africa/Dakar", true),
-            new DemoBusiness("ct-du-centre", "CT du Centre", "EUR", "fr", "Europe/Paris", true));
+            new DemoBusiness("jardin-des-lilas", "Jardin des Lilas", "EUR", "fr", "Europe/Paris", true, BusinessKind.MERCHANT),
+            new DemoBusiness("seconde-main", "Seconde Main", "EUR", "fr", "Europe/Paris", true, BusinessKind.MERCHANT),
+            new DemoBusiness("express-livraison", "Express Livraison", "EUR", "fr", "Europe/Paris", false, BusinessKind.MERCHANT),
+            new DemoBusiness("boutique-awa", "Boutique Awa", "XOF", "fr", "Africa/Dakar", true, BusinessKind.MERCHANT),
+            new DemoBusiness("ct-du-centre", "CT du Centre", "EUR", "fr", "Europe/Paris", true, BusinessKind.MERCHANT));
 
     /** One demo business. */
     public record DemoBusiness(String slug, String name, String currency, String locale, String timezone,
-                               boolean pricesIncludeVat) {
+                               boolean pricesIncludeVat, BusinessKind kind) {
     }
 
     private final ComptoirProperties properties;
@@ -126,7 +127,7 @@ public class DemoTenants {
     private void createLogins(UUID tenantId, DemoBusiness business, String hash) {
         Tenant tenant = new Tenant(tenantId, business.name(), business.slug(), business.currency(),
                 business.locale(), business.timezone(), EnumSet.allOf(BusinessModule.class), true,
-                business.pricesIncludeVat());
+                business.pricesIncludeVat(), business.kind());
         tenants.save(tenant);
         for (Role role : Role.values()) {
             String email = role.name().toLowerCase() + "@" + business.slug() + ".demo";

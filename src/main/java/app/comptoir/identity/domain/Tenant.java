@@ -42,7 +42,22 @@ public class Tenant extends AuditedEntity {
     @Column(name = "role_permissions", columnDefinition = "text[]")
     private String[] rolePermissions;
 
+    /** A merchant or a registered supplier; set at creation, never changed. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private app.comptoir.identity.BusinessKind kind = app.comptoir.identity.BusinessKind.MERCHANT;
+
     protected Tenant() {
+    }
+
+    public Tenant(UUID id, String name, String slug, String currency, String locale, String timezone,
+                  Set<BusinessModule> modules, boolean demo, boolean pricesIncludeVat,
+                  app.comptoir.identity.BusinessKind kind) {
+        this(id, name, slug, currency, locale, timezone, modules, demo, pricesIncludeVat);
+        this.kind = kind;
+    }
+
+    public app.comptoir.identity.BusinessKind getKind() {
+        return kind;
     }
 
     public Tenant(UUID id, String name, String slug, String currency, String locale, String timezone,
