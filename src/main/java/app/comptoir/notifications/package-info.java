@@ -11,5 +11,5 @@
  * catalog, inventory and sales.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales"})
+        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "purchasing"})
 package app.comptoir.notifications;
