@@ -2,7 +2,11 @@ package app.comptoir.purchasing.web;
 
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +16,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import app.comptoir.platform.PageResponse;
 import app.comptoir.purchasing.application.Marketplace;
+import app.comptoir.purchasing.application.MarketplaceOrders;
+import app.comptoir.purchasing.application.PurchaseOrderView;
 import app.comptoir.purchasing.persistence.MarketplaceReads.ProductHit;
 import app.comptoir.purchasing.persistence.MarketplaceReads.SupplierHit;
 
@@ -21,9 +27,20 @@ import app.comptoir.purchasing.persistence.MarketplaceReads.SupplierHit;
 class MarketplaceController {
 
     private final Marketplace marketplace;
+    private final MarketplaceOrders orders;
 
-    MarketplaceController(Marketplace marketplace) {
+    MarketplaceController(Marketplace marketplace, MarketplaceOrders orders) {
         this.marketplace = marketplace;
+        this.orders = orders;
+    }
+
+    @PostMapping("/api/v1/marketplace/suppliers/{id}/orders")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Order from a registered supplier: creates a connected draft purchase order (send it next)",
+            description = "Each quantity at least the item's minimum (400); below the supplier's minimum order amount: "
+                    + "409 below-minimum-order. variantId (optional): the buyer's own variant, to receive into stock.")
+    PurchaseOrderView order(@PathVariable UUID id, @RequestBody MarketplaceOrders.MarketplaceOrder body) {
+        return orders.order(id, body);
     }
 
     @GetMapping("/api/v1/marketplace/suppliers")

@@ -17,7 +17,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import app.comptoir.platform.PageResponse;
+import app.comptoir.purchasing.application.ReceivedOrders;
 import app.comptoir.purchasing.application.SupplierCatalog;
+import app.comptoir.purchasing.persistence.SupplierOrderReads;
 import app.comptoir.purchasing.application.SupplierCatalog.CatalogItem;
 import app.comptoir.purchasing.application.SupplierCatalog.ItemInput;
 import app.comptoir.purchasing.application.SupplierProfiles;
@@ -32,10 +34,54 @@ class SupplierSpaceController {
 
     private final SupplierProfiles profiles;
     private final SupplierCatalog catalog;
+    private final ReceivedOrders received;
 
-    SupplierSpaceController(SupplierProfiles profiles, SupplierCatalog catalog) {
+    SupplierSpaceController(SupplierProfiles profiles, SupplierCatalog catalog, ReceivedOrders received) {
         this.profiles = profiles;
         this.catalog = catalog;
+        this.received = received;
+    }
+
+    record RefusalRequest(String reason) {
+    }
+
+    @GetMapping("/api/v1/supplier/orders")
+    @Operation(summary = "The orders received from shopkeepers, newest first (status, buyer name filters)")
+    PageResponse<SupplierOrderReads.Summary> orders(@RequestParam(required = false) String status,
+                                                    @RequestParam(required = false) String buyer,
+                                                    @RequestParam(defaultValue = "0") int page,
+                                                    @RequestParam(defaultValue = "20") int size) {
+        return received.list(status, buyer, page, size);
+    }
+
+    @GetMapping("/api/v1/supplier/orders/{id}")
+    @Operation(summary = "A received order with its lines and timeline")
+    SupplierOrderReads.Detail order(@PathVariable UUID id) {
+        return received.find(id);
+    }
+
+    @PostMapping("/api/v1/supplier/orders/{id}/accept")
+    @Operation(summary = "Accept a sent order (SENT to CONFIRMED)")
+    SupplierOrderReads.Detail accept(@PathVariable UUID id) {
+        return received.accept(id);
+    }
+
+    @PostMapping("/api/v1/supplier/orders/{id}/refuse")
+    @Operation(summary = "Refuse a sent order with a reason (to CANCELLED)")
+    SupplierOrderReads.Detail refuse(@PathVariable UUID id, @RequestBody(required = false) RefusalRequest body) {
+        return received.refuse(id, body == null ? null : body.reason());
+    }
+
+    @PostMapping("/api/v1/supplier/orders/{id}/ship")
+    @Operation(summary = "Mark a confirmed order shipped")
+    SupplierOrderReads.Detail ship(@PathVariable UUID id) {
+        return received.ship(id);
+    }
+
+    @PostMapping("/api/v1/supplier/orders/{id}/deliver")
+    @Operation(summary = "Mark a shipped order delivered")
+    SupplierOrderReads.Detail deliver(@PathVariable UUID id) {
+        return received.deliver(id);
     }
 
     @GetMapping("/api/v1/supplier/dashboard")
