@@ -79,8 +79,13 @@ class ConnectedOrdersIT {
         // Shipping before accepting is refused too.
         Api.as(port, supplier).post("/api/v1/supplier/orders/" + orderId + "/ship").then().statusCode(409);
 
-        Api.as(port, supplier).post("/api/v1/supplier/orders/" + orderId + "/accept").then().statusCode(200)
-                .body("order.status", equalTo("CONFIRMED"));
+        // The supplier accepts on its received orders' page.
+        app.comptoir.support.WebSession web = new app.comptoir.support.WebSession(port);
+        web.signIn(supplier.email(), supplier.password());
+        assertThat(web.get("/app/supplier/orders?status=SENT").body()).contains("Bar du coin");
+        assertThat(web.get("/app/supplier/orders/" + orderId).body()).contains("data-accept").contains("data-refuse");
+        assertThat(web.post("/app/supplier/orders/" + orderId + "/accept", Map.of()).status()).isEqualTo(302);
+        Api.as(port, supplier).get("/api/v1/supplier/orders/" + orderId).then().body("order.status", equalTo("CONFIRMED"));
         assertThat(status(shop, orderId)).isEqualTo(PurchaseOrderStatus.CONFIRMED);
         Api.as(port, supplier).post("/api/v1/supplier/orders/" + orderId + "/ship").then().statusCode(200)
                 .body("order.status", equalTo("SHIPPED"));

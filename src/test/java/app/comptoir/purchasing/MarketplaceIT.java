@@ -104,6 +104,16 @@ class MarketplaceIT {
                 .body("supplier.verified", equalTo(false)).body("catalog.total", equalTo(2))
                 .body("reviews", hasSize(0));
 
+        // The pages: the marketplace search (suppliers, products) and the supplier's page.
+        WebSession web = new WebSession(port);
+        web.signIn(shop.email(), shop.password());
+        assertThat(web.get("/app/purchasing/marketplace?q=" + tag).body()).contains("Rizerie " + tag)
+                .contains("Huilerie " + tag);
+        assertThat(web.get("/app/purchasing/marketplace?tab=products&q=" + tag + "&category=Huiles").body())
+                .contains("Huile d&#39;arachide " + tag).doesNotContain("Riz brisé " + tag);
+        assertThat(web.get("/app/purchasing/marketplace/suppliers/" + riz.tenantId()).body())
+                .contains("Riz brisé " + tag).contains("data-create-order");
+
         // Below the supplier's minimum order amount (50 000 XOF): refused with a clear message.
         String riceId = Api.as(port, shop).queryParam("q", "riz brisé " + tag).get("/api/v1/marketplace/products")
                 .then().extract().path("items[0].id");
@@ -128,9 +138,12 @@ class MarketplaceIT {
                 .body("verified", equalTo(false)));
         String id = addProduct(port, supplier, "Vis 4x40 (boîte de 200)", "Visserie", "7.90", 5);
         Api.as(port, supplier).get("/api/v1/supplier/products").then().body("total", equalTo(1));
-        // verified is the platform's: a supplier cannot set it.
+        // verified is the platform's: a supplier cannot set it (the field is refused).
         Api.as(port, supplier).body(Map.of("company", "Quincaillerie en gros", "verified", true))
-                .put("/api/v1/supplier/profile").then().statusCode(200).body("verified", equalTo(false));
+                .put("/api/v1/supplier/profile").then().statusCode(400);
+        Api.as(port, supplier).body(Map.of("company", "Quincaillerie en gros", "city", "Nantes"))
+                .put("/api/v1/supplier/profile").then().statusCode(200).body("verified", equalTo(false))
+                .body("city", equalTo("Nantes"));
         // Every broken field at once.
         Api.as(port, supplier).body(Map.of("name", "", "price", "-1", "minQuantity", 0))
                 .post("/api/v1/supplier/products").then().spec(Api.problem(400, "validation"))
@@ -161,5 +174,17 @@ class MarketplaceIT {
         WebSession web = new WebSession(port);
         web.signIn(supplier.email(), supplier.password());
         assertThat(web.get("/app").location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app/supplier"));
+        String home = web.get("/app/supplier").body();
+        assertThat(home).contains("data-supplier-dashboard").contains("href=\"/app/supplier/catalog\"")
+                .doesNotContain("href=\"/app/sales/orders\"").doesNotContain("href=\"/app/inventory/stock\"");
+        assertThat(web.get("/app/supplier/catalog").body()).contains("data-empty-state");
+        WebSession.Page added = web.post("/app/supplier/catalog", Map.of("name", "Clous 50 mm", "category", "Visserie",
+                "price", "3.20", "unit", "boîte", "minQuantity", "10", "availableStock", "", "available", "true"));
+        assertThat(added.status()).isEqualTo(302);
+        assertThat(web.get("/app/supplier/catalog?q=clous").body()).contains("Clous 50 mm");
+        WebSession.Page wrong = web.post("/app/supplier/catalog", Map.of("name", "", "price", "-2", "unit", "boîte",
+                "minQuantity", "1"));
+        assertThat(wrong.body()).contains("is-invalid");
+        assertThat(web.get("/app/supplier/profile").body()).contains("data-not-verified");
     }
 }

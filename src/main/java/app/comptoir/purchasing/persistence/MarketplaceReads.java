@@ -68,14 +68,14 @@ public class MarketplaceReads {
                           (select avg(r.score)::float8 from supplier_ratings r where r.supplier_tenant_id = p.tenant_id) as rating_average,
                           (select count(*) from supplier_ratings r where r.supplier_tenant_id = p.tenant_id) as rating_count,
                           (select count(*) from supplier_products sp where sp.tenant_id = p.tenant_id
-                             and sp.deleted_at is null and sp.available) as product_count""" + SUPPLIERS
+                             and sp.deleted_at is null and sp.available) as product_count""" + " " + SUPPLIERS
                         + " order by p.verified desc, lower(p.company), p.tenant_id limit :limit offset :offset",
                 q, category, city).param("limit", limit).param("offset", offset)
                 .query(MarketplaceReads::supplier).list();
     }
 
     public long countSuppliers(String q, String category, String city) {
-        return supplierQuery("select count(*)" + SUPPLIERS, q, category, city).query(Long.class).single();
+        return supplierQuery("select count(*) " + SUPPLIERS, q, category, city).query(Long.class).single();
     }
 
     /** One published supplier, with its rating. */
@@ -92,13 +92,13 @@ public class MarketplaceReads {
 
     /** One page of available items across published catalogs (or one supplier's), by name. */
     public List<ProductHit> products(String q, String category, UUID supplier, int offset, int limit) {
-        return productQuery("select sp.*, p.company, p.currency" + PRODUCTS
+        return productQuery("select sp.*, p.company, p.currency " + PRODUCTS
                         + " order by lower(sp.name), sp.price, sp.id limit :limit offset :offset", q, category, supplier)
                 .param("limit", limit).param("offset", offset).query(MarketplaceReads::product).list();
     }
 
     public long countProducts(String q, String category, UUID supplier) {
-        return productQuery("select count(*)" + PRODUCTS, q, category, supplier).query(Long.class).single();
+        return productQuery("select count(*) " + PRODUCTS, q, category, supplier).query(Long.class).single();
     }
 
     /** The supplier's newest public reviews. */

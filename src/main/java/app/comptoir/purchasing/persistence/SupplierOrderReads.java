@@ -60,19 +60,19 @@ public class SupplierOrderReads {
     /** One page of the orders received, newest first, by status and buyer name. */
     public List<Summary> page(UUID supplierTenantId, String status, String buyer, int offset, int limit) {
         return filtered("select o.*, (select count(*) from purchase_order_lines l where l.order_id = o.id) as line_count"
-                + RECEIVED + FILTERS + " order by coalesce(o.sent_at, o.created_at) desc, o.id limit :limit offset :offset",
+                + " " + RECEIVED + " " + FILTERS + " order by coalesce(o.sent_at, o.created_at) desc, o.id limit :limit offset :offset",
                 supplierTenantId, status, buyer).param("limit", limit).param("offset", offset)
                 .query(SupplierOrderReads::summary).list();
     }
 
     public long count(UUID supplierTenantId, String status, String buyer) {
-        return filtered("select count(*)" + RECEIVED + FILTERS, supplierTenantId, status, buyer).query(Long.class).single();
+        return filtered("select count(*) " + RECEIVED + " " + FILTERS, supplierTenantId, status, buyer).query(Long.class).single();
     }
 
     /** A received order with its lines and timeline. */
     public Optional<Detail> find(UUID supplierTenantId, UUID id) {
         return jdbc.sql("select o.*, (select count(*) from purchase_order_lines l where l.order_id = o.id) as line_count"
-                        + RECEIVED + " and o.id = :id")
+                        + " " + RECEIVED + " and o.id = :id")
                 .param("supplier", supplierTenantId).param("id", id)
                 .query((rs, i) -> new Detail(summary(rs, i), rs.getString("notes"), rs.getString("cancel_reason"),
                         instant(rs, "confirmed_at"), instant(rs, "shipped_at"), instant(rs, "delivered_at"),
@@ -85,7 +85,7 @@ public class SupplierOrderReads {
     /** How many received orders are in each status (drafts excluded). */
     public Map<String, Long> countsByStatus(UUID supplierTenantId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select o.status, count(*) as n" + RECEIVED + " group by o.status")
+        jdbc.sql("select o.status, count(*) as n " + RECEIVED + " group by o.status")
                 .param("supplier", supplierTenantId)
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString("status"), rs.getLong("n"));
@@ -95,7 +95,7 @@ public class SupplierOrderReads {
 
     /** The total of the orders delivered since the instant (the start of the month in the supplier's zone). */
     public BigDecimal deliveredSince(UUID supplierTenantId, Instant since) {
-        return jdbc.sql("select coalesce(sum(o.total), 0)" + RECEIVED + " and o.status = 'DELIVERED' and o.delivered_at >= :since")
+        return jdbc.sql("select coalesce(sum(o.total), 0) " + RECEIVED + " and o.status = 'DELIVERED' and o.delivered_at >= :since")
                 .param("supplier", supplierTenantId).param("since", Timestamp.from(since))
                 .query(BigDecimal.class).single();
     }

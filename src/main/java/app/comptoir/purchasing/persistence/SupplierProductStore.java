@@ -41,14 +41,14 @@ public class SupplierProductStore {
 
     /** One page of the supplier's own catalog, by name, with a search on name and category. */
     public List<Row> page(UUID tenantId, String q, int offset, int limit) {
-        return jdbc.sql("select *" + SEARCH + " order by lower(name), id limit :limit offset :offset")
+        return jdbc.sql("select * " + SEARCH + " order by lower(name), id limit :limit offset :offset")
                 .param("tenant", tenantId).param("q", q).param("like", SqlLike.contains(q.toLowerCase()))
                 .param("limit", limit).param("offset", offset).query(SupplierProductStore::row).list();
     }
 
     /** How many items match the search. */
     public long count(UUID tenantId, String q) {
-        return jdbc.sql("select count(*)" + SEARCH).param("tenant", tenantId).param("q", q)
+        return jdbc.sql("select count(*) " + SEARCH).param("tenant", tenantId).param("q", q)
                 .param("like", SqlLike.contains(q.toLowerCase())).query(Long.class).single();
     }
 

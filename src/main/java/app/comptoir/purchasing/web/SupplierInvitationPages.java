@@ -89,9 +89,9 @@ class SupplierInvitationPages {
             invitations.invite(id, email);
             redirect.addFlashAttribute("flash", "purchasing.invitation.sent");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", "purchasing.invitation.noEmail");
+            redirect.addFlashAttribute("conflict", "supplier-invitation-email");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", "purchasing.invitation.alreadyRegistered");
+            redirect.addFlashAttribute("conflict", e.type());
         }
         return "redirect:/app/purchasing/suppliers/" + id;
     }
