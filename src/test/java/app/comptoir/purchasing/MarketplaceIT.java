@@ -127,7 +127,7 @@ class MarketplaceIT {
         Api.as(port, xofShop).body(Map.of("lines", List.of(Map.of("productId", riceId, "quantity", 4))))
                 .post("/api/v1/marketplace/suppliers/" + riz.tenantId() + "/orders")
                 .then().statusCode(201).body("status", equalTo("DRAFT")).body("connected", equalTo(true))
-                .body("supplierName", equalTo("Rizerie " + tag)).body("total", equalTo(58000.0f));
+                .body("supplierName", equalTo("Rizerie " + tag)).body("total", equalTo(58000));
     }
 
     @Test
@@ -186,5 +186,24 @@ class MarketplaceIT {
                 "minQuantity", "1"));
         assertThat(wrong.body()).contains("is-invalid");
         assertThat(web.get("/app/supplier/profile").body()).contains("data-not-verified");
+    }
+
+    @Test
+    void aWholesalerSignsUpAsASupplierOnTheSignupPageAndLandsInItsSupplierSpace() {
+        WebSession web = new WebSession(port);
+        assertThat(web.get("/signup?kind=supplier").body()).contains("Vous êtes fournisseur ?")
+                .contains("checked=\"checked\"");
+        String email = Api.uniqueEmail("grossiste-web");
+        WebSession.Page signedUp = web.post("/signup", Map.of("businessName", "Grossiste du web", "name", "",
+                "email", email, "password", Api.PASSWORD, "currency", "EUR", "locale", "fr", "supplier", "true"));
+        assertThat(signedUp.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app"));
+        assertThat(web.get("/app").location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app/supplier"));
+        assertThat(web.get("/app/supplier").body()).contains("Grossiste du web").contains("data-supplier-dashboard");
+        Account supplier = SupplierInvitationsIT.signIn(port, email);
+        Api.as(port, supplier).get("/api/v1/auth/me").then().statusCode(200);
+        Api.as(port, supplier).get("/api/v1/supplier/dashboard").then().statusCode(200).body("catalogSize", equalTo(0));
+        // A shopkeeper signing up without the option is a merchant: no supplier space.
+        Account shop = Api.newBusiness(port, "Commerçant");
+        Api.as(port, shop).get("/api/v1/supplier/dashboard").then().spec(Api.problem(409, "not-a-supplier"));
     }
 }

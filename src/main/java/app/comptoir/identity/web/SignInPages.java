@@ -53,7 +53,7 @@ class SignInPages {
 
     /** What the sign-up form holds; the password is never sent back to the browser. */
     record SignupForm(String businessName, String name, String email, String password, String currency,
-                      String locale, boolean supplier) {
+                      String locale, Boolean supplier) {
     }
 
     /** The public home page says what Comptoir is; a signed-in user goes straight to their back office. */
@@ -101,7 +101,7 @@ class SignInPages {
         try {
             ComptoirPrincipal principal = auth.signupForSession(new Logins.Signup(form.businessName(),
                     form.email(), form.password(), form.name(), form.locale(), form.currency(), null,
-                    form.supplier() ? BusinessKind.SUPPLIER : BusinessKind.MERCHANT), ClientAddress.of(request));
+                    Boolean.TRUE.equals(form.supplier()) ? BusinessKind.SUPPLIER : BusinessKind.MERCHANT), ClientAddress.of(request));
             webSignIn.signIn(principal, request, response);
             // The language chosen for the business is the new owner's interface language too.
             String language = form.locale() == null || form.locale().isBlank() ? "fr" : form.locale().strip();

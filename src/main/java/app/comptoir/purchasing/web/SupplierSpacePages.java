@@ -57,7 +57,7 @@ class SupplierSpacePages {
 
     /** The item form: text fields as typed, so a wrong entry comes back next to its field. */
     record ItemForm(String name, String category, String description, BigDecimal price, String unit,
-                    Integer minQuantity, Integer availableStock, boolean available) {
+                    Integer minQuantity, Integer availableStock, Boolean available) {
 
         static ItemForm of(CatalogItem i) {
             return new ItemForm(i.name(), i.category(), i.description(), i.price(), i.unit(), i.minQuantity(),
