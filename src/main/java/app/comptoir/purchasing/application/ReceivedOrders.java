@@ -84,6 +84,7 @@ public class ReceivedOrders {
     /** Refuses a sent order, with the reason the buyer reads (to CANCELLED). */
     @Transactional
     public Detail refuse(UUID id, String reason) {
+        actor.require(Permission.PURCHASES_WRITE);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 300 || TextInput.hasControlCharacter(why)) {
             throw InvalidInputException.field("reason", "is required (at most 300 characters)");

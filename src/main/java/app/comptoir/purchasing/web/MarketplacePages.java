@@ -86,6 +86,7 @@ class MarketplacePages {
                  @RequestParam(name = "quantity", required = false) List<String> quantities,
                  @RequestParam(name = "sku", required = false) List<String> skus,
                  @RequestParam(required = false) String notes, Model model) {
+        permissions.require(Permission.PURCHASES_WRITE);
         List<String> problems = new ArrayList<>();
         List<MarketplaceOrders.OrderLine> lines = new ArrayList<>();
         List<UUID> products = productIds == null ? List.of() : productIds;

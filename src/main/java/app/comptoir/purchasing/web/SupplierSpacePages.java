@@ -119,6 +119,7 @@ class SupplierSpacePages {
 
     @PostMapping("/app/supplier/catalog")
     String add(@ModelAttribute("form") ItemForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        permissions.require(Permission.PURCHASES_WRITE);
         if (result.hasErrors()) {
             return itemPage(null, model);
         }
@@ -135,6 +136,7 @@ class SupplierSpacePages {
     @PostMapping("/app/supplier/catalog/{id}")
     String change(@PathVariable UUID id, @ModelAttribute("form") ItemForm form, BindingResult result, Model model,
                   RedirectAttributes redirect) {
+        permissions.require(Permission.PURCHASES_WRITE);
         if (result.hasErrors()) {
             return itemPage(id, model);
         }
@@ -165,6 +167,7 @@ class SupplierSpacePages {
     @PostMapping("/app/supplier/profile")
     String saveProfile(@ModelAttribute("form") ProfileForm form, BindingResult result, Model model,
                        RedirectAttributes redirect) {
+        permissions.require(Permission.PURCHASES_WRITE);
         ProfileView profile = profiles.current();
         if (result.hasErrors()) {
             return profilePage(profile, model);
@@ -223,6 +226,7 @@ class SupplierSpacePages {
     }
 
     private String moved(UUID id, RedirectAttributes redirect, Runnable move) {
+        permissions.require(Permission.PURCHASES_WRITE);
         try {
             move.run();
             redirect.addFlashAttribute("flash", "supplier.orders.done");
