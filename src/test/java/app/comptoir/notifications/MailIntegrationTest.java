@@ -27,5 +27,5 @@ import org.springframework.test.context.ContextConfiguration;
         "db-scheduler.polling-interval=1s"
 })
 @ContextConfiguration(initializers = MailTesting.class)
-@interface MailIntegrationTest {
+public @interface MailIntegrationTest {
 }

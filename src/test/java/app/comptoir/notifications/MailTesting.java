@@ -29,10 +29,10 @@ import org.springframework.core.env.MapPropertySource;
  * started against it in its own context (its own data directory and embedded PostgreSQL, no demo businesses:
  * the tests sign up their own), with retries a few seconds apart and db-scheduler polling every second.
  */
-final class MailTesting implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class MailTesting implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final int SMTP_PORT = freePort();
-    static final String PUBLIC_URL = "https://comptoir.test";
+    public static final String PUBLIC_URL = "https://comptoir.test";
 
     private static GreenMail smtp;
 
@@ -51,7 +51,7 @@ final class MailTesting implements ApplicationContextInitializer<ConfigurableApp
     }
 
     /** Starts the SMTP server (again, after {@link #stopSmtp}), with an empty mailbox. */
-    static synchronized GreenMail startSmtp() {
+    public static synchronized GreenMail startSmtp() {
         if (smtp == null) {
             smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
@@ -60,7 +60,7 @@ final class MailTesting implements ApplicationContextInitializer<ConfigurableApp
     }
 
     /** An SMTP outage: nothing listens on the port until {@link #startSmtp}. */
-    static synchronized void stopSmtp() {
+    public static synchronized void stopSmtp() {
         if (smtp != null) {
             smtp.stop();
             smtp = null;
@@ -68,7 +68,7 @@ final class MailTesting implements ApplicationContextInitializer<ConfigurableApp
     }
 
     /** The messages the SMTP server received for one address. */
-    static synchronized List<MimeMessage> mailsTo(String address) {
+    public static synchronized List<MimeMessage> mailsTo(String address) {
         if (smtp == null) {
             return List.of();
         }
@@ -83,7 +83,7 @@ final class MailTesting implements ApplicationContextInitializer<ConfigurableApp
     }
 
     /** The text of every part of the message with this content type (text/plain, text/html). */
-    static String part(MimeMessage message, String type) {
+    public static String part(MimeMessage message, String type) {
         try {
             List<String> texts = new ArrayList<>();
             collect(message, type, texts, new ArrayList<>());

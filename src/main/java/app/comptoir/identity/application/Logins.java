@@ -24,6 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.identity.BusinessKind;
+import app.comptoir.identity.BusinessRegistrations;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.domain.BusinessSettingsRules;
 import app.comptoir.identity.domain.LoginDirectoryEntry;
@@ -59,7 +61,7 @@ import app.comptoir.platform.UnauthorizedException;
  * the refresh token, so row-level security applies even before anybody is signed in.
  */
 @Service
-public class Logins implements CredentialsVerifier {
+public class Logins implements CredentialsVerifier, BusinessRegistrations {
 
     private static final Logger log = LoggerFactory.getLogger(Logins.class);
     private static final String INVALID_CREDENTIALS = "E-mail or password is incorrect";
@@ -105,12 +107,25 @@ public class Logins implements CredentialsVerifier {
      * ({@code pricesIncludeVat} null: prices including VAT, as a shop selling to consumers enters them).
      */
     public record Signup(String businessName, String email, String password, String name, String locale,
-                         String currency, Boolean pricesIncludeVat) {
+                         String currency, Boolean pricesIncludeVat, BusinessKind kind) {
 
         /** Sign-up with prices including VAT (the default of a new business). */
         public Signup(String businessName, String email, String password, String name, String locale, String currency) {
-            this(businessName, email, password, name, locale, currency, null);
+            this(businessName, email, password, name, locale, currency, null, null);
         }
+
+        /** A merchant's sign-up. */
+        public Signup(String businessName, String email, String password, String name, String locale, String currency,
+                      Boolean pricesIncludeVat) {
+            this(businessName, email, password, name, locale, currency, pricesIncludeVat, null);
+        }
+    }
+
+    /** Registers a business for another module (a supplier invited by a shopkeeper): no tokens, no session. */
+    @Override
+    public ComptoirPrincipal register(NewBusiness business, String clientAddress) {
+        return signupForSession(new Signup(business.businessName(), business.email(), business.password(),
+                business.name(), business.locale(), business.currency(), null, business.kind()), clientAddress);
     }
 
     /** Creates a tenant with its first ADMIN user and signs them in. */
@@ -144,8 +159,12 @@ public class Logins implements CredentialsVerifier {
             if (directory.existsById(email)) {
                 throw new ConflictException("email-taken", "An account already exists with this e-mail address");
             }
+            // A registered supplier's business has only its supplier space (purchasing): no shop, no stock.
+            BusinessKind kind = request.kind() == null ? BusinessKind.MERCHANT : request.kind();
+            Set<BusinessModule> modules = kind == BusinessKind.SUPPLIER ? EnumSet.of(BusinessModule.PURCHASING)
+                    : EnumSet.allOf(BusinessModule.class);
             Tenant tenant = new Tenant(tenantId, businessName, uniqueSlug(businessName), currency, locale, timezone,
-                    EnumSet.allOf(BusinessModule.class), false, !Boolean.FALSE.equals(request.pricesIncludeVat()));
+                    modules, false, !Boolean.FALSE.equals(request.pricesIncludeVat()), kind);
             tenants.saveAndFlush(tenant);
             UserAccount user = new UserAccount(userId, tenantId, email, name, passwords.encode(request.password()),
                     Set.of(Role.ADMIN));

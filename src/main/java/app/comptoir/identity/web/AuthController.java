@@ -47,7 +47,9 @@ class AuthController {
     record SignupRequest(@NotBlank @Size(max = 120) String businessName, @NotBlank @Size(max = 254) String email,
                          @NotBlank String password, @Size(max = 120) String name, String locale, String currency,
                          @Schema(description = "true or left out: prices entered including VAT (TTC, a shop selling to "
-                                 + "consumers); false: excluding VAT (HT, selling to businesses)") Boolean pricesIncludeVat) {
+                                 + "consumers); false: excluding VAT (HT, selling to businesses)") Boolean pricesIncludeVat,
+                         @Schema(description = "MERCHANT (left out) or SUPPLIER: a registered supplier's business, "
+                                 + "with only the supplier space") app.comptoir.identity.BusinessKind kind) {
     }
 
     record LoginRequest(@NotBlank String email, @NotBlank String password) {
@@ -67,7 +69,7 @@ class AuthController {
     @Operation(summary = "Create a business (tenant) and its first administrator, and sign in")
     AuthResult signup(@Valid @RequestBody SignupRequest body, HttpServletRequest request) {
         return auth.signup(new Logins.Signup(body.businessName(), body.email(), body.password(), body.name(),
-                body.locale(), body.currency(), body.pricesIncludeVat()), ClientAddress.of(request));
+                body.locale(), body.currency(), body.pricesIncludeVat(), body.kind()), ClientAddress.of(request));
     }
 
     @PostMapping("/login")

@@ -55,6 +55,8 @@ class ShellAdvice {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         List<NavLink> navigation = items.orderedStream()
                 .filter(item -> item.visibleTo(me.roles(), tenant.enabledModules()))
+                // A registered supplier sees only its supplier space (and the administration); a merchant never sees it.
+                .filter(item -> tenant.supplier() ? item.supplierSpace() || item.administration() : !item.supplierSpace())
                 .sorted(Comparator.comparingInt(NavigationItem::order))
                 .map(item -> new NavLink(item.labelKey(), item.path(), isActive(item.path(), path),
                         item.administration()))

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 
+import app.comptoir.identity.BusinessKind;
 import app.comptoir.identity.application.Logins;
 import app.comptoir.identity.demo.DemoTenants;
 import app.comptoir.platform.ClientAddress;
@@ -52,7 +53,7 @@ class SignInPages {
 
     /** What the sign-up form holds; the password is never sent back to the browser. */
     record SignupForm(String businessName, String name, String email, String password, String currency,
-                      String locale) {
+                      String locale, Boolean supplier) {
     }
 
     /** The public home page says what Comptoir is; a signed-in user goes straight to their back office. */
@@ -81,12 +82,13 @@ class SignInPages {
     }
 
     @GetMapping("/signup")
-    String signupForm(Model model, Locale locale) {
+    String signupForm(@RequestParam(required = false) String kind, Model model, Locale locale) {
         if (signedIn()) {
             return "redirect:/app";
         }
         String language = "en".equals(locale.getLanguage()) ? "en" : "fr";
-        model.addAttribute("form", new SignupForm("", "", "", "", Currencies.SUPPORTED.getFirst(), language));
+        model.addAttribute("form", new SignupForm("", "", "", "", Currencies.SUPPORTED.getFirst(), language,
+                "supplier".equals(kind)));
         return signupPage(model);
     }
 
@@ -98,7 +100,8 @@ class SignInPages {
         }
         try {
             ComptoirPrincipal principal = auth.signupForSession(new Logins.Signup(form.businessName(),
-                    form.email(), form.password(), form.name(), form.locale(), form.currency()), ClientAddress.of(request));
+                    form.email(), form.password(), form.name(), form.locale(), form.currency(), null,
+                    Boolean.TRUE.equals(form.supplier()) ? BusinessKind.SUPPLIER : BusinessKind.MERCHANT), ClientAddress.of(request));
             webSignIn.signIn(principal, request, response);
             // The language chosen for the business is the new owner's interface language too.
             String language = form.locale() == null || form.locale().isBlank() ? "fr" : form.locale().strip();

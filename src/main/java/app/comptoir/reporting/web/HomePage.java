@@ -39,6 +39,10 @@ class HomePage {
     @GetMapping("/app")
     String home(Model model) {
         ComptoirPrincipal me = tenantContext.principal().orElseThrow();
+        if (tenants.current().supplier()) {
+            // A registered supplier's business has no shop figures: its home is the supplier space.
+            return "redirect:/app/supplier";
+        }
         if (!me.has(Role.ADMIN) && !me.has(Role.MANAGER) && !me.has(Role.VIEWER)) {
             // A driver's day is their round: the home page's figures are not theirs to read.
             return "redirect:/app/sales/deliveries";
