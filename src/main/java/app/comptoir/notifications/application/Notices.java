@@ -32,6 +32,7 @@ import app.comptoir.identity.Tenants;
 import app.comptoir.identity.UserView;
 import app.comptoir.identity.Users;
 import app.comptoir.inventory.StockAlertRaised;
+import app.comptoir.purchasing.PurchaseOrderUnconfirmed;
 import app.comptoir.notifications.domain.NotificationChoices;
 import app.comptoir.notifications.domain.NotificationType;
 import app.comptoir.platform.PageResponse;
@@ -148,6 +149,14 @@ public class Notices {
         Object subject = event.referenceId() != null ? event.reference() : new VariantName(event.variantId());
         dispatch(new Occurrence(event.tenantId(), type, event.alertId().toString(), null, link, allowed,
                 new AlertType(event.type()), subject, new AlertFigure(event.referenceId() != null, event.available())));
+    }
+
+    /** A purchase order still unconfirmed by its supplier: a notice to the managers (in-app by default). */
+    @ApplicationModuleListener(id = "notifications.purchase-unconfirmed", propagation = Propagation.NOT_SUPPORTED)
+    void on(PurchaseOrderUnconfirmed event) {
+        dispatch(new Occurrence(event.tenantId(), NotificationType.PURCHASE_UNCONFIRMED, event.orderId().toString(),
+                null, "/app/purchasing/orders/" + event.orderId(), null, event.number(), event.supplierName(),
+                event.days()));
     }
 
     private static String orderLink(UUID orderId) {
