@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.identity.Tenants;
 import app.comptoir.inventory.ReorderSuggestion;
 import app.comptoir.inventory.StockQueries;
+import app.comptoir.platform.BusinessTime;
+import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Money;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
@@ -36,10 +38,14 @@ public class ReorderOrders {
     private final TenantContext tenantContext;
     private final Tenants tenants;
     private final Permissions permissions;
+    private final PurchaseOrders orders;
+    private final BusinessTime businessTime;
 
     ReorderOrders(StockQueries stock, ReorderReads reads, TenantContext tenantContext, Tenants tenants,
-                  Permissions permissions) {
+                  Permissions permissions, PurchaseOrders orders, BusinessTime businessTime) {
         this.permissions = permissions;
+        this.orders = orders;
+        this.businessTime = businessTime;
         this.stock = stock;
         this.reads = reads;
         this.tenantContext = tenantContext;
@@ -87,5 +93,55 @@ public class ReorderOrders {
                 .toList();
         BigDecimal total = groups.stream().map(ReorderPlan.SupplierGroup::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ReorderPlan(variantId, currency, groups, without, total);
+    }
+
+    /** The drafts made from the suggestions, and the page that shows them. */
+    public record PlacedOrders(List<PlacedOrder> orders, String link) {
+    }
+
+    /** A draft made for one supplier. */
+    public record PlacedOrder(UUID id, String number, UUID supplierId, String supplierName, int lines, BigDecimal total) {
+    }
+
+    /**
+     * Makes one DRAFT per preferred supplier from the current suggestions (of one variant when {@code variantId}
+     * is given), at the supplier's costs, expected after the longest lead time of its lines; {@code quantities}
+     * replaces the quantity of some variants (a quantity of 0 leaves the variant out). Nothing to order: a 400.
+     */
+    public PlacedOrders place(UUID variantId, Map<UUID, Integer> quantities) {
+        permissions.require(Permission.PURCHASES_WRITE);
+        Map<UUID, Integer> chosen = quantities == null ? Map.of() : quantities;
+        chosen.forEach((variant, quantity) -> {
+            if (quantity == null || quantity < 0 || quantity > 1_000_000_000) {
+                throw InvalidInputException.field("quantities", "must be from 0 to 1000000000");
+            }
+        });
+        ReorderPlan plan = plan(variantId);
+        List<PlacedOrder> placed = new ArrayList<>();
+        for (ReorderPlan.SupplierGroup group : plan.suppliers()) {
+            List<LineDraft> lines = new ArrayList<>();
+            int leadTime = 0;
+            for (ReorderPlan.Line line : group.lines()) {
+                int quantity = chosen.getOrDefault(line.variantId(), line.quantity());
+                if (quantity <= 0) {
+                    continue;
+                }
+                lines.add(new LineDraft(line.variantId(), null, null, null, quantity, line.unitCost()));
+                leadTime = Math.max(leadTime, line.leadTimeDays() == null ? 0 : line.leadTimeDays());
+            }
+            if (lines.isEmpty()) {
+                continue;
+            }
+            PurchaseOrderView order = orders.create(new PurchaseOrderDraft(group.supplierId(),
+                    businessTime.today().plusDays(leadTime), null, lines, null, null));
+            placed.add(new PlacedOrder(order.id(), order.number(), order.supplierId(), order.supplierName(),
+                    order.lines().size(), order.total()));
+        }
+        if (placed.isEmpty()) {
+            throw InvalidInputException.field("variant", "nothing to order from a preferred supplier");
+        }
+        String link = placed.size() == 1 ? "/app/purchasing/orders/" + placed.getFirst().id()
+                : "/app/purchasing/orders?status=DRAFT";
+        return new PlacedOrders(placed, link);
     }
 }
