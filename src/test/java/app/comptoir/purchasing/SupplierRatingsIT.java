@@ -68,9 +68,11 @@ class SupplierRatingsIT {
         String third = shop.draft(supplier, variant, 5, "3.00").getString("id");
         shop.act(third, "send");
         deliver(shop, third);
+        assertThat(web.get("/app/purchasing/statistics").status()).isEqualTo(200);
         WebSession.Page rated = web.post("/app/purchasing/orders/" + third + "/rating", Map.of("score", "3",
                 "comment", "Correct"));
         assertThat(rated.status()).isEqualTo(302);
+        assertThat(rated.location().orElseThrow()).endsWith("/app/purchasing/orders/" + third + "#rating");
         shop.call().get("/api/v1/suppliers/" + supplier + "/ratings").then().body("count", equalTo(3));
     }
 

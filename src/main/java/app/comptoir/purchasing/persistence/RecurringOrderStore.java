@@ -53,7 +53,7 @@ public class RecurringOrderStore {
 
     /** The active templates due on or before {@code today}, oldest due first. */
     public List<RecurringRow> due(UUID tenant, LocalDate today) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where r.tenant_id = ? and r.active and r.deleted_at is null and r.next_run_on <= ?
                  order by r.next_run_on, r.id""").params(tenant, Date.valueOf(today))
                 .query(RecurringOrderStore::row).list();

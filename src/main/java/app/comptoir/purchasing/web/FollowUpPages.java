@@ -54,10 +54,8 @@ class FollowUpPages {
     String attach(@PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file,
                   @RequestParam(required = false) String kind, RedirectAttributes redirect) throws IOException {
         try {
-            if (file == null || file.isEmpty()) {
-                throw InvalidInputException.field("file", "is required");
-            }
-            attachments.add(id, file.getBytes(), file.getOriginalFilename(), kind);
+            attachments.add(id, file == null ? null : file.getBytes(), file == null ? null : file.getOriginalFilename(),
+                    kind);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("attachmentError", e.errors().getFirst().field());
         }

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.purchasing.application.PurchaseAttachments;
 
@@ -45,10 +44,9 @@ class PurchaseAttachmentController {
     ResponseEntity<PurchaseAttachments.Attachment> upload(@PathVariable UUID id,
                                                           @RequestPart(name = "file", required = false) MultipartFile file,
                                                           @RequestParam(required = false) String kind) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw InvalidInputException.field("file", "is required (a photo or a PDF in the multipart part 'file')");
-        }
-        PurchaseAttachments.Attachment added = attachments.add(id, file.getBytes(), file.getOriginalFilename(), kind);
+        // the service checks the permission before the file, so that a missing file is no answer to who may not
+        PurchaseAttachments.Attachment added = attachments.add(id, file == null ? null : file.getBytes(),
+                file == null ? null : file.getOriginalFilename(), kind);
         return ResponseEntity.created(URI.create(added.url())).body(added);
     }
 
