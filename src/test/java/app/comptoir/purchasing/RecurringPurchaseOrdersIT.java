@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.comptoir.purchasing.application.RecurringPurchaseOrders;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 /** Recurring purchase orders: a draft on each due date, once, whatever the number of runs (moved clock). */
 @IntegrationTest
@@ -80,5 +81,21 @@ class RecurringPurchaseOrdersIT {
         shop.call().delete("/api/v1/purchasing/recurring-orders/" + id).then().statusCode(204);
         assertThat(recurring.runDue(shop.admin.tenantId(), now.plus(Duration.ofDays(30)))).isZero();
         shop.call().get("/api/v1/purchasing/recurring-orders").then().statusCode(200).body("size()", equalTo(0));
+
+        WebSession web = new WebSession(port);
+        web.signIn(shop.admin.email(), shop.admin.password());
+        assertThat(web.get("/app/purchasing/recurring").status()).isEqualTo(200);
+        WebSession.Page unknown = web.post("/app/purchasing/recurring", Map.of("supplierId", supplier, "name", "Pain",
+                "everyWeeks", "2", "dayOfWeek", "5", "sku", "NOPE", "quantity", "3"));
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body()).contains("is-invalid").contains("Référence inconnue");
+        WebSession.Page added = web.post("/app/purchasing/recurring", Map.of("supplierId", supplier, "name", "Pain",
+                "everyWeeks", "2", "dayOfWeek", "5", "sku", "REC-PAIN", "quantity", "3"));
+        assertThat(added.status()).isEqualTo(302);
+        JsonPath listed = shop.call().get("/api/v1/purchasing/recurring-orders").then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("name")).containsExactly("Pain");
+        assertThat(listed.getInt("[0].everyWeeks")).isEqualTo(2);
+        assertThat(listed.getInt("[0].dayOfWeek")).isEqualTo(5);
+        assertThat(listed.getInt("[0].lines[0].quantity")).isEqualTo(3);
     }
 }
