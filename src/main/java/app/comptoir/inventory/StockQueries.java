@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.application.ReorderSuggestions;
 import app.comptoir.inventory.domain.StockLevel;
 import app.comptoir.inventory.domain.StockRules;
 import app.comptoir.inventory.domain.Thresholds;
@@ -40,8 +41,11 @@ public class StockQueries {
     private final TenantContext tenantContext;
     private final CatalogQueries catalog;
     private final Availability availability;
+    private final ReorderSuggestions reorderSuggestions;
 
-    StockQueries(LevelReads levelReads, TenantContext tenantContext, CatalogQueries catalog, Availability availability) {
+    StockQueries(LevelReads levelReads, TenantContext tenantContext, CatalogQueries catalog, Availability availability,
+                 ReorderSuggestions reorderSuggestions) {
+        this.reorderSuggestions = reorderSuggestions;
         this.levelReads = levelReads;
         this.tenantContext = tenantContext;
         this.catalog = catalog;
@@ -72,6 +76,15 @@ public class StockQueries {
     /** Available quantity (all locations together) of each variant that has stock; others are absent. */
     public Map<UUID, Integer> available(Collection<UUID> variantIds) {
         return availability.available(tenantContext.requireTenant(), variantIds);
+    }
+
+    /**
+     * What to reorder (variants at or under their reorder point, most urgent first, with the quantity inventory
+     * suggests from 30 days of outgoing goods, the lead time and the reorder quantity): purchasing subtracts what
+     * is already on order and rounds to its suppliers' packs.
+     */
+    public List<ReorderSuggestion> reorderSuggestions() {
+        return reorderSuggestions.all();
     }
 
     private UUID[] matchingVariants(String q, UUID categoryId) {

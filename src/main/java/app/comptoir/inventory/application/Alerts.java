@@ -65,17 +65,23 @@ public class Alerts {
                         .filter(Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(VariantSummary::id, Function.identity()));
         List<AlertView> views = rows.items().stream().map(a -> {
+            if (a.referenceId() != null) {
+                return new AlertView(a.id(), a.type(), a.severity(), a.state(), null, null, null, null, a.available(),
+                        a.threshold(), null, a.raisedAt(), a.readAt(), a.resolvedAt(), "follow",
+                        PURCHASE_ORDER_LINK + a.referenceId(), false, a.referenceId(), a.reference());
+            }
             if (a.variantId() == null) {
                 return new AlertView(a.id(), a.type(), a.severity(), a.state(), null, null, null, null, a.available(),
                         a.threshold(), a.items(), a.raisedAt(), a.readAt(), a.resolvedAt(), "review",
-                        SLOW_MOVERS_LINK + slowMoversPeriod(a.threshold()), true);
+                        SLOW_MOVERS_LINK + slowMoversPeriod(a.threshold()), true, null, null);
             }
             VariantSummary v = variants.get(a.variantId());
             boolean reorder = a.type() == AlertType.LOW_STOCK || a.type() == AlertType.OUT_OF_STOCK;
             return new AlertView(a.id(), a.type(), a.severity(), a.state(), a.variantId(), v == null ? null : v.sku(),
                     v == null ? null : v.label(), a.locationId(), a.available(), a.threshold(), null, a.raisedAt(),
                     a.readAt(), a.resolvedAt(), reorder ? "reorder" : "adjust",
-                    reorder ? "/app/inventory/stock/reorder" : "/app/inventory/stock/variants/" + a.variantId(), false);
+                    reorder ? "/app/inventory/stock/reorder" : "/app/inventory/stock/variants/" + a.variantId(), false,
+                    null, null);
         }).toList();
         return new PageResponse<>(views, rows.total(), page, size);
     }
@@ -88,6 +94,9 @@ public class Alerts {
     public List<StockFigures.AlertCount> groups() {
         return figures.openAlerts();
     }
+
+    /** A late delivery opens its purchase order in the purchasing module (linked by URL only). */
+    static final String PURCHASE_ORDER_LINK = "/app/purchasing/orders/";
 
     /** The statistics page's slow movers table lists the dormant products a digest sums up. */
     static final String SLOW_MOVERS_LINK = "/app/reporting/stock?slowDays=";

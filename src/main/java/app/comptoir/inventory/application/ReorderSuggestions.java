@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
+import app.comptoir.inventory.ReorderSuggestion;
 import app.comptoir.inventory.domain.Reorder;
 import app.comptoir.inventory.persistence.FigureReads;
 import app.comptoir.inventory.persistence.FigureReads.ReorderRow;

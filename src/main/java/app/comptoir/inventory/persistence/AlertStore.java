@@ -35,11 +35,13 @@ public class AlertStore {
 
     /**
      * An alert as stored. A slow-moving digest has no variant nor location: {@code items} is the number of
-     * stock levels it sums up and {@code available} their units on hand (null {@code items} otherwise).
+     * stock levels it sums up and {@code available} their units on hand (null {@code items} otherwise). A late
+     * delivery has no variant nor location either: it names a purchase order ({@code referenceId}, its id, and
+     * {@code reference}, its number), {@code available} is its days late and {@code threshold} the rule's days.
      */
     public record AlertRow(UUID id, AlertType type, String severity, String state, UUID variantId, UUID locationId,
                            int available, Integer threshold, Integer items, Instant raisedAt, Instant readAt,
-                           Instant resolvedAt) {
+                           Instant resolvedAt, UUID referenceId, String reference) {
     }
 
     /** How many open alerts (new or read) there are of one severity and type. */
@@ -137,6 +139,32 @@ public class AlertStore {
                      where tenant_id = ? and variant_id = any(?) and resolved_at is null returning id)
                 select count(*) from resolved""", Integer.class, tenant, ids, tenant, Timestamp.from(at), tenant, ids);
         return resolved == null ? 0 : resolved;
+    }
+
+    /**
+     * Raises an alert about something other than a stock level (a late purchase order: {@code referenceId} and
+     * {@code reference}, its id and number) unless one of this type is open for it; the alert, or null. The
+     * partial unique index on open referenced alerts makes a concurrent second raise insert nothing.
+     */
+    public Raised raiseReferenced(UUID tenant, AlertType type, UUID referenceId, String reference, int available,
+                                  Integer threshold, Instant at) {
+        return jdbc.query("""
+                insert into stock_alerts (id, tenant_id, type, severity, state, reference_id, reference, available,
+                  threshold, raised_at) values (?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?)
+                on conflict (tenant_id, type, reference_id) where resolved_at is null and reference_id is not null
+                do nothing
+                returning id, """ + RULE_CHANNELS,
+                (rs, n) -> new Raised(rs.getObject("id", UUID.class), channels(rs.getArray("channels"))),
+                Ids.newId(), tenant, type.name(), type.severity(), referenceId, reference, available, threshold,
+                Timestamp.from(at)).stream().findFirst().orElse(null);
+    }
+
+    /** Resolves the open alert of this type about {@code referenceId}; whether there was one. */
+    public boolean resolveReferenced(UUID tenant, AlertType type, UUID referenceId, Instant at) {
+        return jdbc.update("""
+                update stock_alerts set state = 'RESOLVED', resolved_at = ?
+                 where tenant_id = ? and type = ? and reference_id = ? and resolved_at is null""",
+                Timestamp.from(at), tenant, type.name(), referenceId) > 0;
     }
 
     /** The business's enabled rule types with their threshold (null where the rule has none). */
@@ -238,7 +266,8 @@ public class AlertStore {
                         rs.getObject("location_id", UUID.class), rs.getInt("available"),
                         (Integer) rs.getObject("threshold"), (Integer) rs.getObject("items"),
                         rs.getTimestamp("raised_at").toInstant(), instant(rs.getTimestamp("read_at")),
-                        instant(rs.getTimestamp("resolved_at"))),
+                        instant(rs.getTimestamp("resolved_at")), rs.getObject("reference_id", UUID.class),
+                        rs.getString("reference")),
                 args.toArray());
         return new PageResponse<>(rows, total == null ? 0 : total, page, size);
     }

@@ -22,7 +22,7 @@ import app.comptoir.inventory.application.AlertRules;
 import app.comptoir.inventory.domain.AlertType;
 import app.comptoir.inventory.application.AlertView;
 import app.comptoir.inventory.application.Alerts;
-import app.comptoir.inventory.application.ReorderSuggestion;
+import app.comptoir.inventory.ReorderSuggestion;
 import app.comptoir.inventory.application.ReorderSuggestions;
 import app.comptoir.inventory.StockFigures;
 import app.comptoir.inventory.StockLocations;

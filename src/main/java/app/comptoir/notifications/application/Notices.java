@@ -32,6 +32,7 @@ import app.comptoir.identity.Tenants;
 import app.comptoir.identity.UserView;
 import app.comptoir.identity.Users;
 import app.comptoir.inventory.StockAlertRaised;
+import app.comptoir.purchasing.PurchaseOrderUnconfirmed;
 import app.comptoir.notifications.domain.NotificationChoices;
 import app.comptoir.notifications.domain.NotificationType;
 import app.comptoir.platform.PageResponse;
@@ -141,10 +142,21 @@ public class Notices {
         if (allowed != null && allowed.isEmpty()) {
             return;
         }
-        String link = event.variantId() == null ? "/app/inventory/stock/alerts"
+        // a late delivery names a purchase order, linked by URL (no dependency on purchasing)
+        String link = event.referenceId() != null ? "/app/purchasing/orders/" + event.referenceId()
+                : event.variantId() == null ? "/app/inventory/stock/alerts"
                 : "/app/inventory/stock/variants/" + event.variantId();
+        Object subject = event.referenceId() != null ? event.reference() : new VariantName(event.variantId());
         dispatch(new Occurrence(event.tenantId(), type, event.alertId().toString(), null, link, allowed,
-                new AlertType(event.type()), new VariantName(event.variantId()), event.available()));
+                new AlertType(event.type()), subject, new AlertFigure(event.referenceId() != null, event.available())));
+    }
+
+    /** A purchase order still unconfirmed by its supplier: a notice to the managers (in-app by default). */
+    @ApplicationModuleListener(id = "notifications.purchase-unconfirmed", propagation = Propagation.NOT_SUPPORTED)
+    void on(PurchaseOrderUnconfirmed event) {
+        dispatch(new Occurrence(event.tenantId(), NotificationType.PURCHASE_UNCONFIRMED, event.orderId().toString(),
+                null, "/app/purchasing/orders/" + event.orderId(), null, event.number(), event.supplierName(),
+                event.days()));
     }
 
     private static String orderLink(UUID orderId) {
@@ -176,6 +188,10 @@ public class Notices {
     }
 
     private record VariantName(UUID variantId) {
+    }
+
+    /** What an alert counts: units available, or days late for a late delivery. */
+    private record AlertFigure(boolean daysLate, int value) {
     }
 
     /** Tells every user the occurrence concerns, through the channels their preferences allow; returns how many notices. */
@@ -250,6 +266,8 @@ public class Notices {
                 case VariantName variant -> variant.variantId() == null
                         ? messages.getMessage("notice.alert.digest", null, locale)
                         : catalog.variant(variant.variantId()).map(VariantSummary::label).orElse("");
+                case AlertFigure figure -> messages.getMessage(figure.daysLate() ? "notice.alert.daysLate"
+                        : "notice.alert.available", new Object[] {figure.value()}, locale);
                 case null -> "";
                 default -> Objects.toString(args[i]);
             };

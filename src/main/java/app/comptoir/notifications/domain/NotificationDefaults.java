@@ -28,6 +28,7 @@ public final class NotificationDefaults {
                     add(on, NotificationType.ORDER_CREATED, Channel.IN_APP);
                     add(on, NotificationType.STOCK_OUT, Channel.IN_APP, Channel.EMAIL);
                     add(on, NotificationType.DELIVERY_FAILED, Channel.IN_APP, Channel.EMAIL);
+                    add(on, NotificationType.PURCHASE_UNCONFIRMED, Channel.IN_APP);
                 }
                 case DRIVER -> {
                     add(on, NotificationType.DRIVER_ASSIGNED, Channel.IN_APP, Channel.PUSH);

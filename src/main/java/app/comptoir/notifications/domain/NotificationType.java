@@ -19,7 +19,8 @@ public enum NotificationType {
     DRIVER_ASSIGNED("order.driver_assigned", false, true),
     DELIVERY_FAILED("order.delivery_failed", true, true),
     STOCK_OUT("stock.out", true, false),
-    STOCK_ALERT("stock.alert", true, false);
+    STOCK_ALERT("stock.alert", true, false),
+    PURCHASE_UNCONFIRMED("purchase.unconfirmed", true, false);
 
     private final String key;
     private final boolean staffHears;

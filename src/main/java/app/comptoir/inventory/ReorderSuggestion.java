@@ -1,4 +1,4 @@
-package app.comptoir.inventory.application;
+package app.comptoir.inventory;
 
 import java.math.BigDecimal;
 import java.util.UUID;
