@@ -181,7 +181,7 @@ final class DemoPurchaseOrders {
             return d.plan().note();
         }
         if ("DELIVERED".equals(status) && d.party().registeredTenantId() == null) {
-            return "Reçue en totalité";
+            return "Tout est reçu"; // as the receipt that completes an order writes it
         }
         return null;
     }
