@@ -138,6 +138,28 @@ class PurchasingDemoIT {
     }
 
     @Test
+    void theOrderDeliveredThisMorningWasReceivedIntoStockThroughTheLedger() {
+        as("boutique-awa", db -> {
+            List<Map<String, Object>> receipts = db.queryForList("""
+                    select r.id, o.status from purchase_receipts r join purchase_orders o on o.id = r.order_id""");
+            assertThat(receipts).hasSize(1);
+            assertThat(receipts.getFirst().get("status")).isEqualTo("DELIVERED");
+            // Each receipt line is the whole line, and its RECEIPT movement is in the stock ledger.
+            assertThat(db.queryForObject("""
+                    select count(*) from purchase_receipt_lines rl join purchase_order_lines l on l.id = rl.line_id
+                      join stock_movements m on m.id = rl.movement_id
+                     where m.type = 'RECEIPT' and m.quantity = rl.quantity and m.variant_id = rl.variant_id
+                       and rl.quantity = l.quantity and m.reference = (select number from purchase_orders where id = l.order_id)""",
+                    Integer.class)).isPositive().isEqualTo(db.queryForObject("select count(*) from purchase_receipt_lines",
+                    Integer.class));
+            assertThat(db.queryForObject("""
+                    select count(*) from supplier_ratings r join purchase_receipts p on p.order_id = r.order_id""",
+                    Integer.class)).isZero();
+            return null;
+        });
+    }
+
+    @Test
     void eachRegisteredSupplierSeesTheOrdersItsCustomersSentItAndNoOthers() {
         UUID awa = tenant("boutique-awa");
         UUID lilas = tenant("jardin-des-lilas");

@@ -31,10 +31,15 @@ final class DemoBuyers {
     /**
      * An order to make: created {@code ageDays} ago, taken to {@code status}; {@code expectedInDays} (from today)
      * for an open order, null to derive it from the lead time; {@code refusedBySupplier} for a connected order the
-     * supplier turned down.
+     * supplier turned down; {@code receivedNow} for the delivered order received into stock as the demo loads.
      */
     record Plan(int ageDays, String supplierKey, String status, Integer expectedInDays, boolean refusedBySupplier,
-                String note) {
+                String note, boolean receivedNow) {
+
+        Plan(int ageDays, String supplierKey, String status, Integer expectedInDays, boolean refusedBySupplier,
+             String note) {
+            this(ageDays, supplierKey, status, expectedInDays, refusedBySupplier, note, false);
+        }
     }
 
     /** A garden variant the registered garden supplier sells: product name prefix and option value. */
@@ -113,6 +118,7 @@ final class DemoBuyers {
             new Plan(3, REGISTERED, "SHIPPED", 1, false, null),
             new Plan(2, REGISTERED, "SENT", 3, false, "Livraison possible le samedi matin."),
             new Plan(2, REGISTERED, "CONFIRMED", 2, false, null),
+            new Plan(2, "NDIAYE", "DELIVERED", null, false, "Livrée ce matin, rangée en réserve.", true),
             new Plan(1, "DIALLO", "DRAFT", 3, false, null),
             new Plan(0, "SOW", "DRAFT", 5, false, "À compléter avec le café si la promotion continue."));
 

@@ -22,7 +22,8 @@ import app.comptoir.purchasing.persistence.DemoPurchasingRows;
  * {@code ACH-<year>-NNNNNN} in creation order per year of the shop's zone, each move stamped and written to the
  * timeline (by the supplier for the moves of a connected order), totals the sum of the lines. Delivered orders are
  * fully received without receipt rows (see docs/purchasing.md, "Demo"): the shop's stock history was loaded by the
- * inventory's demo. Pure and deterministic: the same plans, offers, seed and instant give the same rows.
+ * inventory's demo; only the order received as the demo loads gets a receipt, whose stock movements are recorded
+ * then. Pure and deterministic: the same plans, offers, seed and instant give the same rows.
  */
 final class DemoPurchaseOrders {
 
@@ -38,10 +39,14 @@ final class DemoPurchaseOrders {
     record Party(String key, UUID id, String name, UUID registeredTenantId, int leadDays) {
     }
 
-    /** The rows made. */
+    /** The rows made, and the receipt to record into stock (the order received as the demo loads), if any. */
     record Made(List<DemoPurchasingRows.Order> orders, List<DemoPurchasingRows.Line> lines,
                 List<DemoPurchasingRows.History> history, List<DemoPurchasingRows.Rating> ratings,
-                List<int[]> counters) {
+                List<int[]> counters, List<Receipt> receipts) {
+    }
+
+    /** A receipt of every line of an order, at the instant the demo loads. */
+    record Receipt(UUID id, UUID orderId, String number, Instant at, List<DemoPurchasingRows.Line> lines) {
     }
 
     private final String slug;
@@ -80,6 +85,7 @@ final class DemoPurchaseOrders {
         List<DemoPurchasingRows.Line> lines = new ArrayList<>();
         List<DemoPurchasingRows.History> history = new ArrayList<>();
         List<DemoPurchasingRows.Rating> ratings = new ArrayList<>();
+        List<Receipt> receipts = new ArrayList<>();
         Map<Integer, Integer> lastPerYear = new TreeMap<>();
         int delivered = 0;
         for (Draft d : drafts) {
@@ -97,7 +103,12 @@ final class DemoPurchaseOrders {
                         line.quantity(), o.cost(), received ? line.quantity() : 0));
             }
             boolean cancelled = "CANCELLED".equals(d.plan().status());
-            orders.add(new DemoPurchasingRows.Order(d.id(), tenant, String.format("ACH-%d-%06d", year, number),
+            String numbered = String.format("ACH-%d-%06d", year, number);
+            if (received && d.plan().receivedNow()) {
+                receipts.add(new Receipt(DemoIds.of(slug, "order", d.key(), "receipt"), d.id(), numbered, now,
+                        List.copyOf(lines.subList(lines.size() - d.lines().size(), lines.size()))));
+            }
+            orders.add(new DemoPurchasingRows.Order(d.id(), tenant, numbered,
                     d.party().id(), supplierTenant, d.party().name(), buyerName, d.plan().status(), currency,
                     Money.round(total, currency), d.expected(), cancelled ? null : d.plan().note(), locationId,
                     d.steps().get("SENT"), d.steps().get("CONFIRMED"), d.steps().get("SHIPPED"),
@@ -109,7 +120,7 @@ final class DemoPurchaseOrders {
                         bySupplier(d, step.getKey()), step.getValue()));
             }
             // Most delivered orders are rated a day or two later; a few are left for the shopkeeper to rate.
-            if (received && delivered++ % 4 != 3) {
+            if (received && !d.plan().receivedNow() && delivered++ % 4 != 3) {
                 int score = new int[] {5, 4, 5, 3, 4, 5, 4}[random.nextInt(7)];
                 ratings.add(new DemoPurchasingRows.Rating(DemoIds.of(slug, "order", d.key(), "rating"), tenant,
                         d.party().id(), supplierTenant, d.id(), score,
@@ -119,7 +130,7 @@ final class DemoPurchaseOrders {
         }
         List<int[]> counters = new ArrayList<>();
         lastPerYear.forEach((year, last) -> counters.add(new int[] {year, last}));
-        return new Made(orders, lines, history, ratings, counters);
+        return new Made(orders, lines, history, ratings, counters, receipts);
     }
 
     private record Picked(Offer offer, int quantity) {
@@ -157,7 +168,9 @@ final class DemoPurchaseOrders {
                             .plusHours(2 + random.nextInt(8)));
                     steps.put("SHIPPED", shipped);
                     if ("DELIVERED".equals(status)) {
-                        steps.put("DELIVERED", next(shipped, Duration.ofHours(3 + random.nextInt(24))));
+                        // Received now, the receipt's movements are dated by the clock as it records them.
+                        steps.put("DELIVERED", plan.receivedNow() ? now
+                                : next(shipped, Duration.ofHours(3 + random.nextInt(24))));
                     }
                 }
             }

@@ -30,7 +30,10 @@ import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.Tenants;
+import app.comptoir.inventory.MovementRequest;
+import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.StockLocations;
+import app.comptoir.inventory.StockMovements;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.purchasing.demo.DemoBuyers.SupplierSeed;
 import app.comptoir.purchasing.demo.DemoPurchaseOrders.Offer;
@@ -55,16 +58,19 @@ class DemoPurchasing {
 
     private final CatalogQueries catalog;
     private final StockLocations locations;
+    private final StockMovements movements;
     private final Tenants tenants;
     private final DemoPurchasingRows rows;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoPurchasing(CatalogQueries catalog, StockLocations locations, Tenants tenants, DemoPurchasingRows rows,
-                   TenantContext tenantContext, PlatformTransactionManager transactionManager, Clock clock) {
+    DemoPurchasing(CatalogQueries catalog, StockLocations locations, StockMovements movements, Tenants tenants,
+                   DemoPurchasingRows rows, TenantContext tenantContext, PlatformTransactionManager transactionManager,
+                   Clock clock) {
         this.catalog = catalog;
         this.locations = locations;
+        this.movements = movements;
         this.tenants = tenants;
         this.rows = rows;
         this.tenantContext = tenantContext;
@@ -151,16 +157,37 @@ class DemoPurchasing {
         }
         rows.insertSuppliers(suppliers);
         rows.insertSupplierVariants(links);
+        UUID shopFloor = locations.defaultLocation().id();
         DemoPurchaseOrders.Made made = new DemoPurchaseOrders(slug, tenant, shop.name(), shop.currency(),
-                ZoneId.of(shop.timezone()), now, locations.defaultLocation().id())
+                ZoneId.of(shop.timezone()), now, shopFloor)
                 .make(dakar ? DemoBuyers.DAKAR_PLANS : DemoBuyers.GARDEN_PLANS, parties, offers);
         rows.insertOrders(made.orders(), made.lines(), made.history(), made.counters(), tenant);
         rows.insertRatings(made.ratings());
+        for (DemoPurchaseOrders.Receipt receipt : made.receipts()) {
+            receive(tenant, receipt, shopFloor);
+        }
         if (dakar) {
             rows.insertSettings(tenant, "WEIGHTED_AVERAGE", 3, now.minus(Duration.ofDays(150)));
         }
         return suppliers.size() + " suppliers, " + links.size() + " supplied variants, " + made.orders().size()
                 + " purchase orders, " + made.ratings().size() + " ratings";
+    }
+
+    /**
+     * Records a receipt as the application does: a RECEIPT movement per line into the shop (its id derived from
+     * the receipt's and the line's, so nothing is recorded twice), then the receipt's rows pointing at them. The
+     * demo acts for no user, as the system.
+     */
+    private void receive(UUID tenant, DemoPurchaseOrders.Receipt receipt, UUID location) {
+        List<UUID> movementIds = new ArrayList<>();
+        for (DemoPurchasingRows.Line line : receipt.lines()) {
+            UUID movementId = DemoIds.of(receipt.id().toString(), "movement", line.id().toString());
+            movements.record(new MovementRequest(movementId, line.variantId(), MovementType.RECEIPT, line.quantity(),
+                    location, null, "Réception " + receipt.number(), receipt.number()));
+            movementIds.add(movementId);
+        }
+        rows.insertReceipt(receipt.id(), tenant, receipt.orderId(), location, receipt.at(), null, receipt.lines(),
+                movementIds);
     }
 
     /**
