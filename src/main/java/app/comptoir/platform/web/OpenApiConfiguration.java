@@ -63,6 +63,8 @@ class OpenApiConfiguration {
             "inventory", "Stock locations, levels per variant and location, the movement ledger, reservations, "
                     + "alert rules and alerts, reorder suggestions.",
             "sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns.",
+            "purchasing", "Suppliers and what they supply, purchase orders from draft to delivery (ACH-<year>-000001), "
+                    + "receipts into stock that update the variants' cost, purchasing settings.",
             "reporting", "Dashboards and statistics computed from the other modules' figures.",
             "platform", "Shared services: the append-only audit log of every change to business data.",
             "notifications", "Telling people and systems what happened: the in-app notifications behind the bell, "
