@@ -118,7 +118,7 @@ final class DemoBuyers {
             new Plan(3, REGISTERED, "SHIPPED", 1, false, null),
             new Plan(2, REGISTERED, "SENT", 3, false, "Livraison possible le samedi matin."),
             new Plan(2, REGISTERED, "CONFIRMED", 2, false, null),
-            new Plan(2, "NDIAYE", "DELIVERED", null, false, "Livrée ce matin, rangée en réserve.", true),
+            new Plan(2, "NDIAYE", "DELIVERED", null, false, "Livrer à la boutique, pas au dépôt.", true),
             new Plan(1, "DIALLO", "DRAFT", 3, false, null),
             new Plan(0, "SOW", "DRAFT", 5, false, "À compléter avec le café si la promotion continue."));
 

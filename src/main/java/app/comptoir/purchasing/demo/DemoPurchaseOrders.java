@@ -22,8 +22,8 @@ import app.comptoir.purchasing.persistence.DemoPurchasingRows;
  * {@code ACH-<year>-NNNNNN} in creation order per year of the shop's zone, each move stamped and written to the
  * timeline (by the supplier for the moves of a connected order), totals the sum of the lines. Delivered orders are
  * fully received without receipt rows (see docs/purchasing.md, "Demo"): the shop's stock history was loaded by the
- * inventory's demo; only the order received as the demo loads gets a receipt, whose stock movements are recorded
- * then. Pure and deterministic: the same plans, offers, seed and instant give the same rows.
+ * inventory's demo. The order to receive as the demo loads is left SHIPPED, with the receipt to make of all its
+ * lines. Pure and deterministic: the same plans, offers, seed and instant give the same rows.
  */
 final class DemoPurchaseOrders {
 
@@ -39,14 +39,14 @@ final class DemoPurchaseOrders {
     record Party(String key, UUID id, String name, UUID registeredTenantId, int leadDays) {
     }
 
-    /** The rows made, and the receipt to record into stock (the order received as the demo loads), if any. */
+    /** The rows made, and the receipts to make through the purchase orders (of the order received as the demo loads). */
     record Made(List<DemoPurchasingRows.Order> orders, List<DemoPurchasingRows.Line> lines,
                 List<DemoPurchasingRows.History> history, List<DemoPurchasingRows.Rating> ratings,
                 List<int[]> counters, List<Receipt> receipts) {
     }
 
-    /** A receipt of every line of an order, at the instant the demo loads. */
-    record Receipt(UUID id, UUID orderId, String number, Instant at, List<DemoPurchasingRows.Line> lines) {
+    /** A receipt of every line of a shipped order. */
+    record Receipt(UUID id, UUID orderId, List<DemoPurchasingRows.Line> lines) {
     }
 
     private final String slug;
@@ -93,7 +93,8 @@ final class DemoPurchaseOrders {
             int number = lastPerYear.merge(year, 1, Integer::sum);
             UUID supplierTenant = d.party().registeredTenantId();
             BigDecimal total = BigDecimal.ZERO;
-            boolean received = "DELIVERED".equals(d.plan().status());
+            boolean toReceive = d.plan().receivedNow();
+            boolean received = "DELIVERED".equals(d.plan().status()) && !toReceive;
             for (int p = 0; p < d.lines().size(); p++) {
                 Picked line = d.lines().get(p);
                 Offer o = line.offer();
@@ -104,12 +105,12 @@ final class DemoPurchaseOrders {
             }
             boolean cancelled = "CANCELLED".equals(d.plan().status());
             String numbered = String.format("ACH-%d-%06d", year, number);
-            if (received && d.plan().receivedNow()) {
-                receipts.add(new Receipt(DemoIds.of(slug, "order", d.key(), "receipt"), d.id(), numbered, now,
+            if (toReceive) {
+                receipts.add(new Receipt(DemoIds.of(slug, "order", d.key(), "receipt"), d.id(),
                         List.copyOf(lines.subList(lines.size() - d.lines().size(), lines.size()))));
             }
             orders.add(new DemoPurchasingRows.Order(d.id(), tenant, numbered,
-                    d.party().id(), supplierTenant, d.party().name(), buyerName, d.plan().status(), currency,
+                    d.party().id(), supplierTenant, d.party().name(), buyerName, toReceive ? "SHIPPED" : d.plan().status(), currency,
                     Money.round(total, currency), d.expected(), cancelled ? null : d.plan().note(), locationId,
                     d.steps().get("SENT"), d.steps().get("CONFIRMED"), d.steps().get("SHIPPED"),
                     d.steps().get("DELIVERED"), d.steps().get("CANCELLED"), cancelled ? d.plan().note() : null,
@@ -120,7 +121,7 @@ final class DemoPurchaseOrders {
                         bySupplier(d, step.getKey()), step.getValue()));
             }
             // Most delivered orders are rated a day or two later; a few are left for the shopkeeper to rate.
-            if (received && !d.plan().receivedNow() && delivered++ % 4 != 3) {
+            if (received && delivered++ % 4 != 3) {
                 int score = new int[] {5, 4, 5, 3, 4, 5, 4}[random.nextInt(7)];
                 ratings.add(new DemoPurchasingRows.Rating(DemoIds.of(slug, "order", d.key(), "rating"), tenant,
                         d.party().id(), supplierTenant, d.id(), score,
@@ -154,7 +155,8 @@ final class DemoPurchaseOrders {
         // Insertion order is the timeline's: DRAFT, SENT, then the moves up to the planned status.
         Map<String, Instant> steps = new java.util.LinkedHashMap<>();
         steps.put("DRAFT", created);
-        String status = plan.status();
+        // The order received as the demo loads is shipped: its receipt delivers it.
+        String status = plan.receivedNow() ? "SHIPPED" : plan.status();
         if (!"DRAFT".equals(status)) {
             Instant sent = next(created, Duration.ofMinutes(20 + random.nextInt(160)));
             steps.put("SENT", sent);
@@ -168,9 +170,7 @@ final class DemoPurchaseOrders {
                             .plusHours(2 + random.nextInt(8)));
                     steps.put("SHIPPED", shipped);
                     if ("DELIVERED".equals(status)) {
-                        // Received now, the receipt's movements are dated by the clock as it records them.
-                        steps.put("DELIVERED", plan.receivedNow() ? now
-                                : next(shipped, Duration.ofHours(3 + random.nextInt(24))));
+                        steps.put("DELIVERED", next(shipped, Duration.ofHours(3 + random.nextInt(24))));
                     }
                 }
             }

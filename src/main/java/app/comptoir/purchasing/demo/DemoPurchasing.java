@@ -30,11 +30,11 @@ import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.Tenants;
-import app.comptoir.inventory.MovementRequest;
-import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.StockLocations;
-import app.comptoir.inventory.StockMovements;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.purchasing.application.PurchaseOrders;
+import app.comptoir.purchasing.application.ReceiptRequest;
+import app.comptoir.purchasing.domain.LineQuantity;
 import app.comptoir.purchasing.demo.DemoBuyers.SupplierSeed;
 import app.comptoir.purchasing.demo.DemoPurchaseOrders.Offer;
 import app.comptoir.purchasing.demo.DemoPurchaseOrders.Party;
@@ -58,19 +58,19 @@ class DemoPurchasing {
 
     private final CatalogQueries catalog;
     private final StockLocations locations;
-    private final StockMovements movements;
+    private final PurchaseOrders purchaseOrders;
     private final Tenants tenants;
     private final DemoPurchasingRows rows;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoPurchasing(CatalogQueries catalog, StockLocations locations, StockMovements movements, Tenants tenants,
+    DemoPurchasing(CatalogQueries catalog, StockLocations locations, PurchaseOrders purchaseOrders, Tenants tenants,
                    DemoPurchasingRows rows, TenantContext tenantContext, PlatformTransactionManager transactionManager,
                    Clock clock) {
         this.catalog = catalog;
         this.locations = locations;
-        this.movements = movements;
+        this.purchaseOrders = purchaseOrders;
         this.tenants = tenants;
         this.rows = rows;
         this.tenantContext = tenantContext;
@@ -164,7 +164,7 @@ class DemoPurchasing {
         rows.insertOrders(made.orders(), made.lines(), made.history(), made.counters(), tenant);
         rows.insertRatings(made.ratings());
         for (DemoPurchaseOrders.Receipt receipt : made.receipts()) {
-            receive(tenant, receipt, shopFloor);
+            receive(receipt, shopFloor);
         }
         if (dakar) {
             rows.insertSettings(tenant, "WEIGHTED_AVERAGE", 3, now.minus(Duration.ofDays(150)));
@@ -174,20 +174,14 @@ class DemoPurchasing {
     }
 
     /**
-     * Records a receipt as the application does: a RECEIPT movement per line into the shop (its id derived from
-     * the receipt's and the line's, so nothing is recorded twice), then the receipt's rows pointing at them. The
-     * demo acts for no user, as the system.
+     * Receives a shipped order into the shop through the purchase orders, as the shopkeeper would: RECEIPT
+     * movements in the stock ledger, the variants' cost, the receipt and the DELIVERED step, at the clock's instant.
+     * The demo acts for no user, as the system.
      */
-    private void receive(UUID tenant, DemoPurchaseOrders.Receipt receipt, UUID location) {
-        List<UUID> movementIds = new ArrayList<>();
-        for (DemoPurchasingRows.Line line : receipt.lines()) {
-            UUID movementId = DemoIds.of(receipt.id().toString(), "movement", line.id().toString());
-            movements.record(new MovementRequest(movementId, line.variantId(), MovementType.RECEIPT, line.quantity(),
-                    location, null, "Réception " + receipt.number(), receipt.number()));
-            movementIds.add(movementId);
-        }
-        rows.insertReceipt(receipt.id(), tenant, receipt.orderId(), location, receipt.at(), null, receipt.lines(),
-                movementIds);
+    private void receive(DemoPurchaseOrders.Receipt receipt, UUID location) {
+        purchaseOrders.receive(receipt.orderId(), new ReceiptRequest(receipt.id(), location,
+                "Livrée ce matin, rangée en réserve.",
+                receipt.lines().stream().map(l -> new LineQuantity(l.id(), l.quantity())).toList()), null);
     }
 
     /**

@@ -170,23 +170,6 @@ public class DemoPurchasingRows {
                 new int[] {U, U, U, U, U, I, S, S, T});
     }
 
-    /** A receipt of an order's lines, each with the stock movement recorded for it. */
-    public void insertReceipt(UUID id, UUID tenantId, UUID orderId, UUID locationId, Instant at, String note,
-                              List<Line> lines, List<UUID> movementIds) {
-        jdbc.update("""
-                insert into purchase_receipts (id, tenant_id, order_id, location_id, received_at, note)
-                values (?, ?, ?, ?, ?, ?)""", id, tenantId, orderId, locationId, ts(at), note);
-        List<Object[]> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Line l = lines.get(i);
-            rows.add(new Object[] {movementIds.get(i), tenantId, id, l.id(), l.variantId(), l.quantity(), l.unitCost(),
-                    movementIds.get(i)});
-        }
-        jdbc.batchUpdate("""
-                insert into purchase_receipt_lines (id, tenant_id, receipt_id, line_id, variant_id, quantity, unit_cost,
-                  movement_id) values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {U, U, U, U, U, I, N, U});
-    }
-
     public void insertSettings(UUID tenantId, String costMethod, int reminderDays, Instant at) {
         jdbc.update("""
                 insert into purchasing_settings (tenant_id, cost_method, reminder_days, created_at, updated_at)
