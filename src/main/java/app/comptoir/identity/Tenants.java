@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -70,6 +71,11 @@ public class Tenants {
     /** The current tenant's profile (from this node's memory when read less than a moment ago). */
     public TenantProfile current() {
         return known.get(tenantContext.requireTenant(), id -> readOnly.execute(status -> profile(load())));
+    }
+
+    /** The business at this address, if any (e.g. the registered supplier a demo shop buys from). */
+    public Optional<TenantProfile> bySlug(String slug) {
+        return readOnly.execute(status -> tenants.findBySlug(slug).map(Tenants::profile));
     }
 
     @Transactional

@@ -32,7 +32,7 @@ import app.comptoir.platform.Role;
 import app.comptoir.platform.TenantContext;
 
 /**
- * Creates the five demo businesses of {@code shared/DEMO.md}, each with one user per role
+ * Creates the demo businesses of {@code shared/DEMO.md} (five merchants and two registered suppliers), each with one user per role
  * ({@code admin@<slug>.demo} ...), on first start with an empty database while demo mode is on.
  * Each module adds its own demo data when it hears {@link TenantCreated} with {@code demo = true}.
  *
@@ -49,14 +49,18 @@ public class DemoTenants {
     /**
      * The demo businesses: slug, name, currency, locale, time zone, and whether their prices include VAT: the
      * shops selling to consumers (garden shop, reseller, Dakar shop, inspection centre) enter shelf prices
-     * including VAT; the delivery business, which sells to restaurants and offices, excluding it.
+     * including VAT; the delivery business, which sells to restaurants and offices, excluding it; so do the two
+     * wholesalers, registered suppliers selling to shops.
      */
     public static final List<DemoBusiness> BUSINESSES = List.of(
             new DemoBusiness("jardin-des-lilas", "Jardin des Lilas", "EUR", "fr", "Europe/Paris", true, BusinessKind.MERCHANT),
             new DemoBusiness("seconde-main", "Seconde Main", "EUR", "fr", "Europe/Paris", true, BusinessKind.MERCHANT),
             new DemoBusiness("express-livraison", "Express Livraison", "EUR", "fr", "Europe/Paris", false, BusinessKind.MERCHANT),
             new DemoBusiness("boutique-awa", "Boutique Awa", "XOF", "fr", "Africa/Dakar", true, BusinessKind.MERCHANT),
-            new DemoBusiness("ct-du-centre", "CT du Centre", "EUR", "fr", "Europe/Paris", true, BusinessKind.MERCHANT));
+            new DemoBusiness("ct-du-centre", "CT du Centre", "EUR", "fr", "Europe/Paris", true, BusinessKind.MERCHANT),
+            // The registered suppliers come last: their announcement follows their customers' (see fill).
+            new DemoBusiness("grossiste-sandaga", "Grossiste Sandaga", "XOF", "fr", "Africa/Dakar", false, BusinessKind.SUPPLIER),
+            new DemoBusiness("agri-lyon", "Agri Lyon", "EUR", "fr", "Europe/Paris", false, BusinessKind.SUPPLIER));
 
     /** One demo business. */
     public record DemoBusiness(String slug, String name, String currency, String locale, String timezone,
@@ -125,8 +129,11 @@ public class DemoTenants {
     }
 
     private void createLogins(UUID tenantId, DemoBusiness business, String hash) {
+        // A registered supplier sells through its purchasing space only (catalog, received orders).
+        Set<BusinessModule> modules = business.kind() == BusinessKind.SUPPLIER
+                ? EnumSet.of(BusinessModule.PURCHASING) : EnumSet.allOf(BusinessModule.class);
         Tenant tenant = new Tenant(tenantId, business.name(), business.slug(), business.currency(),
-                business.locale(), business.timezone(), EnumSet.allOf(BusinessModule.class), true,
+                business.locale(), business.timezone(), modules, true,
                 business.pricesIncludeVat(), business.kind());
         tenants.save(tenant);
         for (Role role : Role.values()) {

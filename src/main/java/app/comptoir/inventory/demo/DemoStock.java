@@ -28,6 +28,7 @@ import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.CatalogStock;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.identity.TenantCreated;
+import app.comptoir.identity.Tenants;
 import app.comptoir.inventory.StockLocation;
 import app.comptoir.inventory.StockLocations;
 import app.comptoir.inventory.domain.AlertType;
@@ -61,11 +62,13 @@ class DemoStock {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final DemoProgress progress;
+    private final Tenants tenants;
 
     DemoStock(CatalogQueries catalog, CatalogStock catalogStock, StockLocations locations, JdbcTemplate jdbc,
               TenantContext tenantContext, PlatformTransactionManager transactionManager, Clock clock,
-              DemoProgress progress) {
+              DemoProgress progress, Tenants tenants) {
         this.progress = progress;
+        this.tenants = tenants;
         this.catalog = catalog;
         this.catalogStock = catalogStock;
         this.locations = locations;
@@ -82,6 +85,9 @@ class DemoStock {
             return;
         }
         UUID tenant = event.tenantId();
+        if (tenantContext.callAs(tenant, () -> tenants.current().supplier())) {
+            return; // a registered supplier keeps no shop stock: its catalog is the purchasing module's
+        }
         long start = System.nanoTime();
         Integer levels = tenantContext.callAs(tenant, () -> tx.execute(status -> {
             Boolean stocked = jdbc.queryForObject("select exists (select 1 from stock_movements where tenant_id = ?)",
