@@ -8,7 +8,7 @@
  * (the channels, the dispatcher and preferences, delivery logs and their retry tasks, the event listeners),
  * {@code domain} (framework-free rules: signatures, backoff, defaults per role), {@code persistence} (every
  * SQL text) and {@code demo}. It reads identity's users and business profile, and listens to the events of
- * catalog, inventory and sales.
+ * catalog, inventory, sales and purchasing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
         allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "purchasing"})
