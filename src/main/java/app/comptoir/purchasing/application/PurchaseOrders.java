@@ -272,6 +272,12 @@ public class PurchaseOrders {
         return view(own(id, false));
     }
 
+    /** The business's own orders, newest first, filtered, 20 a page. */
+    @Transactional(readOnly = true)
+    public PageResponse<PurchaseOrderSummary> search(PurchaseOrderFilter filter, int page) {
+        return search(filter, page, 20);
+    }
+
     /** The business's own orders, newest first, filtered. */
     @Transactional(readOnly = true)
     public PageResponse<PurchaseOrderSummary> search(PurchaseOrderFilter filter, int page, int size) {
