@@ -152,11 +152,8 @@ class SupplierInvitationsIT {
     }
 
     private UUID manualSupplier(Account shop, String name, String email) {
-        UUID id = Ids.newId();
-        asTenant(shop.tenantId(), () -> jdbc.update("""
-                insert into suppliers (id, tenant_id, name, email, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, now(), ?, now(), ?)""", id, shop.tenantId(), name, email, shop.userId(), shop.userId()));
-        return id;
+        return UUID.fromString(Api.as(port, shop).body(Map.of("name", name, "email", email))
+                .post("/api/v1/suppliers").then().statusCode(201).extract().<String>path("id"));
     }
 
     private UUID pastOrder(Account shop, UUID supplierId, String supplierName) {
