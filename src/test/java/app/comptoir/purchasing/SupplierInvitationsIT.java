@@ -138,8 +138,15 @@ class SupplierInvitationsIT {
         Account shop = Api.newBusiness(port, "Épicerie prudente");
         String supplierEmail = Api.uniqueEmail("prudent");
         UUID supplierId = manualSupplier(shop, "Fournisseur prudent", supplierEmail);
-        Api.as(port, shop).body(Map.of("email", supplierEmail)).post("/api/v1/suppliers/" + supplierId + "/invitations")
-                .then().statusCode(201);
+        // Invited from the supplier's page ("Inviter à rejoindre Comptoir").
+        WebSession buyer = new WebSession(port);
+        buyer.signIn(shop.email(), shop.password());
+        assertThat(buyer.get("/app/purchasing/suppliers/" + supplierId).body()).contains("data-invite-supplier")
+                .contains("Inviter à rejoindre Comptoir");
+        WebSession.Page sent = buyer.post("/app/purchasing/suppliers/" + supplierId + "/invite",
+                Map.of("email", supplierEmail));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(buyer.get(sent.location().orElseThrow()).body()).contains("Invitation envoyée");
         String token = token(MailTesting.part(mailTo(supplierEmail), "text/plain"));
         WebSession web = new WebSession(port);
         web.get("/supplier-invitation/" + token);
