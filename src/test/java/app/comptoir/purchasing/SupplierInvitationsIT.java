@@ -138,8 +138,16 @@ class SupplierInvitationsIT {
         Account shop = Api.newBusiness(port, "Épicerie prudente");
         String supplierEmail = Api.uniqueEmail("prudent");
         UUID supplierId = manualSupplier(shop, "Fournisseur prudent", supplierEmail);
-        Api.as(port, shop).body(Map.of("email", supplierEmail)).post("/api/v1/suppliers/" + supplierId + "/invitations")
-                .then().statusCode(201);
+        // Invited from the supplier's page ("Inviter à rejoindre Comptoir").
+        WebSession buyer = new WebSession(port);
+        buyer.signIn(shop.email(), shop.password());
+        assertThat(buyer.get("/app/purchasing/suppliers/" + supplierId).body()).contains("data-invite-supplier")
+                .contains("Inviter à rejoindre Comptoir");
+        WebSession.Page sent = buyer.post("/app/purchasing/suppliers/" + supplierId + "/invite",
+                Map.of("email", supplierEmail));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(buyer.get(sent.location().orElseThrow().replaceFirst("^https?://[^/]+", "")).body())
+                .contains("Invitation envoyée");
         String token = token(MailTesting.part(mailTo(supplierEmail), "text/plain"));
         WebSession web = new WebSession(port);
         web.get("/supplier-invitation/" + token);
@@ -152,11 +160,8 @@ class SupplierInvitationsIT {
     }
 
     private UUID manualSupplier(Account shop, String name, String email) {
-        UUID id = Ids.newId();
-        asTenant(shop.tenantId(), () -> jdbc.update("""
-                insert into suppliers (id, tenant_id, name, email, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, now(), ?, now(), ?)""", id, shop.tenantId(), name, email, shop.userId(), shop.userId()));
-        return id;
+        return UUID.fromString(Api.as(port, shop).body(Map.of("name", name, "email", email))
+                .post("/api/v1/suppliers").then().statusCode(201).extract().<String>path("id"));
     }
 
     private UUID pastOrder(Account shop, UUID supplierId, String supplierName) {

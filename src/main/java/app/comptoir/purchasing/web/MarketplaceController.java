@@ -23,7 +23,7 @@ import app.comptoir.purchasing.persistence.MarketplaceReads.SupplierHit;
 
 /** The marketplace: registered suppliers and their catalogs, for shopkeepers to find and order from. */
 @RestController
-@Tag(name = "purchasing")
+@Tag(name = "Purchasing: marketplace")
 class MarketplaceController {
 
     private final Marketplace marketplace;

@@ -17,7 +17,7 @@ import app.comptoir.purchasing.application.SupplierInvitations.InvitationView;
 
 /** Inviting a manual supplier to join Comptoir (the link is e-mailed to it). */
 @RestController
-@Tag(name = "purchasing")
+@Tag(name = "Purchasing: suppliers")
 class SupplierInvitationController {
 
     private final SupplierInvitations invitations;

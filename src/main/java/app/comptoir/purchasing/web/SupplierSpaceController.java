@@ -29,7 +29,7 @@ import app.comptoir.purchasing.application.SupplierProfiles.ProfileView;
 
 /** The registered supplier's space: its dashboard, its commercial profile and its marketplace catalog. */
 @RestController
-@Tag(name = "purchasing")
+@Tag(name = "Purchasing: supplier space")
 class SupplierSpaceController {
 
     private final SupplierProfiles profiles;

@@ -9,8 +9,8 @@ import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.NavigationItem;
 
 /**
- * The registered supplier's navigation (its business sees only these and the administration menu), and the
- * marketplace's entry for shopkeepers.
+ * The registered supplier's navigation (its business sees only these and the administration menu). Shopkeepers
+ * reach the marketplace through the purchasing tabs.
  */
 @Configuration(proxyBeanMethods = false)
 class SupplierSpaceNavigation {
@@ -36,11 +36,5 @@ class SupplierSpaceNavigation {
     NavigationItem supplierProfileNavigation() {
         return new NavigationItem("nav.supplier.profile", "/app/supplier/profile", 4, BusinessModule.PURCHASING,
                 Set.of(), true);
-    }
-
-    @Bean
-    NavigationItem marketplaceNavigation() {
-        return new NavigationItem("nav.purchasing.marketplace", "/app/purchasing/marketplace", 41,
-                BusinessModule.PURCHASING, Set.of());
     }
 }
