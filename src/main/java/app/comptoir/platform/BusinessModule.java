@@ -9,7 +9,7 @@ import java.util.List;
  * in the settings (a switch for a module that does not exist would promise what is not there).
  */
 public enum BusinessModule {
-    CATALOG(true), INVENTORY(true), SALES(true), PURCHASING(false), CHANNELS(false), ASSISTANT(false),
+    CATALOG(true), INVENTORY(true), SALES(true), PURCHASING(true), CHANNELS(false), ASSISTANT(false),
     REPORTING(true), BOOKINGS(false), INSPECTIONS(false), PAYMENTS(false), NOTIFICATIONS(false);
 
     private final boolean built;

@@ -125,7 +125,8 @@ public class PurchaseOrders {
         Instant now = clock.instant();
         String buyerName = business.name().length() > 120 ? business.name().substring(0, 120) : business.name();
         PurchaseOrder order = PurchaseOrder.draft(actor.tenant(), Ids.newId(), supplier.id(),
-                supplier.registeredTenantId(), supplier.name(), buyerName, currency, draft.expectedOn(), notes, lines,
+                supplier.registeredTenantId(), supplier.name(), buyerName, currency, day("expectedOn", draft.expectedOn()),
+                notes, lines,
                 draft.recurringId(), draft.reorderedFromId(), now, actor.userId());
         order.numbered(store.nextNumber(actor.tenant(), businessTime.year(now)));
         store.insert(order, actor.userId());
@@ -145,7 +146,7 @@ public class PurchaseOrders {
         List<PurchaseOrderLine> lines = changes.lines() == null ? order.lines()
                 : lines(changes.lines(), order.supplierId(), order.currency());
         String notes = changes.notes() == null ? order.notes() : InputChecks.text("notes", changes.notes(), NOTES_MAX);
-        order.revise(changes.expectedOn() == null ? order.expectedOn() : changes.expectedOn(), notes, lines,
+        order.revise(changes.expectedOn() == null ? order.expectedOn() : day("expectedOn", changes.expectedOn()), notes, lines,
                 clock.instant());
         store.storeContent(order, actor.userId());
         audit.recordChanges(PurchaseOrder.AUDITED, id, before, fields(order));
@@ -277,6 +278,8 @@ public class PurchaseOrders {
         actor.require(Permission.READ);
         PageRequests.of(page, size, Sort.unsorted());
         PurchaseOrderFilter f = filter == null ? PurchaseOrderFilter.none() : filter;
+        day("from", f.from());
+        day("to", f.to());
         if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
             throw InvalidInputException.field("to", "must be on or after from");
         }
@@ -342,8 +345,9 @@ public class PurchaseOrders {
             String sku = InputChecks.text(field + ".sku", d.sku(), 60);
             String label = InputChecks.text(field + ".label", d.label(), 300);
             if (variant != null) {
-                sku = sku == null ? variant.sku() : sku;
-                label = label == null ? variant.label() : label;
+                // The catalog allows longer SKUs and labels than an order line keeps: the copy is cut, not refused.
+                sku = sku == null ? cut(variant.sku(), 60) : sku;
+                label = label == null ? cut(variant.label(), 300) : label;
             }
             if (label == null) {
                 throw InvalidInputException.field(field + ".label", "is required");
@@ -362,6 +366,18 @@ public class PurchaseOrders {
                     d.quantity(), unitCost, 0));
         }
         return lines;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** A day a business may mean (years 2000 to 2200); others are a field error, not a database failure. */
+    private static java.time.LocalDate day(String field, java.time.LocalDate day) {
+        if (day != null && (day.getYear() < 2000 || day.getYear() > 2200)) {
+            throw InvalidInputException.field(field, "must be a date between the years 2000 and 2200");
+        }
+        return day;
     }
 
     private PurchaseOrderView view(PurchaseOrder o) {

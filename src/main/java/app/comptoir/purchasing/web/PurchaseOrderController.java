@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -165,8 +168,10 @@ class PurchaseOrderController {
         return ResponseEntity.created(URI.create("/api/v1/purchase-orders/" + view.id())).body(view);
     }
 
-    @GetMapping(value = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The purchase order as PDF, as the supplier receives it")
+    @GetMapping("/{id}/pdf")
+    @Operation(summary = "The purchase order as PDF, as the supplier receives it",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         PurchaseOrderDocuments.PurchaseOrderDocument document = documents.purchaseOrder(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
