@@ -50,7 +50,7 @@ class BrowserIT {
         assertThat(page.locator("[data-tenant-name]")).hasText("Primeur des Halles");
         assertThat(page.locator("h1")).containsText("Bonjour, Claire Fontaine");
         assertThat(page.locator("[data-navigation] .nav-link"))
-                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Statistiques", "Administration"});
+                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Statistiques", "Administration"});
         assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Accueil");
         assertThat(page.locator("[data-roles]")).containsText("Administrateur");
         browsers.screenshot("dashboard");
@@ -156,7 +156,7 @@ class BrowserIT {
         page.waitForURL("**/app");
         assertThat(page.locator("h1")).containsText("Hello, Camille Martin");
         assertThat(page.locator("[data-navigation] .nav-link"))
-                .hasText(new String[] {"Home", "Catalog", "Inventory", "Sales", "Statistics", "Administration"});
+                .hasText(new String[] {"Home", "Catalog", "Inventory", "Sales", "Purchasing", "Statistics", "Administration"});
 
         page.navigate("/app?lang=fr");
         assertThat(page.locator("[data-navigation] .nav-link").first()).hasText("Accueil");

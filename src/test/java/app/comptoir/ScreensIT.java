@@ -69,7 +69,7 @@ class ScreensIT {
         }
         // Only the modules that are built, then one Administration menu for users, settings and the audit trail.
         assertThat(page.locator("[data-navigation] > li > .nav-link"))
-                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Statistiques", "Administration"});
+                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Statistiques", "Administration"});
         page.locator("[data-administration] > button").click();
         assertThat(page.locator("[data-administration] .dropdown-item"))
                 .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Journal d'audit",

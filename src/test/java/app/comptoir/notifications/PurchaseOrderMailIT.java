@@ -11,6 +11,8 @@ import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,6 +27,16 @@ class PurchaseOrderMailIT {
 
     @LocalServerPort
     int port;
+
+    @BeforeEach
+    void smtpUp() {
+        MailTesting.startSmtp();
+    }
+
+    @AfterAll
+    static void smtpDown() {
+        MailTesting.stopSmtp();
+    }
 
     @Test
     void sendingAPurchaseOrderMailsItsPdfToTheSupplier() throws Exception {

@@ -175,7 +175,12 @@ public class Suppliers {
         if (terms.preferred() && !current.preferred()) {
             variants.unsetPreferred(actor.tenant(), current.variantId(), now, actor.userId());
         }
-        variants.update(actor.tenant(), id, terms, now, actor.userId());
+        try {
+            variants.update(actor.tenant(), id, terms, now, actor.userId());
+        } catch (DuplicateKeyException e) {
+            // Another request made another supplier preferred for this variant at the same moment.
+            throw new ConflictException("concurrent-modification", "Another supplier was just made preferred; reload");
+        }
         audit.recordChanges(AUDITED_VARIANT, id, fields(new SupplierVariantStore.Terms(current.supplierSku(),
                 current.cost(), current.packSize(), current.minQuantity(), current.leadTimeDays(), current.preferred())),
                 fields(terms));
