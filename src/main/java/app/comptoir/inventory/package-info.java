@@ -5,7 +5,8 @@
  * <p>The root package is the published API only: what other modules call ({@link
  * app.comptoir.inventory.Reservations}, {@link app.comptoir.inventory.StockMovements}, {@link
  * app.comptoir.inventory.StockQueries}, {@link app.comptoir.inventory.StockFigures}, {@link
- * app.comptoir.inventory.StockLocations}), their records and the module's events. Internals:
+ * app.comptoir.inventory.StockLocations}, {@link app.comptoir.inventory.StockAlerts}: late deliveries for
+ * purchasing), their records and the module's events. Internals:
  * {@code web} (API and pages), {@code application} (services no other module calls: physical counts, the
  * movement journal, a variant's stock sheet, alerts, rules, thresholds, reorder suggestions, the daily
  * slow-moving job, reactions to other modules' events),

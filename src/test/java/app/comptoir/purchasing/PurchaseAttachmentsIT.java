@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 /** Photos and PDFs of delivery notes and invoices on a purchase order, recognised by their content. */
 @IntegrationTest
@@ -75,6 +76,22 @@ class PurchaseAttachmentsIT {
         List<String> left = shop.call().get(base).then().statusCode(200).extract().jsonPath().getList("fileName");
         assertThat(left).containsExactly("facture.jpg");
         upload(shop.admin).get(note.jsonPath().getString("url")).then().statusCode(404);
+
+        // the order's page lists it and takes an upload through its form
+        shop.act(order, "send");
+        WebSession web = new WebSession(port);
+        web.signIn(shop.admin.email(), shop.admin.password());
+        WebSession.Page page = web.get("/app/purchasing/orders/" + order);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("facture.jpg").doesNotContain("bon-livraison.png");
+        WebSession.Page uploaded = web.postFile("/app/purchasing/orders/" + order + "/attachments",
+                java.util.Map.of("kind", "INVOICE"), "file", "scan.png", "image/png", PNG);
+        assertThat(uploaded.status()).isEqualTo(302);
+        assertThat(web.get("/app/purchasing/orders/" + order).body()).contains("scan.png");
+        WebSession.Page refused = web.postFile("/app/purchasing/orders/" + order + "/attachments",
+                java.util.Map.of("kind", "INVOICE"), "file", "note.txt", "text/plain", "texte".getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(web.get("/app/purchasing/orders/" + order).body()).contains("is-invalid");
     }
 
     private RequestSpecification upload(Account account) {

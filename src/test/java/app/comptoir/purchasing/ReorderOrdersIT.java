@@ -91,6 +91,11 @@ class ReorderOrdersIT {
         WebSession.Page page = web.get("/app/purchasing/reorder");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Alpha Négoce").contains("REO-COL").contains("data-reorder-form");
+        // an out-of-stock alert's "Commander" opens this page for the variant (purchasing is on for new businesses)
+        shop.call().body(Map.of("variantId", glue, "type", "ISSUE", "quantity", 1)).post("/api/v1/stocks/movements")
+                .then().statusCode(201);
+        assertThat(web.get("/app/inventory/stock/alerts").body())
+                .contains("/app/purchasing/reorder?variant=" + glue);
         WebSession.Page created = web.post("/app/purchasing/reorder/orders", Map.of("variant", bolts));
         assertThat(created.status()).isEqualTo(302);
         assertThat(created.location().orElseThrow()).contains("/app/purchasing/orders/");

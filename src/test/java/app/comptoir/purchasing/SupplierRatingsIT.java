@@ -74,6 +74,12 @@ class SupplierRatingsIT {
         assertThat(rated.status()).isEqualTo(302);
         assertThat(rated.location().orElseThrow()).endsWith("/app/purchasing/orders/" + third + "#rating");
         shop.call().get("/api/v1/suppliers/" + supplier + "/ratings").then().body("count", equalTo(3));
+        WebSession.Page orderPage = web.get("/app/purchasing/orders/" + third);
+        assertThat(orderPage.status()).isEqualTo(200);
+        assertThat(orderPage.body()).contains("data-rated").contains("3/5").contains("data-attachments");
+        WebSession.Page supplierPage = web.get("/app/purchasing/suppliers/" + supplier);
+        assertThat(supplierPage.status()).isEqualTo(200);
+        assertThat(supplierPage.body()).contains("data-supplier-ratings").contains("(3 note(s))");
     }
 
     private static void deliver(PurchasingApi shop, String order) {

@@ -55,8 +55,10 @@ class AlertController {
     @GetMapping("/api/v1/stocks/alerts")
     @Operation(summary = "Stock alerts, critical first, then by type and newest first",
             description = "state: NEW, READ, DISMISSED, RESOLVED or ALL (default: the open ones, NEW and READ); "
-                    + "severity: CRITICAL, WARNING, INFO; type: LOW_STOCK, OUT_OF_STOCK, OVERSTOCK, SLOW_MOVING. "
-                    + "The daily slow-moving check raises one digest (no variant; items: dormant stock levels).")
+                    + "severity: CRITICAL, WARNING, INFO; type: LOW_STOCK, OUT_OF_STOCK, OVERSTOCK, SLOW_MOVING, "
+                    + "LATE_DELIVERY. The daily slow-moving check raises one digest (no variant; items: dormant stock "
+                    + "levels); a late delivery names its purchase order (referenceId, reference: its number; "
+                    + "available: days late).")
     PageResponse<AlertView> list(@RequestParam(required = false) String state,
                                  @RequestParam(required = false) String severity,
                                  @RequestParam(required = false) AlertType type,
