@@ -53,13 +53,15 @@ class ShellAdvice {
         }
         TenantProfile tenant = tenants.current();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        List<NavLink> navigation = items.orderedStream()
+        List<NavigationItem> visible = items.orderedStream()
                 .filter(item -> item.visibleTo(me.roles(), tenant.enabledModules()))
                 // A registered supplier sees only its supplier space (and the administration); a merchant never sees it.
                 .filter(item -> tenant.supplier() ? item.supplierSpace() || item.administration() : !item.supplierSpace())
                 .sorted(Comparator.comparingInt(NavigationItem::order))
-                .map(item -> new NavLink(item.labelKey(), item.path(), isActive(item.path(), path),
-                        item.administration()))
+                .toList();
+        NavigationItem current = current(visible, path);
+        List<NavLink> navigation = visible.stream()
+                .map(item -> new NavLink(item.labelKey(), item.path(), item == current, item.administration()))
                 .toList();
         model.addAttribute("currentUser", me);
         model.addAttribute("currentRoles", me.roles().stream().sorted().toList());
@@ -70,8 +72,40 @@ class ShellAdvice {
         model.addAttribute("administration", navigation.stream().filter(NavLink::administration).toList());
     }
 
-    // The dashboard (/app) is the prefix of every page, so it is active only on itself.
-    private static boolean isActive(String itemPath, String path) {
-        return path.equals(itemPath) || (!itemPath.equals("/app") && path.startsWith(itemPath + "/"));
+    /**
+     * The entry the page belongs to: the one whose path is the longest prefix of the page's, else, among the top
+     * bar's entries, the one whose section ({@code /app/<section>}) is (Achats opens on its orders but also covers
+     * its suppliers). The dashboard ({@code /app}) is the prefix of every page, so it is current only on itself.
+     */
+    static NavigationItem current(List<NavigationItem> items, String path) {
+        NavigationItem best = null;
+        int bestScore = 0;
+        for (NavigationItem item : items) {
+            int score = matchLength(item, path);
+            if (score > bestScore) {
+                best = item;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static int matchLength(NavigationItem item, String path) {
+        String itemPath = item.path();
+        if (path.equals(itemPath)) {
+            return Integer.MAX_VALUE;
+        }
+        if (itemPath.equals("/app")) {
+            return 0;
+        }
+        if (path.startsWith(itemPath + "/")) {
+            return 2 * itemPath.length() + 1; // a path beats a section as long
+        }
+        if (item.administration()) {
+            return 0; // administration pages are reached one by one (the e-mail log is not the notification centre)
+        }
+        int sectionEnd = itemPath.indexOf('/', "/app/".length());
+        String section = sectionEnd < 0 ? itemPath : itemPath.substring(0, sectionEnd);
+        return path.equals(section) || path.startsWith(section + "/") ? 2 * section.length() : 0;
     }
 }
