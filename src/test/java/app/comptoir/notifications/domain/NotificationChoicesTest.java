@@ -42,6 +42,7 @@ class NotificationChoicesTest {
                 new Key(NotificationType.STOCK_OUT, Channel.EMAIL),
                 new Key(NotificationType.DELIVERY_FAILED, Channel.IN_APP),
                 new Key(NotificationType.DELIVERY_FAILED, Channel.EMAIL),
+                new Key(NotificationType.PURCHASE_UNCONFIRMED, Channel.IN_APP),
                 new Key(NotificationType.ORDER_CANCELLED, Channel.PUSH));
 
         NotificationChoices changed = NotificationChoices.changesFrom(manager, wanted);
