@@ -53,13 +53,15 @@ class ShellAdvice {
         }
         TenantProfile tenant = tenants.current();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        List<NavLink> navigation = items.orderedStream()
+        List<NavigationItem> visible = items.orderedStream()
                 .filter(item -> item.visibleTo(me.roles(), tenant.enabledModules()))
                 // A registered supplier sees only its supplier space (and the administration); a merchant never sees it.
                 .filter(item -> tenant.supplier() ? item.supplierSpace() || item.administration() : !item.supplierSpace())
                 .sorted(Comparator.comparingInt(NavigationItem::order))
-                .map(item -> new NavLink(item.labelKey(), item.path(), isActive(item.path(), path),
-                        item.administration()))
+                .toList();
+        String active = activePath(visible.stream().map(NavigationItem::path).toList(), path);
+        List<NavLink> navigation = visible.stream()
+                .map(item -> new NavLink(item.labelKey(), item.path(), item.path().equals(active), item.administration()))
                 .toList();
         model.addAttribute("currentUser", me);
         model.addAttribute("currentRoles", me.roles().stream().sorted().toList());
@@ -70,8 +72,15 @@ class ShellAdvice {
         model.addAttribute("administration", navigation.stream().filter(NavLink::administration).toList());
     }
 
-    // The dashboard (/app) is the prefix of every page, so it is active only on itself.
-    private static boolean isActive(String itemPath, String path) {
-        return path.equals(itemPath) || (!itemPath.equals("/app") && path.startsWith(itemPath + "/"));
+    /**
+     * The path of the one entry the page belongs to, or null: the entry with the longest path that is the page's
+     * or a prefix of it, so that an entry inside another's path wins on its pages (deliveries in sales, the
+     * supplier's orders in its space, whose dashboard is {@code /app/supplier}). The dashboard ({@code /app}) is the
+     * prefix of every page, so it is active only on itself.
+     */
+    static String activePath(List<String> itemPaths, String path) {
+        return itemPaths.stream()
+                .filter(item -> path.equals(item) || (!item.equals("/app") && path.startsWith(item + "/")))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
     }
 }
