@@ -24,7 +24,12 @@ final class PurchasingApi {
     }
 
     static PurchasingApi newShop(int port) {
-        return new PurchasingApi(port, Api.newBusiness(port, "Quincaillerie"));
+        return newShop(port, "Quincaillerie");
+    }
+
+    /** A fresh shop named after the business (made unique). */
+    static PurchasingApi newShop(int port, String businessName) {
+        return new PurchasingApi(port, Api.newBusiness(port, businessName));
     }
 
     RequestSpecification call() {

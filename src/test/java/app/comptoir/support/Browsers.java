@@ -2,6 +2,7 @@ package app.comptoir.support;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * Debian's headless chromium for the browser tests, as a JUnit extension: one browser per test class, a
  * fresh French context per test pointed at the application's random port, and a screenshot of the page in
- * {@code target/screenshots/failures} when a test fails. Register it with
+ * {@code target/screenshots/failures} when a test fails (and of every other page it opened). Register it with
  * {@code @RegisterExtension static final Browsers browsers = Browsers.chromium(1280, 860);} and use
- * {@link #page()} in the tests.
+ * {@link #page()} in the tests, and {@link #anotherPage()} for a second person signed in at the same time.
  *
  * <p>The tests wait on what a user sees, never on time: CSS transitions and animations are off in every
  * page (a Bootstrap modal ignores a click on its buttons while it is still fading in, which made a
@@ -68,8 +69,10 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
     private final int height;
     private Playwright playwright;
     private Browser browser;
+    private String baseUrl;
     private BrowserContext context;
     private Page page;
+    private final List<BrowserContext> others = new ArrayList<>();
 
     private Browsers(int width, int height) {
         this.width = width;
@@ -87,11 +90,27 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
     }
 
     /**
+     * A page in a browser context of its own (its own cookies, so its own session), set up like {@link #page()}
+     * and closed after the test: another person working at the same time, such as the supplier of the shop
+     * signed in on the test's page.
+     */
+    public Page anotherPage() {
+        BrowserContext other = newContext();
+        others.add(other);
+        return other.newPage();
+    }
+
+    /**
      * The whole page, in a window as tall as the page: a full-page shot of a shorter window would draw the
      * sticky bars (navigation, save bar) in the middle of the picture.
      */
     public void screenshot(String name) {
-        screenshot(SCREENSHOTS.resolve(name + ".png"));
+        screenshot(page, SCREENSHOTS.resolve(name + ".png"));
+    }
+
+    /** The whole of another page (one of {@link #anotherPage()}), as {@link #screenshot(String)} does. */
+    public void screenshot(Page shown, String name) {
+        screenshot(shown, SCREENSHOTS.resolve(name + ".png"));
     }
 
     @Override
@@ -112,27 +131,44 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
     public void beforeEach(ExtensionContext extension) {
         String port = SpringExtension.getApplicationContext(extension).getEnvironment()
                 .getRequiredProperty("local.server.port");
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setBaseURL("http://localhost:" + port).setLocale("fr-FR")
+        baseUrl = "http://localhost:" + port;
+        context = newContext();
+        page = context.newPage();
+    }
+
+    private BrowserContext newContext() {
+        BrowserContext created = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setBaseURL(baseUrl).setLocale("fr-FR")
                 // Bootstrap drops its fades under reduced motion; the injected style covers the rest.
                 .setReducedMotion(ReducedMotion.REDUCE));
-        context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-        context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
-        context.addInitScript(NO_MOTION);
-        page = context.newPage();
+        created.setDefaultTimeout(ACTION_TIMEOUT_MS);
+        created.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+        created.addInitScript(NO_MOTION);
+        return created;
     }
 
     @Override
     public void afterTestExecution(ExtensionContext extension) {
-        if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) {
-            screenshot(SCREENSHOTS.resolve("failures").resolve(
-                    extension.getRequiredTestClass().getSimpleName() + "-" + extension.getRequiredTestMethod().getName()
-                            + ".png"));
+        if (extension.getExecutionException().isEmpty()) {
+            return;
+        }
+        String name = extension.getRequiredTestClass().getSimpleName() + "-" + extension.getRequiredTestMethod().getName();
+        if (page != null && !page.isClosed()) {
+            screenshot(page, SCREENSHOTS.resolve("failures").resolve(name + ".png"));
+        }
+        for (int i = 0; i < others.size(); i++) {
+            for (Page other : others.get(i).pages()) {
+                if (!other.isClosed()) {
+                    screenshot(other, SCREENSHOTS.resolve("failures").resolve(name + "-other-" + (i + 1) + ".png"));
+                }
+            }
         }
     }
 
     @Override
     public void afterEach(ExtensionContext extension) {
+        others.forEach(BrowserContext::close);
+        others.clear();
         if (context != null) {
             context.close();
         }
@@ -150,12 +186,12 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
         }
     }
 
-    private void screenshot(Path file) {
-        ViewportSize window = page.viewportSize();
-        int pageHeight = ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
-        page.setViewportSize(window.width, Math.max(window.height, pageHeight));
-        page.evaluate("window.scrollTo(0, 0)");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file));
-        page.setViewportSize(window.width, window.height);
+    private static void screenshot(Page shown, Path file) {
+        ViewportSize window = shown.viewportSize();
+        int pageHeight = ((Number) shown.evaluate("document.documentElement.scrollHeight")).intValue();
+        shown.setViewportSize(window.width, Math.max(window.height, pageHeight));
+        shown.evaluate("window.scrollTo(0, 0)");
+        shown.screenshot(new Page.ScreenshotOptions().setPath(file));
+        shown.setViewportSize(window.width, window.height);
     }
 }

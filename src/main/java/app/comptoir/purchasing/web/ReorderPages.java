@@ -35,8 +35,10 @@ class ReorderPages {
     String place(@RequestParam(required = false) UUID variant, RedirectAttributes redirect) {
         try {
             ReorderOrders.PlacedOrders placed = reorder.place(variant, null);
-            redirect.addFlashAttribute("reorderCreated", placed.orders().stream()
-                    .map(ReorderOrders.PlacedOrder::number).toList());
+            // The layout shows "flash" on whichever page the user lands on (the draft or the list of drafts).
+            redirect.addFlashAttribute("flash", "purchasing.reorder.created");
+            redirect.addFlashAttribute("flashArgument", String.join(", ", placed.orders().stream()
+                    .map(ReorderOrders.PlacedOrder::number).toList()));
             return "redirect:" + placed.link();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("reorderNothing", true);
