@@ -68,7 +68,7 @@ class PurchaseStatisticsIT {
         WebSession.Page page = web.get("/app/purchasing/statistics");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Retardataire SARL").contains("50");
-        String list = web.get("/app/purchasing/orders?status=DELIVERED&supplierId=" + late).body();
+        String list = web.get("/app/purchasing/orders?status=DELIVERED&supplier=" + late).body();
         assertThat(list).contains("/api/v1/purchase-orders/export.csv?lang=fr").contains("status=DELIVERED")
                 .contains("supplierId=" + late);
 
