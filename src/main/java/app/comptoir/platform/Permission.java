@@ -30,5 +30,11 @@ public enum Permission {
     /** Read the audit trail. */
     AUDIT_READ,
     /** Buy: suppliers, purchase orders, receipts into stock, ratings; for a supplier business, its catalog and the orders it receives. */
-    PURCHASES_WRITE
+    PURCHASES_WRITE,
+    /** Set up bookable services, resources, opening hours and holidays; book, move and cancel appointments, record no-shows and walk-ins. */
+    BOOKINGS_WRITE,
+    /** Record payments received on site (cash, card terminal, transfer, cheque) and send online payment links. */
+    PAYMENTS_RECORD,
+    /** Refund a payment, online or on site. */
+    PAYMENTS_REFUND
 }

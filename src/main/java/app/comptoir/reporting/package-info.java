@@ -8,5 +8,5 @@
  * JSON API, the pages and the CSV exports.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales"})
+        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "payments"})
 package app.comptoir.reporting;

@@ -18,5 +18,5 @@
  * is atomic with its order); prices come from the catalog's; users and the business's settings from identity.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sales",
-        allowedDependencies = {"platform", "catalog", "inventory", "identity"})
+        allowedDependencies = {"platform", "catalog", "inventory", "identity", "payments"})
 package app.comptoir.sales;

@@ -31,7 +31,8 @@ public record PermissionMatrix(Map<Role, Set<Permission>> grants) {
         return new PermissionMatrix(Map.of(
                 Role.MANAGER, EnumSet.of(Permission.READ, Permission.CATALOG_WRITE, Permission.STOCK_WRITE,
                         Permission.ALERTS_MANAGE, Permission.ORDERS_WRITE, Permission.DELIVERIES,
-                        Permission.CUSTOMERS_WRITE, Permission.PURCHASES_WRITE),
+                        Permission.CUSTOMERS_WRITE, Permission.PURCHASES_WRITE,
+                        Permission.BOOKINGS_WRITE, Permission.PAYMENTS_RECORD, Permission.PAYMENTS_REFUND),
                 Role.DRIVER, EnumSet.of(Permission.DELIVERIES),
                 Role.VIEWER, EnumSet.of(Permission.READ)));
     }
