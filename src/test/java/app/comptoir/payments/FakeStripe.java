@@ -80,8 +80,8 @@ public final class FakeStripe implements AutoCloseable {
     public record Request(String method, String path, String apiKey, String idempotencyKey, Map<String, String> form) {
     }
 
-    /** One webhook delivery made: the event, what the application answered. */
-    public record Delivery(String eventId, String type, int status, String body) {
+    /** One webhook delivery made: the event, the id of its object, what the application answered. */
+    public record Delivery(String eventId, String type, String objectId, int status, String body) {
     }
 
     /** A Checkout Session as the fake keeps it. */
@@ -476,14 +476,18 @@ public final class FakeStripe implements AutoCloseable {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String id = null;
             String type = null;
+            String object = null;
             try {
                 Map<?, ?> event = json.readValue(payload, Map.class);
                 id = String.valueOf(event.get("id"));
                 type = String.valueOf(event.get("type"));
+                if (event.get("data") instanceof Map<?, ?> data && data.get("object") instanceof Map<?, ?> o) {
+                    object = String.valueOf(o.get("id"));
+                }
             } catch (RuntimeException notJson) {
                 // a test's tampering: still report the answer
             }
-            Delivery delivery = new Delivery(id, type, response.statusCode(), response.body());
+            Delivery delivery = new Delivery(id, type, object, response.statusCode(), response.body());
             deliveries.add(delivery);
             return delivery;
         } catch (IOException e) {
