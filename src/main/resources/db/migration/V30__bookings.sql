@@ -151,6 +151,7 @@ create table appointments (
     note             varchar(1000),
     cancel_reason    varchar(300),
     reminder_sent_at timestamptz,
+    request_hash     varchar(64),   -- the booking request's hash, when its id came from an Idempotency-Key
     created_at       timestamptz   not null,
     created_by       uuid          not null,
     updated_at       timestamptz   not null,

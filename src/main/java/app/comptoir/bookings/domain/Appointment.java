@@ -186,13 +186,7 @@ public class Appointment {
      */
     public void moveTo(UUID resource, Instant start, ServiceTiming timing, Party party, Cutoff cutoff, Instant now,
                        UUID by) {
-        if (status != AppointmentStatus.CONFIRMED) {
-            throw new AppointmentTransitionException("Appointment " + reference + " is " + status
-                    + ": only a confirmed appointment moves", status, null, status.next());
-        }
-        if (party == Party.CUSTOMER) {
-            cutoff.requireOpen(startsAt, now);
-        }
+        requireMovable(party, cutoff, now);
         String note = startsAt + " → " + start;
         Occupancy occupied = timing.occupancy(start);
         this.resourceId = resource;
@@ -203,6 +197,25 @@ public class Appointment {
         this.reminderSentAt = null;
         this.updatedAt = now;
         recorded.add(new TimelineEntry(status, "MOVED", note, now, by, party == Party.CUSTOMER));
+    }
+
+    /**
+     * Refuses a move of an appointment that is not confirmed (409 {@code appointment-transition}), or by the
+     * customer after the cut-off (409 {@code booking-cutoff-passed}): asked before looking for the new slot.
+     */
+    public void requireMovable(Party party, Cutoff cutoff, Instant now) {
+        if (status != AppointmentStatus.CONFIRMED) {
+            throw new AppointmentTransitionException("Appointment " + reference + " is " + status
+                    + ": only a confirmed appointment moves", status, null, status.next());
+        }
+        if (party == Party.CUSTOMER) {
+            cutoff.requireOpen(startsAt, now);
+        }
+    }
+
+    /** A payment arrived for an appointment that no longer holds its slot, and was given back: kept in the timeline. */
+    public void recordRefundedPayment(String note, Instant now) {
+        recorded.add(new TimelineEntry(status, "PAYMENT_REFUNDED", note, now, null, false));
     }
 
     /** Whether the appointment keeps its slot at {@code now}: confirmed or completed, or held and not expired. */
