@@ -162,6 +162,19 @@ public class Appointments {
         return found.stream().map(a -> view(a, names, paid, List.of())).toList();
     }
 
+    /** The free slots of a service on a day as staff see them (every future slot; {@code except}: being moved). */
+    @Transactional(readOnly = true)
+    public List<SlotView> freeSlots(UUID serviceId, LocalDate day, UUID resourceId, UUID except) {
+        actor.require(Permission.READ);
+        if (serviceId == null || day == null) {
+            throw InvalidInputException.field(serviceId == null ? "serviceId" : "day", "is required");
+        }
+        ServiceView service = services.findAny(actor.tenant(), serviceId)
+                .orElseThrow(() -> new NotFoundException("Service", serviceId));
+        return availability.slots(service, day, resourceId, Audience.STAFF, except).stream().map(SlotView::of)
+                .toList();
+    }
+
     // ------------------------------------------------------------------------------------------------- booking
 
     /** Staff book a free slot for a customer (paid on site by default). */

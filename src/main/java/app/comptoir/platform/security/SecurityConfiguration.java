@@ -157,6 +157,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
                                 "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
                                 "/api/v1/auth/password-reset/confirm").permitAll()
+                        // The public booking API of a business (bookings): anyone books, the customer's link is
+                        // the secret of their appointment.
+                        .requestMatchers("/api/v1/booking/**").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -194,7 +197,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/signup", "/forgot-password", "/reset-password",
                                 "/invitation", "/supplier-invitation/*", "/error", "/error/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/book/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(formLoginProvider(verifier))
