@@ -8,6 +8,13 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import app.comptoir.payments.application.Dues;
+import app.comptoir.payments.application.OnSitePayments;
+import app.comptoir.payments.application.OnlinePayments;
+import app.comptoir.payments.application.PaymentQueries;
+import app.comptoir.payments.application.ProviderAccounts;
+import app.comptoir.payments.application.Refunds;
+
 /**
  * The payments module's published API: what is due on an order or an appointment, what was paid (online through
  * the business's provider, or on site), refunds, and each subject's {@link PaymentSummary}. Every method works
@@ -19,28 +26,45 @@ import org.springframework.stereotype.Service;
 @Service
 public class Payments {
 
+    private final Dues dues;
+    private final PaymentQueries queries;
+    private final OnSitePayments onSite;
+    private final OnlinePayments online;
+    private final Refunds refunds;
+    private final ProviderAccounts accounts;
+
+    Payments(Dues dues, PaymentQueries queries, OnSitePayments onSite, OnlinePayments online, Refunds refunds,
+             ProviderAccounts accounts) {
+        this.dues = dues;
+        this.queries = queries;
+        this.onSite = onSite;
+        this.online = online;
+        this.refunds = refunds;
+        this.accounts = accounts;
+    }
+
     /**
      * Records what is due on a subject, in the business's currency: called again when the amount changes, with
      * zero when the subject is cancelled. Joins the caller's transaction (sales confirming an order, bookings
      * booking an appointment). No permission check: the caller's use case checked its own.
      */
     public void expect(PaymentSubject subject, BigDecimal amountDue, String currency) {
-        throw new UnsupportedOperationException("payments: coming");
+        dues.expect(subject, amountDue, currency);
     }
 
     /** Where a subject stands; a subject never expected is UNPAID with nothing due. */
     public PaymentSummary summary(PaymentSubject subject) {
-        throw new UnsupportedOperationException("payments: coming");
+        return queries.summary(subject);
     }
 
     /** The summaries of many subjects of one type in one query (lists); every id asked for has an entry. */
     public Map<UUID, PaymentSummary> summaries(SubjectType type, Collection<UUID> ids) {
-        throw new UnsupportedOperationException("payments: coming");
+        return queries.summaries(type, ids);
     }
 
     /** The payments of a subject, newest first (every status), with what was refunded of each. */
     public List<PaymentView> history(PaymentSubject subject) {
-        throw new UnsupportedOperationException("payments: coming");
+        return queries.history(subject);
     }
 
     /**
@@ -48,7 +72,7 @@ public class Payments {
      * idempotency key, a retry returns the first payment instead of recording it twice.
      */
     public PaymentView recordOnSite(PaymentSubject subject, OnSitePayment payment, String idempotencyKey) {
-        throw new UnsupportedOperationException("payments: coming");
+        return onSite.record(subject, payment, idempotencyKey).payment();
     }
 
     /**
@@ -57,17 +81,17 @@ public class Payments {
      * {@code PAYMENTS_RECORD} check. The caller is responsible for its own permission check.
      */
     public PaymentView recordCollected(PaymentSubject subject, OnSitePayment payment, String idempotencyKey) {
-        throw new UnsupportedOperationException("payments: coming");
+        return onSite.recordCollected(subject, payment, idempotencyKey).payment();
     }
 
     /** Whether the current business can take payments online (its provider keys are configured). */
     public boolean onlineAvailable() {
-        throw new UnsupportedOperationException("payments: coming");
+        return online.available();
     }
 
     /** Whether the current business's online provider runs with test keys (pages show a test-mode banner). */
     public boolean testMode() {
-        throw new UnsupportedOperationException("payments: coming");
+        return accounts.testMode();
     }
 
     /**
@@ -77,7 +101,7 @@ public class Payments {
      * the same checkout. No permission check: public pages call it under the business's tenant.
      */
     public OnlineCheckout startCheckout(PaymentSubject subject, CheckoutRequest request, String idempotencyKey) {
-        throw new UnsupportedOperationException("payments: coming");
+        return online.start(subject, request, idempotencyKey);
     }
 
     /**
@@ -85,7 +109,7 @@ public class Payments {
      * through their provider, on-site ones recorded as given back; never more than what was paid net.
      */
     public RefundView refund(PaymentSubject subject, BigDecimal amount, String reason, String idempotencyKey) {
-        throw new UnsupportedOperationException("payments: coming");
+        return refunds.refund(subject, amount, reason, idempotencyKey).refund();
     }
 
     /**
@@ -93,11 +117,11 @@ public class Payments {
      * the refund under its own rule (sales recording a return, a customer cancelling an appointment in time).
      */
     public RefundView grantRefund(PaymentSubject subject, BigDecimal amount, String reason, String idempotencyKey) {
-        throw new UnsupportedOperationException("payments: coming");
+        return refunds.grant(subject, amount, reason, idempotencyKey).refund();
     }
 
     /** Expires the subject's open online checkouts (each gets a {@link PaymentFailed} with reason {@code cancelled}). */
     public void cancelPending(PaymentSubject subject) {
-        throw new UnsupportedOperationException("payments: coming");
+        online.cancelPending(subject);
     }
 }

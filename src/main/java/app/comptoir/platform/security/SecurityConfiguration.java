@@ -160,6 +160,8 @@ class SecurityConfiguration {
                         // The public booking API of a business (bookings): anyone books, the customer's link is
                         // the secret of their appointment.
                         .requestMatchers("/api/v1/booking/**").permitAll()
+                        // Payment providers' webhooks: the provider signs each delivery, checked on the raw body.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/*/webhook/*").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

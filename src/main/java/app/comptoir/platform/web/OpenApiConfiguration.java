@@ -72,6 +72,9 @@ class OpenApiConfiguration {
                     + "of a business (/api/v1/booking/{slug}, no token: book, then see, move or cancel by the "
                     + "customer's link).",
             "platform", "Shared services: the append-only audit log of every change to business data.",
+            "payments", "What is due and paid on orders and appointments: payments received on site (cash, card "
+                    + "terminal, transfer, cheque), online payment links (Stripe Checkout), refunds, the cash drawer "
+                    + "of a day, the business's provider keys (never returned) and the providers' signed webhooks.",
             "notifications", "Telling people and systems what happened: the in-app notifications behind the bell, "
                     + "notification preferences per event type and channel, web push subscriptions, e-mails and "
                     + "their delivery log, outgoing webhooks (signed), their delivery logs and replays.");
@@ -82,7 +85,7 @@ class OpenApiConfiguration {
     /** Operations that need no access token (as the API security chain permits them). */
     private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/signup", "/api/v1/auth/login",
             "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
-            "/api/v1/auth/password-reset/confirm");
+            "/api/v1/auth/password-reset/confirm", "/api/v1/payments/{provider}/webhook/{business}");
 
     /** Every operation under these prefixes needs no access token either (a business's public booking API). */
     private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/");
