@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.bookings.AppointmentBooked;
-import app.comptoir.bookings.application.Availability.Audience;
+import app.comptoir.bookings.application.SlotQueries.Audience;
 import app.comptoir.bookings.domain.Appointment;
 import app.comptoir.bookings.domain.AppointmentStatus;
 import app.comptoir.bookings.domain.BookingSource;
@@ -82,7 +82,7 @@ public class Appointments {
     private final AppointmentStore store;
     private final ServiceStore services;
     private final ResourceStore resources;
-    private final Availability availability;
+    private final SlotQueries slotQueries;
     private final BookingActor actor;
     private final Tenants tenants;
     private final BusinessTime businessTime;
@@ -92,13 +92,13 @@ public class Appointments {
     private final MessageSource messages;
     private final Clock clock;
 
-    Appointments(AppointmentStore store, ServiceStore services, ResourceStore resources, Availability availability,
+    Appointments(AppointmentStore store, ServiceStore services, ResourceStore resources, SlotQueries slotQueries,
                  BookingActor actor, Tenants tenants, BusinessTime businessTime, Payments payments,
                  AuditRecorder audit, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
         this.store = store;
         this.services = services;
         this.resources = resources;
-        this.availability = availability;
+        this.slotQueries = slotQueries;
         this.actor = actor;
         this.tenants = tenants;
         this.businessTime = businessTime;
@@ -171,7 +171,7 @@ public class Appointments {
         }
         ServiceView service = services.findAny(actor.tenant(), serviceId)
                 .orElseThrow(() -> new NotFoundException("Service", serviceId));
-        return availability.slots(service, day, resourceId, Audience.STAFF, except).stream().map(SlotView::of)
+        return slotQueries.slots(service, day, resourceId, Audience.STAFF, except).stream().map(SlotView::of)
                 .toList();
     }
 
@@ -276,7 +276,7 @@ public class Appointments {
             errors.add(new InvalidInputException.FieldError("start", "is required"));
         } else {
             LocalDate day = r.start().atZone(businessTime.zone()).toLocalDate();
-            open = availability.openSlots(service, day, performers, audience).stream()
+            open = slotQueries.openSlots(service, day, performers, audience).stream()
                     .filter(s -> s.start().equals(r.start())).findFirst().orElse(null);
             if (open == null) {
                 errors.add(new InvalidInputException.FieldError("start", "is not a bookable time of this service"
@@ -308,7 +308,7 @@ public class Appointments {
                                PaymentChoice choice, BookingSource source, String language, String note, Instant now,
                                String requestHash) {
         UUID tenant = actor.tenant();
-        Settings settings = availability.settings();
+        Settings settings = slotQueries.settings();
         String currency = tenants.current().currency();
         Appointment a = Appointment.book(new Appointment.Booking(tenant, id == null ? Ids.newId() : id,
                         store.nextReference(tenant, businessTime.year(now)), service.id(), service.name(),
@@ -349,14 +349,14 @@ public class Appointments {
 
     private SlotUnavailableException unavailable(ServiceView service, Instant start, Audience audience, UUID except,
                                                  Locale locale, String key) {
-        List<SlotView> next = availability.next(service, start.minusSeconds(1), NEXT_SLOTS, audience, except).stream()
+        List<SlotView> next = slotQueries.next(service, start.minusSeconds(1), NEXT_SLOTS, audience, except).stream()
                 .map(SlotView::of).toList();
         String detail = messages.getMessage(next.isEmpty() ? key + ".none" : key, null, locale);
         return new SlotUnavailableException(detail, next);
     }
 
     private List<ResourceView> performers(ServiceView service, UUID resourceId) {
-        List<ResourceView> performers = availability.performers(service.id(), resourceId);
+        List<ResourceView> performers = slotQueries.performers(service.id(), resourceId);
         if (performers.isEmpty()) {
             throw resourceId == null
                     ? InvalidInputException.field("serviceId", "no active resource performs this service")
@@ -465,7 +465,7 @@ public class Appointments {
                 .orElseThrow(() -> new NotFoundException("Service", a.serviceId()));
         List<ResourceView> performers = performers(service, resourceId);
         LocalDate day = start.atZone(businessTime.zone()).toLocalDate();
-        Slot open = availability.openSlots(service, day, performers, audience).stream()
+        Slot open = slotQueries.openSlots(service, day, performers, audience).stream()
                 .filter(s -> s.start().equals(start)).findFirst()
                 .orElseThrow(() -> InvalidInputException.field("start", "is not a bookable time of this service"
                         + " (outside the opening hours, on a closed day, too soon or too far ahead)"));
@@ -515,7 +515,7 @@ public class Appointments {
             case EXPIRED -> {
                 // Confirmed after all when its resource still has room for it at that time.
                 ServiceView service = services.findAny(actor.tenant(), a.serviceId()).orElse(null);
-                List<ResourceView> own = service == null ? List.of() : availability.performers(service.id(),
+                List<ResourceView> own = service == null ? List.of() : slotQueries.performers(service.id(),
                         a.resourceId());
                 Optional<UUID> free = own.isEmpty() || a.startsAt().isBefore(now) ? Optional.empty()
                         : claim(service, own, a.startsAt(), a.id(), now);
@@ -586,7 +586,7 @@ public class Appointments {
 
     /** The business's cut-off for customers' changes. */
     public Cutoff cutoff() {
-        Settings s = availability.settings();
+        Settings s = slotQueries.settings();
         return new Cutoff(s.cutoffHours(), s.contactPhone());
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.comptoir.bookings.application.Availability.Audience;
+import app.comptoir.bookings.application.SlotQueries.Audience;
 import app.comptoir.bookings.domain.Appointment;
 import app.comptoir.bookings.domain.AppointmentStatus;
 import app.comptoir.bookings.domain.Cutoff;
@@ -59,7 +59,7 @@ public class PublicBookings {
     private final ServiceStore services;
     private final ResourceStore resources;
     private final AppointmentStore store;
-    private final Availability availability;
+    private final SlotQueries slotQueries;
     private final Appointments appointments;
     private final Payments payments;
     private final LegalIdentities legal;
@@ -68,7 +68,7 @@ public class PublicBookings {
     private final Clock clock;
 
     PublicBookings(Tenants tenants, TenantContext tenantContext, ServiceStore services, ResourceStore resources,
-                   AppointmentStore store, Availability availability, Appointments appointments, Payments payments,
+                   AppointmentStore store, SlotQueries slotQueries, Appointments appointments, Payments payments,
                    LegalIdentities legal, BusinessTime businessTime, PlatformTransactionManager txManager,
                    Clock clock) {
         this.tenants = tenants;
@@ -76,7 +76,7 @@ public class PublicBookings {
         this.services = services;
         this.resources = resources;
         this.store = store;
-        this.availability = availability;
+        this.slotQueries = slotQueries;
         this.appointments = appointments;
         this.payments = payments;
         this.legal = legal;
@@ -109,7 +109,7 @@ public class PublicBookings {
     public BookingPage page(String slug) {
         TenantProfile business = business(slug);
         return as(business, () -> tx.execute(s -> {
-            Settings settings = availability.settings();
+            Settings settings = slotQueries.settings();
             boolean online = payments.onlineAvailable();
             return new BookingPage(business.id(), business.slug(), business.name(), business.currency(),
                     businessTime.zone().getId(), settings.contactPhone(), settings.publicNote(), online,
@@ -137,7 +137,7 @@ public class PublicBookings {
         return as(business, () -> tx.execute(s -> {
             ServiceView service = offeredService(business, serviceId);
             LocalDate start = from == null ? businessTime.today() : from;
-            return availability.days(service, start, start.plusDays(Math.max(1, Math.min(days, 31)) - 1L),
+            return slotQueries.days(service, start, start.plusDays(Math.max(1, Math.min(days, 31)) - 1L),
                     Audience.CUSTOMER);
         }));
     }
@@ -149,7 +149,7 @@ public class PublicBookings {
             throw InvalidInputException.field("day", "is required");
         }
         return as(business, () -> tx.execute(s -> new Day(day, businessTime.zone().getId(),
-                availability.slots(offeredService(business, serviceId), day, null, Audience.CUSTOMER, null).stream()
+                slotQueries.slots(offeredService(business, serviceId), day, null, Audience.CUSTOMER, null).stream()
                         .map(SlotView::of).toList())));
     }
 

@@ -35,7 +35,7 @@ import app.comptoir.platform.BusinessTime;
  */
 @Service
 @Transactional(readOnly = true)
-public class Availability {
+public class SlotQueries {
 
     /** Who looks: a customer (notice and horizon apply) or staff. */
     public enum Audience { CUSTOMER, STAFF }
@@ -50,7 +50,7 @@ public class Availability {
     private final BusinessTime businessTime;
     private final Clock clock;
 
-    Availability(ResourceStore resources, ClosureStore closures, AppointmentStore appointments,
+    SlotQueries(ResourceStore resources, ClosureStore closures, AppointmentStore appointments,
                  BookingSettingsStore settings, BookingActor actor, BusinessTime businessTime, Clock clock) {
         this.resources = resources;
         this.closures = closures;
