@@ -68,7 +68,7 @@ class BookingPages {
     }
 
     /** What staff type for a walk-in. */
-    record WalkInForm(UUID serviceId, UUID resourceId, String customerName, String phone, String email,
+    record WalkInForm(String serviceId, String resourceId, String customerName, String phone, String email,
                       String vehiclePlate, String vehicleCategory, String note) {
     }
 
@@ -204,7 +204,8 @@ class BookingPages {
     String walkIn(@ModelAttribute("form") WalkInForm form, BindingResult result, Model model, Locale locale,
                   RedirectAttributes redirect) {
         try {
-            AppointmentView a = appointments.walkIn(new Appointments.WalkInRequest(form.serviceId(), form.resourceId(),
+            AppointmentView a = appointments.walkIn(new Appointments.WalkInRequest(uuid(form.serviceId()),
+                    uuid(form.resourceId()),
                     new CustomerRules.Input(form.customerName(), form.phone(), form.email(), form.vehiclePlate(),
                             form.vehicleCategory()), form.note()));
             redirect.addFlashAttribute("flash", "bookings.flash.walkIn");
@@ -241,6 +242,15 @@ class BookingPages {
             redirect.addFlashAttribute("bookingConflict", e.getMessage());
         }
         return "redirect:/app/bookings/appointments/" + id;
+    }
+
+    /** An id as a form sends it; empty or malformed is none (the use case then names the field). */
+    private static UUID uuid(String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static LocalDate date(String text, LocalDate fallback) {

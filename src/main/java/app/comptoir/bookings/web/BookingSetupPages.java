@@ -64,12 +64,12 @@ class BookingSetupPages {
 
     /** The service form as typed. */
     record ServiceForm(String name, String description, String durationMinutes, String price,
-                       String bufferBeforeMinutes, String bufferAfterMinutes, String vehicleCategories, boolean active,
+                       String bufferBeforeMinutes, String bufferAfterMinutes, String vehicleCategories, Boolean active,
                        List<UUID> resourceIds, Long version) {
     }
 
     /** The resource form as typed: hours are {@code opens[d][i]}/{@code closes[d][i]} fields read from the request. */
-    record ResourceForm(String name, String kind, String capacity, boolean active, List<UUID> serviceIds,
+    record ResourceForm(String name, String kind, String capacity, Boolean active, List<UUID> serviceIds,
                         Long version) {
     }
 
@@ -175,7 +175,7 @@ class BookingSetupPages {
         }
         return new BookableServices.ServiceRequest(f.name(), f.description(), integer("durationMinutes",
                 f.durationMinutes()), price, integer("bufferBeforeMinutes", f.bufferBeforeMinutes()),
-                integer("bufferAfterMinutes", f.bufferAfterMinutes()), categories, f.active(),
+                integer("bufferAfterMinutes", f.bufferAfterMinutes()), categories, Boolean.TRUE.equals(f.active()),
                 f.resourceIds() == null ? List.of() : f.resourceIds(), withVersion ? f.version() : null);
     }
 
@@ -204,7 +204,7 @@ class BookingSetupPages {
         String[][][] typed = typedHours(fields);
         try {
             ResourceView created = resources.create(new BookingResources.ResourceRequest(form.name(), form.kind(),
-                    integer("capacity", form.capacity()), form.active(), entries(typed),
+                    integer("capacity", form.capacity()), Boolean.TRUE.equals(form.active()), entries(typed),
                     form.serviceIds() == null ? List.of() : form.serviceIds(), null));
             redirect.addFlashAttribute("flash", "bookings.flash.saved");
             return "redirect:/app/bookings/resources/" + created.id();
@@ -232,7 +232,7 @@ class BookingSetupPages {
         String[][][] typed = typedHours(fields);
         try {
             resources.update(id, new BookingResources.ResourceRequest(form.name(), form.kind(),
-                    integer("capacity", form.capacity()), form.active(), entries(typed),
+                    integer("capacity", form.capacity()), Boolean.TRUE.equals(form.active()), entries(typed),
                     form.serviceIds() == null ? List.of() : form.serviceIds(), form.version()));
             redirect.addFlashAttribute("flash", "bookings.flash.saved");
             return "redirect:/app/bookings/resources/" + id;
