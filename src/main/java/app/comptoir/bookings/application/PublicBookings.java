@@ -221,6 +221,16 @@ public class PublicBookings {
                 manageUrl(siteUrl, business.slug(), token), clock.instant())));
     }
 
+    /**
+     * The calendar file of an appointment of the current business (for the e-mails), with the customer's link, or
+     * empty when there is no such appointment.
+     */
+    public java.util.Optional<String> calendarFileOf(UUID appointmentId, String manageUrl) {
+        return tx.execute(s -> store.find(tenantContext.requireTenant(), appointmentId, false)
+                .map(a -> CalendarFile.of(view(a), tenants.current().name(), location(legal.current()), manageUrl,
+                        clock.instant())));
+    }
+
     /** The link of a customer's appointment. */
     public static String manageUrl(String siteUrl, String slug, String token) {
         String base = siteUrl == null ? "" : siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
