@@ -77,7 +77,8 @@ class SmtpRelay {
                 helper.addInline(MailTemplates.LOGO_CID, new ByteArrayResource(logo.get().bytes()), logo.get().mediaType());
             }
             if (mail.attachment() != null) {
-                helper.addAttachment(mail.attachmentName(), new ByteArrayResource(mail.attachment()), "application/pdf");
+                helper.addAttachment(mail.attachmentName(), new ByteArrayResource(mail.attachment()),
+                        contentType(mail.attachmentName()));
             }
             sender.get().send(message);
             return new Outcome.Sent();
@@ -140,5 +141,11 @@ class SmtpRelay {
     private static String oneLine(String text) {
         String line = text == null ? "" : text.replaceAll("\\s+", " ").trim();
         return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+    }
+
+    /** The media type of an attachment by its name: a calendar file (.ics) or, as every other one so far, a PDF. */
+    static String contentType(String fileName) {
+        return fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".ics")
+                ? "text/calendar; charset=UTF-8; method=PUBLISH" : "application/pdf";
     }
 }

@@ -157,6 +157,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
                                 "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
                                 "/api/v1/auth/password-reset/confirm").permitAll()
+                        // The public booking API of a business (bookings): anyone books, the customer's link is
+                        // the secret of their appointment.
+                        .requestMatchers("/api/v1/booking/**").permitAll()
                         // Payment providers' webhooks: the provider signs each delivery, checked on the raw body.
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/*/webhook/*").permitAll()
                         .anyRequest().authenticated())
@@ -196,7 +199,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/signup", "/forgot-password", "/reset-password",
                                 "/invitation", "/supplier-invitation/*", "/error", "/error/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/book/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(formLoginProvider(verifier))

@@ -66,6 +66,11 @@ class OpenApiConfiguration {
             "purchasing", "Suppliers and what they supply, purchase orders from draft to delivery (ACH-<year>-000001), "
                     + "receipts into stock that update the variants' cost, purchasing settings.",
             "reporting", "Dashboards and statistics computed from the other modules' figures.",
+            "bookings", "Appointments: bookable services, resources (inspectors, lanes) with their weekly hours, "
+                    + "closures, booking settings, free slots in the business's time zone, the staff calendar and "
+                    + "its acts (move, cancel, no-show, walk-in, payment at the counter), and the public booking API "
+                    + "of a business (/api/v1/booking/{slug}, no token: book, then see, move or cancel by the "
+                    + "customer's link).",
             "platform", "Shared services: the append-only audit log of every change to business data.",
             "payments", "What is due and paid on orders and appointments: payments received on site (cash, card "
                     + "terminal, transfer, cheque), online payment links (Stripe Checkout), refunds, the cash drawer "
@@ -81,6 +86,9 @@ class OpenApiConfiguration {
     private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/signup", "/api/v1/auth/login",
             "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
             "/api/v1/auth/password-reset/confirm", "/api/v1/payments/{provider}/webhook/{business}");
+
+    /** Every operation under these prefixes needs no access token either (a business's public booking API). */
+    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/");
 
     @Bean
     OpenAPI comptoirOpenApi(@Value("${info.app.version:unknown}") String version) {
@@ -161,6 +169,11 @@ class OpenApiConfiguration {
             // Signing up and in need no token: say so, so that a generated client sends none there.
             PUBLIC_PATHS.forEach(path -> Optional.ofNullable(openApi.getPaths().get(path))
                     .ifPresent(item -> item.readOperations().forEach(op -> op.setSecurity(List.of()))));
+            openApi.getPaths().forEach((path, item) -> {
+                if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
+                    item.readOperations().forEach(op -> op.setSecurity(List.of()));
+                }
+            });
         };
     }
 
