@@ -142,8 +142,14 @@ public class OrderPayments {
 
     // ---------------------------------------------------------------- reading
 
-    /** The payment of one order (one statement). */
-    public OrderPayment of(UUID orderId, OrderStatus status, BigDecimal gross, BigDecimal credited) {
+    /**
+     * The payment of one order (one statement; none for a draft, which owes nothing and on which nothing can be paid:
+     * payments takes money only on what it was told is due).
+     */
+    public OrderPayment of(UUID orderId, OrderStatus status, BigDecimal gross, BigDecimal credited, String currency) {
+        if (status == OrderStatus.DRAFT) {
+            return OrderPayment.nothing(currency);
+        }
         return OrderPayment.of(payments.summary(PaymentSubject.order(orderId)), status, gross, credited);
     }
 

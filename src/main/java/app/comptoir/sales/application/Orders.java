@@ -139,7 +139,7 @@ public class Orders {
                 orders.total(), orders.page(), orders.size());
     }
 
-    /** An order with its lines, history, returns and payment (4 statements, 3 before it is delivered). */
+    /** An order with its lines, history, returns and payment (4 statements, 3 before it is delivered, 2 for a draft). */
     @Transactional(readOnly = true)
     public OrderView get(UUID id) {
         return find(id).orElseThrow(() -> new NotFoundException("Order", id));
@@ -690,7 +690,7 @@ public class Orders {
         return new OrderView(o.id(), o.number(), o.status(), o.customer(), o.address(), o.lines(), o.deliveryFee(),
                 o.totals(), o.currency(), o.pricesIncludeVat(), o.notes(), o.driverId() == null ? null : new DriverRef(o.driverId(), o.driverName()),
                 o.quoteId(), o.refunded(), returns, history, o.status().next(), o.createdAt(), o.updatedAt(), o.version(),
-                payments.of(o.id(), o.status(), o.totals().gross(), o.refunded()));
+                payments.of(o.id(), o.status(), o.totals().gross(), o.refunded(), o.currency()));
     }
 
     private static String truncate(String s, int max) {

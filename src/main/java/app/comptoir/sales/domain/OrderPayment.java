@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import app.comptoir.payments.PaymentState;
 import app.comptoir.payments.PaymentSummary;
+import app.comptoir.platform.Money;
 import app.comptoir.sales.OrderStatus;
 
 /**
@@ -25,6 +26,12 @@ public record OrderPayment(PaymentState state, BigDecimal due, BigDecimal paid, 
         BigDecimal net = summary.paid().subtract(summary.refunded());
         return new OrderPayment(summary.state(), due, summary.paid(), summary.refunded(),
                 due.subtract(net).max(BigDecimal.ZERO));
+    }
+
+    /** The payment of an order that owes nothing and was paid nothing (a draft), in the currency's decimals. */
+    public static OrderPayment nothing(String currency) {
+        BigDecimal zero = Money.zero(currency).amount();
+        return new OrderPayment(PaymentState.UNPAID, zero, zero, zero, zero);
     }
 
     /** Whether payments never heard of the order (nothing due, nothing paid or refunded). */

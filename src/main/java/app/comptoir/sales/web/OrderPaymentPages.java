@@ -34,7 +34,7 @@ import app.comptoir.sales.application.Orders;
 @RequestMapping("/app/sales/orders/{id}")
 class OrderPaymentPages {
 
-    static final String CARD = "sales/orders/payment :: card";
+    static final String SUMMARY = "sales/orders/payment :: summary";
 
     private final Orders orders;
     private final OrderPayments payments;
@@ -48,11 +48,11 @@ class OrderPaymentPages {
         this.model = model;
     }
 
-    /** The payment card alone (htmx), e.g. while an online payment waits for the provider's word. */
+    /** The payment card's summary alone (htmx), while an online payment waits for the provider's word. */
     @GetMapping("/payment")
-    String card(@PathVariable UUID id, Model page) {
+    String summary(@PathVariable UUID id, Model page) {
         model.fill(orders.get(id), page);
-        return CARD;
+        return SUMMARY;
     }
 
     @PostMapping("/payments")
