@@ -57,6 +57,23 @@ public interface SalesFigures {
     }
 
     /**
+     * What is left to collect on orders that left the shop and are not paid in full: out for delivery (the drivers'
+     * cash to bring back) and delivered, how many and how much (VAT included). Orders payments never heard of (from
+     * before payments existed) are not counted.
+     */
+    public record ToCollect(long outForDelivery, BigDecimal outForDeliveryAmount, long delivered,
+                            BigDecimal deliveredAmount) {
+
+        public long orders() {
+            return outForDelivery + delivered;
+        }
+
+        public BigDecimal amount() {
+            return outForDeliveryAmount.add(deliveredAmount);
+        }
+    }
+
+    /**
      * A number that moves whenever an order of the current tenant changes (created, edited, moved along its
      * workflow, returned, deleted) and the change is committed on this node: figures computed under one
      * version may be kept until it moves.
@@ -84,4 +101,7 @@ public interface SalesFigures {
 
     /** Deliveries per driver and day of delivery over the period (orders delivered and still delivered). */
     List<DriverDay> deliveries(LocalDate from, LocalDate to, ZoneId zone);
+
+    /** What is left to collect on the orders out for delivery or delivered (two statements). */
+    ToCollect toCollect(int scale);
 }

@@ -197,7 +197,7 @@ class SecurityConfiguration {
         // springdoc redirects the Swagger UI at /api/docs to /api/swagger-ui/index.html
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/signup", "/forgot-password", "/reset-password",
-                                "/invitation", "/supplier-invitation/*", "/error", "/error/**", "/webjars/**", "/css/**",
+                                "/invitation", "/supplier-invitation/*", "/pay/*/orders/*", "/error", "/error/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/book/**")

@@ -62,7 +62,9 @@ class OpenApiConfiguration {
                     + "search, CSV import and export.",
             "inventory", "Stock locations, levels per variant and location, the movement ledger, reservations, "
                     + "alert rules and alerts, reorder suggestions.",
-            "sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns.",
+            "sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns, and the "
+                    + "payment of each order: its state, payments received on site or at the door, payment links, "
+                    + "refunds.",
             "purchasing", "Suppliers and what they supply, purchase orders from draft to delivery (ACH-<year>-000001), "
                     + "receipts into stock that update the variants' cost, purchasing settings.",
             "reporting", "Dashboards and statistics computed from the other modules' figures.",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.comptoir.payments.PaymentFigures;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.SalesFigures;
 
@@ -50,6 +51,13 @@ public final class SalesReport {
      */
     public record DriverStats(UUID driverId, String name, long delivered, long sameDay, BigDecimal onTimePercent,
                               List<SalesFigures.DriverDay> days) {
+    }
+
+    /**
+     * Money to collect and money in, now (whatever the period): what is left to collect on orders out for delivery
+     * (the drivers' cash) and delivered, and what today brought in per payment method, in the business's zone.
+     */
+    public record Payments(SalesFigures.ToCollect toCollect, PaymentFigures.Takings today) {
     }
 
     /** Everything the dashboard page shows, in one answer. */

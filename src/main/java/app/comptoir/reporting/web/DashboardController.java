@@ -96,6 +96,16 @@ class DashboardController {
         return dashboard.drivers(dashboard.period(from, to));
     }
 
+    @GetMapping("/payments")
+    @Operation(summary = "Money to collect and money in, now: what is left to collect on orders out for delivery and "
+            + "delivered, and today's takings per payment method",
+            description = "toCollect: outForDelivery (the drivers' cash to bring back) and delivered orders not paid "
+                    + "in full, how many and how much, VAT included; today: received per method, refunded and net, "
+                    + "today in the business's time zone. Orders from before payments existed are not counted.")
+    SalesReport.Payments payments() {
+        return dashboard.payments();
+    }
+
     @GetMapping("/average-basket")
     @Operation(summary = "Average sold order, net and gross (before returns)")
     SalesReport.AverageBasket averageBasket(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

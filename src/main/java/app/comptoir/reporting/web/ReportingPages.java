@@ -67,6 +67,7 @@ class ReportingPages {
         model.addAttribute("query", choice.query());
         model.addAttribute("charts", dashboardCharts(summary, locale));
         model.addAttribute("drivers", dashboard.drivers(choice.period()));
+        model.addAttribute("payments", dashboard.payments());
         // The stock-outs the banner and the card show: the count of the alerts page and the home page.
         model.addAttribute("stockOuts", home.stockOuts());
         return "reporting/dashboard";

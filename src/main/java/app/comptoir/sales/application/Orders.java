@@ -26,6 +26,7 @@ import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.ReservationLine;
 import app.comptoir.inventory.Reservations;
 import app.comptoir.inventory.StockMovements;
+import app.comptoir.payments.OnSitePayment;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.IdempotencyKeys;
@@ -50,6 +51,7 @@ import app.comptoir.sales.domain.HistoryEntry;
 import app.comptoir.sales.domain.InvoiceContent;
 import app.comptoir.sales.domain.LineView;
 import app.comptoir.sales.domain.Order;
+import app.comptoir.sales.domain.OrderPayment;
 import app.comptoir.sales.domain.OrderReturn;
 import app.comptoir.sales.domain.ReturnsAtMostWhatWasSold;
 import app.comptoir.sales.domain.StockEffect;
@@ -98,11 +100,14 @@ public class Orders {
     private final AuditRecorder audit;
     private final ApplicationEventPublisher events;
     private final InvoiceStore invoiceStore;
+    private final OrderPayments payments;
 
     Orders(OrderRepository repository, SalesActor actor, Clock clock, BusinessTime businessTime, Customers customers,
            LinePricer pricer, Reservations reservations, StockMovements movements, Users users,
-           Tenants tenants, AuditRecorder audit, ApplicationEventPublisher events, InvoiceStore invoiceStore) {
+           Tenants tenants, AuditRecorder audit, ApplicationEventPublisher events, InvoiceStore invoiceStore,
+           OrderPayments payments) {
         this.invoiceStore = invoiceStore;
+        this.payments = payments;
         this.tenants = tenants;
         this.repository = repository;
         this.actor = actor;
@@ -123,15 +128,18 @@ public class Orders {
 
     // ---------------------------------------------------------------- reading
 
-    /** Orders, newest first (2 statements whatever the page size). */
+    /** Orders, newest first, each with its payment (3 statements whatever the page size). */
     @Transactional(readOnly = true)
     public PageResponse<OrderSummary> list(OrderFilter filter, int page, int size) {
         PageRequests.of(page, size, org.springframework.data.domain.Sort.unsorted());
-        return repository.list(actor.tenant(), filter == null ? OrderFilter.none() : filter, actor.restrictedDriver(),
-                page, size);
+        PageResponse<OrderSummary> orders = repository.list(actor.tenant(), filter == null ? OrderFilter.none() : filter,
+                actor.restrictedDriver(), page, size);
+        Map<UUID, OrderPayment> paid = payments.of(orders.items());
+        return new PageResponse<>(orders.items().stream().map(o -> o.withPayment(paid.get(o.id()))).toList(),
+                orders.total(), orders.page(), orders.size());
     }
 
-    /** An order with its lines, history and returns (3 statements, 2 before it is delivered). */
+    /** An order with its lines, history, returns and payment (4 statements, 3 before it is delivered, 2 for a draft). */
     @Transactional(readOnly = true)
     public OrderView get(UUID id) {
         return find(id).orElseThrow(() -> new NotFoundException("Order", id));
@@ -405,6 +413,17 @@ public class Orders {
      * for delivery and mark them delivered (403 otherwise, before the order is even read).
      */
     public OrderView changeStatus(UUID id, OrderStatus target, String note) {
+        return changeStatus(id, target, note, null, null);
+    }
+
+    /**
+     * The same, delivering with what the customer paid at the door ({@code collected}, when not null: recorded on
+     * the order in the same transaction, by its driver or the office, see {@link OrderPayments#record}); only with
+     * {@code DELIVERED}. A refused payment (more than is left to collect, a method a driver does not take) leaves
+     * the order out for delivery.
+     */
+    public OrderView changeStatus(UUID id, OrderStatus target, String note, OnSitePayment collected,
+                                  String idempotencyKey) {
         // Who may move orders at all (the matrix), before anything else: the office moves any order, a
         // delivering user only takes out and delivers their own.
         boolean office = actor.may(Permission.ORDERS_WRITE);
@@ -416,6 +435,9 @@ public class Orders {
         }
         if (!office && target != OrderStatus.OUT_FOR_DELIVERY && target != OrderStatus.DELIVERED) {
             throw new AccessDeniedException("Your role only allows taking orders out for delivery and delivering them");
+        }
+        if (collected != null && target != OrderStatus.DELIVERED) {
+            throw InvalidInputException.field("collected", "is only recorded with the delivery (status DELIVERED)");
         }
         String text = Checks.text("note", note, 500);
         Decision access = DriversDeliverOnlyTheirOwnOrders.move(actor.restrictedDriver(), target);
@@ -431,6 +453,13 @@ public class Orders {
         perform(effect, order);
         List<HistoryEntry> history = repository.storeStatus(order, author(), text,
                 audit.values(Order.AUDITED, id, "UPDATE", Map.of("status", from.name()), Map.of("status", target.name())));
+        if (target == OrderStatus.CONFIRMED || target == OrderStatus.CANCELLED) {
+            // What the order owes changes with these two steps only (its content is frozen once confirmed).
+            payments.expect(order);
+        }
+        if (collected != null) {
+            payments.collectOnDelivery(order, collected, idempotencyKey);
+        }
         publish(order);
         // The order as it now is, without reading its row and lines again.
         return view(order, history);
@@ -548,6 +577,8 @@ public class Orders {
                 creditable(order.id()));
         String reason = taken.reason();
         repository.storeReturn(order, taken, actor.userId());
+        // It now owes its total less what the returns credited; what was paid beyond is given back after the commit.
+        payments.expect(order);
         taken.taken().forEach((line, quantity) -> movements.record(new MovementRequest(Ids.newId(), line.variantId(),
                 MovementType.RETURN, quantity, null, null,
                 reason == null ? "Retour client" : truncate("Retour client : " + reason, 200), order.number())));
@@ -658,7 +689,8 @@ public class Orders {
                 ? repository.returns(o.tenantId(), o.id(), o.lines()) : List.of();
         return new OrderView(o.id(), o.number(), o.status(), o.customer(), o.address(), o.lines(), o.deliveryFee(),
                 o.totals(), o.currency(), o.pricesIncludeVat(), o.notes(), o.driverId() == null ? null : new DriverRef(o.driverId(), o.driverName()),
-                o.quoteId(), o.refunded(), returns, history, o.status().next(), o.createdAt(), o.updatedAt(), o.version());
+                o.quoteId(), o.refunded(), returns, history, o.status().next(), o.createdAt(), o.updatedAt(), o.version(),
+                payments.of(o.id(), o.status(), o.totals().gross(), o.refunded(), o.currency()));
     }
 
     private static String truncate(String s, int max) {

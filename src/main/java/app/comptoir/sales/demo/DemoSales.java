@@ -111,11 +111,13 @@ class DemoSales {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final DemoProgress progress;
+    private final DemoOrderPayments payments;
 
     DemoSales(Customers customers, Orders orders, Quotes quotes, CatalogQueries catalog, StockQueries stock,
               StockLocations locations, Users users, Tenants tenants, DemoOrderHistory history,
               JdbcTemplate jdbc, TenantContext tenantContext, PlatformTransactionManager transactionManager,
-              Clock clock, DemoProgress progress) {
+              Clock clock, DemoProgress progress, DemoOrderPayments payments) {
+        this.payments = payments;
         this.progress = progress;
         this.customers = customers;
         this.orders = orders;
@@ -209,6 +211,7 @@ class DemoSales {
         // The garden shop's past lies in its history: its live orders are the last day's and a half.
         long spanHours = garden ? 30L : 21L * 24;
         int count = 0;
+        List<UUID> live = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             OrderStatus target = plan.get(i);
             // spread from spanHours ago to a few hours ago, in plan order
@@ -218,6 +221,8 @@ class DemoSales {
             UserView driver = drivers.isEmpty() ? null : drivers.get(i % drivers.size());
             boolean walkIn = !garden && i % 5 == 4;
             boolean withReturn = target == OrderStatus.DELIVERED && i % 9 == 4;
+            // The first return takes everything back: the order the demo shows refunded in full.
+            boolean fullReturn = withReturn && i == 4;
             boolean cancelAfterConfirm = target == OrderStatus.CANCELLED && i % 2 == 0;
             List<LineRequest> lines = lines(random, variants, garden);
             String note = NOTES[random.nextInt(NOTES.length)];
@@ -230,22 +235,28 @@ class DemoSales {
                     : new OrderRequest(customer.id(), null, null, lines, new java.math.BigDecimal(garden ? "9.90" : "4.90"),
                             note);
             try {
-                tx.executeWithoutResult(s -> {
+                UUID id = tx.execute(s -> {
                     actAs(manager, Role.MANAGER);
                     OrderView order = orders.create(request, Optional.empty()).order();
-                    advance(order.id(), target, cancelAfterConfirm, driver, manager, withReturn);
+                    advance(order.id(), target, cancelAfterConfirm, driver, manager, withReturn, fullReturn);
                     backdate(order.id(), createdAt, target);
+                    return order.id();
                 });
+                live.add(id);
                 count++;
             } catch (RuntimeException e) {
                 log.debug("Demo order skipped: {}", e.getMessage());
             }
         }
+        tx.executeWithoutResult(s -> {
+            actAs(manager, Role.MANAGER);
+            payments.pay(live, now);
+        });
         return new int[] {made.size(), quoteCount, count};
     }
 
     private void advance(UUID id, OrderStatus target, boolean cancelAfterConfirm, UserView driver, UserView manager,
-                         boolean withReturn) {
+                         boolean withReturn, boolean fullReturn) {
         if (target == OrderStatus.DRAFT) {
             return;
         }
@@ -272,7 +283,11 @@ class DemoSales {
         if (target == OrderStatus.DELIVERED) {
             OrderView delivered = orders.changeStatus(id, OrderStatus.DELIVERED, "Remis en main propre");
             actAs(manager, Role.MANAGER);
-            if (withReturn) {
+            if (fullReturn) {
+                // Everything comes back and everything is given back, the delivery fee too: a refund in full.
+                orders.recordReturn(id, new ReturnRequest(null, "Le client ne voulait plus de la commande",
+                        delivered.totals().gross()));
+            } else if (withReturn) {
                 orders.recordReturn(id, new ReturnRequest(List.of(new ReturnRequest.Line(delivered.lines().getFirst().id(), 1)),
                         "Article abîmé à la livraison", null));
             }

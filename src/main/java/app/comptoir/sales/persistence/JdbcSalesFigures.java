@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.payments.PaymentFigures;
+import app.comptoir.payments.SubjectType;
 import app.comptoir.platform.ChangeVersions;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageRequests;
@@ -55,9 +57,11 @@ class JdbcSalesFigures implements SalesFigures {
     private final JdbcTemplate jdbc;
     private final TenantContext tenantContext;
     private final ChangeVersions changes;
+    private final PaymentFigures payments;
 
-    JdbcSalesFigures(JdbcTemplate jdbc, TenantContext tenantContext, ChangeVersions changes) {
+    JdbcSalesFigures(JdbcTemplate jdbc, TenantContext tenantContext, ChangeVersions changes, PaymentFigures payments) {
         this.jdbc = jdbc;
+        this.payments = payments;
         this.tenantContext = tenantContext;
         this.changes = changes;
     }
@@ -70,6 +74,27 @@ class JdbcSalesFigures implements SalesFigures {
     @Override
     public long version() {
         return changes.version(tenant(), Order.AUDITED);
+    }
+
+    /**
+     * Payments' subjects that still owe something (few: most orders are paid), narrowed to the orders out for
+     * delivery or delivered.
+     */
+    @Override
+    public ToCollect toCollect(int scale) {
+        Map<UUID, BigDecimal> owing = payments.outstanding(SubjectType.ORDER);
+        long[] counts = new long[2];
+        BigDecimal[] amounts = {BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(scale)};
+        if (!owing.isEmpty()) {
+            jdbc.query("select id, status from sales_orders where tenant_id = ? and id = any(?) and deleted_at is null"
+                            + " and status in ('OUT_FOR_DELIVERY', 'DELIVERED')",
+                    rs -> {
+                        int i = "DELIVERED".equals(rs.getString(2)) ? 1 : 0;
+                        counts[i]++;
+                        amounts[i] = amounts[i].add(owing.get(rs.getObject(1, UUID.class)));
+                    }, tenant(), owing.keySet().toArray(UUID[]::new));
+        }
+        return new ToCollect(counts[0], amounts[0], counts[1], amounts[1]);
     }
 
     /** Every day from {@code from} to {@code to} (inclusive, in the zone), zeros included. */

@@ -449,7 +449,7 @@ public class OrderRepository {
         List<OrderSummary> items = jdbc.query("""
                 select o.id, o.number, o.status, o.customer_id, o.customer_name, o.customer_phone,
                        o.delivery_address ->> 'city' as city, o.driver_id, o.driver_name, o.net, o.vat, o.gross, o.currency,
-                       o.created_at, o.updated_at,
+                       o.created_at, o.updated_at, o.refunded,
                        (select count(*) from sales_order_lines l where l.tenant_id = o.tenant_id and l.order_id = o.id) as line_count
                   from sales_orders o""" + where + " order by o.created_at desc, o.id desc limit ? offset ?",
                 (rs, i) -> new OrderSummary(rs.getObject("id", UUID.class), rs.getString("number"),
@@ -457,7 +457,8 @@ public class OrderRepository {
                         rs.getString("customer_name"), rs.getString("customer_phone"), rs.getString("city"),
                         rs.getObject("driver_id", UUID.class), rs.getString("driver_name"), rs.getInt("line_count"),
                         rs.getBigDecimal("net"), rs.getBigDecimal("vat"), rs.getBigDecimal("gross"), rs.getString("currency"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                        rs.getBigDecimal("refunded"), null),
                 args.toArray());
         return new PageResponse<>(items, total == null ? 0 : total, page, size);
     }

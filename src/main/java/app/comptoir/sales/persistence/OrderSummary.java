@@ -5,10 +5,20 @@ import java.time.Instant;
 import java.util.UUID;
 
 import app.comptoir.sales.OrderStatus;
+import app.comptoir.sales.domain.OrderPayment;
 
-/** An order in a list: no lines, just how many and the gross total. */
+/**
+ * An order in a list: no lines, just how many, the totals, what its returns credited ({@code refunded}) and where
+ * its payment stands ({@code payment}: state, due, paid, refunded, to collect).
+ */
 public record OrderSummary(UUID id, String number, OrderStatus status, UUID customerId, String customerName,
                            String customerPhone, String city, UUID driverId, String driverName, int lineCount,
                            BigDecimal net, BigDecimal vat, BigDecimal gross, String currency, Instant createdAt,
-                           Instant updatedAt) {
+                           Instant updatedAt, BigDecimal refunded, OrderPayment payment) {
+
+    /** The same order with its payment. */
+    public OrderSummary withPayment(OrderPayment payment) {
+        return new OrderSummary(id, number, status, customerId, customerName, customerPhone, city, driverId,
+                driverName, lineCount, net, vat, gross, currency, createdAt, updatedAt, refunded, payment);
+    }
 }

@@ -1,5 +1,6 @@
 package app.comptoir.sales.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.comptoir.payments.OnSitePayment;
+import app.comptoir.payments.PaymentMethod;
 import app.comptoir.platform.Exports;
 import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.InvalidInputException;
@@ -80,7 +83,12 @@ class OrderController {
         this.exports = exports;
     }
 
-    record StatusBody(OrderStatus status, String note) {
+    /** A move along the workflow; {@code collected}: what the customer paid at the door, with DELIVERED. */
+    record StatusBody(OrderStatus status, String note, CollectedBody collected) {
+    }
+
+    /** A payment received at delivery: CASH or CARD_TERMINAL for a driver (the office: any on-site method). */
+    record CollectedBody(PaymentMethod method, BigDecimal amount, String reference, String note) {
     }
 
     record NoteBody(String note) {
@@ -265,9 +273,17 @@ class OrderController {
             description = "DRAFT → CONFIRMED (reserves stock) → PREPARING → OUT_FOR_DELIVERY (stock leaves as SALE "
                     + "movements) → DELIVERED; CANCELLED before delivered (releases the stock, or returns it if it "
                     + "was out for delivery). Anything else: 409 illegal-transition. A driver may only move their "
-                    + "own orders to OUT_FOR_DELIVERY and DELIVERED.")
-    OrderView status(@PathVariable UUID id, @RequestBody StatusBody body) {
-        return orders.changeStatus(id, body.status(), body.note());
+                    + "own orders to OUT_FOR_DELIVERY and DELIVERED. With DELIVERED, collected: {method, amount, "
+                    + "reference?, note?} records what the customer paid at the door in the same transaction (a "
+                    + "driver: CASH or CARD_TERMINAL; at most what is left to collect, else 400 naming amount and "
+                    + "the order stays out for delivery); an Idempotency-Key makes that payment safe to retry.")
+    OrderView status(@PathVariable UUID id, @RequestBody StatusBody body,
+                     @Parameter(description = "Makes the payment collected at delivery safe to retry")
+                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        CollectedBody c = body.collected();
+        return orders.changeStatus(id, body.status(), body.note(),
+                c == null ? null : new OnSitePayment(c.method(), c.amount(), c.reference(), c.note()),
+                c == null ? null : idempotencyKeys.key(idempotencyKey).orElse(null));
     }
 
     @PostMapping("/{id}/delivery-failure")

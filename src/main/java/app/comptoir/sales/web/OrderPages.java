@@ -24,6 +24,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.inventory.InsufficientStockException;
+import app.comptoir.payments.OnSitePayment;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Exports;
@@ -72,9 +73,11 @@ class OrderPages {
 
     private final OrderExports orderExports;
     private final Jobs jobs;
+    private final SalesPaymentModel paymentModel;
 
     OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext,
-               BusinessTime businessTime, OrderExports orderExports, Jobs jobs) {
+               BusinessTime businessTime, OrderExports orderExports, Jobs jobs, SalesPaymentModel paymentModel) {
+        this.paymentModel = paymentModel;
         this.orderExports = orderExports;
         this.jobs = jobs;
         this.businessTime = businessTime;
@@ -294,16 +297,44 @@ class OrderPages {
         return act(id, redirect, "sales.order.done.CONFIRMED", () -> orders.confirm(id));
     }
 
-    /** Prepare, out for delivery, delivered: the service refuses what the status or the role does not allow. */
+    /** A payment collected at the door that was refused, shown on the order's card with what was typed. */
+    record CollectError(UUID id, String amount) {
+    }
+
+    /**
+     * Prepare, out for delivery, delivered: the service refuses what the status or the role does not allow. With
+     * "delivered", what the customer paid at the door ({@code collectedAmount} by {@code collectedMethod}) is
+     * recorded with the delivery; a refused amount leaves the order out for delivery, the error on its card.
+     */
     @PostMapping("/orders/{id}/status")
     String changeStatus(@PathVariable UUID id, @RequestParam String status,
-                        @RequestParam(required = false) String back, RedirectAttributes redirect) {
+                        @RequestParam(required = false) String back,
+                        @RequestParam(required = false) String collectedMethod,
+                        @RequestParam(required = false) String collectedAmount,
+                        @RequestParam(required = false) String key, RedirectAttributes redirect) {
         OrderStatus target = SalesText.status(OrderStatus.class, status);
         if (target == OrderStatus.CANCELLED || target == OrderStatus.CONFIRMED) {
             throw InvalidInputException.field("status", "must be PREPARING, OUT_FOR_DELIVERY or DELIVERED");
         }
+        boolean collecting = target == OrderStatus.DELIVERED && collectedAmount != null && !collectedAmount.isBlank();
+        if (collecting) {
+            try {
+                BigDecimal amount = OrderPaymentPages.decimal(collectedAmount);
+                OnSitePayment collected = amount == null || amount.signum() == 0 ? null
+                        : new OnSitePayment(OrderPaymentPages.method(collectedMethod), amount, null, null);
+                orders.changeStatus(id, target, null, collected, key == null || key.isBlank() ? null : key.strip());
+            } catch (InvalidInputException e) {
+                redirect.addFlashAttribute("collectError", new CollectError(id, collectedAmount.strip()));
+                return "deliveries".equals(back) ? "redirect:/app/sales/deliveries" : "redirect:/app/sales/orders/" + id;
+            } catch (ConflictException e) {
+                redirect.addFlashAttribute("salesConflict", e.type());
+                return "deliveries".equals(back) ? "redirect:/app/sales/deliveries" : "redirect:/app/sales/orders/" + id;
+            }
+            redirect.addFlashAttribute("flash", "sales.order.done.DELIVERED");
+        }
         // An unreadable status goes to the service too: it refuses the role first (403), then the value.
-        String done = act(id, redirect, "sales.order.done." + (target == null ? "invalid" : target.name()),
+        String done = collecting ? "redirect:/app/sales/orders/" + id
+                : act(id, redirect, "sales.order.done." + (target == null ? "invalid" : target.name()),
                 () -> orders.changeStatus(id, target, null));
         // The driver's screen sends its own actions back to itself; after "delivered" it offers the undo.
         if (!"deliveries".equals(back)) {
@@ -432,6 +463,7 @@ class OrderPages {
         if (office && !order.status().isFinal()) {
             model.addAttribute("drivers", orders.drivers());
         }
+        paymentModel.fill(order, model);
         return PAGE;
     }
 }
