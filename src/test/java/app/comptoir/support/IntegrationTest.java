@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
+import app.comptoir.payments.FakeStripe;
+
 /**
  * An integration test against the whole application on a random port, over real HTTP, with the
  * embedded real PostgreSQL. Every test class uses the same configuration, so the Spring context and
@@ -15,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
  * independent). Demo mode is on, so the demo logins of the README exist, with their data loaded before the
  * context is ready (not in the background as on a real first start). The embedded database runs
  * without fsync (a test database is thrown away; the durable default is tested in
- * {@code EmbeddedDatabaseIT}), and the metrics and OpenAPI document, opt-in in production, are exposed.
+ * {@code EmbeddedDatabaseIT}), the metrics and OpenAPI document, opt-in in production, are exposed, and Stripe is
+ * the local {@link FakeStripe}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +34,6 @@ import org.springframework.test.context.ContextConfiguration;
         "comptoir.expose.api-docs=true",
         "comptoir.webhooks.allow-private-addresses=true"
 })
-@ContextConfiguration(initializers = TestDataDirectory.class)
+@ContextConfiguration(initializers = {TestDataDirectory.class, FakeStripe.Initializer.class})
 public @interface IntegrationTest {
 }
