@@ -88,7 +88,7 @@ public class PublicBookings {
     /** The business behind a booking page, as the page shows it. */
     public record BookingPage(UUID tenantId, String slug, String name, String currency, String zone,
                               String contactPhone, String publicNote, boolean onlineAvailable, boolean testMode,
-                              int horizonDays, String location) {
+                              int horizonDays, int holdMinutes, String location) {
     }
 
     /** A service as the booking page offers it. */
@@ -113,7 +113,8 @@ public class PublicBookings {
             boolean online = payments.onlineAvailable();
             return new BookingPage(business.id(), business.slug(), business.name(), business.currency(),
                     businessTime.zone().getId(), settings.contactPhone(), settings.publicNote(), online,
-                    online && payments.testMode(), settings.horizonDays(), location(legal.current()));
+                    online && payments.testMode(), settings.horizonDays(), settings.holdMinutes(),
+                    location(legal.current()));
         }));
     }
 

@@ -15,7 +15,7 @@ class BookingNavigation {
 
     @Bean
     NavigationItem bookingsNavigationItem() {
-        return new NavigationItem("nav.bookings", "/app/bookings", 45, BusinessModule.BOOKINGS,
+        return new NavigationItem("nav.bookings", "/app/bookings", 42, BusinessModule.BOOKINGS,
                 Set.of(Role.ADMIN, Role.MANAGER, Role.VIEWER));
     }
 }
