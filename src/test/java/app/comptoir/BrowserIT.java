@@ -50,7 +50,8 @@ class BrowserIT {
         assertThat(page.locator("[data-tenant-name]")).hasText("Primeur des Halles");
         assertThat(page.locator("h1")).containsText("Bonjour, Claire Fontaine");
         assertThat(page.locator("[data-navigation] .nav-link"))
-                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Statistiques", "Administration"});
+                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Paiements", "Statistiques",
+                        "Administration"});
         assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Accueil");
         assertThat(page.locator("[data-roles]")).containsText("Administrateur");
         browsers.screenshot("dashboard");

@@ -69,11 +69,12 @@ class ScreensIT {
         }
         // Only the modules that are built, then one Administration menu for users, settings and the audit trail.
         assertThat(page.locator("[data-navigation] > li > .nav-link"))
-                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Statistiques", "Administration"});
+                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Paiements", "Statistiques",
+                        "Administration"});
         page.locator("[data-administration] > button").click();
         assertThat(page.locator("[data-administration] .dropdown-item"))
-                .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Journal d'audit",
-                        "Journal des e-mails", "Webhooks"});
+                .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Paiement en ligne",
+                        "Journal d'audit", "Journal des e-mails", "Webhooks"});
         page.locator("[data-administration] .dropdown-item").getByText("Paramètres").click();
         page.waitForURL("**/app/settings");
         assertThat(page.locator("[data-administration] > button")).hasClass(java.util.regex.Pattern.compile("active"));
