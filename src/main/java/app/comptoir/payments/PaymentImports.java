@@ -15,9 +15,12 @@ import app.comptoir.platform.Money;
 import app.comptoir.platform.Permission;
 
 /**
- * Payments made before Comptoir, imported in bulk: what was due on each subject and the payments received on site
- * (with what was given back of them), as a previous till recorded them, dated as they happened. Used by the demo
- * businesses (a year of orders, each with its payment) and open to a future import from another till. Imported
+ * Payments made before Comptoir, imported in bulk: what was due on each subject and the payments received on site or
+ * online by card (with what was given back of them), as a previous till or booking system recorded them, dated as
+ * they happened. Used by the demo businesses (a year of orders, six weeks of appointments, each with its payment)
+ * and open to a future import from another till. An online payment names its provider's payment (a Stripe
+ * PaymentIntent {@code pi_…}) in its reference, kept as the provider's id; what was given back of it is recorded as
+ * refunded by the provider at the time (nothing is asked of the provider now). Imported
  * history publishes no events and writes no audit entries (like sales' imported history); otherwise its dues,
  * payments and refunds are ordinary ones for every summary, list and cash drawer.
  */
@@ -29,8 +32,9 @@ public class PaymentImports {
     }
 
     /**
-     * A payment received on site, when, with its reference; {@code refunded} (zero or more) was given back at
-     * {@code refundedAt} for {@code refundReason}.
+     * A payment received on site (or online by card, {@code reference} then being the provider's payment id), when,
+     * with its reference; {@code refunded} (zero or more) was given back at {@code refundedAt} for
+     * {@code refundReason}.
      */
     public record Paid(PaymentSubject subject, PaymentMethod method, BigDecimal amount, Instant paidAt,
                        String reference, BigDecimal refunded, Instant refundedAt, String refundReason) {
@@ -45,17 +49,21 @@ public class PaymentImports {
     }
 
     /**
-     * Imports dues and on-site payments of the current business in its currency (PAYMENTS_RECORD), a few thousand
-     * rows per statement. A subject already expected keeps its due. Refused (400) when a payment is online, not above
-     * zero, not in the currency's decimals, or gives back more than it received.
+     * Imports dues and payments of the current business in its currency (PAYMENTS_RECORD), a few thousand rows per
+     * statement. A subject already expected keeps its due. Refused (400) when a payment has no method, is online
+     * without its provider's payment id, is not above zero, not in the currency's decimals, or gives back more than
+     * it received.
      */
     @Transactional
     public int importHistory(String currency, List<Due> dues, List<Paid> payments) {
         actor.require(Permission.PAYMENTS_RECORD);
         Objects.requireNonNull(currency, "currency");
         for (Paid p : payments) {
-            if (p.method() == null || p.method().online()) {
-                throw InvalidInputException.field("method", "must be a method used on site");
+            if (p.method() == null) {
+                throw InvalidInputException.field("method", "is required");
+            }
+            if (p.method().online() && (p.reference() == null || p.reference().isBlank())) {
+                throw InvalidInputException.field("reference", "must name the provider's payment of an online payment");
             }
             if (p.amount() == null || p.amount().signum() <= 0
                     || Money.round(p.amount(), currency).compareTo(p.amount()) != 0) {

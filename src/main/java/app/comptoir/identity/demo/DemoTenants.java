@@ -62,6 +62,9 @@ public class DemoTenants {
             new DemoBusiness("grossiste-sandaga", "Grossiste Sandaga", "XOF", "fr", "Africa/Dakar", false, BusinessKind.SUPPLIER),
             new DemoBusiness("agri-lyon", "Agri Lyon", "EUR", "fr", "Europe/Paris", false, BusinessKind.SUPPLIER));
 
+    /** The inspection centre, the demo business that takes appointments. */
+    static final String INSPECTION_CENTRE = "ct-du-centre";
+
     /** One demo business. */
     public record DemoBusiness(String slug, String name, String currency, String locale, String timezone,
                                boolean pricesIncludeVat, BusinessKind kind) {
@@ -129,9 +132,7 @@ public class DemoTenants {
     }
 
     private void createLogins(UUID tenantId, DemoBusiness business, String hash) {
-        // A registered supplier sells through its purchasing space only (catalog, received orders).
-        Set<BusinessModule> modules = business.kind() == BusinessKind.SUPPLIER
-                ? EnumSet.of(BusinessModule.PURCHASING) : EnumSet.allOf(BusinessModule.class);
+        Set<BusinessModule> modules = modules(business);
         Tenant tenant = new Tenant(tenantId, business.name(), business.slug(), business.currency(),
                 business.locale(), business.timezone(), modules, true,
                 business.pricesIncludeVat(), business.kind());
@@ -170,6 +171,24 @@ public class DemoTenants {
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * The modules a demo business works with: a registered supplier sells through its purchasing space only (catalog,
+     * received orders); the inspection centre takes appointments and payments and sells no goods (no catalog, stock,
+     * sales, purchasing nor their statistics); the shops use everything but appointments.
+     */
+    static Set<BusinessModule> modules(DemoBusiness business) {
+        if (business.kind() == BusinessKind.SUPPLIER) {
+            return EnumSet.of(BusinessModule.PURCHASING);
+        }
+        if (INSPECTION_CENTRE.equals(business.slug())) {
+            return EnumSet.of(BusinessModule.BOOKINGS, BusinessModule.PAYMENTS, BusinessModule.INSPECTIONS,
+                    BusinessModule.NOTIFICATIONS);
+        }
+        Set<BusinessModule> shop = EnumSet.allOf(BusinessModule.class);
+        shop.removeAll(EnumSet.of(BusinessModule.BOOKINGS, BusinessModule.INSPECTIONS));
+        return shop;
     }
 
     /** The delivery business has three drivers: {@code driver@}, {@code driver2@} and {@code driver3@express-livraison.demo}. */

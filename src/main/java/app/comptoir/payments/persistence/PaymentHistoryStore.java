@@ -18,8 +18,10 @@ import app.comptoir.payments.PaymentImports;
 import app.comptoir.platform.Ids;
 
 /**
- * The SQL of imported history: dues, on-site payments and their refunds written a few thousand rows per statement
- * (each column passed as one array and unnested), so a year of a shop's payments takes a second or two.
+ * The SQL of imported history: dues, payments and their refunds written a few thousand rows per statement (each
+ * column passed as one array and unnested), so a year of a shop's payments takes a second or two. An online payment
+ * is Stripe's (the only online provider so far), its reference being the provider's payment id, and was recorded by
+ * the system (the provider's notification), not by the importing user.
  */
 @Repository
 public class PaymentHistoryStore {
@@ -46,13 +48,16 @@ public class PaymentHistoryStore {
         for (PaymentImports.Paid p : payments) {
             UUID id = Ids.at(p.paidAt().toEpochMilli());
             Timestamp paidAt = Timestamp.from(p.paidAt());
+            boolean online = p.method().online();
             paymentRows.add(new Object[] {id, tenant, p.subject().type().name(), p.subject().id(), p.method().name(),
-                    "on-site", "SUCCEEDED", p.amount(), currency, p.reference(), paidAt, paidAt, by, paidAt, by});
+                    online ? "stripe" : "on-site", "SUCCEEDED", p.amount(), currency, online ? null : p.reference(),
+                    online ? p.reference() : null, paidAt, paidAt, online ? null : by, paidAt, online ? null : by});
             if (p.refunded() != null && p.refunded().signum() > 0) {
                 Instant at = p.refundedAt();
                 UUID refund = Ids.at(at.toEpochMilli());
                 refundRows.add(new Object[] {refund, tenant, id, refund, p.refunded(), currency, "SUCCEEDED",
-                        p.refundReason(), Timestamp.from(at), Timestamp.from(at), by, Timestamp.from(at), by});
+                        p.refundReason(), Timestamp.from(at), Timestamp.from(at), online ? null : by, Timestamp.from(at),
+                        online ? null : by});
             }
         }
         insert("""
@@ -65,12 +70,12 @@ public class PaymentHistoryStore {
                         "uuid"}, dueRows);
         insert("""
                 insert into payments (id, tenant_id, subject_type, subject_id, method, provider, status, amount,
-                  currency, reference, paid_at, created_at, created_by, updated_at, updated_by)
+                  currency, reference, provider_payment_id, paid_at, created_at, created_by, updated_at, updated_by)
                 select * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
-                  ?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::uuid[],
-                  ?::timestamptz[], ?::uuid[])""",
+                  ?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[],
+                  ?::timestamptz[], ?::uuid[], ?::timestamptz[], ?::uuid[])""",
                 new String[] {"uuid", "uuid", "varchar", "uuid", "varchar", "varchar", "varchar", "numeric", "varchar",
-                        "varchar", "timestamptz", "timestamptz", "uuid", "timestamptz", "uuid"}, paymentRows);
+                        "varchar", "varchar", "timestamptz", "timestamptz", "uuid", "timestamptz", "uuid"}, paymentRows);
         insert("""
                 insert into payment_refunds (id, tenant_id, payment_id, request_id, amount, currency, status, reason,
                   refunded_at, created_at, created_by, updated_at, updated_by)

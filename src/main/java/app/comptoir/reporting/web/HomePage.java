@@ -19,7 +19,8 @@ import app.comptoir.reporting.application.SetupSteps;
  * The back office's home ({@code /app}): today's work, each figure linking to its filtered list, and the
  * first-run guide of a new business. It lives in reporting because it reads sales, inventory, catalog and
  * identity figures, which only reporting may depend on (identity, where the welcome page was, may not).
- * A driver lands on their deliveries instead; the Statistiques dashboard stays at {@code /app/reporting}.
+ * A driver lands on their deliveries instead, and a business that takes appointments without selling goods (no
+ * SALES module, BOOKINGS on) on the day's calendar; the Statistiques dashboard stays at {@code /app/reporting}.
  */
 @PageController
 class HomePage {
@@ -48,6 +49,11 @@ class HomePage {
             return "redirect:/app/sales/deliveries";
         }
         TenantProfile tenant = tenants.current();
+        if (!tenant.enabledModules().contains(BusinessModule.SALES)
+                && tenant.enabledModules().contains(BusinessModule.BOOKINGS)) {
+            // A business that takes appointments and sells no goods (an inspection centre): its day is its calendar.
+            return "redirect:/app/bookings";
+        }
         model.addAttribute("today", figures.today());
         model.addAttribute("guide", guide.current());
         model.addAttribute("showSales", tenant.enabledModules().contains(BusinessModule.SALES));
