@@ -102,7 +102,7 @@ class OrderPaymentPages {
                   RedirectAttributes redirect) {
         try {
             payments.refund(id, decimal(amount), reason, key == null || key.isBlank() ? null : key.strip());
-            redirect.addFlashAttribute("flash", "sales.payment.refunded");
+            redirect.addFlashAttribute("flash", "sales.payment.refundRecorded");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("refundErrors", fields(e, ""));
             redirect.addFlashAttribute("refundForm", Map.of("amount", amount == null ? "" : amount,
