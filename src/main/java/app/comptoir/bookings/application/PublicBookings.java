@@ -22,6 +22,7 @@ import app.comptoir.bookings.domain.Appointment;
 import app.comptoir.bookings.domain.AppointmentStatus;
 import app.comptoir.bookings.domain.Cutoff;
 import app.comptoir.bookings.domain.ManageToken;
+import app.comptoir.bookings.domain.SetupRules;
 import app.comptoir.bookings.domain.SetupRules.Settings;
 import app.comptoir.bookings.persistence.AppointmentStore;
 import app.comptoir.bookings.persistence.ResourceStore;
@@ -137,7 +138,7 @@ public class PublicBookings {
         TenantProfile business = business(slug);
         return as(business, () -> tx.execute(s -> {
             ServiceView service = offeredService(business, serviceId);
-            LocalDate start = from == null ? businessTime.today() : from;
+            LocalDate start = from == null ? businessTime.today() : SetupRules.day("from", from);
             return slotQueries.days(service, start, start.plusDays(Math.max(1, Math.min(days, 31)) - 1L),
                     Audience.CUSTOMER);
         }));
@@ -149,6 +150,7 @@ public class PublicBookings {
         if (day == null) {
             throw InvalidInputException.field("day", "is required");
         }
+        SetupRules.day("day", day);
         return as(business, () -> tx.execute(s -> new Day(day, businessTime.zone().getId(),
                 slotQueries.slots(offeredService(business, serviceId), day, null, Audience.CUSTOMER, null).stream()
                         .map(SlotView::of).toList())));

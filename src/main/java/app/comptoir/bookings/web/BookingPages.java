@@ -30,6 +30,7 @@ import app.comptoir.bookings.application.BookableServices;
 import app.comptoir.bookings.application.BookingResources;
 import app.comptoir.bookings.application.SlotUnavailableException;
 import app.comptoir.bookings.domain.CustomerRules;
+import app.comptoir.bookings.domain.SetupRules;
 import app.comptoir.bookings.persistence.ResourceView;
 import app.comptoir.bookings.persistence.ServiceView;
 import app.comptoir.payments.OnSitePayment;
@@ -281,7 +282,8 @@ class BookingPages {
             return fallback;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate day = LocalDate.parse(text.strip());
+            return day.isBefore(SetupRules.FIRST_DAY) || day.isAfter(SetupRules.LAST_DAY) ? fallback : day;
         } catch (DateTimeParseException e) {
             return fallback;
         }

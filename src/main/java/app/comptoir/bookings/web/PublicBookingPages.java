@@ -34,6 +34,7 @@ import app.comptoir.bookings.application.SlotUnavailableException;
 import app.comptoir.bookings.application.SlotView;
 import app.comptoir.bookings.domain.AppointmentStatus;
 import app.comptoir.bookings.domain.CustomerRules;
+import app.comptoir.bookings.domain.SetupRules;
 import app.comptoir.bookings.domain.CutoffPassedException;
 import app.comptoir.bookings.domain.PaymentChoice;
 import app.comptoir.platform.ConflictException;
@@ -307,8 +308,8 @@ class PublicBookingPages {
             return null;
         }
         try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            return SetupRules.instant("start", Instant.parse(text.strip()));
+        } catch (DateTimeParseException | InvalidInputException e) {
             return null;
         }
     }
@@ -318,7 +319,8 @@ class PublicBookingPages {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate day = LocalDate.parse(text.strip());
+            return day.isBefore(SetupRules.FIRST_DAY) || day.isAfter(SetupRules.LAST_DAY) ? null : day;
         } catch (DateTimeParseException e) {
             return null;
         }
