@@ -4,8 +4,8 @@
  * zone, appointments booked by the public (on {@code /book/{slug}}) or by staff, held while the customer pays
  * online, moved, cancelled, marked no-show, and the staff calendar.
  *
- * <p>The root package is the published API only (what other modules use: the module's events and its read of
- * appointments). Internals follow the module template: {@code web} (public booking page and API, staff pages and
+ * <p>The root package is the published API only (what other modules use: the events {@code AppointmentBooked} and
+ * {@code AppointmentReminderDue}, and {@code AppointmentDocuments}, an appointment's calendar file for the e-mails). Internals follow the module template: {@code web} (public booking page and API, staff pages and
  * API), {@code application} (services), {@code domain} (slots and the appointment's rules, framework-free),
  * {@code persistence} (every SQL text) and {@code demo}. It takes payments through the payments module's API.
  */

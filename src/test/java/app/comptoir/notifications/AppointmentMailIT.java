@@ -74,7 +74,7 @@ class AppointmentMailIT {
         assertThat(text).contains("Bonjour Léa Martin,", "Contrôle technique, le lundi", "de 09:00 à 09:45",
                 booked.getString("appointment.reference"), "À régler sur place : 78,00",
                 MailTesting.PUBLIC_URL + "/book/" + admin.tenantSlug() + "/manage/");
-        assertThat(text).doesNotContain(token); // the mail's link is its own, the booking page's is not reused
+        assertThat(text).contains("/manage/" + token); // the link of the confirmation page
         List<Map.Entry<String, byte[]>> files = MailTesting.attachments(mail);
         assertThat(files).hasSize(1);
         assertThat(files.getFirst().getKey()).isEqualTo("rendez-vous.ics");

@@ -151,6 +151,8 @@ public class Appointments {
         if (to.isBefore(from)) {
             throw InvalidInputException.field("to", "must not be before from");
         }
+        app.comptoir.bookings.domain.SetupRules.day("from", from);
+        app.comptoir.bookings.domain.SetupRules.day("to", to);
         if (ChronoUnit.DAYS.between(from, to) > 62) {
             throw InvalidInputException.field("to", "must be at most 62 days after from");
         }
@@ -169,6 +171,7 @@ public class Appointments {
         if (serviceId == null || day == null) {
             throw InvalidInputException.field(serviceId == null ? "serviceId" : "day", "is required");
         }
+        app.comptoir.bookings.domain.SetupRules.day("day", day);
         ServiceView service = services.findAny(actor.tenant(), serviceId)
                 .orElseThrow(() -> new NotFoundException("Service", serviceId));
         return slotQueries.slots(service, day, resourceId, Audience.STAFF, except).stream().map(SlotView::of)
@@ -274,6 +277,8 @@ public class Appointments {
         Slot open = null;
         if (r.start() == null) {
             errors.add(new InvalidInputException.FieldError("start", "is required"));
+        } else if (!reasonable(r.start())) {
+            errors.add(new InvalidInputException.FieldError("start", "is not a bookable time of this service"));
         } else {
             LocalDate day = r.start().atZone(businessTime.zone()).toLocalDate();
             open = slotQueries.openSlots(service, day, performers, audience).stream()
@@ -461,6 +466,9 @@ public class Appointments {
         if (start == null) {
             throw InvalidInputException.field("start", "is required");
         }
+        if (!reasonable(start)) {
+            throw InvalidInputException.field("start", "is not a bookable time of this service");
+        }
         ServiceView service = services.findAny(actor.tenant(), a.serviceId())
                 .orElseThrow(() -> new NotFoundException("Service", a.serviceId()));
         List<ResourceView> performers = performers(service, resourceId);
@@ -637,6 +645,16 @@ public class Appointments {
         f.put("paymentChoice", a.paymentChoice().name());
         f.put("source", a.source().name());
         return f;
+    }
+
+    /** Whether the instant lies within the days bookings deal with (a time far away is no slot). */
+    private static boolean reasonable(Instant at) {
+        try {
+            app.comptoir.bookings.domain.SetupRules.instant("start", at);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     private static String language(Locale locale) {

@@ -22,6 +22,7 @@ import app.comptoir.bookings.domain.Appointment;
 import app.comptoir.bookings.domain.AppointmentStatus;
 import app.comptoir.bookings.domain.Cutoff;
 import app.comptoir.bookings.domain.ManageToken;
+import app.comptoir.bookings.domain.SetupRules;
 import app.comptoir.bookings.domain.SetupRules.Settings;
 import app.comptoir.bookings.persistence.AppointmentStore;
 import app.comptoir.bookings.persistence.ResourceStore;
@@ -88,7 +89,7 @@ public class PublicBookings {
     /** The business behind a booking page, as the page shows it. */
     public record BookingPage(UUID tenantId, String slug, String name, String currency, String zone,
                               String contactPhone, String publicNote, boolean onlineAvailable, boolean testMode,
-                              int horizonDays, String location) {
+                              int horizonDays, int holdMinutes, String location) {
     }
 
     /** A service as the booking page offers it. */
@@ -113,7 +114,8 @@ public class PublicBookings {
             boolean online = payments.onlineAvailable();
             return new BookingPage(business.id(), business.slug(), business.name(), business.currency(),
                     businessTime.zone().getId(), settings.contactPhone(), settings.publicNote(), online,
-                    online && payments.testMode(), settings.horizonDays(), location(legal.current()));
+                    online && payments.testMode(), settings.horizonDays(), settings.holdMinutes(),
+                    location(legal.current()));
         }));
     }
 
@@ -136,7 +138,7 @@ public class PublicBookings {
         TenantProfile business = business(slug);
         return as(business, () -> tx.execute(s -> {
             ServiceView service = offeredService(business, serviceId);
-            LocalDate start = from == null ? businessTime.today() : from;
+            LocalDate start = from == null ? businessTime.today() : SetupRules.day("from", from);
             return slotQueries.days(service, start, start.plusDays(Math.max(1, Math.min(days, 31)) - 1L),
                     Audience.CUSTOMER);
         }));
@@ -148,6 +150,7 @@ public class PublicBookings {
         if (day == null) {
             throw InvalidInputException.field("day", "is required");
         }
+        SetupRules.day("day", day);
         return as(business, () -> tx.execute(s -> new Day(day, businessTime.zone().getId(),
                 slotQueries.slots(offeredService(business, serviceId), day, null, Audience.CUSTOMER, null).stream()
                         .map(SlotView::of).toList())));

@@ -127,6 +127,8 @@ public final class SetupRules {
     }
 
     public static ClosureDefinition closure(LocalDate startsOn, LocalDate endsOn, String label) {
+        day("startsOn", startsOn);
+        day("endsOn", endsOn);
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         String l = CustomerRules.text("label", label, 120, true, errors);
         if (startsOn == null) {
@@ -140,6 +142,27 @@ public final class SetupRules {
         }
         raise(errors);
         return new ClosureDefinition(startsOn, end, l);
+    }
+
+    /** The first and last days anything of bookings may be about (further is a typing mistake, or an attack). */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2199, 12, 31);
+
+    /** Refuses a day outside {@link #FIRST_DAY}..{@link #LAST_DAY} on the field; null passes. */
+    public static LocalDate day(String field, LocalDate day) {
+        if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
+            throw InvalidInputException.field(field, "must be between " + FIRST_DAY + " and " + LAST_DAY);
+        }
+        return day;
+    }
+
+    /** Refuses an instant outside those days (UTC) on the field; null passes. */
+    public static java.time.Instant instant(String field, java.time.Instant at) {
+        if (at != null && (at.isBefore(FIRST_DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                || at.isAfter(LAST_DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))) {
+            throw InvalidInputException.field(field, "must be between " + FIRST_DAY + " and " + LAST_DAY);
+        }
+        return at;
     }
 
     private static int count(String field, Integer value, int min, int max, Integer fallback,

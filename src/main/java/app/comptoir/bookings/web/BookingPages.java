@@ -30,6 +30,7 @@ import app.comptoir.bookings.application.BookableServices;
 import app.comptoir.bookings.application.BookingResources;
 import app.comptoir.bookings.application.SlotUnavailableException;
 import app.comptoir.bookings.domain.CustomerRules;
+import app.comptoir.bookings.domain.SetupRules;
 import app.comptoir.bookings.persistence.ResourceView;
 import app.comptoir.bookings.persistence.ServiceView;
 import app.comptoir.payments.OnSitePayment;
@@ -82,20 +83,21 @@ class BookingPages {
         LocalDate today = businessTime.today();
         LocalDate chosen = date(day, today);
         boolean week = "week".equals(view);
-        List<ResourceView> columns = resources.list().stream().filter(ResourceView::active).toList();
-        model.addAttribute("resources", columns);
+        List<ResourceView> all = resources.list();
         model.addAttribute("day", chosen);
         model.addAttribute("today", today);
         model.addAttribute("week", week);
         if (week) {
             LocalDate monday = chosen.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            List<AppointmentView> all = appointments.calendar(monday, monday.plusDays(6), null, false);
+            List<AppointmentView> booked = appointments.calendar(monday, monday.plusDays(6), null, false);
+            List<ResourceView> columns = columns(all, booked);
+            model.addAttribute("resources", columns);
             List<WeekRow> rows = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 LocalDate d = monday.plusDays(i);
                 Map<UUID, List<AppointmentView>> byResource = new LinkedHashMap<>();
                 columns.forEach(r -> byResource.put(r.id(), new ArrayList<>()));
-                all.stream().filter(a -> a.startsAt().atZone(businessTime.zone()).toLocalDate().equals(d))
+                booked.stream().filter(a -> a.startsAt().atZone(businessTime.zone()).toLocalDate().equals(d))
                         .forEach(a -> byResource.computeIfAbsent(a.resourceId(), k -> new ArrayList<>()).add(a));
                 rows.add(new WeekRow(d, d.equals(today), byResource));
             }
@@ -103,16 +105,18 @@ class BookingPages {
             model.addAttribute("previous", monday.minusWeeks(1));
             model.addAttribute("next", monday.plusWeeks(1));
             model.addAttribute("monday", monday);
-            model.addAttribute("count", all.size());
+            model.addAttribute("count", booked.size());
         } else {
-            List<AppointmentView> all = appointments.calendar(chosen, chosen, null, true);
+            List<AppointmentView> booked = appointments.calendar(chosen, chosen, null, true);
+            List<ResourceView> columns = columns(all, booked);
+            model.addAttribute("resources", columns);
             Map<UUID, List<AppointmentView>> byResource = new LinkedHashMap<>();
             columns.forEach(r -> byResource.put(r.id(), new ArrayList<>()));
-            all.forEach(a -> byResource.computeIfAbsent(a.resourceId(), k -> new ArrayList<>()).add(a));
+            booked.forEach(a -> byResource.computeIfAbsent(a.resourceId(), k -> new ArrayList<>()).add(a));
             model.addAttribute("byResource", byResource);
             model.addAttribute("previous", chosen.minusDays(1));
             model.addAttribute("next", chosen.plusDays(1));
-            model.addAttribute("count", all.size());
+            model.addAttribute("count", booked.size());
             model.addAttribute("now", clock.instant());
         }
         return "bookings/calendar";
@@ -244,6 +248,26 @@ class BookingPages {
         return "redirect:/app/bookings/appointments/" + id;
     }
 
+    /**
+     * The calendar's columns: the resources that take appointments, and any other that has appointments in the
+     * period (switched off or deleted since), so that no appointment is out of sight.
+     */
+    private List<ResourceView> columns(List<ResourceView> all, List<AppointmentView> booked) {
+        java.util.Set<UUID> busy = new java.util.HashSet<>();
+        booked.forEach(a -> busy.add(a.resourceId()));
+        List<ResourceView> columns = new ArrayList<>(all.stream().filter(r -> r.active() || busy.contains(r.id()))
+                .toList());
+        java.util.Set<UUID> shown = new java.util.HashSet<>();
+        columns.forEach(r -> shown.add(r.id()));
+        // a deleted resource is not in the list any more: a column named as the appointment names it
+        booked.stream().filter(a -> !shown.contains(a.resourceId())).forEach(a -> {
+            shown.add(a.resourceId());
+            columns.add(new ResourceView(a.resourceId(), a.resourceName(), app.comptoir.bookings.domain.ResourceKind.OTHER,
+                    1, false, List.of(), List.of(), 0));
+        });
+        return columns;
+    }
+
     /** An id as a form sends it; empty or malformed is none (the use case then names the field). */
     private static UUID uuid(String text) {
         try {
@@ -258,7 +282,8 @@ class BookingPages {
             return fallback;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate day = LocalDate.parse(text.strip());
+            return day.isBefore(SetupRules.FIRST_DAY) || day.isAfter(SetupRules.LAST_DAY) ? fallback : day;
         } catch (DateTimeParseException e) {
             return fallback;
         }

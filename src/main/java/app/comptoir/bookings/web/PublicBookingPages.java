@@ -34,6 +34,7 @@ import app.comptoir.bookings.application.SlotUnavailableException;
 import app.comptoir.bookings.application.SlotView;
 import app.comptoir.bookings.domain.AppointmentStatus;
 import app.comptoir.bookings.domain.CustomerRules;
+import app.comptoir.bookings.domain.SetupRules;
 import app.comptoir.bookings.domain.CutoffPassedException;
 import app.comptoir.bookings.domain.PaymentChoice;
 import app.comptoir.platform.ConflictException;
@@ -66,8 +67,8 @@ class PublicBookingPages {
                        String paymentChoice, String start, String requestId) {
     }
 
-    /** One day of the week strip. */
-    record DayCell(LocalDate date, String weekday, String label, int slots, boolean selected) {
+    /** One day of the week strip: its short name and number, its free slots, and its whole name for screen readers. */
+    record DayCell(LocalDate date, String weekday, String label, int slots, boolean selected, String longLabel) {
     }
 
     /** One slot button. */
@@ -245,8 +246,8 @@ class PublicBookingPages {
         model.addAttribute("token", token);
         model.addAttribute("manageUrl", PublicBookings.manageUrl(PublicRequests.siteUrl(), slug, token));
         model.addAttribute("when", longDay(a.day(), locale));
-        model.addAttribute("deadline", longDay(a.changeDeadline().atZone(zone).toLocalDate(), locale) + " "
-                + a.changeDeadline().atZone(zone).toLocalTime());
+        model.addAttribute("deadline", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale)
+                .format(a.changeDeadline().atZone(zone)) + " " + a.changeDeadline().atZone(zone).toLocalTime());
         model.addAttribute("holdUntil", a.holdExpiresAt() == null ? null
                 : a.holdExpiresAt().atZone(zone).toLocalTime().withNano(0).toString().substring(0, 5));
     }
@@ -269,11 +270,15 @@ class PublicBookingPages {
         }
         List<DayCell> cells = new ArrayList<>();
         DateTimeFormatter weekday = DateTimeFormatter.ofPattern("EEE", locale);
-        DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM", locale);
         for (Map.Entry<LocalDate, Integer> e : counts.entrySet()) {
-            cells.add(new DayCell(e.getKey(), weekday.format(e.getKey()), label.format(e.getKey()), e.getValue(),
-                    e.getKey().equals(chosen)));
+            cells.add(new DayCell(e.getKey(), weekday.format(e.getKey()), String.valueOf(e.getKey().getDayOfMonth()),
+                    e.getValue(), e.getKey().equals(chosen), longDay(e.getKey(), locale)));
         }
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
+        LocalDate last = start.plusDays(WEEK - 1L);
+        String months = month.format(start).equals(month.format(last)) ? month.format(start)
+                : month.format(start) + " – " + month.format(last);
+        model.addAttribute("months", months.substring(0, 1).toUpperCase(locale) + months.substring(1));
         model.addAttribute("days", cells);
         model.addAttribute("from", start);
         model.addAttribute("previous", start.minusDays(WEEK).isBefore(today) ? (start.isAfter(today) ? today : null)
@@ -303,8 +308,8 @@ class PublicBookingPages {
             return null;
         }
         try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            return SetupRules.instant("start", Instant.parse(text.strip()));
+        } catch (DateTimeParseException | InvalidInputException e) {
             return null;
         }
     }
@@ -314,7 +319,8 @@ class PublicBookingPages {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate day = LocalDate.parse(text.strip());
+            return day.isBefore(SetupRules.FIRST_DAY) || day.isAfter(SetupRules.LAST_DAY) ? null : day;
         } catch (DateTimeParseException e) {
             return null;
         }
