@@ -53,7 +53,7 @@ public class Dues {
         after.put("subject", subject.type().name());
         after.put("amountDue", due.toPlainString());
         after.put("currency", code);
-        audit.record("payment_due", subject.id(), before.isPresent() ? "UPDATE" : "INSERT",
+        audit.record("payment_due", subject.id(), before.isPresent() ? "UPDATE" : "CREATE",
                 before.map(b -> Map.<String, Object>of("amountDue", b.amount().toPlainString(), "currency", b.currency()))
                         .orElse(null), after);
     }

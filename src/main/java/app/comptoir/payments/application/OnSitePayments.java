@@ -98,7 +98,7 @@ public class OnSitePayments {
         after.put("amount", checked.amount().toPlainString());
         after.put("currency", due.currency());
         after.put("reference", checked.reference());
-        audit.record("payment", row.id(), "INSERT", null, after);
+        audit.record("payment", row.id(), "CREATE", null, after);
         events.publishEvent(new PaymentSucceeded(tenant, row.id(), subject, checked.amount(), due.currency(),
                 checked.method()));
         return new Recorded(row.view(), false);

@@ -270,7 +270,7 @@ public class OnlinePayments {
         after.put("provider", row.provider());
         after.put("amount", row.amount().toPlainString());
         after.put("status", row.status().name());
-        audit.record("payment", row.id(), "INSERT", null, after);
+        audit.record("payment", row.id(), "CREATE", null, after);
         return row;
     }
 

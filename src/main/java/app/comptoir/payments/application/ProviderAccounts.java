@@ -108,7 +108,7 @@ public class ProviderAccounts {
         SecretSeal.Sealed sealed = seal.seal(json.writeValueAsString(entered), associatedData(tenant, provider.id()));
         store.save(tenant, provider.id(), sealed, check.hint(), check.testMode(), clock.instant(), actor.userId());
         // What was entered is never written to the audit log: only what may be shown of it.
-        audit.record("payment_provider_account", tenant, before.isPresent() ? "UPDATE" : "INSERT",
+        audit.record("payment_provider_account", tenant, before.isPresent() ? "UPDATE" : "CREATE",
                 before.map(b -> Map.<String, Object>of("provider", provider.id(), "hint", b.hint(), "testMode", b.testMode()))
                         .orElse(null),
                 Map.of("provider", provider.id(), "hint", check.hint(), "testMode", check.testMode()));

@@ -171,7 +171,7 @@ public class Refunds {
                 payment.providerPaymentId(), change.amount(), payment.currency(), change.status(),
                 "Remboursé depuis " + providerId, change.providerRefundId(), null, now);
         refunds.insert(tenant, row, null, now);
-        audit.record("payment_refund", row.id(), "INSERT", null, Map.of("payment", payment.id().toString(),
+        audit.record("payment_refund", row.id(), "CREATE", null, Map.of("payment", payment.id().toString(),
                 "amount", row.amount().toPlainString(), "status", row.status().name(), "origin", providerId));
         if (row.status() != RefundStatus.FAILED) {
             events.publishEvent(new PaymentRefunded(tenant, payment.id(), payment.subject(), row.amount(),
@@ -213,7 +213,7 @@ public class Refunds {
             after.put("amount", part.amount().toPlainString());
             after.put("status", row.status().name());
             after.put("reason", why);
-            audit.record("payment_refund", row.id(), "INSERT", null, after);
+            audit.record("payment_refund", row.id(), "CREATE", null, after);
             if (!online) {
                 events.publishEvent(new PaymentRefunded(tenant, payment.id(), payment.subject(), part.amount(),
                         payment.currency()));

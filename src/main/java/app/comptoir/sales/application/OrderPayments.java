@@ -316,8 +316,11 @@ public class OrderPayments {
             if (amount.signum() <= 0) {
                 return;
             }
-            String reason = messages.getMessage("sales.payment.returnRefund", new Object[] {event.number(),
-                    event.reason() == null ? "" : event.reason()}, "Return " + event.number(), locale());
+            String reason = event.reason() == null || event.reason().isBlank()
+                    ? messages.getMessage("sales.payment.returnRefund", new Object[] {event.number()},
+                            "Return " + event.number(), locale())
+                    : messages.getMessage("sales.payment.returnRefundWhy", new Object[] {event.number(),
+                            event.reason()}, "Return " + event.number(), locale());
             RefundView refund = payments.grantRefund(subject, amount, reason, "return-" + event.returnId());
             log.info("Return {} of order {}: {} {} refunded", event.returnId(), event.number(), refund.amount(),
                     refund.currency());

@@ -34,7 +34,7 @@ import app.comptoir.sales.application.Orders;
 @RequestMapping("/app/sales/orders/{id}")
 class OrderPaymentPages {
 
-    static final String SUMMARY = "sales/orders/payment :: summary";
+    static final String SUMMARY = "sales/orders/payment :: paymentSummary";
 
     private final Orders orders;
     private final OrderPayments payments;
