@@ -9,10 +9,7 @@ import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.NavigationItem;
 import app.comptoir.platform.Role;
 
-/**
- * Bookings' entry in the back-office navigation ("Rendez-vous", after Achats and before Paiements), for those who
- * read the business's data.
- */
+/** Bookings' entry in the back-office navigation ("Rendez-vous"), for those who read the business's data. */
 @Configuration(proxyBeanMethods = false)
 class BookingNavigation {
 
