@@ -50,8 +50,8 @@ class BrowserIT {
         assertThat(page.locator("[data-tenant-name]")).hasText("Primeur des Halles");
         assertThat(page.locator("h1")).containsText("Bonjour, Claire Fontaine");
         assertThat(page.locator("[data-navigation] .nav-link"))
-                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Paiements", "Statistiques",
-                        "Administration"});
+                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Rendez-vous", "Paiements",
+                        "Statistiques", "Administration"});
         assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Accueil");
         assertThat(page.locator("[data-roles]")).containsText("Administrateur");
         browsers.screenshot("dashboard");
@@ -157,8 +157,8 @@ class BrowserIT {
         page.waitForURL("**/app");
         assertThat(page.locator("h1")).containsText("Hello, Camille Martin");
         assertThat(page.locator("[data-navigation] .nav-link"))
-                .hasText(new String[] {"Home", "Catalog", "Inventory", "Sales", "Purchasing", "Payments", "Statistics",
-                        "Administration"});
+                .hasText(new String[] {"Home", "Catalog", "Inventory", "Sales", "Purchasing", "Bookings", "Payments",
+                        "Statistics", "Administration"});
 
         page.navigate("/app?lang=fr");
         assertThat(page.locator("[data-navigation] .nav-link").first()).hasText("Accueil");

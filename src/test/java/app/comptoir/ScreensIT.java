@@ -69,8 +69,8 @@ class ScreensIT {
         }
         // Only the modules that are built, then one Administration menu for users, settings and the audit trail.
         assertThat(page.locator("[data-navigation] > li > .nav-link"))
-                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Paiements", "Statistiques",
-                        "Administration"});
+                .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Rendez-vous", "Paiements",
+                        "Statistiques", "Administration"});
         page.locator("[data-administration] > button").click();
         assertThat(page.locator("[data-administration] .dropdown-item"))
                 .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Paiement en ligne",

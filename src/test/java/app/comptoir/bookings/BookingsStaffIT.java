@@ -131,6 +131,30 @@ class BookingsStaffIT {
     }
 
     @Test
+    void staffBookACustomerIntoAFreeSlotFromThePage() {
+        BookingsApi centre = BookingsApi.newCentre(port);
+        String lane = centre.resource("Ligne 1", 1, List.of(3), "08:00", "10:00");
+        String service = centre.service("Contrôle technique", 60, "78.00", List.of("M1"), lane);
+        LocalDate wednesday = BookingsApi.next(DayOfWeek.WEDNESDAY, 3);
+        WebSession web = signedIn(centre.admin);
+
+        String page = web.get("/app/bookings/new?serviceId=" + service + "&day=" + wednesday).body();
+        assertThat(page).contains("new-appointment-form", "data-slot=\"08:00\"", "data-slot=\"09:00\"");
+        WebSession.Page refused = web.post("/app/bookings/new", Map.of("serviceId", service, "day", wednesday.toString(),
+                "start", at(wednesday, 9), "customerName", "Paul Durand", "phone", "12", "vehiclePlate", "AB-123-CD"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Saisissez un numéro de téléphone");
+        WebSession.Page booked = web.post("/app/bookings/new", Map.of("serviceId", service, "day", wednesday.toString(),
+                "start", at(wednesday, 9), "customerName", "Paul Durand", "phone", "06 98 76 54 32",
+                "vehiclePlate", "AB-123-CD"));
+        assertThat(booked.status()).isEqualTo(302);
+        assertThat(booked.location().orElseThrow()).contains("/app/bookings/appointments/");
+        assertThat(centre.times(service, wednesday)).containsExactly("08:00");
+        assertThat(web.get("/app/bookings/new?serviceId=" + service + "&day=" + wednesday).body())
+                .doesNotContain("data-slot=\"09:00\"");
+    }
+
+    @Test
     void everyRoleReadsTheCalendarButOnlyBookersActAndCollectorsCollect() {
         BookingsApi centre = BookingsApi.newCentre(port);
         String lane = centre.resource("Ligne 1", 1, List.of(2), "08:00", "12:00");
@@ -207,7 +231,7 @@ class BookingsStaffIT {
         assertThat(badSettings.body()).contains("Entre 5 et 240 minutes.", "Entre 5 et 120 minutes.");
         for (String path : List.of("/app/bookings/services", "/app/bookings/resources", "/app/bookings/closures",
                 "/app/bookings/settings", "/app/bookings/walk-in", "/app/bookings/resources/new",
-                "/app/bookings/services/new", "/app/bookings/resources/" + resourceId)) {
+                "/app/bookings/services/new", "/app/bookings/resources/" + resourceId, "/app/bookings/new")) {
             assertThat(web.get(path).status()).as(path).isEqualTo(200);
         }
     }

@@ -73,6 +73,11 @@ class BookingPages {
                       String vehiclePlate, String vehicleCategory, String note) {
     }
 
+    /** What staff type to book a customer (on the phone, at the counter) into a free slot. */
+    record NewForm(String serviceId, String day, String start, String resourceId, String customerName, String phone,
+                   String email, String vehiclePlate, String vehicleCategory, String note) {
+    }
+
     /** One day of the week view: its date and, per resource, its appointments. */
     record WeekRow(LocalDate day, boolean today, Map<UUID, List<AppointmentView>> byResource) {
     }
@@ -194,6 +199,48 @@ class BookingPages {
             redirect.addFlashAttribute("bookingConflict", e.getMessage());
         }
         return "redirect:/app/bookings/appointments/" + id;
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("@rolePermissions.has('BOOKINGS_WRITE')")
+    String newAppointment(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String day,
+                          Model model) {
+        model.addAttribute("form", new NewForm(serviceId, day, null, null, "", "", "", "", "", ""));
+        return newPage(uuid(serviceId), date(day, businessTime.today()), model);
+    }
+
+    @PostMapping("/new")
+    @PreAuthorize("@rolePermissions.has('BOOKINGS_WRITE')")
+    String book(@ModelAttribute("form") NewForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        UUID service = uuid(form.serviceId());
+        LocalDate day = date(form.day(), businessTime.today());
+        try {
+            Instant start = form.start() == null || form.start().isBlank() ? null : instant(form.start());
+            AppointmentView a = appointments.book(new Appointments.BookingRequest(service, uuid(form.resourceId()),
+                    start, new CustomerRules.Input(form.customerName(), form.phone(), form.email(), form.vehiclePlate(),
+                    form.vehicleCategory()), null, form.note()));
+            redirect.addFlashAttribute("flash", "bookings.flash.booked");
+            redirect.addFlashAttribute("flashArgument", a.reference());
+            return "redirect:/app/bookings/appointments/" + a.id();
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+        } catch (SlotUnavailableException e) {
+            model.addAttribute("bookingConflict", e.getMessage());
+        }
+        return newPage(service, day, model);
+    }
+
+    private String newPage(UUID serviceId, LocalDate day, Model model) {
+        List<ServiceView> offered = services.list(false);
+        ServiceView service = offered.stream().filter(s -> s.id().equals(serviceId)).findFirst().orElse(null);
+        model.addAttribute("services", offered);
+        model.addAttribute("service", service);
+        model.addAttribute("day", day);
+        model.addAttribute("slots", service == null ? List.of()
+                : appointments.freeSlots(service.id(), day, null, null));
+        model.addAttribute("resources", service == null ? List.of() : resources.list().stream()
+                .filter(r -> r.active() && r.serviceIds().contains(service.id())).toList());
+        return "bookings/new";
     }
 
     @GetMapping("/walk-in")
