@@ -48,6 +48,9 @@ class OnlinePaymentIT {
     @Autowired
     ApplicationEventMulticaster multicaster;
 
+    @Autowired
+    app.comptoir.payments.application.OnlinePayments online;
+
     private final PaymentsTesting.Recorder recorder = new PaymentsTesting.Recorder();
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -191,6 +194,29 @@ class OnlinePaymentIT {
         Api.as(port, admin).post("/api/v1/payments/" + checkout.getString("paymentId") + "/refresh").then()
                 .statusCode(200).body("status", equalTo("SUCCEEDED"));
         Api.as(port, admin).get("/api/v1/payments/orders/" + order).then().body("summary.state", equalTo("PAID"));
+    }
+
+    @Test
+    void paymentsStillPendingAfterTheirExpiryAreReadBackFromStripe() {
+        Account admin = PaymentsTesting.business(port, "Relève", "EUR", "Europe/Paris");
+        PaymentsTesting.connectStripe(port, admin, true);
+        UUID paidOrder = PaymentsTesting.dueOrder(payments, tenants, admin, "12.00", "EUR");
+        UUID lostOrder = PaymentsTesting.dueOrder(payments, tenants, admin, "9.00", "EUR");
+        JsonPath paid = PaymentsTesting.checkout(port, admin, paidOrder, "12.00", null);
+        JsonPath lost = PaymentsTesting.checkout(port, admin, lostOrder, "9.00", null);
+        FakeStripe.Session paidSession = FakeStripe.shared().session(PaymentsTesting.sessionOf(paid.getString("redirectUrl")));
+        paidSession.status = "complete";
+        paidSession.paymentStatus = "paid";
+        paidSession.paymentIntent = "pi_sweep" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        FakeStripe.shared().session(PaymentsTesting.sessionOf(lost.getString("redirectUrl"))).status = "expired";
+
+        assertThat(online.sweep(admin.tenantId(), Instant.now(), 100)).isZero();
+        int changed = online.sweep(admin.tenantId(), Instant.now().plus(Duration.ofHours(2)), 100);
+
+        assertThat(changed).isEqualTo(2);
+        Api.as(port, admin).get("/api/v1/payments/" + paid.getString("paymentId")).then().body("status", equalTo("SUCCEEDED"));
+        Api.as(port, admin).get("/api/v1/payments/" + lost.getString("paymentId")).then().body("status", equalTo("EXPIRED"));
+        assertThat(recorder.of(PaymentFailed.class, UUID.fromString(lost.getString("paymentId")))).hasSize(1);
     }
 
     @Test

@@ -194,6 +194,17 @@ class StripeWebhookIT {
     }
 
     @Test
+    void anOversizedBodyIsRefusedBeforeAnythingIsRead() {
+        String huge = "{\"id\":\"evt_big\",\"pad\":\"" + "x".repeat(600 * 1024) + "\"}";
+
+        FakeStripe.Delivery delivery = stripe.deliver(huge);
+
+        assertThat(delivery.status()).isEqualTo(413);
+        assertThat(JsonPath.from(delivery.body()).getString("type")).endsWith("/payload-too-large");
+        assertThat(paymentStatus()).isEqualTo("PENDING");
+    }
+
+    @Test
     void aWebhookForAnUnknownBusinessOrAProviderItHasNoKeysForIsNotFound() {
         Api.given(port).body(completed()).post("/api/v1/payments/stripe/webhook/no-such-business-" + UUID.randomUUID())
                 .then().spec(Api.problem(404, "not-found"));

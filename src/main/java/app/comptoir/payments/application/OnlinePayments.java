@@ -39,6 +39,7 @@ import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
+import app.comptoir.platform.TenantContext;
 
 /**
  * Online payments through the business's provider: a checkout started (PENDING), then what the provider says
@@ -64,10 +65,11 @@ public class OnlinePayments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TenantContext tenantContext;
 
     OnlinePayments(PaymentStore store, ProviderAccounts accounts, Providers providers, PaymentsActor actor,
                    AuditRecorder audit, ApplicationEventPublisher events, Clock clock,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, TenantContext tenantContext) {
         this.store = store;
         this.accounts = accounts;
         this.providers = providers;
@@ -76,6 +78,7 @@ public class OnlinePayments {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.tenantContext = tenantContext;
     }
 
     /** Whether the business can take payments online. */
@@ -153,6 +156,41 @@ public class OnlinePayments {
         UUID tenant = actor.tenant();
         PaymentRow payment = tx.execute(s -> store.find(tenant, paymentId)
                 .orElseThrow(() -> new NotFoundException("Payment", paymentId)));
+        return readBack(tenant, payment);
+    }
+
+    /**
+     * Reads back the business's online payments still pending {@link #SWEEP_GRACE} after their checkout expired
+     * (their webhook never came), at most {@code limit}; answers how many changed. Run by
+     * {@code PendingPaymentsJob} under the business's tenant; {@code now} is a parameter so that tests move it.
+     */
+    public int sweep(UUID tenant, Instant now, int limit) {
+        return tenantContext.callAs(tenant, () -> {
+            List<UUID> stale = tx.execute(s -> store.pendingBefore(tenant, now.minus(SWEEP_GRACE), limit));
+            int changed = 0;
+            for (UUID id : stale) {
+                PaymentRow payment = tx.execute(s -> store.find(tenant, id).orElseThrow());
+                try {
+                    if (payment.sessionId() == null) {
+                        // Stripe never answered the creation: nothing can be paid; the checkout is over.
+                        tx.executeWithoutResult(s -> end(tenant, id, PaymentStatus.EXPIRED, "expired"));
+                        changed++;
+                    } else if (readBack(tenant, payment) != PaymentStatus.PENDING) {
+                        changed++;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Pending payment {} of business {} could not be read back: {}", id, tenant, e.getMessage());
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** How long after its expiry a pending checkout is read back (Stripe's own expiry event comes within minutes). */
+    public static final java.time.Duration SWEEP_GRACE = java.time.Duration.ofMinutes(10);
+
+    private PaymentStatus readBack(UUID tenant, PaymentRow payment) {
+        UUID paymentId = payment.id();
         if (payment.sessionId() == null || payment.provider().equals(PaymentRow.ON_SITE)) {
             return payment.status();
         }

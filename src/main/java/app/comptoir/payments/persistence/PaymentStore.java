@@ -191,6 +191,11 @@ public class PaymentStore {
                 .params(tenant, ts(before), limit).query(UUID.class).list();
     }
 
+    /** The businesses that took a payment online (not tenant data: {@code payment_online_tenants}, V33). */
+    public List<UUID> onlineTenants() {
+        return jdbc.sql("select tenant_id from payment_online_tenants order by tenant_id").query(UUID.class).list();
+    }
+
     /** The figures of many subjects of one type (every id asked for, known or not), in one statement. */
     public Map<UUID, Totals> totals(UUID tenant, SubjectType type, Collection<UUID> ids, String defaultCurrency) {
         UUID[] array = ids.stream().distinct().toArray(UUID[]::new);

@@ -1,5 +1,7 @@
 package app.comptoir.payments.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,15 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.payments.application.ProviderNotifications;
+import app.comptoir.platform.ComptoirException;
 
 /**
  * The providers' webhooks, one address per provider and business: public (the provider signs instead), outside
@@ -25,6 +30,9 @@ import app.comptoir.payments.application.ProviderNotifications;
 @RequestMapping("/api/v1/payments")
 @Tag(name = "Payments")
 class ProviderWebhookController {
+
+    /** The largest event accepted: Stripe's are a few kilobytes; a public address must not buffer anything sent. */
+    static final int MAX_BYTES = 512 * 1024;
 
     private final ProviderNotifications notifications;
 
@@ -40,13 +48,39 @@ class ProviderWebhookController {
                     + "checkout.session.completed and async_payment_succeeded (payment SUCCEEDED), "
                     + "checkout.session.expired and async_payment_failed (EXPIRED, FAILED), refund.created, "
                     + "refund.updated, refund.failed, charge.refund.updated, charge.refunded; other types answer 200.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The provider's event, exactly as it signed it",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     ProviderNotifications.Receipt receive(@PathVariable String provider, @PathVariable String business,
-                                          @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+                                          HttpServletRequest request) {
+        byte[] body = read(request);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
         }
-        String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        String payload = new String(body, StandardCharsets.UTF_8);
         return notifications.receive(provider, business, payload, headers);
+    }
+
+    /** The raw body, at most {@link #MAX_BYTES} (413 beyond, whatever the Content-Length says). */
+    private static byte[] read(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            throw new TooLarge();
+        }
+        try {
+            byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw new TooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 413 {@code payload-too-large}. */
+    static final class TooLarge extends ComptoirException {
+        TooLarge() {
+            super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "A webhook event is at most " + MAX_BYTES + " bytes");
+        }
     }
 }
