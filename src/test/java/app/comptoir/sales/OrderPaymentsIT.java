@@ -401,8 +401,8 @@ class OrderPaymentsIT {
     }
 
     private int statements(SalesApi shop, String path) {
-        // Once first, so that the business's profile is in this node's cache (it expires after 30 s: on a loaded
-        // machine the payments above may take longer, and reading it again is not the list's cost).
+        // Once first, so that what the security chain and the business's profile keep a few seconds in this node's
+        // memory (whether the account is still active: 5 s) is there: reading it again is not the list's cost.
         shop.call().get(path).then().statusCode(200);
         String requestId = UUID.randomUUID().toString();
         shop.call().header("X-Request-Id", requestId).get(path).then().statusCode(200);
