@@ -115,9 +115,8 @@ class TenantSettingsIT {
         String page = web.get("/app/settings").body();
 
         assertThat(page).contains("value=\"CATALOG\"", "value=\"INVENTORY\"", "value=\"SALES\"", "value=\"REPORTING\"",
-                        "value=\"PURCHASING\"")
-                .doesNotContain("value=\"BOOKINGS\"", "value=\"INSPECTIONS\"",
-                        "value=\"PAYMENTS\"", "liens publics")
+                        "value=\"PURCHASING\"", "value=\"BOOKINGS\"", "value=\"PAYMENTS\"")
+                .doesNotContain("value=\"INSPECTIONS\"", "liens publics")
                 .contains("Prix TTC (TVA comprise)", "Prix HT (hors taxes)", "ne modifie ni vos prix ni les devis et commandes");
 
         // Saving the page keeps the modules it does not show as they were.
@@ -125,8 +124,8 @@ class TenantSettingsIT {
                 "locale", "fr", "timezone", "Europe/Paris", "enabledModules", "SALES", "pricesIncludeVat", "true"));
         Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200)
                 .body("pricesIncludeVat", equalTo(true))
-                .body("enabledModules", containsInAnyOrder("SALES", "CHANNELS", "ASSISTANT", "BOOKINGS",
-                        "INSPECTIONS", "PAYMENTS", "NOTIFICATIONS"));
+                .body("enabledModules", containsInAnyOrder("SALES", "CHANNELS", "ASSISTANT", "INSPECTIONS",
+                        "NOTIFICATIONS"));
     }
 
     @Test
