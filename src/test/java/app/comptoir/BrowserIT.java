@@ -49,6 +49,7 @@ class BrowserIT {
         assertThat(page.locator("[data-business-name]")).hasText("Primeur des Halles");
         assertThat(page.locator("[data-tenant-name]")).hasText("Primeur des Halles");
         assertThat(page.locator("h1")).containsText("Bonjour, Claire Fontaine");
+        // A new business has every module that is built, appointments too (the settings switch them off).
         assertThat(page.locator("[data-navigation] .nav-link"))
                 .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Rendez-vous", "Paiements",
                         "Statistiques", "Administration"});

@@ -55,6 +55,23 @@ class ScreensIT {
         assertThat(findings).as("pages visited by %s: %s", role, visited).isEmpty();
     }
 
+    /**
+     * The demo inspection centre, which takes appointments and sells no goods: its calendar (the home; with an
+     * appointment's page when the day has some), its set-up and the payment pages, for its administrator.
+     */
+    @Test
+    void everyPageOfTheInspectionCentreFitsLaptopAndPhoneWithoutSeriousAccessibilityProblems() {
+        Page page = browsers.page();
+        signIn(page, "admin@ct-du-centre.demo");
+
+        List<Finding> findings = new ArrayList<>();
+        List<String> visited = visitAll(page, findings);
+
+        assertThat(visited).contains("/app/bookings", "/app/bookings/services", "/app/bookings/resources",
+                "/app/payments");
+        assertThat(findings).as("pages visited: %s", visited).isEmpty();
+    }
+
     @Test
     void theFrenchTopBarFitsALaptopWithTheAccountMenuInSightAndAdministrationInOneMenu() {
         Page page = browsers.page();

@@ -1,6 +1,7 @@
 package app.comptoir.bookings.demo;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,12 +110,13 @@ final class DemoAgenda {
         this.services = services;
         this.resources = resources;
         this.closures = closures;
-        this.staff = staff.isEmpty() ? java.util.Collections.singletonList(null) : staff;
+        this.staff = staff.isEmpty() ? Collections.singletonList(null) : staff;
     }
 
     Agenda make() {
         LocalDate today = LocalDate.ofInstant(now, zone);
-        for (LocalDate day = today.minusDays(DAYS_BACK); !day.isAfter(today.plusDays(DAYS_AHEAD)); day = day.plusDays(1)) {
+        LocalDate last = today.plusDays(DAYS_AHEAD);
+        for (LocalDate day = today.minusDays(DAYS_BACK); !day.isAfter(last); day = day.plusDays(1)) {
             for (Resource resource : resources) {
                 LocalDate d = day;
                 if (closures.stream().anyMatch(c -> c.closes(resource.id(), d))) {
@@ -135,7 +138,7 @@ final class DemoAgenda {
         long ahead = ChronoUnit.DAYS.between(today, day);
         double fill = ahead < 0 ? resource.seed().pastFill() : resource.seed().pastFill() * Math.max(0.2,
                 0.85 - 0.06 * ahead);
-        if (day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY) {
+        if (day.getDayOfWeek() == DayOfWeek.SATURDAY) {
             fill = Math.min(0.95, fill * 1.12);
         }
         // Ahead, the last hour of the day stays free: the last slots are the ones people take last.
@@ -201,7 +204,8 @@ final class DemoAgenda {
         boolean over = !a.endsAt.isAfter(now);
         a.customer = customer(key, start);
         if (key.equals(DemoInspectionCentre.REINSPECTION)) {
-            a.note = "Défaut à revoir : " + DemoInspectionCentre.DEFECTS[random.nextInt(DemoInspectionCentre.DEFECTS.length)];
+            String[] defects = DemoInspectionCentre.DEFECTS;
+            a.note = "Défaut à revoir : " + defects[random.nextInt(defects.length)];
         }
 
         // Who booked, how they pay, and when.
@@ -282,7 +286,7 @@ final class DemoAgenda {
         return booked.truncatedTo(ChronoUnit.MINUTES).plusSeconds(random.nextInt(60));
     }
 
-    /** The reminder the day before, as the hourly job sends it, when the booking was made early enough and it is due. */
+    /** The reminder the day before, as the hourly job sends it, when booked early enough and it is due by then. */
     private void remind(Draft a, Instant until) {
         Instant due = a.startsAt.minus(Duration.ofHours(24)).plus(Duration.ofMinutes(random.nextInt(60)));
         if (!a.createdAt.isAfter(a.startsAt.minus(Duration.ofHours(24))) && due.isBefore(until) && due.isBefore(now)) {
@@ -474,9 +478,9 @@ final class DemoAgenda {
     private Instant officeHours(Instant at, Instant after, Instant before) {
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
         LocalTime time = local.toLocalTime();
-        LocalDateTime moved = time.isBefore(LocalTime.of(8, 30)) ? local.toLocalDate().atTime(8, 30).plusMinutes(random.nextInt(60))
-                : time.isAfter(LocalTime.of(17, 30)) ? local.toLocalDate().plusDays(1).atTime(8, 30).plusMinutes(random.nextInt(60))
-                : local;
+        LocalDateTime morning = local.toLocalDate().atTime(8, 30).plusMinutes(random.nextInt(60));
+        LocalDateTime moved = time.isBefore(LocalTime.of(8, 30)) ? morning
+                : time.isAfter(LocalTime.of(17, 30)) ? morning.plusDays(1) : local;
         Instant result = moved.atZone(zone).toInstant();
         return result.isAfter(before) || !result.isAfter(after) ? at : result;
     }

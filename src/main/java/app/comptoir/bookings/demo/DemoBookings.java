@@ -104,7 +104,8 @@ class DemoBookings {
             String made = tenantContext.callAs(event.tenantId(), () -> tx.execute(status ->
                     rows.present(event.tenantId()) ? null : seed(event.tenantId())));
             if (made != null) {
-                log.info("Demo bookings of {}: {} ({} ms)", event.slug(), made, (System.nanoTime() - start) / 1_000_000);
+                log.info("Demo bookings of {}: {} ({} ms)", event.slug(), made,
+                        (System.nanoTime() - start) / 1_000_000);
             }
         } finally {
             SecurityContextHolder.setContext(previous);
