@@ -127,7 +127,7 @@ class TenantSettingsIT {
         Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200)
                 .body("pricesIncludeVat", equalTo(true))
                 .body("enabledModules", containsInAnyOrder("SALES", "CHANNELS", "ASSISTANT", "INSPECTIONS",
-                        "NOTIFICATIONS"));
+                        "NOTIFICATIONS", "STOREFRONT"));
     }
 
     @Test

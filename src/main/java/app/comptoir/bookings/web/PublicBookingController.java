@@ -36,6 +36,7 @@ import app.comptoir.bookings.application.PublicBookings;
 import app.comptoir.bookings.domain.CustomerRules;
 import app.comptoir.bookings.domain.PaymentChoice;
 import app.comptoir.platform.IdempotencyKeys;
+import app.comptoir.platform.PublicRequests;
 
 /**
  * The public booking API of a business ({@code /api/v1/booking/{slug}}): no token needed, the business found by its

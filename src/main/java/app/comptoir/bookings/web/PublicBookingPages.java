@@ -41,6 +41,7 @@ import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
+import app.comptoir.platform.PublicRequests;
 
 /**
  * The public booking page of a business, phone first, in French or English ({@code ?lang=}): its services

@@ -145,8 +145,55 @@ class SecurityConfiguration {
         return source;
     }
 
+    /**
+     * The store API of a business's shop ({@code /api/v1/store/{slug}}, module storefront): public, stateless, no
+     * staff token. A shopper signs in there with the shop's own accounts and sends the shop's token, checked by the
+     * storefront itself: a staff JWT is never read here, and a shopper's token never opens the staff API.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain storeApiChain(HttpSecurity http, JsonMapper jsonMapper,
+                                      @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource) throws Exception {
+        ProblemResponses problems = new ProblemResponses(jsonMapper);
+        http.securityMatcher("/api/v1/store/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.disable())
+                .addFilterBefore(corsFilter(corsSource, problems), LogoutFilter.class)
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /**
+     * The public shop of a business ({@code /shop/{slug}}, module storefront): open to anyone, no staff session. Its
+     * shoppers sign in with the shop's own accounts (a cookie the storefront checks), so no staff session is made
+     * or read here; forms are protected from other sites by {@link SameSiteForms} rather than a token in the page,
+     * so the pages can be cached and served alike to every visitor.
+     */
     @Bean
     @Order(1)
+    SecurityFilterChain shopChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/shop/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new SameSiteForms(), AuthorizationFilter.class)
+                .headers(h -> h
+                        .cacheControl(c -> c.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts,
                              @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
             throws Exception {
@@ -183,7 +230,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, CredentialsVerifier verifier, AccountStatus accounts,
                                  java.time.Clock clock, RememberedDevices devices,
                                  org.springframework.beans.factory.ObjectProvider<WebAuthnRelyingPartyOperations> passkeys,
@@ -200,7 +247,7 @@ class SecurityConfiguration {
                                 "/invitation", "/supplier-invitation/*", "/pay/*/orders/*", "/error", "/error/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/book/**")
+                                "/book/**", "/robots.txt")
                         .permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(formLoginProvider(verifier))

@@ -1,4 +1,4 @@
-package app.comptoir.bookings.web;
+package app.comptoir.platform;
 
 import java.util.Locale;
 
@@ -6,14 +6,17 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What the public booking endpoints read from a request: the customer's language and the site's address. */
-final class PublicRequests {
+/**
+ * What the public pages and APIs (the booking page, the shop) read from a request: the visitor's language and the
+ * site's address.
+ */
+public final class PublicRequests {
 
     private PublicRequests() {
     }
 
     /** French or English: the {@code lang} parameter, else the Accept-Language header, else French. */
-    static Locale locale(HttpServletRequest request) {
+    public static Locale locale(HttpServletRequest request) {
         String lang = request.getParameter("lang");
         if (lang == null && request.getHeader("Accept-Language") != null) {
             lang = request.getLocale().getLanguage();
@@ -22,7 +25,7 @@ final class PublicRequests {
     }
 
     /** The site's address as the customer reached it (links and the payment's return pages are built on it). */
-    static String siteUrl() {
+    public static String siteUrl() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }
