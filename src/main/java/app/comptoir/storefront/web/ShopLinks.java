@@ -14,9 +14,10 @@ import app.comptoir.platform.PublicRequests;
 import app.comptoir.storefront.application.ShopBusiness;
 
 /**
- * The addresses of a shop's pages, as templates write them ({@code ${@shopLinks.product(shop, item.id)}}): in the
+ * The addresses of a shop's pages, as the shop writes them: in the
  * business's language they carry no {@code lang}, in the other one they carry {@code ?lang=en|fr}, so every page
- * links to pages in its own language and each language has its own address (for caches and search engines).
+ * links to pages in its own language and each language has its own address (for caches and search engines). Templates
+ * reach it through {@link ShopPageLinks} (Thymeleaf refuses bean references in link attributes).
  */
 @Component("shopLinks")
 public class ShopLinks {

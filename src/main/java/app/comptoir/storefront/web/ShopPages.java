@@ -356,6 +356,7 @@ class ShopPages {
     private Map<String, Object> model(ShopBusiness shop, HttpServletRequest request, String path) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("shop", shop);
+        model.put("links", new ShopPageLinks(links, shop));
         model.put("shopPath", path);
         return model;
     }
