@@ -34,7 +34,9 @@ public class CatalogFigures {
     /**
      * A number that moves whenever the current tenant's catalog changes and the change is committed on this
      * node (the version the product list cache is keyed by): facts read under one version may be kept until it moves.
+     * A number in this node's memory: no transaction is opened for it.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public long version() {
         return listCache.version(tenantContext.requireTenant());
     }

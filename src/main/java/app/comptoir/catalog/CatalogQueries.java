@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.application.Categories;
+import app.comptoir.catalog.application.ProductImages;
 import app.comptoir.catalog.persistence.ProductSearch;
 import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.catalog.persistence.VariantSummaries;
@@ -27,9 +28,11 @@ public class CatalogQueries {
     private final VariantSummaries variants;
     private final Categories categories;
     private final TenantContext tenantContext;
+    private final ProductImages images;
 
     CatalogQueries(ProductSearch search, ProductViews views, VariantSummaries variants, Categories categories,
-                   TenantContext tenantContext) {
+                   TenantContext tenantContext, ProductImages images) {
+        this.images = images;
         this.search = search;
         this.views = views;
         this.variants = variants;
@@ -45,6 +48,15 @@ public class CatalogQueries {
     /** A live product with its variants and images. */
     public Optional<ProductView> product(UUID id) {
         return views.find(tenantContext.requireTenant(), id);
+    }
+
+    /**
+     * The file of a live product's picture, or of its thumbnail (longest side 320 px), for a module that serves the
+     * pictures itself (the public shop); a 404 when the product or the picture does not exist.
+     */
+    public ProductPicture picture(UUID productId, UUID imageId, boolean thumb) {
+        ProductImages.ImageFile file = images.file(productId, imageId, thumb);
+        return new ProductPicture(file.path(), file.contentType());
     }
 
     /** A live variant of a live product. */

@@ -78,6 +78,11 @@ public class Tenants {
         return readOnly.execute(status -> tenants.findBySlug(slug).map(Tenants::profile));
     }
 
+    /** The addresses of the merchants that have this module on (e.g. the open shops, for robots.txt), in address order. */
+    public java.util.List<String> merchantSlugsWith(BusinessModule module) {
+        return readOnly.execute(status -> tenants.merchantSlugsWith(module.name()));
+    }
+
     @Transactional
     public TenantProfile update(TenantSettings settings) {
         permissions.require(Permission.SETTINGS_MANAGE);

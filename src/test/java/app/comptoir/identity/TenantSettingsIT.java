@@ -115,7 +115,8 @@ class TenantSettingsIT {
         String page = web.get("/app/settings").body();
 
         assertThat(page).contains("value=\"CATALOG\"", "value=\"INVENTORY\"", "value=\"SALES\"", "value=\"REPORTING\"",
-                        "value=\"PURCHASING\"", "value=\"BOOKINGS\"", "value=\"PAYMENTS\"")
+                        "value=\"PURCHASING\"", "value=\"BOOKINGS\"", "value=\"PAYMENTS\"",
+                        "value=\"STOREFRONT\"", "Boutique en ligne")
                 .doesNotContain("value=\"INSPECTIONS\"", "value=\"CHANNELS\"", "value=\"ASSISTANT\"")
                 // The address is in the public booking page's link: the hint says so, and nothing about a shop yet.
                 .contains("/book/" + admin.tenantSlug()).doesNotContain("/shop/")
@@ -127,7 +128,28 @@ class TenantSettingsIT {
         Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200)
                 .body("pricesIncludeVat", equalTo(true))
                 .body("enabledModules", containsInAnyOrder("SALES", "CHANNELS", "ASSISTANT", "INSPECTIONS",
-                        "NOTIFICATIONS", "STOREFRONT"));
+                        "NOTIFICATIONS"));
+    }
+
+    @Test
+    void aNewBusinessShopStartsOffAndTheSettingsPageLinksToItOnceOn() {
+        Account admin = Api.newBusiness(port, "Boutique à lancer");
+        List<String> modules = Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200).extract().jsonPath()
+                .getList("enabledModules", String.class);
+        assertThat(modules).contains("CATALOG", "SALES").doesNotContain("STOREFRONT");
+        WebSession web = new WebSession(port);
+        web.signIn(admin.email(), admin.password());
+        assertThat(web.get("/app/settings").body()).doesNotContain("data-shop-link", "Voir ma boutique");
+
+        Map<String, Object> settings = settings(admin.tenantSlug());
+        settings.put("currency", "EUR");
+        settings.put("locale", "fr");
+        settings.put("timezone", "Europe/Paris");
+        settings.put("enabledModules", List.of("CATALOG", "SALES", "STOREFRONT"));
+        Api.as(port, admin).body(settings).put("/api/v1/tenant").then().statusCode(200);
+
+        assertThat(web.get("/app/settings").body()).contains("data-shop-link", "Voir ma boutique",
+                "href=\"/shop/" + admin.tenantSlug() + "\"");
     }
 
     @Test

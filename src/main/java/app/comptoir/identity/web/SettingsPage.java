@@ -120,6 +120,9 @@ class SettingsPage {
     }
 
     private String page(Model model, String timezone) {
+        TenantProfile current = tenants.current();
+        // The business's public shop, once switched on: the page links to it ("Voir ma boutique").
+        model.addAttribute("shopOpen", !current.supplier() && current.enabledModules().contains(BusinessModule.STOREFRONT));
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("permissions", List.of(Permission.values()));
         model.addAttribute("matrix", tenants.current().permissions());

@@ -56,30 +56,34 @@ class OpenApiConfiguration {
     private static final String ROOT_PACKAGE = "app.comptoir.";
 
     /** What each module's tag says; a module missing here still gets its tag, without a description. */
-    private static final Map<String, String> MODULES = Map.of(
-            "identity", "Sign-up, sign-in and tokens, the business profile, users and their roles.",
-            "catalog", "Products and their variants (SKU, barcode, price, VAT), categories, tags, images, "
-                    + "search, CSV import and export.",
-            "inventory", "Stock locations, levels per variant and location, the movement ledger, reservations, "
-                    + "alert rules and alerts, reorder suggestions.",
-            "sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns, and the "
+    private static final Map<String, String> MODULES = Map.ofEntries(
+            Map.entry("identity", "Sign-up, sign-in and tokens, the business profile, users and their roles."),
+            Map.entry("catalog", "Products and their variants (SKU, barcode, price, VAT), categories, tags, images, "
+                    + "search, CSV import and export."),
+            Map.entry("inventory", "Stock locations, levels per variant and location, the movement ledger, reservations, "
+                    + "alert rules and alerts, reorder suggestions."),
+            Map.entry("sales", "Customers and their addresses, quotes, orders and their workflow, drivers and returns, and the "
                     + "payment of each order: its state, payments received on site or at the door, payment links, "
-                    + "refunds.",
-            "purchasing", "Suppliers and what they supply, purchase orders from draft to delivery (ACH-<year>-000001), "
-                    + "receipts into stock that update the variants' cost, purchasing settings.",
-            "reporting", "Dashboards and statistics computed from the other modules' figures.",
-            "bookings", "Appointments: bookable services, resources (inspectors, lanes) with their weekly hours, "
+                    + "refunds."),
+            Map.entry("purchasing", "Suppliers and what they supply, purchase orders from draft to delivery (ACH-<year>-000001), "
+                    + "receipts into stock that update the variants' cost, purchasing settings."),
+            Map.entry("reporting", "Dashboards and statistics computed from the other modules' figures."),
+            Map.entry("bookings", "Appointments: bookable services, resources (inspectors, lanes) with their weekly hours, "
                     + "closures, booking settings, free slots in the business's time zone, the staff calendar and "
                     + "its acts (move, cancel, no-show, walk-in, payment at the counter), and the public booking API "
                     + "of a business (/api/v1/booking/{slug}, no token: book, then see, move or cancel by the "
-                    + "customer's link).",
-            "platform", "Shared services: the append-only audit log of every change to business data.",
-            "payments", "What is due and paid on orders and appointments: payments received on site (cash, card "
+                    + "customer's link)."),
+            Map.entry("platform", "Shared services: the append-only audit log of every change to business data."),
+            Map.entry("payments", "What is due and paid on orders and appointments: payments received on site (cash, card "
                     + "terminal, transfer, cheque), online payment links (Stripe Checkout), refunds, the cash drawer "
-                    + "of a day, the business's provider keys (never returned) and the providers' signed webhooks.",
-            "notifications", "Telling people and systems what happened: the in-app notifications behind the bell, "
+                    + "of a day, the business's provider keys (never returned) and the providers' signed webhooks."),
+            Map.entry("store", "The headless store API of a business's public shop (/api/v1/store/{slug}, no staff token): the "
+                    + "shop, its categories, its active products (search with typos forgiven, filters, sort, pages) "
+                    + "and each product with its variants, prices and availability; the same rules and errors as the "
+                    + "shop's pages."),
+            Map.entry("notifications", "Telling people and systems what happened: the in-app notifications behind the bell, "
                     + "notification preferences per event type and channel, web push subscriptions, e-mails and "
-                    + "their delivery log, outgoing webhooks (signed), their delivery logs and replays.");
+                    + "their delivery log, outgoing webhooks (signed), their delivery logs and replays."));
 
     /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
     static final String BEARER = "bearer";
@@ -90,7 +94,7 @@ class OpenApiConfiguration {
             "/api/v1/auth/password-reset/confirm", "/api/v1/payments/{provider}/webhook/{business}");
 
     /** Every operation under these prefixes needs no access token either (a business's public booking API). */
-    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/");
+    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/", "/api/v1/store/");
 
     @Bean
     OpenAPI comptoirOpenApi(@Value("${info.app.version:unknown}") String version) {
@@ -190,7 +194,8 @@ class OpenApiConfiguration {
     }
 
     private static String tagName(String module) {
-        return StringUtils.capitalize(module);
+        // The storefront's API is the store API (its pages are not in the document).
+        return "storefront".equals(module) ? "Store" : StringUtils.capitalize(module);
     }
 
     private static String operationId(HandlerMethod handler) {

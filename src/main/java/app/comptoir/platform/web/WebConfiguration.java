@@ -42,7 +42,9 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(lang);
+        // The shop's pages are the same for every visitor (cached): their language is in their address, never in a
+        // cookie (storefront.web.ShopLanguage reads it).
+        registry.addInterceptor(lang).excludePathPatterns("/shop/**", "/api/v1/store/**");
         registry.addInterceptor(new AcceptGuard()).addPathPatterns("/api/**");
         registry.addInterceptor(new FormTextGuard()).addPathPatterns("/app/**");
         registry.addInterceptor(new HandlerInterceptor() {

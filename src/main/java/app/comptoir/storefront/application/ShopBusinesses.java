@@ -1,6 +1,12 @@
 package app.comptoir.storefront.application;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 
@@ -14,12 +20,19 @@ import app.comptoir.platform.TenantContext;
  * Finds the business of a shop address ({@code /shop/{slug}}, {@code /api/v1/store/{slug}}) and runs the shop's work
  * in its tenant. A business has a shop when it is a merchant (not a registered supplier) with the STOREFRONT module
  * on; any other address is a 404 that says no more (another business's existence is not revealed).
+ *
+ * <p>Every page and API call of a shop starts here, so the node remembers which business an address belongs to
+ * (a short window) and reads its profile from identity's own per-node memory, which a change of the settings on
+ * this node clears at once: a shop switched off (or moved to another address) is gone from this node at once, and
+ * from the others within identity's window.
  */
 @Service
 public class ShopBusinesses {
 
     private final Tenants tenants;
     private final TenantContext tenantContext;
+    private final Cache<String, UUID> addresses = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(10_000).build();
 
     ShopBusinesses(Tenants tenants, TenantContext tenantContext) {
         this.tenants = tenants;
@@ -31,11 +44,25 @@ public class ShopBusinesses {
         if (slug == null || !slug.matches("[a-z0-9-]{1,80}")) {
             throw new NotFoundException("Shop", slug);
         }
-        TenantProfile business = tenants.bySlug(slug)
+        TenantProfile business = profile(slug)
                 .filter(t -> !t.supplier() && t.enabledModules().contains(BusinessModule.STOREFRONT))
                 .orElseThrow(() -> new NotFoundException("Shop", slug));
         return new ShopBusiness(business.id(), business.slug(), business.name(), business.currency(), business.locale(),
                 business.timezone(), business.pricesIncludeVat());
+    }
+
+    private Optional<TenantProfile> profile(String slug) {
+        UUID known = addresses.getIfPresent(slug);
+        if (known != null) {
+            TenantProfile profile = tenantContext.callAs(known, tenants::current);
+            if (slug.equals(profile.slug())) {
+                return Optional.of(profile);
+            }
+            addresses.invalidate(slug);
+        }
+        Optional<TenantProfile> found = tenants.bySlug(slug);
+        found.ifPresent(t -> addresses.put(slug, t.id()));
+        return found;
     }
 
     /** Runs work as the shop's business (its row-level security applies to every statement). */

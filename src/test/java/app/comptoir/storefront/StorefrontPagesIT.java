@@ -1,0 +1,278 @@
+package app.comptoir.storefront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+/**
+ * A business's public shop over HTTP, through the real security chain: off until the business switches it on;
+ * pages and store API showing only the business's active products (never a draft, an archived product or another
+ * business's); the variant picker, prices with the business's VAT basis and availability; SEO (canonical, hreflang,
+ * JSON-LD, sitemap, robots.txt); caching (ETag, 304, public max-age, a new page once the catalog changes) and
+ * compression; the store API's answers and its errors.
+ */
+@IntegrationTest
+class StorefrontPagesIT {
+
+    @LocalServerPort
+    int port;
+
+    private Response get(String path, String... headers) {
+        var request = Api.given(port).redirects().follow(false);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request = request.header(headers[i], headers[i + 1]);
+        }
+        return request.get(path);
+    }
+
+    @Test
+    void aNewBusinessShopIsOffAndOpensOnceSwitchedOn() {
+        ShopApi shop = ShopApi.closed(port, "Boutique fermée");
+
+        get("/shop/" + shop.slug()).then().statusCode(404);
+        Api.given(port).get("/api/v1/store/" + shop.slug()).then().spec(Api.problem(404, "not-found"));
+        get("/shop/nobody-has-this-address").then().statusCode(404);
+
+        shop.switchShop(true);
+        get("/shop/" + shop.slug()).then().statusCode(200).body(containsString("data-shop-name"));
+        Api.given(port).get("/api/v1/store/" + shop.slug()).then().statusCode(200)
+                .body("slug", equalTo(shop.slug())).body("currency", equalTo("EUR"));
+
+        // Switched off again: gone at once.
+        shop.switchShop(false);
+        get("/shop/" + shop.slug()).then().statusCode(404);
+        Api.given(port).get("/api/v1/store/" + shop.slug() + "/products").then().spec(Api.problem(404, "not-found"));
+    }
+
+    @Test
+    void theShopShowsOnlyItsBusinessActiveProducts() {
+        ShopApi shop = ShopApi.open(port, "Jardin isolé", true);
+        String plants = shop.category("Plantes", null);
+        String roses = shop.category("Rosiers", plants);
+        String active = shop.product("Rosier grimpant Bonica", "ROS-BON", "24.90", "ACTIVE", roses, 10, "rosier", "parfumé");
+        String draft = shop.product("Rosier brouillon secret", "ROS-DRA", "19.90", "DRAFT", roses, 5);
+        String archived = shop.product("Rosier archivé ancien", "ROS-ARC", "19.90", "ARCHIVED", roses, 5);
+        ShopApi other = ShopApi.open(port, "Autre jardin", true);
+        String elsewhere = other.product("Rosier du voisin", "ROS-VOI", "9.90", "ACTIVE", null, 3);
+
+        String home = get("/shop/" + shop.slug()).then().statusCode(200).extract().asString();
+        assertThat(home).contains("Rosier grimpant Bonica", "data-category=\"Plantes\"")
+                .doesNotContain("brouillon", "archivé", "Rosier du voisin", "Rosiers</span>");
+
+        String category = get("/shop/" + shop.slug() + "/categories/" + plants).then().statusCode(200).extract().asString();
+        assertThat(category).contains("Rosier grimpant Bonica", "data-category=\"Rosiers\"", "data-breadcrumbs")
+                .doesNotContain("brouillon", "archivé", "voisin");
+
+        // The search forgives a typo, and finds nothing of the draft or of the other business.
+        String search = get("/shop/" + shop.slug() + "/search?q=rosierr").then().statusCode(200).extract().asString();
+        assertThat(search).contains("Rosier grimpant Bonica").doesNotContain("brouillon", "archivé", "voisin");
+        assertThat(get("/shop/" + shop.slug() + "/search?q=voisin").asString()).contains("data-list-empty");
+        // Tags are facets of the list.
+        assertThat(search).contains("data-tag=\"rosier\"");
+        assertThat(get("/shop/" + shop.slug() + "/search?tag=rosier").asString()).contains("Rosier grimpant Bonica");
+
+        get("/shop/" + shop.slug() + "/products/" + active).then().statusCode(200);
+        for (String hidden : List.of(draft, archived, elsewhere)) {
+            get("/shop/" + shop.slug() + "/products/" + hidden).then().statusCode(404);
+            Api.given(port).get("/api/v1/store/" + shop.slug() + "/products/" + hidden).then()
+                    .spec(Api.problem(404, "not-found"));
+        }
+        JsonPath list = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?size=50").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(list.getList("items.name", String.class)).containsExactly("Rosier grimpant Bonica");
+        assertThat(list.getLong("total")).isEqualTo(1);
+        // The other business's shop shows its own product only.
+        assertThat(Api.given(port).get("/api/v1/store/" + other.slug() + "/products").then().statusCode(200)
+                .extract().jsonPath().getList("items.name", String.class)).containsExactly("Rosier du voisin");
+    }
+
+    @Test
+    void theProductPageOffersItsVariantsWithPricesVatBasisAvailabilityAndSchemaOrgData() {
+        ShopApi shop = ShopApi.open(port, "Roseraie TTC", true);
+        String id = shop.productWithVariants("Rosier Pierre de Ronsard", null,
+                List.of(ShopApi.option("Conditionnement", "Racines nues", "Pot 4 L", "Pot 7 L")),
+                List.of(ShopApi.variant("ROS-PDR-RAC", "14.90", Map.of("Conditionnement", "Racines nues"), 10),
+                        ShopApi.variant("ROS-PDR-P4", "24.90", Map.of("Conditionnement", "Pot 4 L"), 2),
+                        ShopApi.variant("ROS-PDR-P7", "34.90", Map.of("Conditionnement", "Pot 7 L"), 0)));
+
+        String page = get("/shop/" + shop.slug() + "/products/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("ROS-PDR-RAC", "14,90", "TTC", "En stock", "Plus que 2", "Rupture de stock",
+                        "data-option=\"Conditionnement\"", "name=\"variantId\"", "name=\"quantity\"",
+                        "action=\"/shop/" + shop.slug() + "/cart/lines\"", "Ajouter au panier")
+                .doesNotContain("1,11");
+        // The first variant in stock is chosen; another is chosen by the address.
+        assertThat(get("/shop/" + shop.slug() + "/products/" + id + "?variant="
+                + variantId(shop, id, "ROS-PDR-P4")).asString()).contains("data-variant-sku>ROS-PDR-P4<");
+
+        // SEO: title, description, canonical, hreflang twins, Open Graph and the schema.org Product with its offers.
+        assertThat(page).contains("<title>Rosier Pierre de Ronsard · ",
+                "<link rel=\"canonical\" href=\"http://localhost:" + port + "/shop/" + shop.slug() + "/products/" + id + "\">",
+                "hreflang=\"en\" href=\"http://localhost:" + port + "/shop/" + shop.slug() + "/products/" + id + "?lang=en\"",
+                "<meta property=\"og:type\" content=\"product\">", "<meta name=\"description\"");
+        JsonPath product = JsonPath.from(jsonLd(page));
+        assertThat(product.getString("'@type'")).isEqualTo("Product");
+        assertThat(product.getString("name")).isEqualTo("Rosier Pierre de Ronsard");
+        assertThat(product.getString("brand.name")).isEqualTo("Meilland");
+        assertThat(product.getList("offers.sku")).containsExactly("ROS-PDR-RAC", "ROS-PDR-P4", "ROS-PDR-P7");
+        assertThat(product.getList("offers.price")).containsExactly("14.90", "24.90", "34.90");
+        assertThat(product.getList("offers.priceCurrency")).containsOnly("EUR");
+        assertThat(product.getList("offers.availability")).containsExactly("https://schema.org/InStock",
+                "https://schema.org/LimitedAvailability", "https://schema.org/OutOfStock");
+        assertThat(product.getList("offers.priceSpecification.valueAddedTaxIncluded")).containsOnly(true);
+
+        // In English, and for a business whose prices exclude VAT.
+        String english = get("/shop/" + shop.slug() + "/products/" + id + "?lang=en").asString();
+        assertThat(english).contains("In stock", "Only 2 left", "Out of stock", "Add to cart", "lang=\"en\"",
+                "<link rel=\"canonical\" href=\"http://localhost:" + port + "/shop/" + shop.slug() + "/products/" + id + "?lang=en\">");
+        ShopApi wholesale = ShopApi.open(port, "Roseraie HT", false);
+        String ht = wholesale.product("Rosier HT", "ROS-HT", "10.00", "ACTIVE", null, 1);
+        assertThat(get("/shop/" + wholesale.slug() + "/products/" + ht).asString()).contains(">HT<", "Plus que 1");
+
+        // The store API says the same, without the cost.
+        Api.given(port).get("/api/v1/store/" + shop.slug() + "/products/" + id).then().statusCode(200)
+                .body("variants.sku", equalTo(List.of("ROS-PDR-RAC", "ROS-PDR-P4", "ROS-PDR-P7")))
+                .body("variants.availability", equalTo(List.of("IN_STOCK", "LOW_STOCK", "OUT_OF_STOCK")))
+                .body("variants[1].left", equalTo(2))
+                .body("variants[0].cost", nullValue())
+                .body("priceFrom", equalTo(14.90f))
+                .body("pricesIncludeVat", equalTo(true))
+                .body("availability", equalTo("IN_STOCK"))
+                .body("url", equalTo("http://localhost:" + port + "/shop/" + shop.slug() + "/products/" + id));
+    }
+
+    @Test
+    void catalogPagesAreSentWithAnETagAnswered304AndChangeOnceTheCatalogChanges() {
+        ShopApi shop = ShopApi.open(port, "Jardin en cache", true);
+        String id = shop.product("Arrosoir galvanisé", "ARR-10", "29.90", "ACTIVE", null, 5);
+        String other = shop.product("Sécateur de précision", "SEC-1", "19.90", "ACTIVE", null, 5);
+        for (String path : List.of("", "/products/" + id, "/search?q=arrosoir", "/sitemap.xml")) {
+            Response first = get("/shop/" + shop.slug() + path);
+            first.then().statusCode(200).header("Cache-Control", containsString("public"))
+                    .header("Cache-Control", containsString("max-age=60"));
+            String etag = first.header("ETag");
+            assertThat(etag).as(path).isNotBlank();
+            get("/shop/" + shop.slug() + path, "If-None-Match", etag).then().statusCode(304);
+        }
+        Response api = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products");
+        api.then().statusCode(200).header("Cache-Control", containsString("max-age=60"));
+        Api.given(port).header("If-None-Match", api.header("ETag")).get("/api/v1/store/" + shop.slug() + "/products")
+                .then().statusCode(304);
+
+        // A product archived: the home page changes at once (a new ETag), and the product is gone.
+        String home = get("/shop/" + shop.slug()).header("ETag");
+        shop.call().body(Map.of("status", "ARCHIVED")).patch("/api/v1/products/" + other + "/status").then().statusCode(200);
+        Response after = get("/shop/" + shop.slug(), "If-None-Match", home);
+        after.then().statusCode(200);
+        assertThat(after.header("ETag")).isNotEqualTo(home);
+        assertThat(after.asString()).doesNotContain("Sécateur de précision");
+        get("/shop/" + shop.slug() + "/products/" + other).then().statusCode(404);
+
+        // The visitor's part of the header is never cached.
+        get("/shop/" + shop.slug() + "/header").then().statusCode(200)
+                .header("Cache-Control", containsString("no-store")).header("Cache-Control", containsString("private"))
+                .header("ETag", nullValue()).body(containsString("Se connecter"));
+        // Pictures of a product the shop does not sell are not found either.
+        get("/shop/" + shop.slug() + "/products/" + other + "/images/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void pagesAreCompressedForClientsThatAcceptIt() throws Exception {
+        ShopApi shop = ShopApi.open(port, "Jardin compressé", true);
+        for (int i = 0; i < 5; i++) {
+            shop.product("Pot en terre cuite " + i, "POT-" + i, "9.90", "ACTIVE", null, 5);
+        }
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/shop/" + shop.slug())).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    }
+
+    @Test
+    void theSitemapListsTheShopPagesAndRobotsTxtNamesTheSitemaps() {
+        ShopApi shop = ShopApi.open(port, "Jardin indexé", true);
+        String category = shop.category("Outils", null);
+        String active = shop.product("Bêche forgée", "BEC-1", "39.90", "ACTIVE", category, 5);
+        String draft = shop.product("Bêche cachée", "BEC-2", "39.90", "DRAFT", category, 5);
+        String base = "http://localhost:" + port + "/shop/" + shop.slug();
+
+        Response sitemap = get("/shop/" + shop.slug() + "/sitemap.xml");
+        sitemap.then().statusCode(200).contentType(containsString("xml"));
+        assertThat(sitemap.asString()).contains("<loc>" + base + "</loc>", "<loc>" + base + "/categories/" + category + "</loc>",
+                "<loc>" + base + "/products/" + active + "</loc>", "hreflang=\"en\" href=\"" + base + "/products/" + active + "?lang=en\"")
+                .doesNotContain(draft);
+
+        String robots = get("/robots.txt").then().statusCode(200).extract().asString();
+        assertThat(robots).contains("Allow: /shop/", "Disallow: /app", "Disallow: /api", "Disallow: /shop/*/cart",
+                "Disallow: /shop/*/checkout", "Disallow: /shop/*/account",
+                "Sitemap: http://localhost:" + port + "/shop/" + shop.slug() + "/sitemap.xml",
+                "Sitemap: http://localhost:" + port + "/shop/jardin-des-lilas/sitemap.xml");
+        ShopApi closed = ShopApi.closed(port, "Jardin pas ouvert");
+        assertThat(robots).doesNotContain("/shop/" + closed.slug() + "/");
+    }
+
+    @Test
+    void theStoreApiListsFiltersAndPagesProductsAndNamesTheFieldOfABadRequest() {
+        ShopApi shop = ShopApi.open(port, "Jardin API", true);
+        String tools = shop.category("Outils", null);
+        String pots = shop.category("Pots", null);
+        shop.product("Râteau", "RAT-1", "15.00", "ACTIVE", tools, 5, "outil");
+        shop.product("Binette", "BIN-1", "22.00", "ACTIVE", tools, 5, "outil");
+        shop.product("Pot Toscane", "POT-1", "45.00", "ACTIVE", pots, 5, "terre-cuite");
+        String store = "/api/v1/store/" + shop.slug();
+
+        Api.given(port).get(store).then().statusCode(200).body("name", not(nullValue()))
+                .body("pricesIncludeVat", equalTo(true)).body("sitemap", containsString("/sitemap.xml"));
+        Api.given(port).get(store + "/categories").then().statusCode(200)
+                .body("name", equalTo(List.of("Outils", "Pots"))).body("productCount", equalTo(List.of(2, 1)));
+        Api.given(port).get(store + "/products?category=" + tools + "&sort=price").then().statusCode(200)
+                .body("items.name", equalTo(List.of("Râteau", "Binette"))).body("total", equalTo(2));
+        Api.given(port).get(store + "/products?priceMin=20&priceMax=50&sort=-price").then().statusCode(200)
+                .body("items.name", equalTo(List.of("Pot Toscane", "Binette")));
+        Api.given(port).get(store + "/products?tag=terre-cuite").then().statusCode(200).body("items.name", equalTo(List.of("Pot Toscane")));
+        Api.given(port).get(store + "/products?q=binnette").then().statusCode(200).body("items.name", hasItem("Binette"));
+        Api.given(port).get(store + "/products?size=2&page=1&sort=name").then().statusCode(200)
+                .body("items.name", equalTo(List.of("Râteau"))).body("total", equalTo(3)).body("page", equalTo(1))
+                .body("size", equalTo(2));
+
+        Api.given(port).get(store + "/products?size=0").then().spec(Api.problem(400, "validation"))
+                .body("errors[0].field", equalTo("size"));
+        Api.given(port).get(store + "/products?page=-1").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        Api.given(port).get(store + "/products?sort=cheapest").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        Api.given(port).get(store + "/products?priceMin=50&priceMax=10").then().statusCode(400)
+                .body("errors[0].field", equalTo("priceMin"));
+        Api.given(port).get(store + "/products/" + java.util.UUID.randomUUID()).then().spec(Api.problem(404, "not-found"));
+    }
+
+    private String variantId(ShopApi shop, String productId, String sku) {
+        List<Map<String, Object>> variants = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products/" + productId)
+                .then().statusCode(200).extract().jsonPath().getList("variants");
+        return variants.stream().filter(v -> sku.equals(v.get("sku"))).map(v -> (String) v.get("id")).findFirst().orElseThrow();
+    }
+
+    private static String jsonLd(String page) {
+        Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).as("a JSON-LD data block").isTrue();
+        return m.group(1);
+    }
+}
