@@ -55,6 +55,20 @@ public class OnlineCustomers {
         return customers.create(new CustomerRequest(CustomerKind.PERSON, name, email, phone, null, null)).id();
     }
 
+    /**
+     * The live customer the office recorded with this e-mail, if any (the oldest): to link an account to a known
+     * customer where the business vouches for it (demo data). Never from what a visitor typed: an e-mail proves
+     * nothing until it is verified.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> customerWithEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return customers.list(email.strip(), 0, 5).items().stream()
+                .filter(c -> email.strip().equalsIgnoreCase(c.email())).map(CustomerView::id).findFirst();
+    }
+
     /** The customer with their addresses (404 when erased or unknown). */
     @Transactional(readOnly = true)
     public OnlineCustomer get(UUID customerId) {

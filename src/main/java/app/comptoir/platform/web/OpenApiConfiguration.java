@@ -89,8 +89,11 @@ class OpenApiConfiguration {
             "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
             "/api/v1/auth/password-reset/confirm", "/api/v1/payments/{provider}/webhook/{business}");
 
-    /** Every operation under these prefixes needs no access token either (a business's public booking API). */
-    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/");
+    /**
+     * Every operation under these prefixes needs no staff access token either: a business's public booking API, and
+     * its shop's store API (whose customers send the shop's own token, {@code shp_…}).
+     */
+    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/", "/api/v1/store/");
 
     @Bean
     OpenAPI comptoirOpenApi(@Value("${info.app.version:unknown}") String version) {
