@@ -49,7 +49,7 @@ class ShopperPagesIT {
         WebSession.Page registered = browser.postRaw(base + "/register", Map.of("name", "Claire Rousseau",
                 "email", email, "phone", "06 12 45 78 90", "password", Api.PASSWORD));
         assertThat(registered.status()).isEqualTo(302);
-        assertThat(registered.location()).hasValue(base + "?registered");
+        assertThat(where(registered)).isEqualTo(base + "?registered");
         assertThat(registered.header("Set-Cookie")).contains("comptoir_shopper=", "Path=/shop/" + shop.slug(),
                 "HttpOnly", "SameSite=Lax");
         String account = browser.get(base + "?registered").body();
@@ -80,8 +80,7 @@ class ShopperPagesIT {
         for (String page : new String[] {"", "/addresses", "/orders", "/delete", "/addresses/new"}) {
             WebSession.Page closed = browser.get(base + page);
             assertThat(closed.status()).as(page).isEqualTo(302);
-            assertThat(closed.location()).as(page).hasValueSatisfying(l -> assertThat(l)
-                    .startsWith(base + "/login?next=").contains(shop.slug()));
+            assertThat(where(closed)).as(page).startsWith(base + "/login?next=").contains(shop.slug());
             assertThat(closed.header("Cache-Control")).isEqualTo("private, no-store");
         }
         WebSession.Page wrong = browser.postRaw(base + "/login", Map.of("email", email, "password", "pas-le-bon"));
@@ -93,7 +92,7 @@ class ShopperPagesIT {
 
         WebSession.Page in = browser.postRaw(base + "/login", Map.of("email", email, "password", Api.PASSWORD,
                 "next", base + "/addresses"));
-        assertThat(in.location()).hasValue(base + "/addresses");
+        assertThat(where(in)).isEqualTo(base + "/addresses");
         assertThat(browser.get(base + "/addresses").body()).contains("data-no-address");
         browser.postRaw(base + "/logout", Map.of());
         assertThat(browser.get(base).status()).isEqualTo(302);
@@ -104,7 +103,7 @@ class ShopperPagesIT {
             WebSession again = new WebSession(port);
             WebSession.Page signedIn = again.postRaw(base + "/login", Map.of("email", email, "password", Api.PASSWORD,
                     "next", next));
-            assertThat(signedIn.location()).as(next).hasValue(base);
+            assertThat(where(signedIn)).as(next).isEqualTo(base);
         }
         // a form sent from another site is refused
         WebSession.Page crossSite = new WebSession(port).postRaw(base + "/login",
@@ -126,7 +125,7 @@ class ShopperPagesIT {
         assertThat(missing.body()).contains("id=\"line1-error\"", "Obligatoire.");
         WebSession.Page added = browser.postRaw(base + "/addresses", Map.of("label", "Maison",
                 "line1", "8 montée de la Grande-Côte", "postalCode", "69001", "city", "Lyon", "country", "FR"));
-        assertThat(added.location()).hasValue(base + "/addresses?added");
+        assertThat(where(added)).isEqualTo(base + "/addresses?added");
         String addresses = browser.get(base + "/addresses?added").body();
         assertThat(addresses).contains("8 montée de la Grande-Côte", "data-default-delivery", "data-default-billing",
                 "data-confirm=\"Supprimer cette adresse ?\"");
@@ -143,14 +142,19 @@ class ShopperPagesIT {
 
         WebSession.Page profile = browser.postRaw(base + "/profile", Map.of("name", "Nathalie Faure-Blanc",
                 "phone", "06 34 67 90 12", "locale", "fr"));
-        assertThat(profile.location()).hasValueSatisfying(l -> assertThat(l).startsWith(base + "?saved"));
+        assertThat(where(profile)).startsWith(base + "?saved");
         assertThat(browser.get(base).body()).contains("Nathalie Faure-Blanc");
 
         WebSession.Page wrongPassword = browser.postRaw(base + "/delete", Map.of("password", "pas-le-bon"));
         assertThat(wrongPassword.status()).isEqualTo(400);
         assertThat(wrongPassword.body()).contains("id=\"password-error\"");
         WebSession.Page deleted = browser.postRaw(base + "/delete", Map.of("password", Api.PASSWORD));
-        assertThat(deleted.location()).hasValue(base + "/login?deleted");
+        assertThat(where(deleted)).isEqualTo(base + "/login?deleted");
         assertThat(browser.get(base).status()).isEqualTo(302);
+    }
+
+    /** Where a redirect sends the browser, as a path of the site. */
+    private String where(WebSession.Page page) {
+        return page.location().orElseThrow().replaceFirst("^http://localhost:" + port, "");
     }
 }

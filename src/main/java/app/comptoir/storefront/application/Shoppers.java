@@ -111,9 +111,17 @@ public class Shoppers {
         if (r == null) {
             throw InvalidInputException.field("email", "is required");
         }
-        String email = rules.email("email", r.email());
-        ShopperRules.Profile profile = ShopperRules.profile(r.name(), r.phone(), r.locale());
-        rules.checkPassword("password", r.password(), email);
+        // every wrong field at once, as the form shows them
+        java.util.List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        String email = check(errors, () -> rules.email("email", r.email()));
+        ShopperRules.Profile profile = check(errors, () -> ShopperRules.profile(r.name(), r.phone(), r.locale()));
+        check(errors, () -> {
+            rules.checkPassword("password", r.password(), email);
+            return null;
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.getFirst().field() + ": " + errors.getFirst().message(), errors);
+        }
         rules.checkRate(realm(shop), "register", clientAddress, registrationsPerAddress, registrationWindow);
         String hash = passwords.encode(r.password());
         try {
@@ -356,6 +364,16 @@ public class Shoppers {
                     .digest(token.strip().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T check(java.util.List<InvalidInputException.FieldError> errors,
+                               java.util.function.Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+            return null;
         }
     }
 
