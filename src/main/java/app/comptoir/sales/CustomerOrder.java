@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * One of a customer's orders as the customer sees it: its lines (as sold), delivery address and fee, totals, and
- * its timeline (each status reached, with when; no staff names). {@code pricesIncludeVat}: its prices include VAT.
+ * its timeline (each status reached from its confirmation on, with when; no staff names). {@code pricesIncludeVat}: its prices include VAT.
  */
 public record CustomerOrder(UUID id, String number, OrderStatus status, Instant createdAt, List<Line> lines,
                             Address deliveryAddress, BigDecimal deliveryFee, BigDecimal net, BigDecimal vat,

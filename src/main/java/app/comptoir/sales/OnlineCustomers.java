@@ -132,7 +132,8 @@ public class OnlineCustomers {
                 a == null ? null : new CustomerOrder.Address(a.line1(), a.line2(), a.postalCode(), a.city(), a.country()),
                 o.deliveryFee(), o.totals().net(), o.totals().vat(), o.totals().gross(), o.currency(),
                 o.pricesIncludeVat(),
-                o.history().stream().map(h -> new CustomerOrder.Step(h.status(), h.at(), h.step())).toList());
+                o.history().stream().filter(h -> h.status() != OrderStatus.DRAFT || h.step() != null)
+                        .map(h -> new CustomerOrder.Step(h.status(), h.at(), h.step())).toList());
     }
 
     /** Erases the customer's personal data (named {@link #ERASED_NAME}, no e-mail, phone or address); orders stay. */
