@@ -81,6 +81,13 @@ class OpenApiConfiguration {
                     + "notification preferences per event type and channel, web push subscriptions, e-mails and "
                     + "their delivery log, outgoing webhooks (signed), their delivery logs and replays.");
 
+    /** The tags of the modules past the ten {@link Map#of} holds. */
+    private static final Map<String, String> MORE_MODULES = Map.of(
+            "storefront", "The store API of a business's shop (/api/v1/store/{slug}, no staff token): its customers' "
+                    + "accounts (register, verify the e-mail, sign in for a shopper token shp_... sent as "
+                    + "Authorization: Bearer, password reset), their addresses, their orders with each one's "
+                    + "timeline, and the deletion of an account.");
+
     /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
     static final String BEARER = "bearer";
 
@@ -158,7 +165,8 @@ class OpenApiConfiguration {
                     .filter(Objects::nonNull)
                     .flatMap(List::stream)
                     .distinct()
-                    .map(name -> new Tag().name(name).description(MODULES.get(name.toLowerCase(Locale.ROOT))))
+                    .map(name -> new Tag().name(name).description(MODULES.getOrDefault(name.toLowerCase(Locale.ROOT),
+                            MORE_MODULES.get(name.toLowerCase(Locale.ROOT)))))
                     .sorted(Comparator.comparing(Tag::getName))
                     .toList();
             openApi.setTags(tags);
