@@ -275,7 +275,6 @@ class ShopAccountPages {
             response.setStatus(HttpServletResponse.SC_GONE);
             model.addAttribute("refused", e.reason().name());
         }
-        model.addAttribute("form", new ResetForm(form.token(), ""));
         return VIEWS + "reset";
     }
 
@@ -338,7 +337,6 @@ class ShopAccountPages {
         Shoppers.Profile profile = shoppers.profile(shop, shopper.get().shopperId());
         model.addAttribute("profile", profile);
         model.addAttribute("profileForm", new ProfileForm(profile.name(), profile.phone(), profile.locale()));
-        model.addAttribute("passwordForm", new PasswordForm("", ""));
         return VIEWS + "profile";
     }
 
@@ -498,7 +496,7 @@ class ShopAccountPages {
             model.addAttribute("throttledSeconds", e.retryAfterSeconds());
             response.setStatus(429);
         }
-        model.addAttribute("form", new DeleteForm(""));
+        // the bound form stays (a new one would drop its errors); the password is never written back
         return VIEWS + "delete";
     }
 
