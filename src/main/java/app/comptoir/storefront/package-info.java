@@ -3,7 +3,8 @@
  * ({@code /api/v1/store/{slug}}): catalog pages, search, product pages with their variants, the shop's own customer
  * accounts (shoppers, apart from staff users), carts, checkout into a sales order, and each shopper's orders.
  *
- * <p>The root package is the published API only (its events, for notifications' e-mails). Internals follow the module
+ * <p>The root package is the published API only: its events, for notifications' e-mails ({@link ShopperRegistered},
+ * {@link ShopperVerificationRequested}, {@link ShopperPasswordResetRequested}). Internals follow the module
  * template: {@code web} (shop pages and store API), {@code application} (services), {@code domain} (the cart's and
  * delivery's rules, framework-free), {@code persistence} (every SQL text) and {@code demo}. It reads the catalog and
  * stock, and places orders and links shoppers to customers through the sales module's API; online payment goes

@@ -26,11 +26,16 @@ import app.comptoir.platform.TooManyRequestsException;
  * <li>per account, a generous ceiling on failures from all addresses together ({@code account-ceiling}
  * per {@code account-window}), against guessing spread over many addresses.</li>
  * </ul>
+ * Other kinds of accounts (a shop's shoppers) are counted the same way under keys of their own realm (a prefix),
+ * through {@link app.comptoir.identity.AccountRules}.
  * The state is in the database (table {@code login_throttle}, {@link LoginThrottleStore}), so every node
  * of a cluster sees the same counts; a db-scheduler task deletes expired rows ({@link LoginThrottleCleanup}).
  */
 @Component
 class LoginThrottle {
+
+    /** The staff's realm: their keys have no prefix (as before realms existed). */
+    static final String STAFF = "";
 
     /** The longest e-mail (RFC 5321: 254) or client address kept as it is in a throttle key. */
     static final int MAX_KEY_PART = 254;
@@ -62,20 +67,42 @@ class LoginThrottle {
 
     /** Counts an attempt from the address, whatever the account (sign-up uses only this). */
     void checkAddress(String address) {
+        checkAddress(STAFF, address);
+    }
+
+    /** Counts an attempt from the address in a realm of accounts (the staff's: {@link #STAFF}). */
+    void checkAddress(String realm, String address) {
         Instant now = clock.instant();
-        store.take(addressKey(address), now, limits.ipWindow().dividedBy(limits.attemptsPerIp()), limits.ipWindow())
+        store.take(addressKey(realm, address), now, limits.ipWindow().dividedBy(limits.attemptsPerIp()),
+                        limits.ipWindow())
                 .ifPresent(wait -> {
                     throw new TooManyRequestsException("Too many login attempts from this address; try again later",
                             wait);
                 });
     }
 
+    /**
+     * Counts one act of a realm from the address (a shop's registrations), at most {@code limit} per {@code window};
+     * refused with the wait when the address is over it.
+     */
+    void checkRate(String realm, String act, String address, int limit, Duration window) {
+        store.take(realm + act + ":" + bounded(address), clock.instant(), window.dividedBy(limit), window)
+                .ifPresent(wait -> {
+                    throw new TooManyRequestsException("Too many requests from this address; try again later", wait);
+                });
+    }
+
     /** Counts an attempt from the address and refuses it when the address, the pair or the account is throttled. */
     void checkAttempt(String email, String address) {
-        checkAddress(address);
+        checkAttempt(STAFF, email, address);
+    }
+
+    /** {@link #checkAttempt(String, String)} in a realm of accounts. */
+    void checkAttempt(String realm, String email, String address) {
+        checkAddress(realm, address);
         Instant now = clock.instant();
-        String pair = pairKey(email, address);
-        String account = accountKey(email);
+        String pair = pairKey(realm, email, address);
+        String account = accountKey(realm, email);
         Map<String, LoginThrottleStore.Row> rows = store.rows(pair, account);
         LoginThrottleStore.Row pairRow = rows.get(pair);
         if (pairRow != null && pairRow.blockedUntil() != null && pairRow.blockedUntil().isAfter(now)) {
@@ -97,8 +124,13 @@ class LoginThrottle {
      * e-mail's count is kept whether an account exists or not, so the answer says nothing about it.
      */
     void checkResetRequest(String email, String address) {
-        checkAddress(address);
-        store.take("reset:" + email(email), clock.instant(), resetWindow.dividedBy(resetRequests), resetWindow)
+        checkResetRequest(STAFF, email, address);
+    }
+
+    /** {@link #checkResetRequest(String, String)} in a realm of accounts. */
+    void checkResetRequest(String realm, String email, String address) {
+        checkAddress(realm, address);
+        store.take(realm + "reset:" + email(email), clock.instant(), resetWindow.dividedBy(resetRequests), resetWindow)
                 .ifPresent(wait -> {
                     throw new TooManyRequestsException("Too many reset requests for this address; try again later",
                             wait);
@@ -107,18 +139,28 @@ class LoginThrottle {
 
     /** Records a failed login (or a wrong current password) for the account from the address. */
     void failed(String email, String address) {
+        failed(STAFF, email, address);
+    }
+
+    /** {@link #failed(String, String)} in a realm of accounts. */
+    void failed(String realm, String email, String address) {
         Instant now = clock.instant();
-        String pair = pairKey(email, address);
+        String pair = pairKey(realm, email, address);
         int failures = store.fail(pair, now, limits.accountWindow());
         if (failures >= limits.failuresPerAccount()) {
             store.block(pair, now.plus(delayAfter(failures)));
         }
-        store.spend(accountKey(email), now, limits.accountWindow().dividedBy(accountCeiling), limits.accountWindow());
+        store.spend(accountKey(realm, email), now, limits.accountWindow().dividedBy(accountCeiling), limits.accountWindow());
     }
 
     /** Forgets the pair's failures after a successful login (the account's ceiling keeps counting). */
     void succeeded(String email, String address) {
-        store.forget(pairKey(email, address));
+        succeeded(STAFF, email, address);
+    }
+
+    /** {@link #succeeded(String, String)} in a realm of accounts. */
+    void succeeded(String realm, String email, String address) {
+        store.forget(pairKey(realm, email, address));
     }
 
     /** How long a pair waits after its {@code failures}-th failure in a row: 1 s, 2 s, 4 s … up to the cap. */
@@ -138,8 +180,8 @@ class LoginThrottle {
         return bounded(email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
     }
 
-    private static String addressKey(String address) {
-        return "address:" + bounded(address);
+    private static String addressKey(String realm, String address) {
+        return realm + "address:" + bounded(address);
     }
 
     /**
@@ -160,11 +202,11 @@ class LoginThrottle {
         }
     }
 
-    private static String accountKey(String email) {
-        return "account:" + email(email);
+    private static String accountKey(String realm, String email) {
+        return realm + "account:" + email(email);
     }
 
-    private static String pairKey(String email, String address) {
-        return "pair:" + email(email) + " " + bounded(address);
+    private static String pairKey(String realm, String email, String address) {
+        return realm + "pair:" + email(email) + " " + bounded(address);
     }
 }

@@ -77,10 +77,12 @@ class OpenApiConfiguration {
             Map.entry("payments", "What is due and paid on orders and appointments: payments received on site (cash, card "
                     + "terminal, transfer, cheque), online payment links (Stripe Checkout), refunds, the cash drawer "
                     + "of a day, the business's provider keys (never returned) and the providers' signed webhooks."),
-            Map.entry("store", "The headless store API of a business's public shop (/api/v1/store/{slug}, no staff token): the "
-                    + "shop, its categories, its active products (search with typos forgiven, filters, sort, pages) "
-                    + "and each product with its variants, prices and availability; the same rules and errors as the "
-                    + "shop's pages."),
+            Map.entry("storefront", "The headless store API of a business's public shop (/api/v1/store/{slug}, no staff "
+                    + "token): the shop, its categories, its active products (search with typos forgiven, filters, sort, "
+                    + "pages) and each product with its variants, prices and availability; its customers' accounts "
+                    + "(register, verify the e-mail, sign in for a shopper token shp_... sent as Authorization: Bearer, "
+                    + "password reset), their addresses, their orders with each one's timeline, and the deletion of an "
+                    + "account; the same rules and errors as the shop's pages."),
             Map.entry("notifications", "Telling people and systems what happened: the in-app notifications behind the bell, "
                     + "notification preferences per event type and channel, web push subscriptions, e-mails and "
                     + "their delivery log, outgoing webhooks (signed), their delivery logs and replays."));
@@ -93,7 +95,10 @@ class OpenApiConfiguration {
             "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/password-reset",
             "/api/v1/auth/password-reset/confirm", "/api/v1/payments/{provider}/webhook/{business}");
 
-    /** Every operation under these prefixes needs no access token either (a business's public booking API). */
+    /**
+     * Every operation under these prefixes needs no staff access token either: a business's public booking API, and
+     * its shop's store API (whose customers send the shop's own token, {@code shp_…}).
+     */
     private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/", "/api/v1/store/");
 
     @Bean

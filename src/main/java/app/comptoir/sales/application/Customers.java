@@ -99,6 +99,22 @@ public class Customers {
         audit.record(CUSTOMER, id, "DELETE", null, null);
     }
 
+    /**
+     * Erases the customer's personal data (the right to erasure): named {@code name}, without e-mail, phone, notes or
+     * addresses, and removed from the lists. Their orders stay, as the accounts need them.
+     */
+    public void anonymise(UUID id, String name) {
+        actor.require(Permission.CUSTOMERS_WRITE);
+        CustomerView before = get(id);
+        if (!repository.anonymise(actor.tenant(), id, name, clock.instant(), actor.userId())) {
+            throw new NotFoundException("Customer", id);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("name", name);
+        after.put("addresses", 0);
+        audit.record(CUSTOMER, id, "ANONYMISE", Map.of("addresses", before.addresses().size()), after);
+    }
+
     @Transactional(readOnly = true)
     public List<AddressView> addresses(UUID customerId) {
         return get(customerId).addresses();

@@ -119,6 +119,22 @@ public class CustomerRepository {
                  where tenant_id = ? and id = ? and deleted_at is null""", Timestamp.from(at), by, tenant, id) > 0;
     }
 
+    /**
+     * Anonymises a live customer for good (the right to erasure): the name replaced, no e-mail, phone, notes or
+     * address left, and removed from the lists; their orders keep referring to them. False if there is none.
+     */
+    public boolean anonymise(UUID tenant, UUID id, String name, Instant at, UUID by) {
+        int changed = jdbc.update("""
+                update sales_customers set name = ?, email = null, phone = null, notes = null, walk_in = false,
+                  updated_at = ?, updated_by = ?, deleted_at = ?, deleted_by = ?, version = version + 1
+                 where tenant_id = ? and id = ? and deleted_at is null""",
+                name, Timestamp.from(at), by, Timestamp.from(at), by, tenant, id);
+        if (changed > 0) {
+            jdbc.update("delete from sales_addresses where tenant_id = ? and customer_id = ?", tenant, id);
+        }
+        return changed > 0;
+    }
+
     /** The oldest live customer with this phone, if any. */
     public Optional<CustomerRef> byPhone(UUID tenant, String phone) {
         return jdbc.query("""

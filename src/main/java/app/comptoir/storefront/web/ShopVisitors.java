@@ -46,6 +46,12 @@ class ShopVisitors {
         request.removeAttribute(ATTRIBUTE);
     }
 
+    /** Keeps a session opened elsewhere (a sign-in with a password) in this browser: its cookie. */
+    void keep(HttpServletRequest request, HttpServletResponse response, ShopBusiness shop, String token) {
+        ShopperCookies.write(request, response, shop.slug(), ShopperCookies.SESSION, token, ShopperSessions.LIFETIME);
+        request.removeAttribute(ATTRIBUTE);
+    }
+
     /** Signs the shopper out of the shop's pages: the session ends and its cookie is cleared. */
     void signOut(HttpServletRequest request, HttpServletResponse response, ShopBusiness shop) {
         sessions.end(shop, ShopperCookies.read(request, ShopperCookies.SESSION));
