@@ -56,4 +56,38 @@ class CatalogRowLevelSecurityIT {
                         + "values (?, ?, 'x', 0, now(), now())", UUID.randomUUID(), tenant))))
                 .rootCause().hasMessageContaining("violates row-level security policy");
     }
+
+    @Test
+    void theSearchWordTableOnlyGivesTheCurrentBusinessItsProducts() {
+        CatalogApi mine = CatalogApi.newShop(port);
+        CatalogApi theirs = CatalogApi.newShop(port);
+        String myProduct = mine.create(simple("Arrosoir Zorglub", "ZRG-1", "9")).path("id");
+        String theirProduct = theirs.create(simple("Arrosoir Zorglub", "ZRG-1", "9")).path("id");
+        theirs.create(simple("Sécateur Marsupilami", "MRS-1", "9"));
+        UUID myTenant = UUID.fromString(mine.call().get("/api/v1/tenant").then().extract().path("id"));
+        UUID theirTenant = UUID.fromString(theirs.call().get("/api/v1/tenant").then().extract().path("id"));
+
+        // The list finds its candidates in catalog_search_terms: the same word in two businesses stays apart.
+        assertThat(mine.call().get("/api/v1/products?q=zorglub").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class)).containsExactly(myProduct);
+        assertThat(theirs.call().get("/api/v1/products?q=zorglub").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class)).containsExactly(theirProduct);
+        assertThat(mine.call().get("/api/v1/products?q=marsupilami").then().statusCode(200).extract().jsonPath()
+                .getInt("total")).isZero();
+
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        String unfiltered = "select count(distinct product_id) from catalog_search_terms where lexeme = 'zorglub'";
+        Long mineOnly = tenantContext.callAs(myTenant, () -> tx.execute(status -> jdbc.queryForObject(unfiltered, Long.class)));
+        assertThat(mineOnly).isEqualTo(1);
+        Long theirsSeen = tenantContext.callAs(myTenant, () -> tx.execute(status -> jdbc.queryForObject(
+                "select count(*) from catalog_search_terms where tenant_id = ?", Long.class, theirTenant)));
+        assertThat(theirsSeen).isZero();
+        Long withoutTenant = tx.execute(status -> jdbc.queryForObject(unfiltered, Long.class));
+        assertThat(withoutTenant).as("without a tenant").isZero();
+        // Planting a word for another business's product is refused by the policy.
+        assertThatThrownBy(() -> tenantContext.runAs(myTenant, () -> tx.executeWithoutResult(status -> jdbc.update(
+                "insert into catalog_search_terms (tenant_id, lexeme, product_id) values (?, 'zorglub', ?)",
+                theirTenant, UUID.fromString(theirProduct)))))
+                .rootCause().hasMessageContaining("violates row-level security policy");
+    }
 }

@@ -32,9 +32,11 @@ import app.comptoir.platform.SqlLike;
  * (accents ignored), or, when the word is not in the tenant's vocabulary, by the closest words of
  * that vocabulary by trigram similarity (so {@code arosoir} finds {@code Arrosoir} and
  * {@code secatuer} finds {@code Sécateur}). Results are ranked by {@code ts_rank}, the name weighing
- * most. Under row-level security PostgreSQL uses no GIN index for these non-leakproof operators,
- * so the design keeps per-row work to one tsvector match and puts the similarity work on the small
- * vocabulary instead of the products.
+ * most. Under row-level security PostgreSQL uses no GIN index for these non-leakproof operators, so
+ * the products having a word of every query term are found first in {@code catalog_search_terms} (one
+ * row per business, lexeme and product, kept by a trigger; text equality is leakproof, so its
+ * tenant-leading btree is used under the policy), and the tsvector match runs on those candidates only;
+ * the similarity work is done on the small vocabulary instead of the products.
  */
 @Component
 public class ProductSearch {
@@ -74,15 +76,29 @@ public class ProductSearch {
                 select to_tsquery('simple', string_agg('(' || (select string_agg(distinct quote_literal(l), ' | ')
                                                                  from unnest(a.lexemes) as l) || ')', ' & ' order by a.ord)) as tsq
                   from alts a),
+            hits as (
+                select h.product_id
+                  from (select distinct a.ord, s.product_id
+                          from alts a
+                          cross join unnest(a.lexemes) as l
+                          cross join unnest(tsvector_to_array(to_tsvector('simple', l))) as w(lexeme)
+                          join catalog_search_terms s on s.tenant_id = :tenant and s.lexeme = w.lexeme) h
+                 group by h.product_id
+                having count(*) = (select count(*) from alts)),
             """;
     private static final String TSQUERY = "(select tsq from query)";
     private static final String RANK = "ts_rank(p.search_document, " + TSQUERY + ")";
+    /**
+     * The category and its sub-categories as an array: {@code category_id = any(array(...))} is an index
+     * condition on {@code (tenant_id, category_id)} (uuid equality is leakproof, so row-level security lets
+     * PostgreSQL use it), where {@code in (subquery)} made it read every product of the business.
+     */
     private static final String DESCENDANTS = """
-            (with recursive tree as (
+            any(array(with recursive tree as (
                  select c.id from categories c where c.tenant_id = :tenant and c.id = :category
                  union all
                  select c.id from categories c join tree t on c.parent_id = t.id where c.tenant_id = :tenant)
-             select id from tree)""";
+             select id from tree))""";
     /** The filtered set, with what the sorts need. */
     private static final String FILTERED = """
             f as materialized (
@@ -207,7 +223,7 @@ public class ProductSearch {
             params.addValue("status", query.status().name());
         }
         if (query.categoryId() != null) {
-            where.append(" and p.category_id in ").append(DESCENDANTS);
+            where.append(" and p.category_id = ").append(DESCENDANTS);
             params.addValue("category", query.categoryId());
         }
         if (query.tag() != null && !query.tag().isBlank()) {
@@ -243,7 +259,9 @@ public class ProductSearch {
             if (q.length() > 200) {
                 throw InvalidInputException.field("q", "must be at most 200 characters");
             }
-            where.append(" and p.search_document @@ ").append(TSQUERY);
+            // The candidates come from the word table by a btree that row-level security lets PostgreSQL use
+            // (the GIN index of search_document it may not use: @@ is not leakproof); @@ then decides on them.
+            where.append(" and p.id in (select product_id from hits) and p.search_document @@ ").append(TSQUERY);
             params.addValue("q", q);
         }
         return where.toString();
