@@ -32,11 +32,10 @@ import app.comptoir.platform.SqlLike;
  * (accents ignored), or, when the word is not in the tenant's vocabulary, by the closest words of
  * that vocabulary by trigram similarity (so {@code arosoir} finds {@code Arrosoir} and
  * {@code secatuer} finds {@code Sécateur}). Results are ranked by {@code ts_rank}, the name weighing
- * most. Under row-level security PostgreSQL uses no GIN index for these non-leakproof operators, so
- * the products having a word of every query term are found first in {@code catalog_search_terms} (one
- * row per business, lexeme and product, kept by a trigger; text equality is leakproof, so its
- * tenant-leading btree is used under the policy), and the tsvector match runs on those candidates only;
- * the similarity work is done on the small vocabulary instead of the products.
+ * most. Under row-level security PostgreSQL uses no GIN index for these non-leakproof operators,
+ * so the design keeps per-row work to one tsvector match and puts the similarity work on the small
+ * vocabulary instead of the products; the filters it may use an index for (uuid and text equality are
+ * leakproof) are written as index conditions (the category as {@code = any(array(...))}).
  */
 @Component
 public class ProductSearch {
@@ -76,15 +75,6 @@ public class ProductSearch {
                 select to_tsquery('simple', string_agg('(' || (select string_agg(distinct quote_literal(l), ' | ')
                                                                  from unnest(a.lexemes) as l) || ')', ' & ' order by a.ord)) as tsq
                   from alts a),
-            hits as (
-                select h.product_id
-                  from (select distinct a.ord, s.product_id
-                          from alts a
-                          cross join unnest(a.lexemes) as l
-                          cross join unnest(tsvector_to_array(to_tsvector('simple', l))) as w(lexeme)
-                          join catalog_search_terms s on s.tenant_id = :tenant and s.lexeme = w.lexeme) h
-                 group by h.product_id
-                having count(*) = (select count(*) from alts)),
             """;
     private static final String TSQUERY = "(select tsq from query)";
     private static final String RANK = "ts_rank(p.search_document, " + TSQUERY + ")";
@@ -259,9 +249,7 @@ public class ProductSearch {
             if (q.length() > 200) {
                 throw InvalidInputException.field("q", "must be at most 200 characters");
             }
-            // The candidates come from the word table by a btree that row-level security lets PostgreSQL use
-            // (the GIN index of search_document it may not use: @@ is not leakproof); @@ then decides on them.
-            where.append(" and p.id in (select product_id from hits) and p.search_document @@ ").append(TSQUERY);
+            where.append(" and p.search_document @@ ").append(TSQUERY);
             params.addValue("q", q);
         }
         return where.toString();
