@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java bench/CatalogBench.java --base http://localhost:8080 [--clients 16] [--duration 60] [--warmup 30]
- *      [--scenarios list,detail]
+ *      [--scenarios list,detail,browse,search]
  * </pre>
  *
  * It signs in as the demo administrator, then, with N concurrent clients (virtual threads, each with
@@ -26,11 +26,16 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code GET /api/v1/products} with a search text, two filters (a department, which includes its
  *       sub-categories, and status) and a sort, with the facet counts (the default);</li>
- *   <li>{@code GET /api/v1/products/{id}} for random products.</li>
+ *   <li>{@code GET /api/v1/products/{id}} for random products;</li>
+ *   <li>{@code browse} (not in the default set): category pages as a shop shows them, no text: every
+ *       category (departments and their sub-categories) × 4 sorts × pages 1 to 3, active products, facets;</li>
+ *   <li>{@code search} (not in the default set): the 14 texts over the whole catalog (a shop's search
+ *       box), no category, active products, facets.</li>
  * </ol>
  * and prints requests per second and p50/p90/p99/max latency for each. The list rotates over 56
- * searches (14 texts, one with a typo, × 4 sorts). To measure without the per-node list cache, start
- * Comptoir with {@code COMPTOIR_CATALOG_LIST_CACHE_TTL=0}.
+ * searches (14 texts, one with a typo, × 4 sorts). To measure without the per-node list cache (every list
+ * computed: the figure of a shop whose many distinct list addresses the cache cannot carry), start Comptoir
+ * with {@code COMPTOIR_CATALOG_LIST_CACHE_TTL=0} (the bench cannot see the server's setting: it prints a reminder).
  */
 public class CatalogBench {
 
@@ -60,6 +65,11 @@ public class CatalogBench {
         while (m.find()) {
             departments.put(m.group(2), m.group(1));
         }
+        List<String> categories = new ArrayList<>();
+        Matcher cm = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"name\":\"[^\"]*\",\"parentId\":").matcher(tree);
+        while (cm.find()) {
+            categories.add(cm.group(1));
+        }
         List<String> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
             String body = BenchClient.get(http, base + "/api/v1/products?size=200&facets=false&sort=name&page=" + page, token);
@@ -87,6 +97,24 @@ public class CatalogBench {
             }
         }
         IntFunction<String> list = i -> listUris.get(i % listUris.size());
+        List<String> browseUris = new ArrayList<>();
+        for (String category : categories) {
+            for (String sort : new String[] {"name", "price", "-price", "newest"}) {
+                for (int page = 0; page < 3; page++) {
+                    browseUris.add(base + "/api/v1/products?category=" + category + "&status=ACTIVE&sort=" + sort
+                            + "&page=" + page);
+                }
+            }
+        }
+        IntFunction<String> browse = i -> browseUris.get(i % browseUris.size());
+        List<String> searchUris = new ArrayList<>();
+        for (String[] search : SEARCHES) {
+            searchUris.add(base + "/api/v1/products?q=" + URLEncoder.encode(search[0], StandardCharsets.UTF_8)
+                    + "&status=ACTIVE");
+        }
+        IntFunction<String> search = i -> searchUris.get(i % searchUris.size());
+        System.out.println("Lists are computed for every request only when Comptoir runs with COMPTOIR_CATALOG_LIST_CACHE_TTL=0"
+                + " (the uncached figure); otherwise the per-node list cache answers most of them.");
         IntFunction<String> detail = i -> base + "/api/v1/products/" + ids.get(i % ids.size());
 
         List<String> scenarios = List.of(options.get("scenarios").split(","));
@@ -94,6 +122,15 @@ public class CatalogBench {
         if (scenarios.contains("list")) {
             BenchClient.run(token, "warm-up", list, clients, warmup);
             results.add(BenchClient.run(token, "GET /api/v1/products?q=&category=&status=&sort=", list, clients, duration));
+        }
+        if (scenarios.contains("browse")) {
+            BenchClient.run(token, "warm-up", browse, clients, warmup);
+            results.add(BenchClient.run(token, "GET /api/v1/products?category=&status=&sort=&page= (" + browseUris.size()
+                    + " lists)", browse, clients, duration));
+        }
+        if (scenarios.contains("search")) {
+            BenchClient.run(token, "warm-up", search, clients, warmup);
+            results.add(BenchClient.run(token, "GET /api/v1/products?q=&status= (whole catalog)", search, clients, duration));
         }
         if (scenarios.contains("detail")) {
             BenchClient.run(token, "warm-up", detail, clients, warmup);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,33 @@ class CatalogRowLevelSecurityIT {
                 jdbc.update("insert into categories (id, tenant_id, name, position, created_at, updated_at) "
                         + "values (?, ?, 'x', 0, now(), now())", UUID.randomUUID(), tenant))))
                 .rootCause().hasMessageContaining("violates row-level security policy");
+    }
+
+    @Test
+    void aCategoryListOfAnotherBusinessFindsNothingThroughTheIndexedCategoryPath() {
+        CatalogApi mine = CatalogApi.newShop(port);
+        CatalogApi theirs = CatalogApi.newShop(port);
+        String theirCategory = theirs.createCategory("Arrosoirs", null);
+        Map<String, Object> product = simple("Arrosoir Zorglub", "ZRG-1", "9");
+        product.put("categoryId", theirCategory);
+        String theirProduct = theirs.create(product).path("id");
+        mine.create(simple("Arrosoir Zorglub", "ZRG-1", "9"));
+        UUID theirTenant = UUID.fromString(theirs.call().get("/api/v1/tenant").then().extract().path("id"));
+
+        // The list reads the category's products by (tenant_id, category_id): its owner finds them...
+        assertThat(theirs.call().get("/api/v1/products?category=" + theirCategory + "&q=zorglub").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class)).containsExactly(theirProduct);
+        // ...another business naming that category, with or without text, finds none of them.
+        for (String query : List.of("?category=" + theirCategory, "?category=" + theirCategory + "&q=zorglub")) {
+            assertThat(mine.call().get("/api/v1/products" + query).then().statusCode(200).extract().jsonPath()
+                    .getInt("total")).as(query).isZero();
+        }
+        // And the same SQL shape run for my business without any tenant filter of its own sees none of their rows.
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        UUID myTenant = UUID.fromString(mine.call().get("/api/v1/tenant").then().extract().path("id"));
+        Long seen = tenantContext.callAs(myTenant, () -> tx.execute(status -> jdbc.queryForObject(
+                "select count(*) from products p where p.category_id = any(array(select c.id from categories c))"
+                        + " or p.tenant_id = ?", Long.class, theirTenant)));
+        assertThat(seen).isZero();
     }
 }

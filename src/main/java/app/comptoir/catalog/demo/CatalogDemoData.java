@@ -20,7 +20,9 @@ import app.comptoir.platform.TenantContext;
 /**
  * Fills the demo businesses' catalogs when they are created: the generated garden catalog for
  * {@code jardin-des-lilas} ({@code comptoir.demo.catalog-products} products, 1000 by default) and
- * the small hand-written catalogs of the others. Runs after the tenant is committed, in its own
+ * the small hand-written catalogs of the others; then the garden shop's pictures, drawn
+ * ({@link DemoPictures}, on their own thread beside the rest of the demo when it loads in the background;
+ * {@code comptoir.demo.pictures=false} leaves them out). Runs after the tenant is committed, in its own
  * transaction for that tenant; does nothing for a tenant that already has products, so a replayed
  * event is harmless.
  */
@@ -36,11 +38,19 @@ class CatalogDemoData {
     private final TransactionTemplate tx;
     private final int gardenProducts;
     private final DemoProgress progress;
+    private final DemoPictures pictures;
+    private final boolean drawPictures;
+    private final boolean background;
 
     CatalogDemoData(CatalogLoader loader, JdbcTemplate jdbc, TenantContext tenantContext,
-                    PlatformTransactionManager transactionManager, DemoProgress progress,
-                    @Value("${comptoir.demo.catalog-products:1000}") int gardenProducts) {
+                    PlatformTransactionManager transactionManager, DemoProgress progress, DemoPictures pictures,
+                    @Value("${comptoir.demo.catalog-products:1000}") int gardenProducts,
+                    @Value("${comptoir.demo.pictures:true}") boolean drawPictures,
+                    @Value("${comptoir.demo.background:true}") boolean background) {
+        this.background = background;
         this.progress = progress;
+        this.pictures = pictures;
+        this.drawPictures = drawPictures;
         this.loader = loader;
         this.jdbc = jdbc;
         this.tenantContext = tenantContext;
@@ -69,6 +79,27 @@ class CatalogDemoData {
         if (loaded != null && loaded > 0) {
             log.info("Demo catalog of {}: {} products, {} variants ({} ms)", event.slug(), loaded, seed.variantCount(),
                     (System.nanoTime() - start) / 1_000_000);
+            if (drawPictures && GARDEN_SHOP.equals(event.slug())) {
+                Runnable draw = () -> {
+                    long drawing = System.nanoTime();
+                    Integer count = tenantContext.callAs(tenantId, () -> tx.execute(status -> pictures.addTo(tenantId, seed)));
+                    log.info("Demo pictures of {}: {} pictures ({} ms)", event.slug(), count,
+                            (System.nanoTime() - drawing) / 1_000_000);
+                };
+                if (background) {
+                    // Beside the rest of the demo (stock, orders), which mostly waits on the database: the
+                    // drawings use the other core instead of delaying it.
+                    Thread.ofPlatform().name("demo-pictures").daemon().start(() -> {
+                        try {
+                            draw.run();
+                        } catch (RuntimeException e) {
+                            log.warn("Demo pictures of {} not drawn", event.slug(), e);
+                        }
+                    });
+                } else {
+                    draw.run();
+                }
+            }
         }
         if (GARDEN_SHOP.equals(event.slug())) {
             progress.reach(15); // about a sixth of the demo's loading time

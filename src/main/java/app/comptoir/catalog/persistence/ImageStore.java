@@ -212,6 +212,33 @@ public class ImageStore {
         }
     }
 
+    /**
+     * Gives another product a picture already stored (its original and thumbnail) under a new id, as hard
+     * links where the file system has them (a copy otherwise): pictures shared by many products, such as
+     * the demo shops' drawn ones, then take the room of one. Removing one product's picture removes its
+     * own links only.
+     */
+    public void share(UUID tenantId, UUID fromProductId, UUID fromImageId, UUID toProductId, UUID toImageId,
+                      StoredImage stored) {
+        try {
+            Files.createDirectories(directory(tenantId, toProductId));
+            link(file(tenantId, fromProductId, fromImageId, stored.contentType(), false),
+                    file(tenantId, toProductId, toImageId, stored.contentType(), false));
+            link(file(tenantId, fromProductId, fromImageId, stored.thumbType(), true),
+                    file(tenantId, toProductId, toImageId, stored.thumbType(), true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot share image " + fromImageId, e);
+        }
+    }
+
+    private static void link(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Removes the picture's files (best effort: a file left behind is harmless). */
     public void delete(UUID tenantId, UUID productId, UUID imageId, String contentType, String thumbType) {
         try {

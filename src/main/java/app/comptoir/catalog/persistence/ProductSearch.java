@@ -34,7 +34,8 @@ import app.comptoir.platform.SqlLike;
  * {@code secatuer} finds {@code Sécateur}). Results are ranked by {@code ts_rank}, the name weighing
  * most. Under row-level security PostgreSQL uses no GIN index for these non-leakproof operators,
  * so the design keeps per-row work to one tsvector match and puts the similarity work on the small
- * vocabulary instead of the products.
+ * vocabulary instead of the products; the filters it may use an index for (uuid and text equality are
+ * leakproof) are written as index conditions (the category as {@code = any(array(...))}).
  */
 @Component
 public class ProductSearch {
@@ -77,12 +78,17 @@ public class ProductSearch {
             """;
     private static final String TSQUERY = "(select tsq from query)";
     private static final String RANK = "ts_rank(p.search_document, " + TSQUERY + ")";
+    /**
+     * The category and its sub-categories as an array: {@code category_id = any(array(...))} is an index
+     * condition on {@code (tenant_id, category_id)} (uuid equality is leakproof, so row-level security lets
+     * PostgreSQL use it), where {@code in (subquery)} made it read every product of the business.
+     */
     private static final String DESCENDANTS = """
-            (with recursive tree as (
+            any(array(with recursive tree as (
                  select c.id from categories c where c.tenant_id = :tenant and c.id = :category
                  union all
                  select c.id from categories c join tree t on c.parent_id = t.id where c.tenant_id = :tenant)
-             select id from tree)""";
+             select id from tree))""";
     /** The filtered set, with what the sorts need. */
     private static final String FILTERED = """
             f as materialized (
@@ -207,7 +213,7 @@ public class ProductSearch {
             params.addValue("status", query.status().name());
         }
         if (query.categoryId() != null) {
-            where.append(" and p.category_id in ").append(DESCENDANTS);
+            where.append(" and p.category_id = ").append(DESCENDANTS);
             params.addValue("category", query.categoryId());
         }
         if (query.tag() != null && !query.tag().isBlank()) {

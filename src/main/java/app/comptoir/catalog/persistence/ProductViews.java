@@ -16,7 +16,8 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import app.comptoir.catalog.ProductImageView;
 import app.comptoir.catalog.ProductOption;
@@ -127,20 +128,8 @@ public class ProductViews {
     private static ProductView map(ResultSet rs, boolean pricesIncludeVat) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<ProductOption> options = CatalogJson.options(rs.getString("options"));
-        List<VariantView> variants = new ArrayList<>();
-        for (JsonNode v : CatalogJson.MAPPER.readTree(rs.getString("variants"))) {
-            Map<String, String> values = new LinkedHashMap<>();
-            v.get(3).properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
-            variants.add(new VariantView(UUID.fromString(v.get(0).asString()), v.get(1).asString(), text(v.get(2)),
-                    CatalogJson.ordered(values, options), decimal(v.get(4)), decimal(v.get(5)), decimal(v.get(6)),
-                    decimal(v.get(7)), v.get(8).asBoolean(), null));
-        }
-        List<ProductImageView> images = new ArrayList<>();
-        for (JsonNode i : CatalogJson.MAPPER.readTree(rs.getString("images"))) {
-            UUID imageId = UUID.fromString(i.get(0).asString());
-            String url = "/api/v1/products/" + id + "/images/" + imageId;
-            images.add(new ProductImageView(imageId, url, url + "?thumb=true", i.get(1).asInt(), i.get(2).asInt()));
-        }
+        List<VariantView> variants = variants(rs.getString("variants"), options);
+        List<ProductImageView> images = images(id, rs.getString("images"));
         return new ProductView(id, rs.getString("name"), rs.getString("slug"), rs.getString("description"),
                 rs.getString("brand"), rs.getObject("category_id", UUID.class), tags(rs.getArray("tags")),
                 ProductStatus.valueOf(rs.getString("status")), rs.getBigDecimal("vat_rate"), rs.getString("unit"),
@@ -148,15 +137,67 @@ public class ProductViews {
                 rs.getTimestamp("updated_at").toInstant(), null, pricesIncludeVat);
     }
 
+    /**
+     * The variants aggregated by {@link #SELECT}, each {@code [id, sku, barcode, {options}, price,
+     * compareAtPrice, cost, weight, active]}, read with the streaming parser: a list page reads a few
+     * hundred of them, and building a JSON tree of each first was a large share of the list's CPU time.
+     */
+    static List<VariantView> variants(String json, List<ProductOption> options) {
+        List<VariantView> variants = new ArrayList<>();
+        try (JsonParser p = CatalogJson.MAPPER.createParser(json)) {
+            p.nextToken(); // [
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                p.nextToken();
+                UUID id = UUID.fromString(p.getString());
+                p.nextToken();
+                String sku = p.getString();
+                String barcode = p.nextToken() == JsonToken.VALUE_NULL ? null : p.getString();
+                p.nextToken(); // {
+                Map<String, String> values = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    values.put(name, p.getString());
+                }
+                BigDecimal price = decimal(p);
+                BigDecimal compareAt = decimal(p);
+                BigDecimal cost = decimal(p);
+                BigDecimal weight = decimal(p);
+                boolean active = p.nextToken() == JsonToken.VALUE_TRUE;
+                p.nextToken(); // ]
+                variants.add(new VariantView(id, sku, barcode, CatalogJson.ordered(values, options), price, compareAt, cost,
+                        weight, active, null));
+            }
+        }
+        return variants;
+    }
+
+    /** The pictures aggregated by {@link #SELECT}, each {@code [id, width, height]}. */
+    private static List<ProductImageView> images(UUID productId, String json) {
+        List<ProductImageView> images = new ArrayList<>();
+        try (JsonParser p = CatalogJson.MAPPER.createParser(json)) {
+            p.nextToken(); // [
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                p.nextToken();
+                UUID imageId = UUID.fromString(p.getString());
+                p.nextToken();
+                int width = p.getIntValue();
+                p.nextToken();
+                int height = p.getIntValue();
+                p.nextToken(); // ]
+                String url = "/api/v1/products/" + productId + "/images/" + imageId;
+                images.add(new ProductImageView(imageId, url, url + "?thumb=true", width, height));
+            }
+        }
+        return images;
+    }
+
+    private static BigDecimal decimal(JsonParser p) {
+        return p.nextToken() == JsonToken.VALUE_NULL ? null : p.getDecimalValue();
+    }
+
     static List<String> tags(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        return node == null || node.isNull() ? null : node.decimalValue();
-    }
 }
