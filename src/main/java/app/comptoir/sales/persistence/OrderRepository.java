@@ -258,6 +258,17 @@ public class OrderRepository {
         return jdbc.query(CHANGE_STATUS, HISTORY, args.toArray());
     }
 
+    /** Records where the order comes from ({@code BACK_OFFICE}, the default, or {@code ONLINE_SHOP}). */
+    public void markSource(UUID tenant, UUID orderId, String source) {
+        jdbc.update("update sales_orders set source = ? where tenant_id = ? and id = ?", source, tenant, orderId);
+    }
+
+    /** Where the order comes from ({@code BACK_OFFICE} or {@code ONLINE_SHOP}), if it exists. */
+    public Optional<String> source(UUID tenant, UUID orderId) {
+        return jdbc.query("select source from sales_orders where tenant_id = ? and id = ? and deleted_at is null",
+                (rs, i) -> rs.getString(1), tenant, orderId).stream().findFirst();
+    }
+
     /** Marks the order's lines sold from {@code at} (see {@code SalesFigures}), or not sold any more (null). */
     public void markLinesSold(Order order, Instant at) {
         jdbc.update("update sales_order_lines set sold_at = ? where tenant_id = ? and order_id = ?",
