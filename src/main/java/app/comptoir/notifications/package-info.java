@@ -11,5 +11,5 @@
  * catalog, inventory, sales and purchasing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "purchasing", "bookings", "payments"})
+        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "purchasing", "bookings", "payments", "storefront"})
 package app.comptoir.notifications;

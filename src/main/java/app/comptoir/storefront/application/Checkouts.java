@@ -143,7 +143,8 @@ public class Checkouts {
         Optional<OnlineCheckout> online = Optional.empty();
         if (payment == PaymentChoice.ONLINE && !placed.paid()) {
             UUID id = placed.id();
-            online = Optional.of(shops.as(shop, () -> orders.startPayment(id, shopper.email(), returnUrl,
+            online = Optional.of(shops.as(shop, () -> orders.startPayment(id, shopper.email(),
+                    returnUrl == null ? null : returnUrl + id,
                     "shop-pay-" + id)));
         }
         return new Result(placed, online);
