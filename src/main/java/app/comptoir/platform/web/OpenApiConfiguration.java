@@ -90,7 +90,7 @@ class OpenApiConfiguration {
             "/api/v1/auth/password-reset/confirm", "/api/v1/payments/{provider}/webhook/{business}");
 
     /** Every operation under these prefixes needs no access token either (a business's public booking API). */
-    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/");
+    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/booking/", "/api/v1/store/");
 
     @Bean
     OpenAPI comptoirOpenApi(@Value("${info.app.version:unknown}") String version) {
