@@ -155,6 +155,9 @@ class CheckoutIT {
         assertThat(browser.get(cart()).body()).contains("data-cart-empty");
         // the back office lists it with its source, and filters on it
         Api.as(port, shop.admin).get("/api/v1/orders").then().body("items[0].source", equalTo("ONLINE_SHOP"));
+        Api.as(port, shop.admin).get("/api/v1/orders?source=BACK_OFFICE").then().body("total", equalTo(0));
+        Api.as(port, shop.admin).get("/api/v1/orders?source=ONLINE_SHOP").then().body("total", equalTo(1));
+        Api.as(port, shop.admin).get("/api/v1/orders?source=ELSEWHERE").then().spec(Api.problem(400, "validation"));
         app.comptoir.support.WebSession office = new app.comptoir.support.WebSession(port);
         office.signIn(shop.admin.email(), shop.admin.password());
         assertThat(office.get("/app/sales/orders?source=ONLINE_SHOP").body()).contains("data-online-order")
