@@ -81,6 +81,12 @@ class OpenApiConfiguration {
                     + "notification preferences per event type and channel, web push subscriptions, e-mails and "
                     + "their delivery log, outgoing webhooks (signed), their delivery logs and replays.");
 
+    /** The tags of the modules past {@code Map.of}'s ten pairs. */
+    private static final Map<String, String> MORE_MODULES = Map.of(
+            "storefront", "The online shop of a business: its delivery rules (staff), and the headless store API "
+                    + "(/api/v1/store/{slug}, no staff token: price a cart, the delivery slots, checkout with the "
+                    + "shopper's bearer token).");
+
     /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
     static final String BEARER = "bearer";
 
@@ -155,7 +161,8 @@ class OpenApiConfiguration {
                     .filter(Objects::nonNull)
                     .flatMap(List::stream)
                     .distinct()
-                    .map(name -> new Tag().name(name).description(MODULES.get(name.toLowerCase(Locale.ROOT))))
+                    .map(name -> new Tag().name(name).description(MODULES.getOrDefault(name.toLowerCase(Locale.ROOT),
+                            MORE_MODULES.get(name.toLowerCase(Locale.ROOT)))))
                     .sorted(Comparator.comparing(Tag::getName))
                     .toList();
             openApi.setTags(tags);

@@ -35,7 +35,7 @@ class ShopSettingsPages {
     }
 
     /** The form: amounts as typed, zones and slots as lines of text. */
-    record SettingsForm(String flatFee, String freeAbove, String zones, boolean slotsEnabled, String daysAhead,
+    record SettingsForm(String flatFee, String freeAbove, String zones, Boolean slotsEnabled, String daysAhead,
                         String slots) {
     }
 
@@ -58,7 +58,7 @@ class ShopSettingsPages {
     String save(@ModelAttribute("form") SettingsForm form, Model model, RedirectAttributes redirect) {
         List<String> errors = new ArrayList<>();
         try {
-            BigDecimal flat = amount(form.flatFee(), "flatFee", errors);
+            BigDecimal flat = form.flatFee() == null ? null : amount(form.flatFee(), "flatFee", errors);
             BigDecimal free = form.freeAbove() == null || form.freeAbove().isBlank() ? null
                     : amount(form.freeAbove(), "freeAbove", errors);
             List<DeliveryRules.Zone> zones = new ArrayList<>();
@@ -95,7 +95,7 @@ class ShopSettingsPages {
                 return "storefront/settings";
             }
             settings.save(new DeliveryRules(flat, free, zones,
-                    new DeliveryRules.Slots(form.slotsEnabled(), days, slots)));
+                    new DeliveryRules.Slots(Boolean.TRUE.equals(form.slotsEnabled()), days, slots)));
             redirect.addFlashAttribute("flash", "storefront.settings.saved");
             return "redirect:/app/settings/shop";
         } catch (InvalidInputException e) {
