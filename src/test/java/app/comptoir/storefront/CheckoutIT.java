@@ -153,6 +153,14 @@ class CheckoutIT {
         assertThat(order.getString("deliveryAddress.city")).isEqualTo("Dakar");
         assertThat(shop.available(pot)).isEqualTo(3);
         assertThat(browser.get(cart()).body()).contains("data-cart-empty");
+        // the confirmation e-mail, written by notifications after the commit
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<String> subjects = tenants.callAs(shop.shop.tenantId(), () -> tx.execute(s -> jdbc.queryForList(
+                    "select subject from mails where source_key = ? and recipient = ?", String.class,
+                    "online-order-placed:" + orderId, awa.email())));
+            assertThat(subjects).hasSize(1);
+            assertThat(subjects.getFirst()).contains(order.getString("number"));
+        });
         // the back office lists it with its source, and filters on it
         Api.as(port, shop.admin).get("/api/v1/orders").then().body("items[0].source", equalTo("ONLINE_SHOP"));
         Api.as(port, shop.admin).get("/api/v1/orders?source=BACK_OFFICE").then().body("total", equalTo(0));
@@ -310,6 +318,26 @@ class CheckoutIT {
                 "slot", Map.of("day", LocalDate.now().minusDays(1).toString(), "label", "09:00–12:00"));
         Api.as(port, shop.bearer(shop.shopper("Ousmane Fall", true))).body(past).post(store + "/checkout").then()
                 .spec(Api.problem(400, "validation")).body("errors[0].field", equalTo("slot"));
+    }
+
+    @Test
+    void administratorsSetTheDeliveryRulesOnTheSettingsPage() {
+        app.comptoir.support.WebSession office = new app.comptoir.support.WebSession(port);
+        office.signIn(shop.admin.email(), shop.admin.password());
+        assertThat(office.get("/app/settings/shop").body()).contains("data-shop-settings");
+
+        app.comptoir.support.WebSession.Page saved = office.post("/app/settings/shop", Map.of("flatFee", "2 500",
+                "freeAbove", "50000", "zones", "Plateau : 10 11 = 1000", "slotsEnabled", "true", "daysAhead", "2",
+                "slots", "09:00–12:00 = 4"));
+
+        assertThat(saved.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app/settings/shop"));
+        Api.as(port, shop.admin).get("/api/v1/store-settings").then().body("flatFee", equalTo(2500))
+                .body("zones[0].prefixes", org.hamcrest.Matchers.contains("10", "11"))
+                .body("slots.perDay[0].capacity", equalTo(4));
+        assertThat(office.post("/app/settings/shop", Map.of("flatFee", "-3", "zones", "sans frais")).body())
+                .contains("data-settings-errors").contains("sans frais");
+        app.comptoir.support.Account viewer = Api.newUser(port, shop.admin, "VIEWER");
+        Api.as(port, viewer).body(Map.of("flatFee", 0)).put("/api/v1/store-settings").then().statusCode(403);
     }
 
     @Test
