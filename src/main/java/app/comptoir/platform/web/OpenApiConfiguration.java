@@ -82,10 +82,12 @@ class OpenApiConfiguration {
                     + "pages) and each product with its variants, prices and availability; its customers' accounts "
                     + "(register, verify the e-mail, sign in for a shopper token shp_... sent as Authorization: Bearer, "
                     + "password reset), their addresses, their orders with each one's timeline, and the deletion of an "
-                    + "account; the same rules and errors as the shop's pages."),
+                    + "account; pricing a cart, the delivery slots, checkout with the shopper's token; the same rules "
+                    + "and errors as the shop's pages. Also the shop's delivery rules, for the business's staff."),
             Map.entry("notifications", "Telling people and systems what happened: the in-app notifications behind the bell, "
                     + "notification preferences per event type and channel, web push subscriptions, e-mails and "
                     + "their delivery log, outgoing webhooks (signed), their delivery logs and replays."));
+
 
     /** The security scheme of every operation but the public sign-up, login, refresh and logout. */
     static final String BEARER = "bearer";

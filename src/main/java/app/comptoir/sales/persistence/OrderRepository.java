@@ -258,6 +258,17 @@ public class OrderRepository {
         return jdbc.query(CHANGE_STATUS, HISTORY, args.toArray());
     }
 
+    /** Records where the order comes from ({@code BACK_OFFICE}, the default, or {@code ONLINE_SHOP}). */
+    public void markSource(UUID tenant, UUID orderId, String source) {
+        jdbc.update("update sales_orders set source = ? where tenant_id = ? and id = ?", source, tenant, orderId);
+    }
+
+    /** Where the order comes from ({@code BACK_OFFICE} or {@code ONLINE_SHOP}), if it exists. */
+    public Optional<String> source(UUID tenant, UUID orderId) {
+        return jdbc.query("select source from sales_orders where tenant_id = ? and id = ? and deleted_at is null",
+                (rs, i) -> rs.getString(1), tenant, orderId).stream().findFirst();
+    }
+
     /** Marks the order's lines sold from {@code at} (see {@code SalesFigures}), or not sold any more (null). */
     public void markLinesSold(Order order, Instant at) {
         jdbc.update("update sales_order_lines set sold_at = ? where tenant_id = ? and order_id = ?",
@@ -438,6 +449,10 @@ public class OrderRepository {
             where.append(" and o.created_at < ?");
             args.add(Timestamp.from(f.to()));
         }
+        if (f.source() != null) {
+            where.append(" and o.source = ?");
+            args.add(f.source());
+        }
         if (f.q() != null && !f.q().isBlank()) {
             String pattern = SqlLike.contains(f.q().strip().toLowerCase(Locale.ROOT));
             where.append(" and (lower(o.number) like ? or lower(o.customer_name) like ? or coalesce(o.customer_phone, '') like ?)");
@@ -449,7 +464,7 @@ public class OrderRepository {
         List<OrderSummary> items = jdbc.query("""
                 select o.id, o.number, o.status, o.customer_id, o.customer_name, o.customer_phone,
                        o.delivery_address ->> 'city' as city, o.driver_id, o.driver_name, o.net, o.vat, o.gross, o.currency,
-                       o.created_at, o.updated_at, o.refunded,
+                       o.created_at, o.updated_at, o.refunded, o.source,
                        (select count(*) from sales_order_lines l where l.tenant_id = o.tenant_id and l.order_id = o.id) as line_count
                   from sales_orders o""" + where + " order by o.created_at desc, o.id desc limit ? offset ?",
                 (rs, i) -> new OrderSummary(rs.getObject("id", UUID.class), rs.getString("number"),
@@ -458,7 +473,7 @@ public class OrderRepository {
                         rs.getObject("driver_id", UUID.class), rs.getString("driver_name"), rs.getInt("line_count"),
                         rs.getBigDecimal("net"), rs.getBigDecimal("vat"), rs.getBigDecimal("gross"), rs.getString("currency"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                        rs.getBigDecimal("refunded"), null),
+                        rs.getBigDecimal("refunded"), null, rs.getString("source")),
                 args.toArray());
         return new PageResponse<>(items, total == null ? 0 : total, page, size);
     }

@@ -104,16 +104,27 @@ class OrderController {
     @Operation(summary = "Orders, newest first (paginated)",
             description = "Filters: status (repeat it or separate with commas), customerId, driverId, from and to "
                     + "(creation time: an ISO instant, or a date: from the start of `from` to the end of `to`, UTC), "
-                    + "q (number, customer name or phone). A driver sees only the orders assigned to them.")
+                    + "q (number, customer name or phone), source (BACK_OFFICE or ONLINE_SHOP: placed in the online "
+                    + "shop). A driver sees only the orders assigned to them.")
     PageResponse<OrderSummary> list(@RequestParam(required = false) List<String> status,
                                     @RequestParam(required = false) UUID customerId,
                                     @RequestParam(required = false) UUID driverId,
                                     @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String q,
+                                    @RequestParam(required = false) String source,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "20") int size) {
-        return orders.list(filter(status, customerId, driverId, from, to, q), page, size);
+        OrderFilter filter = filter(status, customerId, driverId, from, to, q);
+        if (source != null && !source.isBlank()) {
+            String s = source.strip().toUpperCase(Locale.ROOT);
+            if (!s.equals("BACK_OFFICE") && !s.equals(app.comptoir.sales.OnlineOrders.SOURCE)) {
+                throw InvalidInputException.field("source", "must be BACK_OFFICE or ONLINE_SHOP");
+            }
+            filter = new OrderFilter(filter.statuses(), filter.customerId(), filter.driverId(), filter.from(),
+                    filter.to(), filter.q(), s);
+        }
+        return orders.list(filter, page, size);
     }
 
     @GetMapping("/statuses")

@@ -38,6 +38,7 @@ import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
 import app.comptoir.platform.TenantContext;
+import app.comptoir.sales.OnlineOrders;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.application.Customers;
 import app.comptoir.sales.application.LineRequest;
@@ -75,8 +76,12 @@ class OrderPages {
     private final Jobs jobs;
     private final SalesPaymentModel paymentModel;
 
+    private final OnlineOrders onlineOrders;
+
     OrderPages(Orders orders, Customers customers, VariantPicker picker, TenantContext tenantContext,
-               BusinessTime businessTime, OrderExports orderExports, Jobs jobs, SalesPaymentModel paymentModel) {
+               BusinessTime businessTime, OrderExports orderExports, Jobs jobs, SalesPaymentModel paymentModel,
+               OnlineOrders onlineOrders) {
+        this.onlineOrders = onlineOrders;
         this.paymentModel = paymentModel;
         this.orderExports = orderExports;
         this.jobs = jobs;
@@ -99,7 +104,7 @@ class OrderPages {
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String driver, @RequestParam(required = false) UUID export,
-                @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
+                @RequestParam(required = false) String source, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
         if (export != null) {
             JobView job = jobs.get(export);
@@ -111,9 +116,15 @@ class OrderPages {
         OrderStatus statusFilter = SalesText.status(OrderStatus.class, status);
         String query = SalesText.query(q);
         OrderListFilters filters = OrderListFilters.read(from, to, driver, businessTime.zone());
+        String sourceFilter = OnlineOrders.SOURCE.equals(source) || "BACK_OFFICE".equals(source) ? source : null;
         PageResponse<OrderSummary> results = orders.list(new OrderFilter(statusFilter == null ? null : List.of(statusFilter),
-                null, filters.driverId(), filters.start(), filters.end(), query), Math.max(0, page), CustomerPages.PAGE_SIZE);
+                null, filters.driverId(), filters.start(), filters.end(), query, sourceFilter), Math.max(0, page),
+                CustomerPages.PAGE_SIZE);
         UriComponentsBuilder base = filters.addTo(SalesText.base("/app/sales/orders", statusFilter, query));
+        if (sourceFilter != null) {
+            base.queryParam("source", sourceFilter);
+        }
+        model.addAttribute("source", sourceFilter);
         model.addAttribute("orders", results);
         model.addAttribute("pager", Pager.of(results, base));
         model.addAttribute("status", statusFilter);
@@ -455,6 +466,7 @@ class OrderPages {
         boolean driverOnly = tenantContext.principal().map(p -> !SalesPageModel.canEdit(p)
                 && p.has(app.comptoir.platform.Role.DRIVER)).orElse(false);
         model.addAttribute("order", order);
+        model.addAttribute("online", onlineOrders.isOnline(order.id()));
         model.addAttribute("timeline", OrderTimeline.of(order));
         model.addAttribute("incidents", OrderTimeline.incidents(order));
         model.addAttribute("failureReasons", FailedDeliveryReason.values());

@@ -1,0 +1,173 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checkout benchmark of the store API against a running Comptoir whose demo garden shop has its online shop on
+ * (issue #15). JDK 22+, no dependency (the source launcher compiles {@code BenchClient.java}, beside it, with it):
+ *
+ * <pre>
+ * java bench/CheckoutBench.java --base http://localhost:8080 --slug jardin-des-lilas --tokens shp_a,shp_b,…
+ *      [--clients 16] [--duration 30] [--warmup 5] [--variants 500]
+ * </pre>
+ *
+ * {@code --tokens}: shopper bearer tokens of the shop (the store API's login gives them), used in turn. Start the
+ * server with {@code --comptoir.storefront.checkouts-per-address=100000000}: every client comes from 127.0.0.1, which
+ * the checkout throttle would otherwise stop after 30 checkouts. It signs in as the demo administrator to pick the
+ * variants that have stock, then N concurrent clients place orders back to back: {@code POST
+ * /api/v1/store/{slug}/checkout} with a cart of 3 lines (3 different random variants, 1 unit each), an address, an
+ * {@code Idempotency-Key}: one request creates the order and confirms it with its stock reserved. It prints orders
+ * per second, the p50/p90/p99/max, the refusals for lack of stock (409), the errors, and the oversold count: the
+ * variants whose reserved quantity grew by more than the units of the orders placed, or that ended with less than
+ * nothing available.
+ */
+public class CheckoutBench {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> defaults = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "16",
+                "duration", "30", "warmup", "5", "email", "admin@jardin-des-lilas.demo", "password", "comptoir-demo-2026",
+                "slug", "jardin-des-lilas", "tokens", "", "variants", "500"));
+        BenchClient.Setup setup = BenchClient.Setup.of(args, defaults);
+        Map<String, String> options = setup.options();
+        String base = setup.base();
+        HttpClient http = setup.http();
+        List<String> tokens = List.of(options.get("tokens").split(",")).stream().filter(t -> !t.isBlank()).toList();
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("--tokens: at least one shopper bearer token of the shop");
+        }
+        String staff = BenchClient.login(http, base, options.get("email"), options.get("password"));
+        int wanted = Integer.parseInt(options.get("variants"));
+        List<String> variants = new ArrayList<>();
+        Matcher m = Pattern.compile("\"variantId\":\"([0-9a-f-]{36})\"[^}]*?\"available\":(\\d+)").matcher(
+                BenchClient.get(http, base + "/api/v1/stocks?size=" + Math.min(1000, wanted * 2), staff));
+        while (m.find() && variants.size() < wanted) {
+            if (Integer.parseInt(m.group(2)) > 0 && !variants.contains(m.group(1))) {
+                variants.add(m.group(1));
+            }
+        }
+        if (variants.size() < 3) {
+            throw new IllegalStateException("Fewer than 3 variants with stock");
+        }
+        Map<String, Integer> reservedBefore = reserved(http, base, staff, variants);
+        Map<String, AtomicLong> unitsOrdered = new ConcurrentHashMap<>();
+        variants.forEach(v -> unitsOrdered.put(v, new AtomicLong()));
+
+        String url = base + "/api/v1/store/" + options.get("slug") + "/checkout";
+        long warmupEnd = System.nanoTime() + setup.warmup().toNanos();
+        long end = warmupEnd + setup.duration().toNanos();
+        AtomicLong placed = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < setup.clients(); c++) {
+                int client = c;
+                clients.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(client);
+                    long[] mine = new long[1_000_000];
+                    int n = 0;
+                    String token = tokens.get(client % tokens.size());
+                    while (System.nanoTime() < end) {
+                        List<String> lines = new ArrayList<>();
+                        while (lines.size() < 3) {
+                            String v = variants.get(random.nextInt(variants.size()));
+                            if (!lines.contains(v)) {
+                                lines.add(v);
+                            }
+                        }
+                        String body = "{\"lines\":[" + String.join(",", lines.stream()
+                                .map(v -> "{\"variantId\":\"" + v + "\",\"quantity\":1}").toList())
+                                + "],\"address\":{\"line1\":\"1 allée des Lilas\",\"postalCode\":\"69001\","
+                                + "\"city\":\"Lyon\",\"country\":\"FR\"}}";
+                        long start = System.nanoTime();
+                        int status;
+                        try {
+                            status = http.send(HttpRequest.newBuilder(URI.create(url))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                                    .timeout(Duration.ofSeconds(30))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (Exception e) {
+                            status = -1;
+                        }
+                        long took = System.nanoTime() - start;
+                        if (status == 201) {
+                            lines.forEach(v -> unitsOrdered.get(v).incrementAndGet());
+                        }
+                        if (start < warmupEnd) {
+                            continue;
+                        }
+                        if (status == 201) {
+                            placed.incrementAndGet();
+                            if (n < mine.length) {
+                                mine[n++] = took;
+                            }
+                        } else if (status == 409) {
+                            refused.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    latencies.add(java.util.Arrays.copyOf(mine, n));
+                    return null;
+                }));
+            }
+            for (Future<?> f : clients) {
+                f.get();
+            }
+        }
+        long[] sorted = BenchClient.sortedConcat(latencies);
+        double seconds = setup.duration().toNanos() / 1e9;
+        System.out.printf("checkout (3 lines → CONFIRMED order) %d clients: %.0f orders/s  p50 %.2f ms  p90 %.2f ms  "
+                        + "p99 %.2f ms  max %.2f ms  (%d orders, %d refused for stock, %d errors)%n",
+                setup.clients(), placed.get() / seconds, BenchClient.percentile(sorted, 50),
+                BenchClient.percentile(sorted, 90), BenchClient.percentile(sorted, 99),
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, placed.get(), refused.get(),
+                errors.get());
+        Map<String, Integer> reservedAfter = reserved(http, base, staff, variants);
+        int oversold = 0;
+        for (String v : variants) {
+            int grew = reservedAfter.get(v) - reservedBefore.get(v);
+            int available = available(http, base, staff, v);
+            if (grew > unitsOrdered.get(v).get() || available < 0) {
+                oversold++;
+            }
+        }
+        System.out.println("oversold variants: " + oversold);
+    }
+
+    private static Map<String, Integer> reserved(HttpClient http, String base, String token, List<String> variants)
+            throws Exception {
+        Map<String, Integer> result = new HashMap<>();
+        for (String v : variants) {
+            result.put(v, Integer.parseInt(BenchClient.field(BenchClient.get(http, base + "/api/v1/stocks/" + v, token),
+                    "reserved")));
+        }
+        return result;
+    }
+
+    private static int available(HttpClient http, String base, String token, String variant) throws Exception {
+        return Integer.parseInt(BenchClient.field(BenchClient.get(http, base + "/api/v1/stocks/" + variant, token),
+                "available"));
+    }
+}
