@@ -127,7 +127,7 @@ class ShopCartPages {
         ShopCarts.noStore(response);
         Optional<SignedInShopper> shopper = visitorCarts.shopper(request, shop);
         if (shopper.isEmpty()) {
-            return "redirect:/shop/" + slug + "/login?next=/shop/" + slug + "/cart";
+            return "redirect:/shop/" + slug + "/account/login?next=/shop/" + slug + "/cart";
         }
         UUID id = uuid(orderId);
         Optional<OnlineOrders.Placed> order = id == null ? Optional.empty()

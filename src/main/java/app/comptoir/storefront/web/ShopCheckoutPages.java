@@ -143,7 +143,7 @@ class ShopCheckoutPages {
         ShopCarts.noStore(response);
         Optional<SignedInShopper> shopper = visitorCarts.shopper(request, shop);
         if (shopper.isEmpty()) {
-            return "redirect:/shop/" + slug + "/login?next=/shop/" + slug + "/orders/" + orderId;
+            return "redirect:/shop/" + slug + "/account/login?next=/shop/" + slug + "/orders/" + orderId;
         }
         UUID id = ShopCartPages.uuid(orderId);
         Checkouts.Confirmation c = id == null ? null : checkouts.confirmation(shop, shopper.get(), id).orElse(null);
@@ -175,7 +175,7 @@ class ShopCheckoutPages {
         Optional<SignedInShopper> shopper = visitorCarts.shopper(request, shop);
         String next = "/shop/" + shop.slug() + "/checkout";
         if (shopper.isEmpty()) {
-            return Optional.of("redirect:/shop/" + shop.slug() + "/login?next=" + next);
+            return Optional.of("redirect:/shop/" + shop.slug() + "/account/login?next=" + next);
         }
         if (!shopper.get().emailVerified()) {
             return Optional.of("redirect:/shop/" + shop.slug() + "/account?verify&next=" + next);

@@ -61,18 +61,20 @@ class ShopPages {
     private final ShopRenderer renderer;
     private final ShopLinks links;
     private final ShopVisitors visitors;
+    private final ShopCarts visitorCarts;
     private final MoneyFormat money;
     private final MessageSource messages;
     private final JsonMapper json;
 
     ShopPages(ShopBusinesses shops, ShopCatalog catalog, ShopPageCache cache, ShopRenderer renderer, ShopLinks links,
-              ShopVisitors visitors, MoneyFormat money, MessageSource messages, JsonMapper json) {
+              ShopVisitors visitors, ShopCarts visitorCarts, MoneyFormat money, MessageSource messages, JsonMapper json) {
         this.shops = shops;
         this.catalog = catalog;
         this.cache = cache;
         this.renderer = renderer;
         this.links = links;
         this.visitors = visitors;
+        this.visitorCarts = visitorCarts;
         this.money = money;
         this.messages = messages;
         this.json = json;
@@ -186,6 +188,7 @@ class ShopPages {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
         model.addAttribute("shop", shop);
         model.addAttribute("shopper", visitors.signedIn(request, shop).orElse(null));
+        model.addAttribute("cartCount", visitorCarts.current(request, response, shop).itemCount());
         return VIEWS + "fragments :: visitor";
     }
 
