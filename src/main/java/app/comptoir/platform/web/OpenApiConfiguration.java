@@ -201,8 +201,7 @@ class OpenApiConfiguration {
     }
 
     private static String tagName(String module) {
-        // The storefront's API is the store API (its pages are not in the document).
-        return "storefront".equals(module) ? "Store" : StringUtils.capitalize(module);
+        return StringUtils.capitalize(module);
     }
 
     private static String operationId(HandlerMethod handler) {
