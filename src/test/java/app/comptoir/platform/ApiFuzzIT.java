@@ -124,7 +124,8 @@ class ApiFuzzIT {
                 took.toMillis(), byClass[2], byClass[4], byClass[5], byClass[0] + byClass[1] + byClass[3],
                 withoutProblem, changedByRefused);
         assertThat(failures).as("answers out of contract").isEmpty();
-        assertThat(requests.size()).isBetween(200, 1000);
+        // Bounded so that the suite's time stays known: ≈ 1,030 requests with the store API's operations.
+        assertThat(requests.size()).isBetween(200, 1500);
         Api.as(port, admin).get("/api/v1/auth/me").then().statusCode(200);
     }
 
