@@ -92,7 +92,7 @@ class ScreensIT {
         page.locator("[data-administration] > button").click();
         assertThat(page.locator("[data-administration] .dropdown-item"))
                 .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Paiement en ligne",
-                        "Journal d'audit", "Journal des e-mails", "Webhooks"});
+                        "Livraison (boutique)", "Journal d'audit", "Journal des e-mails", "Webhooks"});
         page.locator("[data-administration] .dropdown-item").getByText("Paramètres").click();
         page.waitForURL("**/app/settings");
         assertThat(page.locator("[data-administration] > button")).hasClass(java.util.regex.Pattern.compile("active"));
