@@ -108,4 +108,44 @@ class CheckoutBrowserIT {
         assertThat(office.locator("[data-online-order]")).isVisible();
         assertThat(office.locator("[data-order-number]")).hasText(number);
     }
+
+    @Test
+    void twoCustomersRacingForTheLastUnitOneGetsItTheOtherIsToldWhyAndNothingIsOrdered() {
+        ShopFixture shop = ShopFixture.open(port, new ShopFixture.Beans(shops, sessions, jdbc, tx, tenants),
+                "Jardin du dernier pot");
+        String pot = shop.product("Pot Toscane XL", "POT-XL", 9000, 1);
+        ShopFixture.Shopper awa = shop.shopper("Awa Diop", true);
+        ShopFixture.Shopper binta = shop.shopper("Binta Sow", true);
+        Page first = browsers.page();
+        Page second = browsers.anotherPage();
+        for (Page phone : List.of(first, second)) {
+            phone.context().addCookies(List.of(new Cookie("comptoir_shopper", shop.cookie(phone == first ? awa : binta))
+                    .setDomain("localhost").setPath("/shop/" + shop.slug).setHttpOnly(true)));
+            phone.navigate("/shop/" + shop.slug + "/cart");
+            phone.evaluate("([url, variant]) => fetch(url, {method: 'POST', body: new URLSearchParams({variantId: "
+                    + "variant, quantity: '1'})})", List.of("/shop/" + shop.slug + "/cart/lines", pot));
+            phone.navigate("/shop/" + shop.slug + "/checkout");
+            assertThat(phone.locator("[data-place-order]")).isVisible();
+        }
+
+        // Both had the last pot in their cart and the checkout open; Awa orders first.
+        first.locator("[data-place-order]").click();
+        first.waitForURL(Pattern.compile(".*/orders/.*placed$"));
+        assertThat(first.locator("[data-confirmation]")).containsText("Merci, votre commande est confirmée");
+
+        second.locator("[data-place-order]").click();
+        assertThat(second.locator("[data-shortages]")).isVisible();
+        assertThat(second.locator("[data-shortages]")).containsText("rien n'a été commandé");
+        assertThat(second.locator("[data-shortage]")).hasCount(1);
+        assertThat(second.locator("[data-shortage]")).containsText("Pot Toscane XL");
+        browsers.screenshot("shop-checkout-shortage-phone");
+        // Nothing half-done: one order for the pot, nothing left to sell, and Binta's cart kept.
+        Integer orders = tenants.callAs(shop.shop.tenantId(), () -> tx.execute(s -> jdbc.queryForObject(
+                "select count(*) from sales_orders where source = 'ONLINE_SHOP'", Integer.class)));
+        org.assertj.core.api.Assertions.assertThat(orders).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(shop.available(pot)).isZero();
+        second.locator("[data-shortages] a").click();
+        assertThat(second.locator("[data-cart-line]")).hasCount(1);
+        assertThat(second.locator("[data-cart-line] [data-line-problem]")).containsText("rupture");
+    }
 }
