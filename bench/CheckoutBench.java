@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  * (issue #15). JDK 22+, no dependency (the source launcher compiles {@code BenchClient.java}, beside it, with it):
  *
  * <pre>
- * java bench/CheckoutBench.java --base http://localhost:8080 --slug jardin-des-lilas --tokens shp_a,shp_b,…
+ * java bench/CheckoutBench.java --base http://localhost:8080 [--slug jardin-des-lilas] [--tokens shp_a,shp_b,…]
  *      [--clients 16] [--duration 30] [--warmup 5] [--variants 500]
  * </pre>
  *
- * {@code --tokens}: shopper bearer tokens of the shop (the store API's login gives them), used in turn. Start the
+ * {@code --tokens}: shopper bearer tokens of the shop (the store API's login gives them), used in turn; without
+ * it, the bench signs in as the demo shop's verified shopper ({@code --shopper}, demo password). Start the
  * server with {@code --comptoir.storefront.checkouts-per-address=100000000}: every client comes from 127.0.0.1, which
  * the checkout throttle would otherwise stop after 30 checkouts. It signs in as the demo administrator to pick the
  * variants that have stock, then N concurrent clients place orders back to back: {@code POST
@@ -43,27 +44,66 @@ public class CheckoutBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> defaults = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "16",
                 "duration", "30", "warmup", "5", "email", "admin@jardin-des-lilas.demo", "password", "comptoir-demo-2026",
-                "slug", "jardin-des-lilas", "tokens", "", "variants", "500"));
+                "slug", "jardin-des-lilas", "tokens", "", "variants", "200", "shopper", "client@jardin-des-lilas.demo"));
+        defaults.put("shoppers", "16");
+        defaults.put("restock", "100000");
+        defaults.put("smtp-port", "2525");
         BenchClient.Setup setup = BenchClient.Setup.of(args, defaults);
         Map<String, String> options = setup.options();
         String base = setup.base();
         HttpClient http = setup.http();
-        List<String> tokens = List.of(options.get("tokens").split(",")).stream().filter(t -> !t.isBlank()).toList();
-        if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("--tokens: at least one shopper bearer token of the shop");
+        List<String> given = List.of(options.get("tokens").split(",")).stream().filter(t -> !t.isBlank()).toList();
+        List<String> tokens = given;
+        int newShoppers = Integer.parseInt(options.get("shoppers"));
+        if (given.isEmpty() && newShoppers > 0) {
+            // As many customers as clients, each with their own cart and orders, registered as an app would.
+            tokens = BenchShoppers.register(http, base, options.get("slug"), newShoppers,
+                    Integer.parseInt(options.get("smtp-port")), options.get("password"));
+            System.out.printf("%d shoppers registered, verified by the e-mailed link, signed in%n", tokens.size());
+        } else if (given.isEmpty()) {
+            // The demo shop's verified shopper (every client then orders for the same customer, one at a time).
+            String login = BenchClient.post(http, base + "/api/v1/store/" + options.get("slug") + "/auth/login", "none",
+                    "{\"email\":\"" + options.get("shopper") + "\",\"password\":\"" + options.get("password") + "\"}");
+            tokens = List.of(BenchClient.field(login, "token"));
         }
+        List<String> shoppers = tokens;
         String staff = BenchClient.login(http, base, options.get("email"), options.get("password"));
         int wanted = Integer.parseInt(options.get("variants"));
         List<String> variants = new ArrayList<>();
-        Matcher m = Pattern.compile("\"variantId\":\"([0-9a-f-]{36})\"[^}]*?\"available\":(\\d+)").matcher(
-                BenchClient.get(http, base + "/api/v1/stocks?size=" + Math.min(1000, wanted * 2), staff));
-        while (m.find() && variants.size() < wanted) {
-            if (Integer.parseInt(m.group(2)) > 0 && !variants.contains(m.group(1))) {
-                variants.add(m.group(1));
+        // Variants the shop sells and has in stock: active products' active variants, as the store API shows them.
+        String store = base + "/api/v1/store/" + options.get("slug");
+        Pattern productId = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"name\"");
+        Pattern inStock = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"sku\"[^}]*\\}[^}]*\"availability\":\"IN_STOCK\"");
+        outer:
+        for (int page = 0; page < 10; page++) {
+            Matcher products = productId.matcher(BenchClient.get(http, store + "/products?size=200&sort=name&page=" + page,
+                    "none"));
+            boolean any = false;
+            while (products.find()) {
+                any = true;
+                Matcher m = inStock.matcher(BenchClient.get(http, store + "/products/" + products.group(1), "none"));
+                while (m.find()) {
+                    variants.add(m.group(1));
+                    if (variants.size() >= wanted) {
+                        break outer;
+                    }
+                }
+            }
+            if (!any) {
+                break;
             }
         }
         if (variants.size() < 3) {
             throw new IllegalStateException("Fewer than 3 variants with stock");
+        }
+        // Ample stock, so that the orders measure the checkout and not the demo's stock running out (0: as it is).
+        int restock = Integer.parseInt(options.get("restock"));
+        if (restock > 0) {
+            for (String v : variants) {
+                BenchClient.post(http, base + "/api/v1/stocks/movements", staff, "{\"variantId\":\"" + v
+                        + "\",\"type\":\"RECEIPT\",\"quantity\":" + restock + "}");
+            }
+            System.out.printf("%d variants restocked with %d each%n", variants.size(), restock);
         }
         Map<String, Integer> reservedBefore = reserved(http, base, staff, variants);
         Map<String, AtomicLong> unitsOrdered = new ConcurrentHashMap<>();
@@ -75,6 +115,7 @@ public class CheckoutBench {
         AtomicLong placed = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        Map<Integer, AtomicLong> errorStatuses = new ConcurrentHashMap<>();
         List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> clients = new ArrayList<>();
@@ -84,7 +125,7 @@ public class CheckoutBench {
                     SplittableRandom random = new SplittableRandom(client);
                     long[] mine = new long[1_000_000];
                     int n = 0;
-                    String token = tokens.get(client % tokens.size());
+                    String token = shoppers.get(client % shoppers.size());
                     while (System.nanoTime() < end) {
                         List<String> lines = new ArrayList<>();
                         while (lines.size() < 3) {
@@ -126,6 +167,7 @@ public class CheckoutBench {
                             refused.incrementAndGet();
                         } else {
                             errors.incrementAndGet();
+                            errorStatuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                         }
                     }
                     latencies.add(java.util.Arrays.copyOf(mine, n));
@@ -144,6 +186,9 @@ public class CheckoutBench {
                 BenchClient.percentile(sorted, 90), BenchClient.percentile(sorted, 99),
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, placed.get(), refused.get(),
                 errors.get());
+        if (!errorStatuses.isEmpty()) {
+            System.out.println("errors by status (-1: no answer): " + errorStatuses);
+        }
         Map<String, Integer> reservedAfter = reserved(http, base, staff, variants);
         int oversold = 0;
         for (String v : variants) {

@@ -55,6 +55,9 @@ public class ShopCatalog {
     private record BestSellersKey(UUID tenantId, LocalDate day, long catalogVersion) {
     }
 
+    private record TreeKey(UUID tenantId, long catalogVersion) {
+    }
+
     private final CatalogQueries catalog;
     private final CatalogFigures figures;
     private final SalesFigures sales;
@@ -63,6 +66,13 @@ public class ShopCatalog {
     /** Best sellers change slowly (a day's sales hardly move the ranking): computed at most every few minutes. */
     private final Cache<BestSellersKey, List<UUID>> bestSellers = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(1_000).build();
+    /**
+     * The category tree with its counts is on every page (breadcrumbs, the home page's departments) and costs a count
+     * over the whole catalog: kept per business and catalog version (which moves with every change committed on this
+     * node), at most a minute for the changes made on another node.
+     */
+    private final Cache<TreeKey, List<CategoryNode>> trees = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
     ShopCatalog(CatalogQueries catalog, CatalogFigures figures, SalesFigures sales, ShopBusinesses shops, Clock clock) {
         this.catalog = catalog;
@@ -102,8 +112,8 @@ public class ShopCatalog {
     }
 
     public Home home(ShopBusiness shop) {
+        List<CategoryNode> tree = categories(shop);
         return shops.as(shop, () -> {
-            List<CategoryNode> tree = tree();
             List<FeaturedCategory> featured = tree.stream()
                     .map(c -> new FeaturedCategory(c.id(), c.name(), c.productCount())).toList();
             List<ShopItem> newest = search(new ShopQuery(null, null, null, null, null, "newest", 0, HOME_PRODUCTS), false)
@@ -114,7 +124,7 @@ public class ShopCatalog {
 
     /** The categories with active products (counting their sub-categories'), as a tree in position order. */
     public List<CategoryNode> categories(ShopBusiness shop) {
-        return shops.as(shop, this::tree);
+        return trees.get(new TreeKey(shop.tenantId(), version(shop)), key -> shops.as(shop, this::tree));
     }
 
     /** The category and its ancestors, from the top (breadcrumbs); a 404 for a category without active products. */
@@ -126,12 +136,20 @@ public class ShopCatalog {
         return path;
     }
 
-    /** A page of active products (a search, a category's list). */
+    /** A page of active products (a search, a category's list) with the facets of the whole list. */
     public Listing list(ShopBusiness shop, ShopQuery query) {
+        return list(shop, query, true);
+    }
+
+    /**
+     * A page of active products, with the facets of the whole list only when {@code facets} (they cost a count over
+     * the list: a caller that does not show them does not ask; the listing's {@code facets} is then null).
+     */
+    public Listing list(ShopBusiness shop, ShopQuery query, boolean facets) {
         if (query.sort() != null && !query.sort().isBlank() && !SORTS.contains(query.sort().strip())) {
             throw InvalidInputException.field("sort", "must be one of " + SORTS);
         }
-        return shops.as(shop, () -> search(query, true));
+        return shops.as(shop, () -> search(query, facets));
     }
 
     /** An active product of the shop, or a 404 (a draft, an archived product and another business's are unknown here). */

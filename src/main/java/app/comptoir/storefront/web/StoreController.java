@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.catalog.CategoryNode;
+import app.comptoir.catalog.ProductImageView;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.storefront.application.Availability;
@@ -87,6 +88,17 @@ class StoreController {
                         Availability availability, String url) {
     }
 
+    /**
+     * A product in a list, as a card shows it: its first picture, lowest price (with the struck-through one when on
+     * offer, {@code priceVaries} when its variants have different prices), availability over its variants and how many
+     * variants it has; the product itself ({@code GET …/products/{id}}) gives the description, options and variants.
+     */
+    record StoreProductCard(UUID id, String name, String slug, String brand, UUID categoryId, List<String> tags,
+                            StoreImage picture, BigDecimal priceFrom, BigDecimal compareAtPrice, boolean priceVaries,
+                            String currency, boolean pricesIncludeVat, Availability availability, int variantCount,
+                            String url) {
+    }
+
     @GetMapping
     @Operation(summary = "The shop: its name, currency, language and VAT display (404 when the business has no open shop)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StoreInfo.class)))
@@ -109,7 +121,8 @@ class StoreController {
 
     @GetMapping("/products")
     @Operation(summary = "Active products: search text (typos forgiven), category (with its sub-categories), tag, price "
-            + "range, sort (relevance, name, -name, price, -price, newest), page from 0 and size (1-200)")
+            + "range, sort (relevance, name, -name, price, -price, newest), page from 0 and size (1-200); each product as "
+            + "a card (picture, lowest price, availability, number of variants): its variants are on the product")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductList.class)))
     ResponseEntity<byte[]> products(@PathVariable String slug, @RequestParam(required = false) String q,
                                     @RequestParam(required = false) UUID category,
@@ -123,8 +136,8 @@ class StoreController {
         ShopBusiness shop = shops.open(slug);
         return cache.respond(shop, locale, ShopPages.address(request), () -> {
             ShopCatalog.Listing listing = catalog.list(shop, new ShopCatalog.ShopQuery(q, category, tag, priceMin,
-                    priceMax, sort, page, size));
-            return json(new PageResponse<>(listing.items().stream().map(p -> product(shop, p, locale)).toList(),
+                    priceMax, sort, page, size), false);
+            return json(new PageResponse<>(listing.items().stream().map(p -> card(shop, p, locale)).toList(),
                     listing.total(), listing.page(), listing.size()));
         });
     }
@@ -141,14 +154,26 @@ class StoreController {
     }
 
     /** The page shape of the product list, for the API document. */
-    record ProductList(List<StoreProduct> items, long total, int page, int size) {
+    record ProductList(List<StoreProductCard> items, long total, int page, int size) {
+    }
+
+    private StoreProductCard card(ShopBusiness shop, ShopItem p, Locale locale) {
+        ProductImageView picture = p.picture();
+        return new StoreProductCard(p.id(), p.name(), p.slug(), p.brand(), p.categoryId(), p.tags(),
+                picture == null ? null : image(shop, p.id(), picture), p.priceFrom(), p.compareAtPrice(),
+                p.priceVaries(), shop.currency(), shop.pricesIncludeVat(), p.availability(), p.variants().size(),
+                links.absolute(shop, "/products/" + p.id(), locale));
+    }
+
+    private StoreImage image(ShopBusiness shop, UUID productId, ProductImageView i) {
+        String url = links.absolutePicture(shop, productId, i.id());
+        return new StoreImage(url, url + "?thumb=true", i.width(), i.height());
     }
 
     private StoreProduct product(ShopBusiness shop, ShopItem p, Locale locale) {
         return new StoreProduct(p.id(), p.name(), p.slug(), p.description(), p.brand(), p.categoryId(), p.tags(),
                 p.options(), p.variants().stream().map(StoreController::variant).toList(),
-                p.images().stream().map(i -> new StoreImage(links.absolutePicture(shop, p.id(), i.id()),
-                        links.absolutePicture(shop, p.id(), i.id()) + "?thumb=true", i.width(), i.height())).toList(),
+                p.images().stream().map(i -> image(shop, p.id(), i)).toList(),
                 p.priceFrom(), shop.currency(), shop.pricesIncludeVat(), p.availability(),
                 links.absolute(shop, "/products/" + p.id(), locale));
     }
