@@ -101,6 +101,12 @@ class StorefrontPagesIT {
                 .extract().jsonPath();
         assertThat(list.getList("items.name", String.class)).containsExactly("Rosier grimpant Bonica");
         assertThat(list.getLong("total")).isEqualTo(1);
+        // Each product as a card: its price, availability and number of variants; the variants are on the product.
+        assertThat(list.getString("items[0].priceFrom")).isEqualTo("24.9");
+        assertThat(list.getString("items[0].availability")).isEqualTo("IN_STOCK");
+        assertThat(list.getInt("items[0].variantCount")).isEqualTo(1);
+        assertThat(list.getString("items[0].url")).endsWith("/products/" + active);
+        assertThat(list.getMap("items[0]")).doesNotContainKeys("variants", "description");
         // The other business's shop shows its own product only.
         assertThat(Api.given(port).get("/api/v1/store/" + other.slug() + "/products").then().statusCode(200)
                 .extract().jsonPath().getList("items.name", String.class)).containsExactly("Rosier du voisin");
