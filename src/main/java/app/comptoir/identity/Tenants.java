@@ -25,6 +25,7 @@ import app.comptoir.identity.domain.Tenant;
 import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.platform.BusinessModule;
 import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
@@ -70,7 +71,7 @@ public class Tenants {
 
     /** The current tenant's profile (from this node's memory when read less than a moment ago). */
     public TenantProfile current() {
-        return known.get(tenantContext.requireTenant(), id -> readOnly.execute(status -> profile(load())));
+        return NodeMemory.get(known, tenantContext.requireTenant(), id -> readOnly.execute(status -> profile(load())));
     }
 
     /** The business at this address, if any (e.g. the registered supplier a demo shop buys from). */

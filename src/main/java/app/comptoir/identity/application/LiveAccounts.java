@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.AccountStatus;
 import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -43,7 +44,7 @@ class LiveAccounts implements AccountStatus {
 
     @Override
     public Optional<ComptoirPrincipal> current(ComptoirPrincipal principal) {
-        return known.get(principal.userId(), id -> tenantContext.callAs(principal.tenantId(), () -> tx.execute(status ->
+        return NodeMemory.get(known, principal.userId(), id -> tenantContext.callAs(principal.tenantId(), () -> tx.execute(status ->
                 users.findLive(principal.tenantId(), principal.userId())
                         .filter(u -> u.isEnabled())
                         .map(Logins::principalOf))));

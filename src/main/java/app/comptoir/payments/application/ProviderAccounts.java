@@ -25,6 +25,7 @@ import app.comptoir.payments.persistence.SecretSeal;
 import app.comptoir.payments.provider.PaymentProvider;
 import app.comptoir.payments.provider.ProviderAccount;
 import app.comptoir.platform.AuditRecorder;
+import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
 
@@ -153,7 +154,7 @@ public class ProviderAccounts {
     /** Whether the business's online payments run with test keys (cached on this node for 30 s). */
     public boolean testMode() {
         UUID tenant = actor.tenant();
-        return testModes.get(tenant, t -> readOnly.execute(s -> providers.all().stream()
+        return NodeMemory.get(testModes, tenant, t -> readOnly.execute(s -> providers.all().stream()
                 .anyMatch(p -> store.find(t, p.id()).map(ProviderAccountStore.Stored::testMode).orElse(false))));
     }
 
