@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.comptoir.catalog.application.Categories;
 import app.comptoir.catalog.application.ProductImages;
+import app.comptoir.catalog.persistence.ProductCards;
 import app.comptoir.catalog.persistence.ProductSearch;
 import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.catalog.persistence.VariantSummaries;
@@ -29,10 +30,12 @@ public class CatalogQueries {
     private final Categories categories;
     private final TenantContext tenantContext;
     private final ProductImages images;
+    private final ProductCards cards;
 
     CatalogQueries(ProductSearch search, ProductViews views, VariantSummaries variants, Categories categories,
-                   TenantContext tenantContext, ProductImages images) {
+                   TenantContext tenantContext, ProductImages images, ProductCards cards) {
         this.images = images;
+        this.cards = cards;
         this.search = search;
         this.views = views;
         this.variants = variants;
@@ -43,6 +46,19 @@ public class CatalogQueries {
     /** Searches products (see {@link ProductQuery}). */
     public ProductPage search(ProductQuery query) {
         return search.search(tenantContext.requireTenant(), query);
+    }
+
+    /**
+     * Searches products (see {@link ProductQuery}) and answers each as a card: what a list shows of a product, much
+     * lighter to read than its variants.
+     */
+    public ProductCard.Page cards(ProductQuery query) {
+        return search.cards(tenantContext.requireTenant(), query);
+    }
+
+    /** The live products among these ids as cards, in the order of the ids. */
+    public List<ProductCard> cards(List<UUID> ids) {
+        return cards.load(tenantContext.requireTenant(), ids);
     }
 
     /** A live product with its variants and images. */

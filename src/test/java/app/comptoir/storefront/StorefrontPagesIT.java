@@ -46,6 +46,61 @@ class StorefrontPagesIT {
     }
 
     @Test
+    void aListsCardSaysWhatItsProductSays() {
+        ShopApi shop = ShopApi.open(port, "Jardin des cartes", true);
+        String roses = shop.category("Rosiers", null);
+        Map<String, Object> withdrawn = new java.util.LinkedHashMap<>(
+                ShopApi.variant("CAR-RAC", "4.90", Map.of("Taille", "Racines nues"), 50));
+        withdrawn.put("active", false);
+        Map<String, Object> onOffer = new java.util.LinkedHashMap<>(
+                ShopApi.variant("CAR-P4", "19.90", Map.of("Taille", "Pot 4 L"), 2));
+        onOffer.put("compareAtPrice", new java.math.BigDecimal("24.90"));
+        List<Map<String, Object>> options = List.of(ShopApi.option("Taille", "Racines nues", "Pot 4 L", "Pot 7 L"));
+        // A cheaper variant withdrawn from sale, the cheapest on sale on offer with 2 left, a dearer one out of stock.
+        String few = shop.productWithVariants("Rosier à cartes", roses, options, List.of(withdrawn, onOffer,
+                ShopApi.variant("CAR-P7", "29.90", Map.of("Taille", "Pot 7 L"), 0)));
+        // One price for every variant, plenty in stock.
+        String plenty = shop.productWithVariants("Rosier abondant", roses, options, List.of(
+                ShopApi.variant("ABO-P4", "15.00", Map.of("Taille", "Pot 4 L"), 1),
+                ShopApi.variant("ABO-P7", "15.00", Map.of("Taille", "Pot 7 L"), 40)));
+        // Nothing left of any variant.
+        String none = shop.productWithVariants("Rosier épuisé", roses, options, List.of(
+                ShopApi.variant("EPU-P4", "12.00", Map.of("Taille", "Pot 4 L"), 0)));
+
+        JsonPath list = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?category=" + roses)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("items.name", String.class))
+                .containsExactly("Rosier à cartes", "Rosier abondant", "Rosier épuisé");
+        assertThat(list.getList("items.id", String.class)).containsExactly(few, plenty, none);
+        assertThat(list.getList("items.priceFrom", String.class)).containsExactly("19.9", "15.0", "12.0");
+        assertThat(list.getString("items[0].compareAtPrice")).isEqualTo("24.9");
+        assertThat(list.getString("items[1].compareAtPrice")).isNull();
+        assertThat(list.getList("items.priceVaries", Boolean.class)).containsExactly(true, false, false);
+        assertThat(list.getList("items.availability", String.class))
+                .containsExactly("LOW_STOCK", "IN_STOCK", "OUT_OF_STOCK");
+        assertThat(list.getList("items.variantCount", Integer.class)).containsExactly(2, 2, 1);
+        // A page past the end is empty and still counts the list; a search that finds nothing counts nothing.
+        JsonPath past = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?category=" + roses
+                + "&size=2&page=4").then().statusCode(200).extract().jsonPath();
+        assertThat(past.getList("items")).isEmpty();
+        assertThat(past.getLong("total")).isEqualTo(3);
+        assertThat(Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?q=tulipe").then().statusCode(200)
+                .extract().jsonPath().getLong("total")).isZero();
+        // The same figures as the product itself, with its variants.
+        for (int i = 0; i < 3; i++) {
+            JsonPath product = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products/"
+                    + list.getString("items[" + i + "].id")).then().statusCode(200).extract().jsonPath();
+            assertThat(product.getString("priceFrom")).isEqualTo(list.getString("items[" + i + "].priceFrom"));
+            assertThat(product.getString("availability")).isEqualTo(list.getString("items[" + i + "].availability"));
+            assertThat(product.getList("variants")).hasSize(list.getInt("items[" + i + "].variantCount"));
+        }
+        // The shop's category page shows the same cards.
+        String page = get("/shop/" + shop.slug() + "/categories/" + roses).then().statusCode(200).extract().asString();
+        assertThat(page).contains("À partir de 19,90", "data-availability=\"LOW_STOCK\"", "Rupture de stock", "15,00")
+                .doesNotContain("4,90 ");
+    }
+
+    @Test
     void aNewBusinessShopIsOffAndOpensOnceSwitchedOn() {
         ShopApi shop = ShopApi.closed(port, "Boutique fermée");
 

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.comptoir.catalog.ProductCard;
 import app.comptoir.catalog.ProductFacets;
 import app.comptoir.catalog.ProductPage;
 import app.comptoir.catalog.ProductQuery;
@@ -25,7 +26,8 @@ import app.comptoir.platform.SqlLike;
 /**
  * Product search in PostgreSQL. One statement finds the filtered set once and returns from it the
  * page of ids, the total and the facet counts; a second loads the products of the page with their
- * variants and images ({@link ProductViews}). So a list costs the same whatever the page size.
+ * variants and images ({@link ProductViews}), or only what a product card shows ({@link ProductCards}). So a
+ * list costs the same whatever the page size.
  *
  * <p>Text: every word of the query must match (stop words such as {@code de} or {@code the} are
  * ignored), in the name, brand, tags, SKUs or description, as itself, by its French or English stem
@@ -93,7 +95,7 @@ public class ProductSearch {
     private static final String FILTERED = """
             f as materialized (
                 select p.id, p.category_id, p.tags, p.option_values, %s as rank,
-                       lower(catalog_unaccent(p.name)) as name_key, p.price_min, p.price_max, p.created_at
+                       p.name_key, p.price_min, p.price_max, p.created_at
                   from products p where %s),
             page as (
                 select f.id, row_number() over (order by %s) as position from f order by %s
@@ -128,16 +130,52 @@ public class ProductSearch {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProductViews views;
+    private final ProductCards cards;
 
-    ProductSearch(NamedParameterJdbcTemplate jdbc, ProductViews views) {
+    ProductSearch(NamedParameterJdbcTemplate jdbc, ProductViews views, ProductCards cards) {
         this.jdbc = jdbc;
         this.views = views;
+        this.cards = cards;
     }
 
     @Transactional(readOnly = true)
     public ProductPage search(UUID tenantId, ProductQuery query) {
-        PageRequests.of(query.page(), query.size(), org.springframework.data.domain.Sort.unsorted());
+        Result result = find(tenantId, query);
+        List<ProductView> items = views.load(tenantId, new ArrayList<>(result.page.values()));
+        return new ProductPage(items, result.total, query.page(), query.size(),
+                query.facets() ? result.facets() : null);
+    }
+
+    /**
+     * The same search as {@link #search}, each product of the page as a card (see {@link ProductCards}). Without facets
+     * the page's cards come with the search itself, in one statement.
+     */
+    @Transactional(readOnly = true)
+    public ProductCard.Page cards(UUID tenantId, ProductQuery query) {
+        if (query.facets()) {
+            Result result = find(tenantId, query);
+            List<ProductCard> items = cards.load(tenantId, new ArrayList<>(result.page.values()));
+            return new ProductCard.Page(items, result.total, query.page(), query.size(), result.facets());
+        }
         MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenantId);
+        ProductCards.Found found = cards.find(filtered(query, params), params);
+        // A page past the end has no row to carry the total: counted apart (an empty first page has none).
+        long total = found.total() != null ? found.total() : query.page() == 0 ? 0 : find(tenantId, query).total;
+        return new ProductCard.Page(found.cards(), total, query.page(), query.size(), null);
+    }
+
+    private Result find(UUID tenantId, ProductQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenantId);
+        String sql = filtered(query, params) + (query.facets() ? FACETS.formatted(PAGE_AND_TOTAL) : "\n" + PAGE_AND_TOTAL);
+        return run(sql, params);
+    }
+
+    /**
+     * The start of the search statement: its common table expressions up to {@code f} (the filtered products, with
+     * what the sorts need) and {@code page} (the ids of the page with their {@code position}).
+     */
+    private static String filtered(ProductQuery query, MapSqlParameterSource params) {
+        PageRequests.of(query.page(), query.size(), org.springframework.data.domain.Sort.unsorted());
         String where = where(query, params);
         boolean text = params.hasValue("q");
         String sort = query.sort() == null || query.sort().isBlank() ? (text ? "relevance" : "name") : query.sort().trim();
@@ -153,13 +191,7 @@ public class ProductSearch {
         };
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         String filtered = FILTERED.formatted(text && sort.equals("relevance") ? RANK : "0", where, orderBy, orderBy);
-        String sql = "with recursive " + (text ? TEXT_QUERY.formatted() : "") + filtered
-                + (query.facets() ? FACETS.formatted(PAGE_AND_TOTAL) : "\n" + PAGE_AND_TOTAL);
-        Result result = run(sql, params);
-        List<UUID> ids = new ArrayList<>(result.page.values());
-        List<ProductView> items = views.load(tenantId, ids);
-        return new ProductPage(items, result.total, query.page(), query.size(),
-                query.facets() ? result.facets() : null);
+        return "with recursive " + (text ? TEXT_QUERY.formatted() : "") + filtered;
     }
 
     /** What the statement returned: the page's ids by position, the total, and the facet rows. */

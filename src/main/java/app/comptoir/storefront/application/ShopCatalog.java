@@ -22,7 +22,7 @@ import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.CategoryNode;
 import app.comptoir.catalog.ProductFacets;
-import app.comptoir.catalog.ProductPage;
+import app.comptoir.catalog.ProductCard;
 import app.comptoir.catalog.ProductPicture;
 import app.comptoir.catalog.ProductQuery;
 import app.comptoir.catalog.ProductStatus;
@@ -32,6 +32,7 @@ import app.comptoir.catalog.VariantView;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Money;
+import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.sales.SalesFigures;
 
@@ -88,7 +89,7 @@ public class ShopCatalog {
     }
 
     /** A page of products with the facets of the whole list (categories, tags, price range). */
-    public record Listing(List<ShopItem> items, long total, int page, int size, ProductFacets facets) {
+    public record Listing(List<ShopCard> items, long total, int page, int size, ProductFacets facets) {
 
         public int totalPages() {
             return size == 0 ? 0 : (int) ((total + size - 1) / size);
@@ -100,7 +101,7 @@ public class ShopCatalog {
     }
 
     /** The home page: featured categories, the newest products and the best sellers. */
-    public record Home(List<FeaturedCategory> categories, List<ShopItem> newest, List<ShopItem> bestSellers) {
+    public record Home(List<FeaturedCategory> categories, List<ShopCard> newest, List<ShopCard> bestSellers) {
     }
 
     /**
@@ -116,7 +117,7 @@ public class ShopCatalog {
         return shops.as(shop, () -> {
             List<FeaturedCategory> featured = tree.stream()
                     .map(c -> new FeaturedCategory(c.id(), c.name(), c.productCount())).toList();
-            List<ShopItem> newest = search(new ShopQuery(null, null, null, null, null, "newest", 0, HOME_PRODUCTS), false)
+            List<ShopCard> newest = search(new ShopQuery(null, null, null, null, null, "newest", 0, HOME_PRODUCTS), false)
                     .items();
             return new Home(featured, newest, bestSellers(shop));
         });
@@ -124,7 +125,7 @@ public class ShopCatalog {
 
     /** The categories with active products (counting their sub-categories'), as a tree in position order. */
     public List<CategoryNode> categories(ShopBusiness shop) {
-        return trees.get(new TreeKey(shop.tenantId(), version(shop)), key -> shops.as(shop, this::tree));
+        return NodeMemory.get(trees, new TreeKey(shop.tenantId(), version(shop)), key -> shops.as(shop, this::tree));
     }
 
     /** The category and its ancestors, from the top (breadcrumbs); a 404 for a category without active products. */
@@ -167,9 +168,9 @@ public class ShopCatalog {
     }
 
     /** Every active product of the shop, by name (for the sitemap). */
-    public List<ShopItem> all(ShopBusiness shop) {
+    public List<ShopCard> all(ShopBusiness shop) {
         return shops.as(shop, () -> {
-            List<ShopItem> all = new ArrayList<>();
+            List<ShopCard> all = new ArrayList<>();
             for (int page = 0; ; page++) {
                 Listing listing = search(new ShopQuery(null, null, null, null, null, "name", page, 200), false);
                 all.addAll(listing.items());
@@ -187,14 +188,14 @@ public class ShopCatalog {
         if ("relevance".equals(sort) && (q.q() == null || q.q().isBlank())) {
             sort = null;
         }
-        ProductPage page = catalog.search(new ProductQuery(q.q(), q.categoryId(), q.tag(), ProductStatus.ACTIVE,
+        ProductCard.Page page = catalog.cards(new ProductQuery(q.q(), q.categoryId(), q.tag(), ProductStatus.ACTIVE,
                 q.priceMin(), q.priceMax(), null, sort, q.page(), q.size(), facets));
-        return new Listing(page.items().stream().map(ShopCatalog::item).toList(), page.total(), page.page(),
+        return new Listing(page.items().stream().map(ShopCard::of).toList(), page.total(), page.page(),
                 page.size(), page.facets());
     }
 
     private List<CategoryNode> tree() {
-        ProductPage counts = catalog.search(new ProductQuery(null, null, null, ProductStatus.ACTIVE, null, null, null,
+        ProductCard.Page counts = catalog.cards(new ProductQuery(null, null, null, ProductStatus.ACTIVE, null, null, null,
                 null, 0, 1, true));
         Map<UUID, Long> active = new HashMap<>();
         counts.facets().categories().forEach(c -> active.put(c.id(), c.count()));
@@ -225,20 +226,13 @@ public class ShopCatalog {
     }
 
     /** The products that sold most (units) over the last days, active ones only, best first. */
-    private List<ShopItem> bestSellers(ShopBusiness shop) {
+    private List<ShopCard> bestSellers(ShopBusiness shop) {
         ZoneId zone = BusinessTime.zoneOf(shop.zone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<UUID> ids = bestSellers.get(new BestSellersKey(shop.tenantId(), today, figures.version()),
+        List<UUID> ids = NodeMemory.get(bestSellers, new BestSellersKey(shop.tenantId(), today, figures.version()),
                 key -> ranking(today, zone, shop.currency()));
-        List<ShopItem> items = new ArrayList<>();
-        for (UUID id : ids) {
-            catalog.product(id).filter(p -> p.status() == ProductStatus.ACTIVE)
-                    .ifPresent(p -> items.add(item(p)));
-            if (items.size() == HOME_PRODUCTS) {
-                break;
-            }
-        }
-        return items;
+        return catalog.cards(ids).stream().filter(p -> p.status() == ProductStatus.ACTIVE)
+                .limit(HOME_PRODUCTS).map(ShopCard::of).toList();
     }
 
     private List<UUID> ranking(LocalDate today, ZoneId zone, String currency) {

@@ -7,7 +7,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import app.comptoir.catalog.CategoryNode;
 import app.comptoir.storefront.application.ShopBusiness;
-import app.comptoir.storefront.application.ShopItem;
+import app.comptoir.storefront.application.ShopCard;
 
 /**
  * A shop's sitemap (sitemaps.org): the home page, every category with active products and every active product,
@@ -19,14 +19,14 @@ final class Sitemaps {
     private Sitemaps() {
     }
 
-    static String xml(ShopBusiness shop, ShopLinks links, List<CategoryNode> categories, List<ShopItem> products) {
+    static String xml(ShopBusiness shop, ShopLinks links, List<CategoryNode> categories, List<ShopCard> products) {
         StringBuilder xml = new StringBuilder(256 + 600 * (products.size() + 1));
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ")
                 .append("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         url(xml, shop, links, "", null);
         categories(xml, shop, links, categories);
-        for (ShopItem product : products) {
+        for (ShopCard product : products) {
             url(xml, shop, links, "/products/" + product.id(), ShopPages.isoDate(product.updatedAt()));
         }
         return xml.append("</urlset>\n").toString();

@@ -29,6 +29,7 @@ import app.comptoir.storefront.application.Availability;
 import app.comptoir.storefront.application.ShopBusiness;
 import app.comptoir.storefront.application.ShopBusinesses;
 import app.comptoir.storefront.application.ShopCatalog;
+import app.comptoir.storefront.application.ShopCard;
 import app.comptoir.storefront.application.ShopItem;
 import app.comptoir.storefront.application.ShopVariant;
 
@@ -157,11 +158,11 @@ class StoreController {
     record ProductList(List<StoreProductCard> items, long total, int page, int size) {
     }
 
-    private StoreProductCard card(ShopBusiness shop, ShopItem p, Locale locale) {
+    private StoreProductCard card(ShopBusiness shop, ShopCard p, Locale locale) {
         ProductImageView picture = p.picture();
         return new StoreProductCard(p.id(), p.name(), p.slug(), p.brand(), p.categoryId(), p.tags(),
                 picture == null ? null : image(shop, p.id(), picture), p.priceFrom(), p.compareAtPrice(),
-                p.priceVaries(), shop.currency(), shop.pricesIncludeVat(), p.availability(), p.variants().size(),
+                p.priceVaries(), shop.currency(), shop.pricesIncludeVat(), p.availability(), p.variantCount(),
                 links.absolute(shop, "/products/" + p.id(), locale));
     }
 
