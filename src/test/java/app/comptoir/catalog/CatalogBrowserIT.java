@@ -210,11 +210,7 @@ class CatalogBrowserIT {
 
     @Test
     void theDemoGardenShopBrowsesItsThousandProducts() {
-        page.navigate("/login");
-        page.locator("#email").fill("manager@jardin-des-lilas.demo");
-        page.locator("#password").fill(Api.DEMO_PASSWORD);
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, "manager@jardin-des-lilas.demo", Api.DEMO_PASSWORD);
 
         page.navigate("/app/catalog/products?view=list");
         assertThat(page.locator("#products-body tr")).hasCount(24);
@@ -231,11 +227,7 @@ class CatalogBrowserIT {
     }
 
     private void signIn(Account account) {
-        page.navigate("/login");
-        page.locator("#email").fill(account.email());
-        page.locator("#password").fill(account.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, account.email(), account.password());
     }
 
     /** A drawing of a watering can, as a product photo would show one. */

@@ -121,11 +121,7 @@ class PasskeysIT {
     }
 
     private void signInWithPassword(Account account) {
-        page.navigate("/login");
-        page.locator("#email").fill(account.email());
-        page.locator("#password").fill(account.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, account.email(), account.password());
     }
 
     /** Adds a passkey on the account page; returns its credential id. */

@@ -79,11 +79,7 @@ class PasswordResetBrowserIT {
     void aColleagueInvitedFromTheUsersPageJoinsFromTheirPhone() {
         Account admin = Api.newBusiness(port, "Équipe au navigateur");
         String email = Api.uniqueEmail("invitee");
-        page.navigate("/login");
-        page.locator("#email").fill(admin.email());
-        page.locator("#password").fill(admin.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, admin.email(), admin.password());
 
         // The first-run guide's step leads to the invitation form.
         page.locator("[data-guide] [data-step='colleague'] a").click();

@@ -37,11 +37,7 @@ class InventoryBrowserIT {
         shop.receive(hose, 8);
         shop.call().body(Map.of("alertLevel", 5)).put("/api/v1/stocks/" + hose).then().statusCode(200);
 
-        page.navigate("/login");
-        page.locator("#email").fill(shop.admin.email());
-        page.locator("#password").fill(shop.admin.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, shop.admin.email(), shop.admin.password());
 
         page.locator("[data-navigation]").getByText("Stock").click();
         page.waitForURL("**/app/inventory/stock");

@@ -20,11 +20,7 @@ class ReportingBrowserIT {
     @Test
     void theDemoShopsDashboardAndStockStatisticsDrawTheirCharts() {
         Page page = browsers.page();
-        page.navigate("/login");
-        page.locator("#email").fill("manager@jardin-des-lilas.demo");
-        page.locator("#password").fill(Api.DEMO_PASSWORD);
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, "manager@jardin-des-lilas.demo", Api.DEMO_PASSWORD);
 
         page.locator("[data-navigation]").getByText("Statistiques").click();
         page.waitForURL("**/app/reporting");

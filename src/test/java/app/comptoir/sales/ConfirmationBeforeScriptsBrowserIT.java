@@ -41,11 +41,7 @@ class ConfirmationBeforeScriptsBrowserIT {
     void aDeleteClickedBeforeThePageScriptHasRunStillAsksAndDismissingDeletesNothing() {
         SalesApi shop = SalesApi.newShop(port);
         String customer = shop.customer("Mme Rose Lilas", "0611111111");
-        page.navigate("/login");
-        page.locator("#email").fill(shop.admin.email());
-        page.locator("#password").fill(shop.admin.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/app$"));
+        Browsers.signIn(page, shop.admin.email(), shop.admin.password());
 
         AtomicReference<Route> heldScript = new AtomicReference<>();
         page.route("**/js/app.js", heldScript::set);

@@ -62,11 +62,7 @@ class CustomerImportProgressBrowserIT {
         Account owner = Api.newBusiness(port, "Pépinière du Lac");
         CountDownLatch release = new CountDownLatch(1);
         UUID job = startHeldImport(owner, release);
-        page.navigate("/login");
-        page.locator("#email").fill(owner.email());
-        page.locator("#password").fill(owner.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, owner.email(), owner.password());
 
         try {
             page.navigate("/app/sales/customers/import");

@@ -39,11 +39,7 @@ class DecimalPriceBrowserIT {
         SalesApi shop = SalesApi.newShop(port);
         String variant = shop.stocked("Arrosoir 10 L", "ARR-10", "9.90", 20, 5);
         String order = shop.order(variant, 2).getString("id");
-        page.navigate("/login");
-        page.locator("#email").fill(shop.admin.email());
-        page.locator("#password").fill(shop.admin.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/app$"));
+        Browsers.signIn(page, shop.admin.email(), shop.admin.password());
 
         page.navigate("/app/sales/orders/" + order);
         Locator line = page.locator("#lines tr[data-line-sku='ARR-10']");

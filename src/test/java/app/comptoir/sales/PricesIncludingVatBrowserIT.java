@@ -79,10 +79,6 @@ class PricesIncludingVatBrowserIT {
     }
 
     private void signIn(Account account) {
-        page.navigate("/login");
-        page.locator("#email").fill(account.email());
-        page.locator("#password").fill(account.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, account.email(), account.password());
     }
 }

@@ -139,10 +139,6 @@ class SalesDocumentsBrowserIT {
     }
 
     private void signIn(Account account) {
-        page.navigate("/login");
-        page.locator("#email").fill(account.email());
-        page.locator("#password").fill(account.password());
-        page.locator("#login-form button[type=submit]").click();
-        page.waitForURL("**/app");
+        Browsers.signIn(page, account.email(), account.password());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -82,6 +83,15 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
     /** Chromium with a window of this size. */
     public static Browsers chromium(int width, int height) {
         return new Browsers(width, height);
+    }
+
+    /** Signs in to the back office through its login form, as a person would, and waits for the home page. */
+    public static void signIn(Page page, String email, String password) {
+        page.navigate("/login");
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(password);
+        page.locator("#login-form button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/app$"));
     }
 
     /** The current test's page, in French, with relative URLs resolved against the application. */
