@@ -75,6 +75,18 @@ public class ProductDescriptions {
 
     /** The description asked for, from the cache or written now. */
     public GeneratedDescription describe(DescriptionRequest request) {
+        return write(request, true);
+    }
+
+    /**
+     * The description asked for, written anew whatever the cache holds (a provider writes another text; the built-in
+     * writer the same one); it replaces the cached one.
+     */
+    public GeneratedDescription regenerate(DescriptionRequest request) {
+        return write(request, false);
+    }
+
+    private GeneratedDescription write(DescriptionRequest request, boolean fromCache) {
         permissions.require(Permission.CATALOG_WRITE);
         if (request.productId() == null && request.variantId() == null) {
             throw InvalidInputException.field("productId", "productId or variantId is required");
@@ -108,7 +120,7 @@ public class ProductDescriptions {
         String key = CacheKey.of(facts, platform, tone, length, language, provider.writer());
         String currency = settings.costCurrency();
 
-        Optional<AssistantStore.Cached> cached = transaction.execute(status -> {
+        Optional<AssistantStore.Cached> cached = !fromCache ? Optional.empty() : transaction.execute(status -> {
             Optional<AssistantStore.Cached> hit = store.hit(tenant, key, clock.instant());
             hit.ifPresent(c -> store.countHit(tenant, c.tokensIn() + c.tokensOut(), c.cost(), clock.instant()));
             return hit;
@@ -141,7 +153,7 @@ public class ProductDescriptions {
         transaction.executeWithoutResult(status -> {
             store.keep(tenant, new AssistantStore.NewEntry(key, product.id(), request.variantId(), platform.name(),
                     tone.name(), length.name(), language.name(), provider.kind().key(), model, text, tokensIn,
-                    tokensOut, cost), now, actor);
+                    tokensOut, cost), !fromCache, now, actor);
             store.countMiss(tenant, tokensIn, tokensOut, cost, now);
         });
         return new GeneratedDescription(text, false, provider.kind().key(), model, in + out, in, out, cost, currency);

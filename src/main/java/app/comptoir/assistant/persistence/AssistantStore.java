@@ -89,14 +89,20 @@ public class AssistantStore {
                 .optional();
     }
 
-    /** Keeps a description; when another request kept one for the same key meanwhile, that one stays. */
-    public void keep(UUID tenant, NewEntry e, Instant at, UUID by) {
+    /**
+     * Keeps a description; when one is kept for the same key (another request kept it meanwhile), that one stays,
+     * unless {@code replace} (a regenerated text).
+     */
+    public void keep(UUID tenant, NewEntry e, boolean replace, Instant at, UUID by) {
         jdbc.sql("""
                         insert into assistant_descriptions (tenant_id, cache_key, product_id, variant_id, platform, tone,
                           length, language, provider, model, description, tokens_in, tokens_out, cost, created_at,
                           created_by, updated_at, updated_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (tenant_id, cache_key) do nothing""")
+                        on conflict (tenant_id, cache_key) do\s""" + (replace ? """
+                        update set description = excluded.description, tokens_in = excluded.tokens_in,
+                          tokens_out = excluded.tokens_out, cost = excluded.cost, updated_at = excluded.updated_at,
+                          updated_by = excluded.updated_by, version = assistant_descriptions.version + 1""" : "nothing"))
                 .params(tenant, e.cacheKey(), e.productId(), e.variantId(), e.platform(), e.tone(), e.length(),
                         e.language(), e.provider(), e.model(), e.description(), e.tokensIn(), e.tokensOut(), e.cost(),
                         Timestamp.from(at), by, Timestamp.from(at), by)
