@@ -178,6 +178,22 @@ class AssistantDescriptionsIT {
     }
 
     @Test
+    void aVariantsDescriptionNamesItsOptionsAndMustBelongToTheProductNamed() {
+        Account admin = Api.newBusiness(port, "Variante");
+        String id = product(admin, "Pot Toscane", "POT-V");
+        String other = product(admin, "Jardinière", "JAR-V");
+        String grey = Api.as(port, admin).get("/api/v1/products/" + id).then().statusCode(200).extract()
+                .path("variants.find { it.sku == 'POT-V-G' }.id");
+
+        JsonPath answer = describe(admin, Map.of("variantId", grey, "length", "medium", "language", "fr"));
+
+        assertThat(answer.getString("description")).contains("Ce modèle : couleur Gris").contains("14,90")
+                .doesNotContain("Vert");
+        Api.as(port, admin).body(Map.of("productId", other, "variantId", grey)).post("/api/v1/ai/descriptions")
+                .then().spec(Api.problem(400, "validation")).body("errors.field", hasItem("variantId"));
+    }
+
+    @Test
     void aSecondPassOverAHundredProductsOfTheGardenShopIsServedFromTheCache() {
         Account manager = new Account(null, "jardin-des-lilas", null, "manager@jardin-des-lilas.demo",
                 Api.DEMO_PASSWORD, Api.token(port, "manager@jardin-des-lilas.demo", Api.DEMO_PASSWORD), null);
