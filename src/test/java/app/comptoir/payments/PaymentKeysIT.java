@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.comptoir.payments.persistence.SecretSeal;
+import app.comptoir.platform.SecretSeal;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;

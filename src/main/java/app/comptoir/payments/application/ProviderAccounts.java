@@ -21,13 +21,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.payments.persistence.ProviderAccountStore;
-import app.comptoir.payments.persistence.SecretSeal;
 import app.comptoir.payments.provider.PaymentProvider;
 import app.comptoir.payments.provider.ProviderAccount;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
+import app.comptoir.platform.SecretSeal;
 
 /**
  * Each business's accounts with the online providers: the secrets it enters (checked by the provider, sealed with

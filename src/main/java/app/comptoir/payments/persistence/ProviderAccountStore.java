@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.comptoir.platform.SecretSeal;
+
 /** Every SQL text of the businesses' provider accounts ({@code payment_provider_accounts}; secrets sealed). */
 @Repository
 public class ProviderAccountStore {

@@ -73,6 +73,9 @@ class OpenApiConfiguration {
                     + "its acts (move, cancel, no-show, walk-in, payment at the counter), and the public booking API "
                     + "of a business (/api/v1/booking/{slug}, no token: book, then see, move or cancel by the "
                     + "customer's link)."),
+            Map.entry("assistant", "Product descriptions written by the business's model provider (OpenAI-compatible or "
+                    + "Ollama) or, without one, by a deterministic built-in writer; their cache and its figures; the "
+                    + "business's provider settings (the API key never returned) and its token and cost counters."),
             Map.entry("platform", "Shared services: the append-only audit log of every change to business data."),
             Map.entry("payments", "What is due and paid on orders and appointments: payments received on site (cash, card "
                     + "terminal, transfer, cheque), online payment links (Stripe Checkout), refunds, the cash drawer "

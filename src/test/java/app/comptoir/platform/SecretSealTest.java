@@ -1,4 +1,4 @@
-package app.comptoir.payments.persistence;
+package app.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.comptoir.payments.application.PaymentsSettings;
-import app.comptoir.platform.ComptoirProperties;
 
 /** Provider keys at rest: AES-256-GCM bound to their row, a generated key kept privately, rotation without loss. */
 class SecretSealTest {
@@ -29,7 +27,7 @@ class SecretSealTest {
     }
 
     private SecretSeal seal(String key, List<String> previous) {
-        return new SecretSeal(new PaymentsSettings(key, previous, null), new ComptoirProperties(dataDir, null, null, null));
+        return new SecretSeal("comptoir.payments", key, previous, dataDir.resolve("payments-encryption.key"));
     }
 
     @Test

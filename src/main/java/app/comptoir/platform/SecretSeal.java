@@ -1,7 +1,8 @@
-package app.comptoir.payments.persistence;
+package app.comptoir.platform;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -17,24 +18,19 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
-import app.comptoir.payments.application.PaymentsSettings;
-import app.comptoir.platform.ComptoirProperties;
-import app.comptoir.platform.SecretFiles;
 
 /**
  * Seals secrets at rest with AES-256-GCM: a random 12-byte nonce, the ciphertext and its 16-byte tag, with
  * associated data that binds a sealed value to where it belongs (its business and provider), so a value copied
  * into another row does not open.
  *
- * <p>The key is {@code comptoir.payments.encryption-key} (Base64 of 32 bytes) when set; otherwise one generated once
- * in {@code <data-dir>/payments-encryption.key} (mode 600), like the embedded database's passwords. Each sealed
- * value is stored with its key's id (the first 4 bytes of the key's SHA-256, in hex), so after a rotation the keys
- * listed in {@code comptoir.payments.previous-encryption-keys} still open older rows, and saving them again seals
- * them with the current key.
+ * <p>Each module that keeps secrets holds its own seal, with its own key: the key from its setting (Base64 of 32
+ * bytes, e.g. {@code comptoir.payments.encryption-key}) when set, otherwise one generated once in a file of the data
+ * directory (mode 600), like the embedded database's passwords. Each sealed value is stored with its key's id (the
+ * first 4 bytes of the key's SHA-256, in hex), so after a rotation the previous keys (e.g.
+ * {@code comptoir.payments.previous-encryption-keys}) still open older rows, and saving them again seals them with
+ * the current key.
  */
-@Component
 public class SecretSeal {
 
     private static final Logger log = LoggerFactory.getLogger(SecretSeal.class);
@@ -56,26 +52,29 @@ public class SecretSeal {
     private final String currentId;
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
 
-    SecretSeal(PaymentsSettings settings, ComptoirProperties properties) {
+    /**
+     * A seal with the key given in the setting {@code <settings>.encryption-key} ({@code key}, Base64 of 32 bytes),
+     * or, when it is blank, the one kept in {@code keyFile} (generated on first use); {@code previousKeys} (from
+     * {@code <settings>.previous-encryption-keys}, comma-separated or listed) still open what they sealed.
+     */
+    public SecretSeal(String settings, String key, List<String> previousKeys, Path keyFile) {
         byte[] current;
-        if (settings.encryptionKey() != null && !settings.encryptionKey().isBlank()) {
-            current = decode("comptoir.payments.encryption-key", settings.encryptionKey());
+        if (key != null && !key.isBlank()) {
+            current = decode(settings + ".encryption-key", key);
         } else {
-            SecretFiles.Kept kept = SecretFiles.keep(properties.dataDir().resolve("payments-encryption.key"), 32);
+            SecretFiles.Kept kept = SecretFiles.keep(keyFile, 32);
             if (kept.generated()) {
-                log.info("Generated the payments encryption key in {}", properties.dataDir().resolve("payments-encryption.key")
-                        .toAbsolutePath());
+                log.info("Generated the {} encryption key in {}", settings, keyFile.toAbsolutePath());
             }
             current = kept.bytes();
         }
         currentId = id(current);
         keys.put(currentId, new SecretKeySpec(current, "AES"));
-        List<String> previous = settings.previousEncryptionKeys();
-        for (String text : previous) {
+        for (String text : previousKeys == null ? List.<String>of() : previousKeys) {
             for (String one : text.split(",")) {
                 if (!one.isBlank()) {
-                    byte[] key = decode("comptoir.payments.previous-encryption-keys", one);
-                    keys.putIfAbsent(id(key), new SecretKeySpec(key, "AES"));
+                    byte[] older = decode(settings + ".previous-encryption-keys", one);
+                    keys.putIfAbsent(id(older), new SecretKeySpec(older, "AES"));
                 }
             }
         }

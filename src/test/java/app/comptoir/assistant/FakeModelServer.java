@@ -1,0 +1,147 @@
+package app.comptoir.assistant;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local model server speaking the two chat protocols the assistant uses, started by a test on a random port:
+ * OpenAI's {@code POST /v1/chat/completions} (non-streaming: {@code choices[0].message.content} and
+ * {@code usage.prompt_tokens / completion_tokens}) and Ollama's {@code POST /api/chat} ({@code message.content},
+ * {@code prompt_eval_count}, {@code eval_count}, {@code done}). Each test scripts the answers it wants, in order;
+ * without a script the server answers a numbered text. Every request is recorded with its headers and body.
+ */
+final class FakeModelServer implements AutoCloseable {
+
+    /** One scripted answer: an HTTP status, and for a 200 the text and the tokens counted. */
+    record Reply(int status, String text, int promptTokens, int completionTokens) {
+
+        static Reply text(String text, int promptTokens, int completionTokens) {
+            return new Reply(200, text, promptTokens, completionTokens);
+        }
+
+        static Reply failure(int status) {
+            return new Reply(status, null, 0, 0);
+        }
+    }
+
+    /** A request received: its path, its Authorization header and its JSON body. */
+    record Received(String path, String authorization, JsonNode body) {
+
+        /** The text of the message with this role. */
+        String message(String role) {
+            for (JsonNode m : body.path("messages")) {
+                if (m.path("role").asString().equals(role)) {
+                    return m.path("content").asString();
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answered = new AtomicInteger();
+
+    FakeModelServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/v1/chat/completions", exchange -> answer(exchange, true));
+        server.createContext("/api/chat", exchange -> answer(exchange, false));
+        server.start();
+    }
+
+    /** The OpenAI-compatible base address ({@code .../v1}). */
+    String openAiBase() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The Ollama base address. */
+    String ollamaBase() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next answers, in order. */
+    FakeModelServer then(Reply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void answer(HttpExchange exchange, boolean openAi) throws IOException {
+        try (exchange) {
+            JsonNode body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = JSON.readTree(in.readAllBytes());
+            }
+            received.add(new Received(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+            Reply reply = script.poll();
+            if (reply == null) {
+                int n = answered.incrementAndGet();
+                reply = Reply.text("Texte du modèle n° " + n + ".", 100, 40);
+            }
+            if (reply.status() != 200) {
+                send(exchange, reply.status(), Map.of("error", Map.of("message", "scripted failure",
+                        "type", "server_error")));
+                return;
+            }
+            String model = body.path("model").asString();
+            if (openAi) {
+                send(exchange, 200, Map.of("id", "chatcmpl-" + received.size(), "object", "chat.completion",
+                        "created", Instant.now().getEpochSecond(), "model", model,
+                        "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                                "message", Map.of("role", "assistant", "content", reply.text()))),
+                        "usage", Map.of("prompt_tokens", reply.promptTokens(),
+                                "completion_tokens", reply.completionTokens(),
+                                "total_tokens", reply.promptTokens() + reply.completionTokens())));
+            } else {
+                send(exchange, 200, Map.of("model", model, "created_at", Instant.now().toString(),
+                        "message", Map.of("role", "assistant", "content", reply.text()),
+                        "done", true, "done_reason", "stop", "total_duration", 1000000,
+                        "prompt_eval_count", reply.promptTokens(), "eval_count", reply.completionTokens()));
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
