@@ -274,6 +274,13 @@ class AssistantDescriptionsIT {
         Api.as(port, admin).body(Map.of("provider", "openai")).put("/api/v1/ai/settings")
                 .then().spec(Api.problem(400, "validation")).body("errors.field", hasItem("model"))
                 .body("errors.field", hasItem("baseUrl"));
+        // A business's provider never makes the server call the cloud's metadata service (nor, in production, its own
+        // network: the tests allow private addresses for their fake model servers).
+        Api.as(port, admin).body(Map.of("provider", "openai", "model", "gpt-test",
+                        "baseUrl", "https://169.254.169.254/latest/meta-data")).put("/api/v1/ai/settings")
+                .then().spec(Api.problem(400, "validation")).body("errors.field", hasItem("baseUrl"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString(
+                        "which a business's assistant provider may not call")));
         Api.as(port, viewer).body(Map.of("productId", id)).post("/api/v1/ai/descriptions").then().statusCode(403);
         Api.as(port, driver).body(Map.of("productId", id)).post("/api/v1/ai/descriptions").then().statusCode(403);
         Api.as(port, manager).get("/api/v1/ai/settings").then().statusCode(403);

@@ -18,7 +18,8 @@ import app.comptoir.payments.FakeStripe;
  * context is ready (not in the background as on a real first start). The embedded database runs
  * without fsync (a test database is thrown away; the durable default is tested in
  * {@code EmbeddedDatabaseIT}), the metrics and OpenAPI document, opt-in in production, are exposed, and Stripe is
- * the local {@link FakeStripe}.
+ * the local {@link FakeStripe}. Webhooks and a business's own assistant provider may call this machine (the tests'
+ * receivers and fake model servers).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,7 +33,8 @@ import app.comptoir.payments.FakeStripe;
         "comptoir.db.durable=false",
         "comptoir.expose.metrics=true",
         "comptoir.expose.api-docs=true",
-        "comptoir.webhooks.allow-private-addresses=true"
+        "comptoir.webhooks.allow-private-addresses=true",
+        "comptoir.assistant.business-private-addresses=true"
 })
 @ContextConfiguration(initializers = {TestDataDirectory.class, FakeStripe.Initializer.class})
 public @interface IntegrationTest {

@@ -22,5 +22,6 @@ public record AssistantSettings(@DefaultValue("none") String provider, String mo
                                 @DefaultValue("0") BigDecimal pricePer1kOutputTokens,
                                 @DefaultValue("USD") String costCurrency,
                                 @DefaultValue("true") boolean businessProviders,
+                                @DefaultValue("false") boolean businessPrivateAddresses,
                                 String encryptionKey, @DefaultValue List<String> previousEncryptionKeys) {
 }

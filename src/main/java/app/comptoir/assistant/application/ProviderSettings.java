@@ -18,6 +18,7 @@ import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.InvalidInputException.FieldError;
+import app.comptoir.platform.OutboundTargets;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
 import app.comptoir.platform.SecretSeal;
@@ -61,10 +62,15 @@ public class ProviderSettings {
     private final AuditRecorder audit;
     private final Clock clock;
 
+    /** Where a business's own provider may be: never the server's own network (see {@link OutboundTargets}). */
+    private final OutboundTargets targets;
+
     ProviderSettings(AssistantStore store, AssistantSettings deployment, ComptoirProperties properties,
                      TenantContext tenantContext, Permissions permissions, AuditRecorder audit, Clock clock) {
         this.store = store;
         this.deployment = deployment;
+        this.targets = OutboundTargets.resolvingWithDns("a business's assistant provider",
+                deployment.businessPrivateAddresses());
         this.seal = new SecretSeal("comptoir.assistant", deployment.encryptionKey(),
                 deployment.previousEncryptionKeys(), properties.dataDir().resolve("assistant-encryption.key"));
         this.tenantContext = tenantContext;
@@ -91,6 +97,12 @@ public class ProviderSettings {
                 } catch (SecretSeal.Unreadable e) {
                     throw new ProviderUnavailable(kind.key(), e);
                 }
+            }
+            if (own.baseUrl() != null) {
+                // Its name may point elsewhere since it was saved: the server's own network is never called.
+                targets.problemAtDelivery(own.baseUrl()).ifPresent(problem -> {
+                    throw ProviderUnavailable.refusedAddress(kind.key(), problem);
+                });
             }
             return new ProviderConfig(kind, own.model(), own.baseUrl(), key, deployment.timeout(),
                     deployment.maxRetries(), priceIn, priceOut, own.version() + 1);
@@ -138,6 +150,8 @@ public class ProviderSettings {
         }
         if (baseUrl != null && !httpAddress(baseUrl)) {
             errors.add(new FieldError("baseUrl", "must be an http or https address"));
+        } else if (baseUrl != null) {
+            targets.problemAtRegistration(baseUrl).ifPresent(problem -> errors.add(new FieldError("baseUrl", problem)));
         }
         if (provider == ProviderKind.OPENAI || provider == ProviderKind.OLLAMA) {
             if (model == null) {

@@ -8,10 +8,19 @@ import app.comptoir.platform.ComptoirException;
 public class ProviderUnavailable extends ComptoirException {
 
     public ProviderUnavailable(String provider, Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "assistant-provider-unavailable",
-                "The description provider (" + provider + ") did not answer; nothing was generated or charged.");
+        this(cause, "The description provider (" + provider + ") did not answer; nothing was generated or charged.");
+    }
+
+    private ProviderUnavailable(Throwable cause, String detail) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "assistant-provider-unavailable", detail);
         if (cause != null) {
             initCause(cause);
         }
+    }
+
+    /** The business's provider address now leads where the server may not call (e.g. its own network). */
+    public static ProviderUnavailable refusedAddress(String provider, String problem) {
+        return new ProviderUnavailable(null, "The description provider (" + provider + ") was not called: its address "
+                + problem + ". Nothing was generated or charged.");
     }
 }

@@ -1,8 +1,5 @@
 package app.comptoir.notifications.application;
 
-import java.net.InetAddress;
-import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
-import app.comptoir.notifications.domain.WebhookTargets;
+import app.comptoir.platform.OutboundTargets;
 
 /**
  * The webhook targets' check ({@code comptoir.webhooks.allow-private-addresses}, off in production: only
@@ -28,8 +25,8 @@ class WebhookConfiguration {
     static final String DELIVERY_TASK = "notifications-webhook-delivery";
 
     @Bean
-    WebhookTargets webhookTargets(@Value("${comptoir.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
-        return new WebhookTargets(allowPrivate, host -> List.of(InetAddress.getAllByName(host)));
+    OutboundTargets webhookTargets(@Value("${comptoir.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
+        return OutboundTargets.resolvingWithDns("webhooks", allowPrivate);
     }
 
     @Bean

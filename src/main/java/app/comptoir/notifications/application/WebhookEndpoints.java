@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.notifications.domain.WebhookEndpoint;
 import app.comptoir.notifications.domain.WebhookEventType;
 import app.comptoir.notifications.domain.WebhookSecrets;
-import app.comptoir.notifications.domain.WebhookTargets;
+import app.comptoir.platform.OutboundTargets;
 import app.comptoir.notifications.persistence.WebhookStore;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ComptoirPrincipal;
@@ -31,7 +31,7 @@ import app.comptoir.platform.TextInput;
 /**
  * The current business's webhook endpoints (administrators: SETTINGS_MANAGE): registering a URL with the
  * events it receives, changing, disabling, deleting it, rolling its signing secret, and sending it a test
- * event. Every field is checked at once; the URL by {@link WebhookTargets} (HTTPS, no private address).
+ * event. Every field is checked at once; the URL by {@link OutboundTargets} (HTTPS, no private address).
  */
 @Service
 @Transactional
@@ -44,14 +44,14 @@ public class WebhookEndpoints {
     public static final int MAX_DESCRIPTION = 200;
 
     private final WebhookStore store;
-    private final WebhookTargets targets;
+    private final OutboundTargets targets;
     private final WebhookDeliveries deliveries;
     private final TenantContext tenantContext;
     private final Permissions permissions;
     private final Clock clock;
     private final AuditRecorder audit;
 
-    WebhookEndpoints(WebhookStore store, WebhookTargets targets, WebhookDeliveries deliveries,
+    WebhookEndpoints(WebhookStore store, OutboundTargets targets, WebhookDeliveries deliveries,
                      TenantContext tenantContext, Permissions permissions, Clock clock, AuditRecorder audit) {
         this.store = store;
         this.targets = targets;

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.notifications.domain.WebhookSignature;
-import app.comptoir.notifications.domain.WebhookTargets;
+import app.comptoir.platform.OutboundTargets;
 
 /**
  * POSTs one signed event to one endpoint over HTTP, with short timeouts (connect 5 s, answer 10 s) so a slow
@@ -35,10 +35,10 @@ class WebhookSender {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final WebhookTargets targets;
+    private final OutboundTargets targets;
     private final Clock clock;
 
-    WebhookSender(WebhookTargets targets, Clock clock) {
+    WebhookSender(OutboundTargets targets, Clock clock) {
         this.targets = targets;
         this.clock = clock;
     }

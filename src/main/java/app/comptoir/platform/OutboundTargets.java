@@ -1,4 +1,4 @@
-package app.comptoir.notifications.domain;
+package app.comptoir.platform;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -11,16 +11,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which URLs a webhook may call, so that a business cannot make Comptoir's servers call their own network
- * (server-side request forgery): HTTPS only, no credentials in the URL, and no address that is loopback,
- * private, link-local (the cloud metadata service), carrier-grade NAT, multicast or unspecified. The check runs
- * at registration and again before each delivery on the addresses the name resolves to then, since a name can
- * be pointed elsewhere after registration.
+ * Which URLs a business may make Comptoir's servers call (its webhooks, its own assistant provider), so that a
+ * business cannot make them call the servers' own network (server-side request forgery): HTTPS only, no credentials
+ * in the URL, and no address that is loopback, private, link-local (the cloud metadata service), carrier-grade NAT,
+ * multicast or unspecified. The check runs at registration and again before each call on the addresses the name
+ * resolves to then, since a name can be pointed elsewhere after registration.
  *
  * <p>With {@code allowPrivate} (tests, development) a receiver on this machine or the local network is
  * allowed, and plain HTTP for {@code localhost} and loopback addresses; link-local and multicast never are.
  */
-public final class WebhookTargets {
+public final class OutboundTargets {
 
     /** The longest URL accepted. */
     public static final int MAX_LENGTH = 2000;
@@ -31,12 +31,20 @@ public final class WebhookTargets {
         List<InetAddress> resolve(String host) throws UnknownHostException;
     }
 
+    private final String callers;
     private final boolean allowPrivate;
     private final Resolver resolver;
 
-    public WebhookTargets(boolean allowPrivate, Resolver resolver) {
+    /** {@code callers}: who calls, in the refusal's sentence ("webhooks"). */
+    public OutboundTargets(String callers, boolean allowPrivate, Resolver resolver) {
+        this.callers = callers;
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
+    }
+
+    /** The check of the addresses this machine's DNS gives. */
+    public static OutboundTargets resolvingWithDns(String callers, boolean allowPrivate) {
+        return new OutboundTargets(callers, allowPrivate, host -> java.util.List.of(InetAddress.getAllByName(host)));
     }
 
     /** Whether private and loopback targets are allowed here. */
@@ -45,14 +53,14 @@ public final class WebhookTargets {
     }
 
     /**
-     * What is wrong with the URL as a webhook target at registration, if anything (a sentence for the
+     * What is wrong with the URL as a target at registration, if anything (a sentence for the
      * problem's detail). A name that does not resolve yet is accepted: it is checked again at each delivery.
      */
     public Optional<String> problemAtRegistration(String url) {
         return problem(url, false);
     }
 
-    /** What is wrong with the URL right before a delivery, resolving its host now (unknown: refused). */
+    /** What is wrong with the URL right before a call, resolving its host now (unknown: refused). */
     public Optional<String> problemAtDelivery(String url) {
         return problem(url, true);
     }
@@ -100,7 +108,7 @@ public final class WebhookTargets {
             Optional<String> refused = refused(address);
             if (refused.isPresent()) {
                 return Optional.of("points to " + refused.get() + " address " + address.getHostAddress()
-                        + ", which webhooks may not call");
+                        + ", which " + callers + " may not call");
             }
         }
         return Optional.empty();

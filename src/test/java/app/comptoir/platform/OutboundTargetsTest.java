@@ -1,4 +1,4 @@
-package app.comptoir.notifications.domain;
+package app.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class WebhookTargetsTest {
+class OutboundTargetsTest {
 
     /** A fake DNS: names the tests use, and everything else unknown. */
     private static final Map<String, String> DNS = Map.of("hooks.example.com", "93.184.216.34",
@@ -26,8 +26,8 @@ class WebhookTargetsTest {
         return List.of(InetAddress.getByName(ip));
     }
 
-    private final WebhookTargets production = new WebhookTargets(false, WebhookTargetsTest::resolve);
-    private final WebhookTargets development = new WebhookTargets(true, WebhookTargetsTest::resolve);
+    private final OutboundTargets production = new OutboundTargets("webhooks", false, OutboundTargetsTest::resolve);
+    private final OutboundTargets development = new OutboundTargets("webhooks", true, OutboundTargetsTest::resolve);
 
     @Test
     void aPublicHttpsAddressIsAccepted() {
