@@ -14,14 +14,16 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A small per-node cache of computed answers, for keys that carry everything the answer depends on
  * (typically the tenant, the question and a version that moves on every committed change), kept in a
  * Caffeine cache:
  * <ul>
- *   <li>an answer not cached yet is computed once however many requests ask for it at the same time, on the
- *       thread of the first of them (so with its tenant and its transaction);</li>
+ *   <li>an answer not cached yet is computed once however many requests outside any transaction ask for it at
+ *       the same time, on the thread of the first of them (so with its tenant); a request inside a transaction
+ *       never waits for another's computation but computes the answer itself (see {@link #get});</li>
  *   <li>an answer older than the time to live is still served while one background task (run as the key's
  *       tenant) computes it again, so no request waits for the rebuild and a popular answer is never
  *       rebuilt by many requests at once;</li>
@@ -55,10 +57,34 @@ public final class RefreshingCache<K, V> implements AutoCloseable {
         this.entries = Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries)).executor(Runnable::run).buildAsync();
     }
 
-    /** The cached answer for the key, or the loader's (run as the given tenant when refreshing), kept for next time. */
+    /**
+     * The cached answer for the key, or the loader's (run as the given tenant when refreshing), kept for next time.
+     *
+     * <p>A caller inside a transaction holds a pooled connection: waiting there for another thread's computation,
+     * which may itself wait for a connection (its caller was outside any transaction), can leave the whole pool
+     * waiting until its time-out, as {@link NodeMemory} explains. Such a caller therefore only takes a finished
+     * answer; while the key's first computation is under way it computes the answer itself, with the connection it
+     * already has.
+     */
     public V get(K key, UUID tenantId, Supplier<V> loader) {
         if (!enabled) {
             return loader.get();
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            CompletableFuture<Cached<V>> known = entries.getIfPresent(key);
+            if (known == null || !known.isDone() || known.isCompletedExceptionally()) {
+                V value = loader.get();
+                if (known == null) {
+                    entries.asMap().putIfAbsent(key,
+                            CompletableFuture.completedFuture(new Cached<>(value, System.nanoTime() + ttlNanos)));
+                }
+                return value;
+            }
+            Cached<V> cached = known.join();
+            if (cached.expiresAt() - System.nanoTime() <= 0) {
+                refreshInBackground(key, tenantId, loader);
+            }
+            return cached.value();
         }
         CompletableFuture<Cached<V>> mine = new CompletableFuture<>();
         // An answer being computed by another request is waited for rather than computed twice.

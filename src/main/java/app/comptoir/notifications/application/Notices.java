@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -35,8 +34,6 @@ import app.comptoir.inventory.StockAlertRaised;
 import app.comptoir.purchasing.PurchaseOrderUnconfirmed;
 import app.comptoir.notifications.domain.NotificationChoices;
 import app.comptoir.notifications.domain.NotificationType;
-import app.comptoir.platform.PageResponse;
-import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.sales.DeliveryFailed;
 import app.comptoir.sales.DriverAssigned;
@@ -199,7 +196,7 @@ public class Notices {
         Integer told = tenantContext.callAs(occurrence.tenantId(), () -> tx.execute(status -> {
             TenantProfile business = tenants.current();
             Locale locale = Locale.forLanguageTag(business.locale() == null ? "fr" : business.locale());
-            List<UserView> recipients = enabledUsers().stream()
+            List<UserView> recipients = users.enabled().stream()
                     .filter(u -> occurrence.type().concerns(u.roles(), u.id().equals(occurrence.driverId())))
                     .toList();
             if (recipients.isEmpty()) {
@@ -242,17 +239,6 @@ public class Notices {
     static UUID noticeId(Occurrence occurrence, UUID userId) {
         return UUID.nameUUIDFromBytes(("notification:" + occurrence.type().key() + ":" + occurrence.eventKey() + ":"
                 + userId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private List<UserView> enabledUsers() {
-        List<UserView> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            PageResponse<UserView> slice = users.list(null, null, true, page, PageRequests.MAX_SIZE, "name");
-            all.addAll(slice.items());
-            if (page + 1 >= slice.totalPages()) {
-                return all;
-            }
-        }
     }
 
     private Object[] texts(Object[] args, Locale locale) {
