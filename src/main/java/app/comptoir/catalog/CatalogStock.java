@@ -1,6 +1,6 @@
 package app.comptoir.catalog;
 
-import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -15,9 +15,10 @@ import app.comptoir.platform.TenantContext;
  * filter on {@code inStock} without the catalog reading inventory's tables.
  *
  * <p>The catalog keeps a denormalised {@code in_stock} flag per variant (its own column, so the
- * {@code inStock} filter combines with search, facets and paging in one SQL statement). Inventory
- * calls {@link #inStockChanged} only when a variant's availability crosses zero, which is rare, so the
- * flag costs nothing on the hot path of movements and reservations.
+ * {@code inStock} filter combines with search, facets and paging in one SQL statement) and the available
+ * quantity up to {@link #CARD_STOCK_CAP} (so that product cards need no question to the inventory). Inventory
+ * calls {@link #stockChanged} only when a level's availability changes at or under the cap, so the read model
+ * costs nothing on the hot path of movements and reservations of well-stocked variants.
  */
 @Service
 @Transactional
@@ -33,13 +34,23 @@ public class CatalogStock {
         this.listCache = listCache;
     }
 
-    /** Records whether these variants of the current tenant have stock available (in one statement). */
-    public void inStockChanged(Collection<UUID> variantIds, boolean inStock) {
-        if (variantIds.isEmpty()) {
+    /**
+     * Up to this many, a variant's available quantity is kept exact in the catalog ({@code available_hint}): enough
+     * for a product card to say "only a few left" without asking the inventory; above it, only "plenty" is known.
+     */
+    public static final int CARD_STOCK_CAP = 10;
+
+    /**
+     * Records what these variants of the current tenant have available (over their locations, a location below zero
+     * counting as zero): whether they are in stock and the figure a card shows, capped at {@link #CARD_STOCK_CAP}, in
+     * one statement. The inventory calls it when a level's availability changes at or under the cap.
+     */
+    public void stockChanged(Map<UUID, Integer> available) {
+        if (available.isEmpty()) {
             return;
         }
         UUID tenant = tenantContext.requireTenant();
-        if (variants.markInStock(tenant, variantIds, inStock) > 0) {
+        if (variants.markStock(tenant, available, CARD_STOCK_CAP) > 0) {
             listCache.invalidate(tenant);
         }
     }

@@ -101,6 +101,51 @@ class StorefrontPagesIT {
     }
 
     @Test
+    void aCardsAvailabilityFollowsTheStockOfEveryLocation() {
+        ShopApi shop = ShopApi.open(port, "Jardin des stocks", true);
+        String soils = shop.category("Terreaux", null);
+        String soil = shop.product("Terreau universel", "TER-UNI", "8.90", "ACTIVE", soils, 30);
+        String variant = shop.call().get("/api/v1/products/" + soil).then().statusCode(200).extract()
+                .path("variants[0].id");
+        String warehouse = shop.call().body(Map.of("name", "Entrepôt")).post("/api/v1/stocks/locations")
+                .then().statusCode(201).extract().path("id");
+
+        assertThat(cardAndProduct(shop, soils, soil)).containsExactly("IN_STOCK", "IN_STOCK");
+        // From well above "only a few left" to 2: the card says so at once, as the product does.
+        move(shop, variant, "ISSUE", 28, null);
+        assertThat(cardAndProduct(shop, soils, soil)).containsExactly("LOW_STOCK", "LOW_STOCK");
+        // 40 more in the warehouse: plenty again.
+        move(shop, variant, "RECEIPT", 40, warehouse);
+        assertThat(cardAndProduct(shop, soils, soil)).containsExactly("IN_STOCK", "IN_STOCK");
+        // The warehouse down to 1: 2 in the shop and 1 there, only a few left over both.
+        move(shop, variant, "ISSUE", 39, warehouse);
+        assertThat(cardAndProduct(shop, soils, soil)).containsExactly("LOW_STOCK", "LOW_STOCK");
+        // Both reserved by an order of the office: nothing left to sell anywhere.
+        shop.call().body(Map.of("lines", List.of(Map.of("variantId", variant, "quantity", 2))))
+                .post("/api/v1/stocks/reservations").then().statusCode(201);
+        move(shop, variant, "ISSUE", 1, warehouse);
+        assertThat(cardAndProduct(shop, soils, soil)).containsExactly("OUT_OF_STOCK", "OUT_OF_STOCK");
+    }
+
+    private static void move(ShopApi shop, String variant, String type, int quantity, String location) {
+        Map<String, Object> movement = new java.util.LinkedHashMap<>();
+        movement.put("variantId", variant);
+        movement.put("type", type);
+        movement.put("quantity", quantity);
+        movement.put("locationId", location);
+        shop.call().body(movement).post("/api/v1/stocks/movements").then().statusCode(201);
+    }
+
+    /** The product's availability on its card of the category's list, then on its own page's answer. */
+    private List<String> cardAndProduct(ShopApi shop, String category, String product) {
+        String card = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?category=" + category)
+                .then().statusCode(200).extract().path("items.find { it.id == '" + product + "' }.availability");
+        String own = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products/" + product)
+                .then().statusCode(200).extract().path("availability");
+        return List.of(card, own);
+    }
+
+    @Test
     void aNewBusinessShopIsOffAndOpensOnceSwitchedOn() {
         ShopApi shop = ShopApi.closed(port, "Boutique fermée");
 

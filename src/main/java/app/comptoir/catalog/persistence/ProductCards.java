@@ -1,7 +1,6 @@
 package app.comptoir.catalog.persistence;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ import app.comptoir.catalog.ProductStatus;
 import app.comptoir.catalog.StockAvailability;
 
 /**
- * Reads products as {@link ProductCard}s in one statement (the active variants reduced to their ids, lowest and
- * highest price, the first picture), plus one question to the inventory for the stock of those variants. A list
+ * Reads products as {@link ProductCard}s in one statement (the active variants reduced to their number, lowest and
+ * highest price and the most available of them from the catalog's read model of stock, the first picture). A list
  * page of 24 products read as {@link ProductViews} carried some 240 variants as JSON with their options, costs and
  * weights, which the cards of a list never show: a third of a list's time went into writing and parsing it.
  */
@@ -34,13 +33,14 @@ public class ProductCards {
     /** A card's columns, from {@code p} (the product) and the two lateral reads below. */
     private static final String COLUMNS = """
             p.id, p.name, p.slug, p.brand, p.category_id, p.tags, p.status, p.updated_at,
-            v.ids, v.lo, v.hi, v.compare_at, i.id as image_id, i.width, i.height""";
+            v.variants, v.lo, v.hi, v.compare_at, v.most, i.id as image_id, i.width, i.height""";
     /** The product's active variants reduced to their ids and prices, and its first picture. */
     private static final String LATERALS = """
               left join lateral (
-                   select array_agg(v.id order by v.position, v.sku) as ids, min(v.price) as lo, max(v.price) as hi,
+                   select count(*) as variants, min(v.price) as lo, max(v.price) as hi,
                           (array_agg(v.compare_at_price order by v.price, v.position, v.sku)
-                               filter (where v.price is not null))[1] as compare_at
+                               filter (where v.price is not null))[1] as compare_at,
+                          max(v.available_hint) as most
                      from variants v
                     where v.tenant_id = p.tenant_id and v.product_id = p.id and v.deleted_at is null and v.active) v
                 on true
@@ -82,7 +82,7 @@ public class ProductCards {
             total[0] = rs.getLong("total");
             rows.add(row(rs));
         });
-        return new Found(withStock((UUID) params.getValue("tenant"), rows), total[0]);
+        return new Found(withStock(rows), total[0]);
     }
 
     /** The live products among these ids as cards, in the order of the ids. */
@@ -104,16 +104,14 @@ public class ProductCards {
                 ordered.add(byId.get(id));
             }
         }
-        return withStock(tenantId, ordered);
+        return withStock(ordered);
     }
 
-    private record Row(ProductCard card, UUID[] variantIds) {
+    private record Row(ProductCard card, int mostAvailable) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        Array array = rs.getArray("ids");
-        UUID[] variants = array == null ? new UUID[0] : (UUID[]) array.getArray();
         UUID imageId = rs.getObject("image_id", UUID.class);
         String url = "/api/v1/products/" + id + "/images/" + imageId;
         ProductImageView picture = imageId == null ? null
@@ -123,29 +121,23 @@ public class ProductCards {
         return new Row(new ProductCard(id, rs.getString("name"), rs.getString("slug"), rs.getString("brand"),
                 rs.getObject("category_id", UUID.class), ProductViews.tags(rs.getArray("tags")),
                 ProductStatus.valueOf(rs.getString("status")), picture, lo, rs.getBigDecimal("compare_at"),
-                lo != null && hi != null && lo.compareTo(hi) != 0, variants.length, null,
-                rs.getTimestamp("updated_at").toInstant()), variants);
+                lo != null && hi != null && lo.compareTo(hi) != 0, rs.getInt("variants"), null,
+                rs.getTimestamp("updated_at").toInstant()), rs.getInt("most"));
     }
 
-    /** The cards with the most available of any of their variants, asked of the inventory in one query. */
-    private List<ProductCard> withStock(UUID tenantId, List<Row> rows) {
-        StockAvailability availability = stock.getIfAvailable();
-        List<UUID> variantIds = new ArrayList<>();
-        rows.forEach(row -> variantIds.addAll(List.of(row.variantIds())));
-        if (availability == null || variantIds.isEmpty()) {
-            return rows.stream().map(Row::card).toList();
-        }
-        Map<UUID, Integer> available = availability.available(tenantId, variantIds);
+    /**
+     * The cards with the most available of any of their variants, from the catalog's own read model of stock
+     * ({@code available_hint}, exact up to {@link app.comptoir.catalog.CatalogStock#CARD_STOCK_CAP}); none when no module keeps stock.
+     */
+    private List<ProductCard> withStock(List<Row> rows) {
+        boolean stockKept = stock.getIfAvailable() != null;
         List<ProductCard> cards = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            int most = 0;
-            for (UUID variant : row.variantIds()) {
-                most = Math.max(most, available.getOrDefault(variant, 0));
-            }
             ProductCard card = row.card();
-            cards.add(new ProductCard(card.id(), card.name(), card.slug(), card.brand(), card.categoryId(),
-                    card.tags(), card.status(), card.picture(), card.priceFrom(), card.compareAtPrice(),
-                    card.priceVaries(), card.variantCount(), most, card.updatedAt()));
+            cards.add(!stockKept ? card : new ProductCard(card.id(), card.name(), card.slug(), card.brand(),
+                    card.categoryId(), card.tags(), card.status(), card.picture(), card.priceFrom(),
+                    card.compareAtPrice(), card.priceVaries(), card.variantCount(), row.mostAvailable(),
+                    card.updatedAt()));
         }
         return cards;
     }

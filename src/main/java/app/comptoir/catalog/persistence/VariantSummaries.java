@@ -2,6 +2,7 @@ package app.comptoir.catalog.persistence;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,11 +89,22 @@ public class VariantSummaries {
     }
 
     /**
-     * Sets the {@code in_stock} flag of these variants in one statement; returns how many changed (a
-     * variant already at the value is not written).
+     * Sets the stock read model of these variants ({@code in_stock} and {@code available_hint}, the available
+     * quantity capped at {@code cap}) in one statement; returns how many changed.
      */
-    public int markInStock(UUID tenantId, Collection<UUID> variantIds, boolean inStock) {
-        return jdbc.update("update variants set in_stock = ? where tenant_id = ? and id = any(?) and in_stock <> ?",
-                inStock, tenantId, variantIds.stream().distinct().toArray(UUID[]::new), inStock);
+    public int markStock(UUID tenantId, Map<UUID, Integer> available, int cap) {
+        if (available.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = available.keySet().toArray(UUID[]::new);
+        Integer[] hints = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            hints[i] = Math.clamp(available.get(ids[i]), 0, cap);
+        }
+        return jdbc.update("""
+                update variants v set in_stock = s.hint > 0, available_hint = s.hint
+                  from unnest(?::uuid[], ?::int[]) as s(id, hint)
+                 where v.tenant_id = ? and v.id = s.id and (v.in_stock <> (s.hint > 0) or v.available_hint <> s.hint)""",
+                ids, hints, tenantId);
     }
 }

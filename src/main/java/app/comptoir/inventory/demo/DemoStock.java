@@ -6,12 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -125,7 +124,7 @@ class DemoStock {
         List<Object[]> levels = new ArrayList<>();
         List<Object[]> thresholds = new ArrayList<>();
         List<Object[]> alertRows = new ArrayList<>();
-        Set<UUID> inStock = new LinkedHashSet<>();
+        Map<UUID, Integer> available = new LinkedHashMap<>();
         for (VariantSummary v : variants) {
             int received = oneOff ? 1 : 6 + random.nextInt(40);
             Instant receivedAt = now.minus(Duration.ofDays(45 + random.nextInt(20)));
@@ -140,15 +139,13 @@ class DemoStock {
                         sale ? null : "Casse", now.minus(Duration.ofHours(1 + random.nextInt(28 * 24)))));
             }
             levels.add(new Object[] {tenant, v.id(), shop.id(), onHand, Timestamp.from(now)});
-            if (onHand > 0) {
-                inStock.add(v.id());
-            }
+            available.put(v.id(), Math.max(onHand, 0));
             if (warehouse != null && random.nextInt(5) == 0) {
                 int stored = 10 + random.nextInt(60);
                 movements.add(movement(tenant, v.id(), "RECEIPT", stored, warehouse.id(), stored, "Stock initial",
                         receivedAt));
                 levels.add(new Object[] {tenant, v.id(), warehouse.id(), stored, Timestamp.from(now)});
-                inStock.add(v.id());
+                available.merge(v.id(), stored, Integer::sum);
             }
             Thresholds watched = Thresholds.none();
             if (!oneOff && random.nextInt(3) == 0) {
@@ -188,8 +185,8 @@ class DemoStock {
                  where l.tenant_id = ? and exists (select 1 from stock_alerts a where a.tenant_id = l.tenant_id
                          and a.variant_id = l.variant_id and a.location_id = l.location_id and a.resolved_at is null)""",
                 tenant);
-        // The levels were written in bulk, past LevelStore: tell the catalog which variants are in stock.
-        catalogStock.inStockChanged(inStock, true);
+        // The levels were written in bulk, past LevelStore: tell the catalog what each variant has available.
+        catalogStock.stockChanged(available);
         return levels.size();
     }
 

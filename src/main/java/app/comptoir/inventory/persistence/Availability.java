@@ -2,7 +2,6 @@ package app.comptoir.inventory.persistence;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,9 +13,10 @@ import app.comptoir.catalog.StockAvailability;
 
 /**
  * Inventory's side of the catalog's stock port: answers what is available per variant, and keeps the
- * catalog's {@code in_stock} read model right. {@link LevelStore} reports every change of a level
- * here; only a change that makes a level's availability cross zero (rare: running out, restocking)
- * recomputes the variant's flag, so movements and reservations pay nothing for it otherwise.
+ * catalog's read model of stock right ({@code in_stock} and the available quantity up to
+ * {@link CatalogStock#CARD_STOCK_CAP}). {@link LevelStore} reports every change of a level here; only a change
+ * of a level at or under the cap (a variant running low, out or restocked) recomputes the variant's figure, so
+ * movements and reservations of well-stocked variants pay nothing for it.
  */
 @Component
 public class Availability implements StockAvailability {
@@ -51,17 +51,26 @@ public class Availability implements StockAvailability {
         }
         // The lists of this node show available figures: they are rebuilt after this transaction.
         catalog.figuresChanged();
-        boolean was = after.available() - availableChange > 0;
-        if (was == after.available() > 0) {
+        int now = after.available();
+        int before = now - availableChange;
+        // The catalog's read model is the variant's available quantity over its locations, a location below zero
+        // counting as zero, capped: it can only move when this level was or is between zero (excluded) and the cap.
+        // A level that stays above the cap or at or below zero (the usual movement) costs nothing more.
+        if (!moves(before) && !moves(now)
+                && (before > CatalogStock.CARD_STOCK_CAP) == (now > CatalogStock.CARD_STOCK_CAP)) {
             return;
         }
-        // A variant is in stock while some location has something available. Levels of two locations
-        // may cross zero in concurrent transactions: this per-variant lock makes the later one read the
-        // earlier one's committed levels, so the last flag written is the right one.
+        // Levels of two locations may change in concurrent transactions: this per-variant lock makes the later one
+        // read the earlier one's committed levels, so the last figure written is the right one.
         jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> { }, "in-stock:" + variant);
-        Boolean inStock = jdbc.queryForObject("""
-                select coalesce(bool_or(on_hand - reserved > 0), false) from stock_levels
-                 where tenant_id = ? and variant_id = ?""", Boolean.class, tenant, variant);
-        catalog.inStockChanged(List.of(variant), Boolean.TRUE.equals(inStock));
+        Integer available = jdbc.queryForObject("""
+                select coalesce(sum(greatest(on_hand - reserved, 0)), 0)::int from stock_levels
+                 where tenant_id = ? and variant_id = ?""", Integer.class, tenant, variant);
+        catalog.stockChanged(Map.of(variant, available == null ? 0 : available));
+    }
+
+    /** Whether a level with this much available counts, exactly, in the catalog's capped figure. */
+    private static boolean moves(int available) {
+        return available > 0 && available <= CatalogStock.CARD_STOCK_CAP;
     }
 }
