@@ -125,6 +125,14 @@ public class AssistantChat {
      * when the provider does not answer.
      */
     public ChatAnswer chat(UUID conversationId, String message) {
+        return chat(conversationId, message, null);
+    }
+
+    /**
+     * As {@link #chat(UUID, String)}, with the model's answer streamed: {@code onText} receives each piece of text
+     * as the provider sends it (the server's own additions, such as an order to confirm, are only in the answer).
+     */
+    public ChatAnswer chat(UUID conversationId, String message, java.util.function.Consumer<String> onText) {
         permissions.require(Permission.READ);
         String text = message == null ? null : message.strip();
         if (text == null || text.isEmpty() || text.length() > MAX_MESSAGE || TextInput.hasControlCharacter(
@@ -180,7 +188,7 @@ public class AssistantChat {
             }
             writer = "catalog";
         } else {
-            answer = converse(provider, business, locale, conversation, opened.history(), text, turn);
+            answer = converse(provider, business, locale, conversation, opened.history(), text, turn, onText);
             if (conversation.pendingOrder() != null) {
                 answer = say("assistant.chat.proposalDropped", locale) + "\n\n" + answer;
             }
@@ -206,7 +214,7 @@ public class AssistantChat {
 
     private String converse(ProviderConfig provider, TenantProfile business, Locale locale,
                             ConversationStore.Conversation conversation, List<ConversationStore.Message> history,
-                            String text, Turn turn) {
+                            String text, Turn turn, java.util.function.Consumer<String> onText) {
         UUID tenant = business.id();
         UUID id = conversation.id();
         List<Message> prompt = new ArrayList<>();
@@ -222,19 +230,55 @@ public class AssistantChat {
         ChatTools.Turn toolTurn = new ChatTools.Turn(id, text);
         long used = conversation.tokens();
         for (int round = 0; round < chat.maxToolRounds(); round++) {
-            ChatResponse response;
+            AssistantMessage output;
+            int in;
+            int out;
             try {
-                response = models.model(provider).call(new Prompt(prompt, options));
+                if (onText == null) {
+                    ChatResponse response = models.model(provider).call(new Prompt(prompt, options));
+                    if (response == null || response.getResult() == null) {
+                        throw ProviderUnavailable.chat(provider.kind().key(), null);
+                    }
+                    Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+                    in = usage == null || usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
+                    out = usage == null || usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+                    output = response.getResult().getOutput();
+                } else {
+                    // Streamed: the text goes to the caller piece by piece; tool calls and the usage are gathered.
+                    StringBuilder streamed = new StringBuilder();
+                    List<AssistantMessage.ToolCall> calls = new ArrayList<>();
+                    int[] counted = {0, 0};
+                    for (ChatResponse chunk : models.model(provider).stream(new Prompt(prompt, options))
+                            .toIterable()) {
+                        Usage usage = chunk.getMetadata() == null ? null : chunk.getMetadata().getUsage();
+                        if (usage != null && usage.getPromptTokens() != null && usage.getPromptTokens() > 0) {
+                            counted[0] = usage.getPromptTokens();
+                        }
+                        if (usage != null && usage.getCompletionTokens() != null && usage.getCompletionTokens() > 0) {
+                            counted[1] = usage.getCompletionTokens();
+                        }
+                        if (chunk.getResult() == null || chunk.getResult().getOutput() == null) {
+                            continue;
+                        }
+                        AssistantMessage piece = chunk.getResult().getOutput();
+                        if (piece.hasToolCalls()) {
+                            calls.addAll(piece.getToolCalls());
+                        }
+                        if (piece.getText() != null && !piece.getText().isEmpty()) {
+                            streamed.append(piece.getText());
+                            onText.accept(piece.getText());
+                        }
+                    }
+                    in = counted[0];
+                    out = counted[1];
+                    output = AssistantMessage.builder().content(streamed.toString()).toolCalls(calls).build();
+                }
+            } catch (ProviderUnavailable e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.warn("The assistant's provider {} failed: {}", provider, e.toString());
                 throw ProviderUnavailable.chat(provider.kind().key(), e);
             }
-            if (response == null || response.getResult() == null) {
-                throw ProviderUnavailable.chat(provider.kind().key(), null);
-            }
-            Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
-            int in = usage == null || usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
-            int out = usage == null || usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
             BigDecimal cost = Costs.of(in, out, provider.pricePer1kIn(), provider.pricePer1kOut());
             turn.tokensIn += in;
             turn.tokensOut += out;
@@ -245,7 +289,6 @@ public class AssistantChat {
                 store.addTokens(tenant, id, in, out, cost, at);
                 store.countTokens(tenant, in, out, cost, at);
             });
-            AssistantMessage output = response.getResult().getOutput();
             if (!output.hasToolCalls()) {
                 return finish(output.getText(), turn, locale);
             }

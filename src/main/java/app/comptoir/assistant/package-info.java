@@ -11,7 +11,7 @@
  * {@link app.comptoir.assistant.AssistantChat} and their records).
  * Internals: {@code web} (the JSON API and the editor on the product page), {@code application} (settings,
  * providers), {@code domain} (the built-in writer, the prompt, the cache key, costs; framework-free) and
- * {@code persistence} (every SQL text). Not built yet: bulk generation, semantic search, streamed chat answers, the storefront's chat.
+ * {@code persistence} (every SQL text). Not built yet: bulk generation, semantic search, the chat page, the storefront's chat.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assistant",
         allowedDependencies = {"catalog", "inventory", "sales", "identity", "platform"})

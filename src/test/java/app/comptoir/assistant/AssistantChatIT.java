@@ -127,6 +127,51 @@ class AssistantChatIT {
         assertThat(conversation.getLong("summary.tokens")).isEqualTo(550);
     }
 
+    private String stream(Account account, String message) {
+        return Api.as(port, account).body(Map.of("message", message)).post("/api/v1/assistant/chat/stream").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/event-stream")).extract().asString();
+    }
+
+    private static List<String> data(String events, String name) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String event : events.split("\n\n")) {
+            if (event.startsWith("event: " + name + "\n")) {
+                found.add(String.join("\n", event.lines().filter(l -> l.startsWith("data: "))
+                        .map(l -> l.substring("data: ".length())).toList()));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void theAnswerIsStreamedTokenByTokenAfterTheToolsRunWithOpenAiAndOllama() {
+        Shop shop = shop("Chat Flux", "Un arrosoir léger.");
+        for (String provider : List.of("openai", "ollama")) {
+            useProvider(shop.admin(), provider);
+            int before = MODEL.received().size();
+            MODEL.then(Reply.tools(200, 20, new ToolCall("variant_availability", "{\"sku\":\"ARR-V\"}")),
+                    Reply.text("Il reste 10 arrosoirs verts.", 300, 30));
+
+            String events = stream(shop.admin(), "Combien reste-t-il d'ARR-V ?");
+
+            assertThat(data(events, "token")).as(provider).containsExactly("Il ", "reste ", "10 ", "arrosoirs ",
+                    "verts.");
+            JsonPath done = JsonPath.from(data(events, "done").getFirst());
+            assertThat(done.getString("answer")).isEqualTo("Il reste 10 arrosoirs verts.");
+            assertThat(done.getString("provider")).isEqualTo(provider);
+            assertThat(done.getList("tools.outcome")).containsExactly("done");
+            assertThat(done.getInt("tokensIn")).as(provider).isEqualTo(500);
+            assertThat(done.getInt("tokensOut")).as(provider).isEqualTo(50);
+            List<FakeModelServer.Received> calls = MODEL.received().subList(before, MODEL.received().size());
+            assertThat(calls).hasSize(2);
+            assertThat(calls.get(0).body().path("stream").asBoolean()).isTrue();
+            assertThat(calls.get(1).messages("tool").getFirst()).contains("\"available\":10");
+        }
+        // A refusal before the first event is an ordinary problem.
+        Api.as(port, shop.admin()).body(Map.of("message", "")).post("/api/v1/assistant/chat/stream").then()
+                .spec(Api.problem(400, "validation"));
+    }
+
     @Test
     void aQuoteIsDraftedThroughOllamaAndMarkedAsTheAssistantsInTheAuditTrail() {
         Shop shop = shop("Chat Devis", "Arrosoir.");

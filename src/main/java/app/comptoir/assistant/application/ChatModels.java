@@ -73,7 +73,13 @@ public class ChatModels {
      */
     public ChatOptions toolOptions(ProviderConfig config, List<ToolCallback> tools) {
         return switch (config.kind()) {
-            case OPENAI -> OpenAiChatOptions.builder().model(config.model()).toolCallbacks(tools).build();
+            case OPENAI -> {
+                OpenAiChatOptions.Builder options = OpenAiChatOptions.builder();
+                options.model(config.model());
+                options.streamUsage(true); // a streamed answer ends with its usage, for the counters
+                options.toolCallbacks(tools);
+                yield options.build();
+            }
             case OLLAMA -> OllamaChatOptions.builder().model(config.model()).toolCallbacks(tools).build();
             case BUILTIN -> throw new IllegalArgumentException("the built-in writer has no chat model");
         };
