@@ -1,6 +1,7 @@
 package app.comptoir.assistant.application;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -9,6 +10,7 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.ollama.OllamaChatModel;
 import org.springframework.ai.ollama.api.OllamaApi;
@@ -16,6 +18,7 @@ import org.springframework.ai.ollama.api.OllamaChatOptions;
 import org.springframework.ai.ollama.management.ModelManagementOptions;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -57,6 +60,29 @@ public class ChatModels {
         int in = usage == null || usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
         int out = usage == null || usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
         return new Answer(response.getResult().getOutput().getText().strip(), in, out);
+    }
+
+    /** The chat model of the provider (built once per settings), for the chat agent's own loop. */
+    public ChatModel model(ProviderConfig config) {
+        return models.get(config, ChatModels::build);
+    }
+
+    /**
+     * The options of one chat call offering these tools, in the provider's own options type (so its model and
+     * settings are kept); the model only asks for tools, the caller runs them.
+     */
+    public ChatOptions toolOptions(ProviderConfig config, List<ToolCallback> tools) {
+        return switch (config.kind()) {
+            case OPENAI -> {
+                OpenAiChatOptions.Builder options = OpenAiChatOptions.builder();
+                options.model(config.model());
+                options.streamUsage(true); // a streamed answer ends with its usage, for the counters
+                options.toolCallbacks(tools);
+                yield options.build();
+            }
+            case OLLAMA -> OllamaChatOptions.builder().model(config.model()).toolCallbacks(tools).build();
+            case BUILTIN -> throw new IllegalArgumentException("the built-in writer has no chat model");
+        };
     }
 
     private static ChatModel build(ProviderConfig config) {

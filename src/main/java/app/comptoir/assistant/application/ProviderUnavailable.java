@@ -18,6 +18,12 @@ public class ProviderUnavailable extends ComptoirException {
         }
     }
 
+    /** The chat agent's provider did not answer (after the retries): the user's message is kept, no answer. */
+    public static ProviderUnavailable chat(String provider, Throwable cause) {
+        return new ProviderUnavailable(cause, "The assistant's provider (" + provider + ") did not answer; try again"
+                + " later. Nothing was ordered.");
+    }
+
     /** The business's provider address now leads where the server may not call (e.g. its own network). */
     public static ProviderUnavailable refusedAddress(String provider, String problem) {
         return new ProviderUnavailable(null, "The description provider (" + provider + ") was not called: its address "

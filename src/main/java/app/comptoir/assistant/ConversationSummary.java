@@ -1,0 +1,10 @@
+package app.comptoir.assistant;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A conversation with the assistant as a list shows it: whose, its title, tokens and cost used, when. */
+public record ConversationSummary(UUID id, UUID userId, String title, long tokens, long tokenBudget, BigDecimal cost,
+                                  boolean awaitingConfirmation, Instant createdAt, Instant updatedAt) {
+}
