@@ -3,10 +3,15 @@
  * the deployment and overridable per business) or, without one, by a deterministic built-in writer; the texts are
  * cached per business in PostgreSQL, and what the provider cost and the cache saved is counted per business.
  *
- * <p>The root package is the published API ({@link app.comptoir.assistant.ProductDescriptions} and its records).
- * Internals: {@code web} (the JSON API and the editor on the product page), {@code application} (settings,
- * providers), {@code domain} (the built-in writer, the prompt, the cache key, costs; framework-free) and
- * {@code persistence} (every SQL text). Not built yet: bulk generation, semantic search, the chat agent.
+ * <p>Semantic search: every product is embedded by all-MiniLM-L6-v2, shipped inside the application, kept up to date
+ * from the catalog's {@code ProductChanged} events; its similarity ranking is fused with the catalog's full-text one.
+ *
+ * <p>The root package is the published API ({@link app.comptoir.assistant.ProductDescriptions},
+ * {@link app.comptoir.assistant.SemanticSearch}, used by the
+ * storefront, and their records). Internals: {@code web} (the JSON API, the editor and the similar products on the
+ * product page), {@code application} (settings, providers, the sentence encoder, the embedding index and its
+ * listener), {@code domain} (the built-in writer, the prompt, the cache key, costs, the embedded text, vector
+ * arithmetic; framework-free) and {@code persistence} (every SQL text). Not built yet: the chat agent.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assistant",
         allowedDependencies = {"catalog", "identity", "platform"})
