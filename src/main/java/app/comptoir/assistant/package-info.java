@@ -7,7 +7,7 @@
  * from the catalog's {@code ProductChanged} events; its similarity ranking is fused with the catalog's full-text one.
  *
  * <p>The root package is the published API ({@link app.comptoir.assistant.ProductDescriptions},
- * {@link app.comptoir.assistant.SemanticSearch}, used by the
+ * {@link app.comptoir.assistant.BulkDescriptions}, {@link app.comptoir.assistant.SemanticSearch}, used by the
  * storefront, and their records). Internals: {@code web} (the JSON API, the editor and the similar products on the
  * product page), {@code application} (settings, providers, the sentence encoder, the embedding index and its
  * listener), {@code domain} (the built-in writer, the prompt, the cache key, costs, the embedded text, vector
