@@ -143,10 +143,10 @@ class SemanticSearchIT {
         Api.as(port, admin).get("/api/v1/ai/search?q=arrosoir&limit=0").then().spec(Api.problem(400, "validation"));
         Api.as(port, admin).get("/api/v1/ai/search?q=arrosoir&limit=51").then().spec(Api.problem(400, "validation"));
         Api.as(port, admin).get("/api/v1/ai/search?q=arrosoir&limit=beaucoup").then()
-                .spec(Api.problem(400, "wrong-type"));
+                .spec(Api.problem(400, "validation"));
         Api.as(port, admin).get("/api/v1/ai/products/" + java.util.UUID.randomUUID() + "/similar").then()
                 .spec(Api.problem(404, "not-found"));
-        Api.as(port, admin).get("/api/v1/ai/products/pas-un-id/similar").then().spec(Api.problem(400, "wrong-type"));
+        Api.as(port, admin).get("/api/v1/ai/products/pas-un-id/similar").then().spec(Api.problem(400, "validation"));
         Account viewer = Api.newUser(port, admin, "VIEWER");
         Api.as(port, viewer).post("/api/v1/ai/embeddings/refresh").then().spec(Api.problem(403, "forbidden"));
     }

@@ -102,18 +102,20 @@ class ShopRecommendationsIT {
     void aSearchWhoseWordsFindNothingIsWidenedByMeaning() {
         ShopApi shop = ShopApi.open(port, "Jardin élargi", true);
         shop.product("Arrosoir galvanisé 10 L", "E-ARR-10", "24.90", "ACTIVE", null, 50, "arrosage");
-        shop.product("Arrosoir plastique 5 L", "E-ARR-5", "9.90", "ACTIVE", null, 50, "arrosage");
+        shop.product("Arrosoir plastique 5 L pour balcon", "E-ARR-5", "9.90", "ACTIVE", null, 50, "arrosage");
         shop.product("Terreau universel 40 L", "E-TER-40", "8.90", "ACTIVE", null, 50, "terreau");
         shop.product("Gants de jardinage", "E-GAN", "6.50", "ACTIVE", null, 50, "protection");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> shop.call()
                 .get("/api/v1/ai/embeddings").then().statusCode(200).extract().jsonPath()
                 .getLong("embeddedProducts") == 4);
 
-        String words = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?q=arrosoirs pour le balcon")
+        // no product says "bleu": the words find nothing, the meaning finds the balcony watering can
+        String words = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?q=arrosoir balcon bleu")
                 .then().statusCode(200).extract().asString();
         List<String> found = io.restassured.path.json.JsonPath.from(words).getList("items.name", String.class);
-        System.out.println("arrosoirs pour le balcon → " + found);
+        System.out.println("arrosoir balcon bleu → " + found);
         assertThat(found).isNotEmpty().allMatch(n -> n.startsWith("Arrosoir"));
+        assertThat(found.getFirst()).isEqualTo("Arrosoir plastique 5 L pour balcon");
         assertThat(Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?q=zzzz").then().statusCode(200)
                 .extract().jsonPath().getLong("total")).isZero();
     }
