@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 /**
  * Semantic search through real HTTP and the real security chain, with embeddings computed by the real
@@ -88,6 +89,33 @@ class SemanticSearchIT {
         JsonPath soil = similar(Api.as(port, admin), ids.get("soil1"), 2);
         assertThat(soil.getList("product.id", String.class))
                 .containsExactlyInAnyOrder(ids.get("soil2"), ids.get("soil3"));
+    }
+
+    @Test
+    void theBackOfficeProductPageListsSimilarProductsToEveryRole() {
+        Account admin = Api.newBusiness(port, "Graineterie du bureau");
+        Map<String, String> ids = gardenShelf(admin);
+        embedded(admin, ids.size());
+        Account viewer = Api.newUser(port, admin, "VIEWER");
+        WebSession web = new WebSession(port);
+        web.signIn(viewer.email(), viewer.password());
+
+        WebSession.Page page = web.get("/app/catalog/products/" + ids.get("can1"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/app/assistant/products/" + ids.get("can1") + "/similar");
+
+        WebSession.Page list = web.get("/app/assistant/products/" + ids.get("can1") + "/similar");
+        assertThat(list.status()).isEqualTo(200);
+        String body = list.body();
+        int can2 = body.indexOf("data-product-id=\"" + ids.get("can2") + "\"");
+        int can3 = body.indexOf("data-product-id=\"" + ids.get("can3") + "\"");
+        assertThat(can2).isPositive();
+        assertThat(can3).isPositive();
+        for (String soil : List.of("soil1", "soil2", "soil3")) {
+            int at = body.indexOf("data-product-id=\"" + ids.get(soil) + "\"");
+            assertThat(at).isGreaterThan(Math.max(can2, can3));
+        }
+        assertThat(body).doesNotContain("data-product-id=\"" + ids.get("can1") + "\"");
     }
 
     @Test
