@@ -7,11 +7,16 @@
  * sales, under the user's own permissions; it drafts quotes, and places an order only when the user's next message
  * confirms the proposal the server showed.
  *
+ * <p>Semantic search: every product is embedded by all-MiniLM-L6-v2, shipped inside the application, kept up to date
+ * from the catalog's {@code ProductChanged} events; its similarity ranking is fused with the catalog's full-text one.
+ *
  * <p>The root package is the published API ({@link app.comptoir.assistant.ProductDescriptions},
- * {@link app.comptoir.assistant.AssistantChat} and their records).
- * Internals: {@code web} (the JSON API and the editor on the product page), {@code application} (settings,
- * providers), {@code domain} (the built-in writer, the prompt, the cache key, costs; framework-free) and
- * {@code persistence} (every SQL text). Not built yet: bulk generation, semantic search, the chat page, the storefront's chat.
+ * {@link app.comptoir.assistant.BulkDescriptions}, {@link app.comptoir.assistant.SemanticSearch}, used by the
+ * storefront, {@link app.comptoir.assistant.AssistantChat} and their records). Internals: {@code web} (the JSON API,
+ * the editor and the similar products on the product page), {@code application} (settings, providers, the sentence
+ * encoder, the embedding index and its listener, the chat), {@code domain} (the built-in writer, the prompt, the cache
+ * key, costs, the embedded text, vector arithmetic, the order confirmation; framework-free) and {@code persistence}
+ * (every SQL text). Not built yet: the storefront's chat.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assistant",
         allowedDependencies = {"catalog", "inventory", "sales", "identity", "platform"})

@@ -34,6 +34,10 @@ public interface SalesFigures {
         }
     }
 
+    /** A variant bought in the same orders as others, and in how many of those orders. */
+    public record BoughtWith(UUID variantId, long orders) {
+    }
+
     /** Units and net revenue of one variant over a period (sold less returned; delivery fees excluded). */
     public record VariantSales(UUID variantId, long quantity, BigDecimal net) {
     }
@@ -85,6 +89,12 @@ public interface SalesFigures {
 
     /** Units and net revenue per variant over the period, sold less returned. */
     List<VariantSales> perVariant(LocalDate from, LocalDate to, ZoneId zone, int scale);
+
+    /**
+     * What customers bought with these variants: the other variants on the orders that count as sales (not
+     * cancelled) and hold one of them, with in how many such orders, most first (then by id); at most {@code limit}.
+     */
+    List<BoughtWith> boughtWith(java.util.Collection<UUID> variantIds, int limit);
 
     /** Orders created in the period, counted by their current status (every status present). */
     Map<OrderStatus, Long> ordersByStatus(LocalDate from, LocalDate to, ZoneId zone);

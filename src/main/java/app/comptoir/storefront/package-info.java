@@ -8,8 +8,9 @@
  * template: {@code web} (shop pages and store API), {@code application} (services), {@code domain} (the cart's and
  * delivery's rules, framework-free), {@code persistence} (every SQL text) and {@code demo}. It reads the catalog and
  * stock, and places orders and links shoppers to customers through the sales module's API; online payment goes
- * through the payments module's API.
+ * through the payments module's API. A search whose words find few products is widened by meaning, and a product
+ * page shows its similar products, through the assistant's {@code SemanticSearch}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Storefront",
-        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "payments"})
+        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "payments", "assistant"})
 package app.comptoir.storefront;

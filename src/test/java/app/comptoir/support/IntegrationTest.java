@@ -34,7 +34,8 @@ import app.comptoir.payments.FakeStripe;
         "comptoir.expose.metrics=true",
         "comptoir.expose.api-docs=true",
         "comptoir.webhooks.allow-private-addresses=true",
-        "comptoir.assistant.business-private-addresses=true"
+        "comptoir.assistant.business-private-addresses=true",
+        "comptoir.assistant.embeddings.backfill-on-start=false"
 })
 @ContextConfiguration(initializers = {TestDataDirectory.class, FakeStripe.Initializer.class})
 public @interface IntegrationTest {

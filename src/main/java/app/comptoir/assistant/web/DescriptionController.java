@@ -1,7 +1,11 @@
 package app.comptoir.assistant.web;
 
+import java.net.URI;
+import java.util.UUID;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,10 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.comptoir.assistant.BulkDescriptionRequest;
+import app.comptoir.assistant.BulkDescriptions;
 import app.comptoir.assistant.CacheStats;
 import app.comptoir.assistant.DescriptionRequest;
 import app.comptoir.assistant.GeneratedDescription;
 import app.comptoir.assistant.ProductDescriptions;
+import app.comptoir.platform.JobView;
+import app.comptoir.platform.Jobs;
 
 /** Product descriptions written by the business's provider or the built-in writer, cached. */
 @RestController
@@ -21,9 +29,13 @@ import app.comptoir.assistant.ProductDescriptions;
 class DescriptionController {
 
     private final ProductDescriptions descriptions;
+    private final BulkDescriptions bulk;
+    private final Jobs jobs;
 
-    DescriptionController(ProductDescriptions descriptions) {
+    DescriptionController(ProductDescriptions descriptions, BulkDescriptions bulk, Jobs jobs) {
         this.descriptions = descriptions;
+        this.bulk = bulk;
+        this.jobs = jobs;
     }
 
     @PostMapping("/descriptions")
@@ -35,6 +47,18 @@ class DescriptionController {
                     + " provider), the tokens and the cost of this request. Not saved into the product.")
     GeneratedDescription describe(@RequestBody DescriptionRequest body) {
         return descriptions.describe(body);
+    }
+
+    @PostMapping("/descriptions/bulk")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
+    @Operation(summary = "Write the descriptions of a selection of products in the background",
+            description = "{productIds (1 to 500), platform?, tone?, length?, language?} as for one description. 202 with"
+                    + " the job: its progress in products at GET /api/v1/jobs/{id}, and at the end its result: requested,"
+                    + " written, fromCache, tokens, descriptions [{productId, description, cached, provider, tokens}],"
+                    + " failed [{productId, problem, detail}]. The texts are cached, not saved into the products.")
+    ResponseEntity<JobView> bulk(@RequestBody BulkDescriptionRequest body) {
+        UUID id = bulk.start(body);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(jobs.get(id));
     }
 
     @GetMapping("/cache-stats")

@@ -27,6 +27,7 @@ import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.sales.OrderStatus;
 import app.comptoir.sales.SalesFigures;
+import app.comptoir.sales.SalesFigures.BoughtWith;
 import app.comptoir.sales.SalesFigures.DaySales;
 import app.comptoir.sales.SalesFigures.DetailLine;
 import app.comptoir.sales.SalesFigures.DriverDay;
@@ -161,6 +162,23 @@ class JdbcSalesFigures implements SalesFigures {
         byVariant.forEach((id, v) -> result.add(new VariantSales(id, (long) v[0],
                 ((BigDecimal) v[1]).setScale(scale, java.math.RoundingMode.HALF_UP))));
         return result;
+    }
+
+    @Override
+    public List<BoughtWith> boughtWith(java.util.Collection<UUID> variantIds, int limit) {
+        if (variantIds.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = variantIds.toArray(UUID[]::new);
+        // Lines carry their order's sold_at while it counts as a sale (none once cancelled).
+        return jdbc.query("""
+                        select o.variant_id, count(distinct o.order_id) as orders
+                          from sales_order_lines l
+                          join sales_order_lines o on o.tenant_id = l.tenant_id and o.order_id = l.order_id
+                         where l.tenant_id = ? and l.variant_id = any(?) and l.sold_at is not null
+                           and o.sold_at is not null and o.variant_id <> all(?)
+                         group by o.variant_id order by orders desc, o.variant_id limit ?""",
+                (rs, i) -> new BoughtWith(rs.getObject(1, UUID.class), rs.getLong(2)), tenant(), ids, ids, limit);
     }
 
     /** Orders created in the period, counted by their current status (every status present). */

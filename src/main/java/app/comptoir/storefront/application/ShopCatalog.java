@@ -16,8 +16,11 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import app.comptoir.assistant.SemanticSearch;
 import app.comptoir.catalog.CatalogFigures;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.CategoryNode;
@@ -46,12 +49,22 @@ public class ShopCatalog {
 
     /** Products per page of a list. */
     public static final int PAGE_SIZE = 24;
+    /** How many similar products a product page shows. */
+    public static final int SIMILAR_PRODUCTS = 4;
     /** How many new and best-selling products the home page shows. */
     public static final int HOME_PRODUCTS = 8;
     /** The sorts a shopper may choose; relevance only means something with a search text. */
     public static final List<String> SORTS = List.of("relevance", "name", "-name", "price", "-price", "newest");
     /** Best sellers are counted over this many past days. */
     static final int BEST_SELLER_DAYS = 90;
+    /**
+     * A plain search (a text, no filter, first page, by relevance) whose words find fewer products than this is
+     * widened by meaning: the assistant's semantic search, which fuses the same full-text ranking with the products'
+     * embeddings ("arrosoir pour balcon" finds the small watering cans whose texts never say "pour balcon").
+     */
+    static final int FEW_RESULTS = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(ShopCatalog.class);
 
     private record BestSellersKey(UUID tenantId, LocalDate day, long catalogVersion) {
     }
@@ -63,6 +76,7 @@ public class ShopCatalog {
     private final CatalogFigures figures;
     private final SalesFigures sales;
     private final ShopBusinesses shops;
+    private final SemanticSearch semantic;
     private final Clock clock;
     /** Best sellers change slowly (a day's sales hardly move the ranking): computed at most every few minutes. */
     private final Cache<BestSellersKey, List<UUID>> bestSellers = Caffeine.newBuilder()
@@ -75,8 +89,10 @@ public class ShopCatalog {
     private final Cache<TreeKey, List<CategoryNode>> trees = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
-    ShopCatalog(CatalogQueries catalog, CatalogFigures figures, SalesFigures sales, ShopBusinesses shops, Clock clock) {
+    ShopCatalog(CatalogQueries catalog, CatalogFigures figures, SalesFigures sales, ShopBusinesses shops,
+                SemanticSearch semantic, Clock clock) {
         this.catalog = catalog;
+        this.semantic = semantic;
         this.figures = figures;
         this.sales = sales;
         this.shops = shops;
@@ -161,6 +177,50 @@ public class ShopCatalog {
                 .orElseThrow(() -> new NotFoundException("Product", productId));
     }
 
+    /**
+     * The active products nearest in meaning to this one (the assistant's embeddings), nearest first; none when they
+     * cannot be told (the product not embedded and the model not answering), so that the product page still shows.
+     */
+    public List<ShopCard> similar(ShopBusiness shop, UUID productId, int limit) {
+        try {
+            return shops.as(shop, () -> semantic.similar(productId, limit)).stream()
+                    .map(s -> ShopCard.of(s.product())).toList();
+        } catch (RuntimeException e) {
+            log.warn("No similar products for {}: {}", productId, e.toString());
+            return List.of();
+        }
+    }
+
+    /**
+     * What customers who bought this product also bought: the active products on the same sold orders of the
+     * business (any of their variants), in the most orders first, never the product itself.
+     */
+    public List<ShopCard> alsoBought(ShopBusiness shop, UUID productId, int limit) {
+        return shops.as(shop, () -> {
+            ProductView product = catalog.product(productId).orElse(null);
+            if (product == null) {
+                return List.<ShopCard>of();
+            }
+            List<UUID> own = product.variants().stream().map(VariantView::id).toList();
+            List<SalesFigures.BoughtWith> with = sales.boughtWith(own, 100);
+            Map<UUID, Long> orders = new HashMap<>();
+            with.forEach(w -> orders.put(w.variantId(), w.orders()));
+            Map<UUID, Long> perProduct = new HashMap<>();
+            for (VariantSummary v : catalog.variants(orders.keySet())) {
+                if (v.productStatus() == ProductStatus.ACTIVE && !v.productId().equals(productId)) {
+                    // a product counts the orders of its most bought variant (one order may hold two of them)
+                    perProduct.merge(v.productId(), orders.get(v.id()), Math::max);
+                }
+            }
+            List<UUID> ranked = perProduct.entrySet().stream()
+                    .sorted(Map.Entry.<UUID, Long>comparingByValue().reversed()
+                            .thenComparing(e -> e.getKey().toString()))
+                    .limit(limit).map(Map.Entry::getKey).toList();
+            return catalog.cards(ranked).stream().filter(p -> p.status() == ProductStatus.ACTIVE)
+                    .map(ShopCard::of).toList();
+        });
+    }
+
     /** The file of an active product's picture (or of its thumbnail), or a 404. */
     public ProductPicture picture(ShopBusiness shop, UUID productId, UUID imageId, boolean thumb) {
         product(shop, productId);
@@ -190,8 +250,31 @@ public class ShopCatalog {
         }
         ProductCard.Page page = catalog.cards(new ProductQuery(q.q(), q.categoryId(), q.tag(), ProductStatus.ACTIVE,
                 q.priceMin(), q.priceMax(), null, sort, q.page(), q.size(), facets));
+        if (widened(q, sort, page)) {
+            List<ProductCard> hits = byMeaning(q);
+            if (hits.size() > page.items().size()) {
+                return new Listing(hits.stream().map(ShopCard::of).toList(), hits.size(), 0, page.size(), page.facets());
+            }
+        }
         return new Listing(page.items().stream().map(ShopCard::of).toList(), page.total(), page.page(),
                 page.size(), page.facets());
+    }
+
+    private static boolean widened(ShopQuery q, String sort, ProductCard.Page page) {
+        return q.q() != null && !q.q().isBlank() && q.q().strip().length() <= SemanticSearch.MAX_QUERY
+                && q.page() == 0 && q.categoryId() == null && q.tag() == null && q.priceMin() == null
+                && q.priceMax() == null && (sort == null || "relevance".equals(sort)) && page.total() < FEW_RESULTS;
+    }
+
+    /** The active products the semantic search finds; none when it cannot answer (the words' results stay). */
+    private List<ProductCard> byMeaning(ShopQuery q) {
+        try {
+            return semantic.search(q.q(), Math.min(q.size(), SemanticSearch.MAX_LIMIT), true).items().stream()
+                    .map(SemanticSearch.Hit::product).toList();
+        } catch (RuntimeException e) {
+            log.warn("The semantic search failed, the shop shows the full-text results: {}", e.toString());
+            return List.of();
+        }
     }
 
     private List<CategoryNode> tree() {

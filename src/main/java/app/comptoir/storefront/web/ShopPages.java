@@ -152,6 +152,8 @@ class ShopPages {
                 model.put("item", item);
                 model.put("chosen", chosen);
                 model.put("choices", choices(shop, item, chosen, locale));
+                model.put("similar", catalog.similar(shop, productId, ShopCatalog.SIMILAR_PRODUCTS));
+                model.put("alsoBought", catalog.alsoBought(shop, productId, ShopCatalog.SIMILAR_PRODUCTS));
                 model.put("path", item.categoryId() == null ? List.of() : breadcrumbs(shop, item.categoryId()));
                 model.put("title", item.name());
                 String description = item.description() == null || item.description().isBlank()
