@@ -17,3 +17,36 @@
         }
     });
 })();
+
+// The chat page's message box: Enter sends, Shift+Enter adds a line (as does Enter while an input method composes);
+// a second submit is ignored while the answer is awaited, and the last message is brought into view.
+(function () {
+    'use strict';
+    document.addEventListener('keydown', function (event) {
+        var box = event.target;
+        if (event.key !== 'Enter' || event.shiftKey || event.isComposing || !(box instanceof HTMLTextAreaElement)) {
+            return;
+        }
+        var form = box.closest('form[data-assistant-chat]');
+        if (!form) {
+            return;
+        }
+        event.preventDefault();
+        form.requestSubmit();
+    });
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (form instanceof HTMLFormElement && form.matches('[data-assistant-chat], [data-examples]')) {
+            if (form.dataset.sending === 'true') {
+                event.preventDefault();
+                return;
+            }
+            form.dataset.sending = 'true';
+            form.setAttribute('aria-busy', 'true');
+        }
+    });
+    var last = document.getElementById('last-message');
+    if (last) {
+        last.scrollIntoView({block: 'nearest'});
+    }
+})();

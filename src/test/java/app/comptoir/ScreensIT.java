@@ -84,11 +84,11 @@ class ScreensIT {
             assertThat(account.x + account.width).isLessThanOrEqualTo(width);
             assertThat(PageChecks.fit(page, "/app")).isEmpty();
         }
-        // Only the modules that are built and on (the garden shop takes no appointments), then one Administration
-        // menu for users, settings and the audit trail.
+        // Only the modules that are built and on (the garden shop takes no appointments), the assistant, then one
+        // Administration menu for users, settings and the audit trail.
         assertThat(page.locator("[data-navigation] > li > .nav-link"))
                 .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Paiements", "Statistiques",
-                        "Administration"});
+                        "Assistant", "Administration"});
         page.locator("[data-administration] > button").click();
         assertThat(page.locator("[data-administration] .dropdown-item"))
                 .hasText(new String[] {"Utilisateurs", "Paramètres", "Identité légale", "Paiement en ligne",
