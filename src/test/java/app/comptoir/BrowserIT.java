@@ -52,7 +52,7 @@ class BrowserIT {
         // A new business has every module that is built, appointments too (the settings switch them off).
         assertThat(page.locator("[data-navigation] .nav-link"))
                 .hasText(new String[] {"Accueil", "Catalogue", "Stock", "Ventes", "Achats", "Rendez-vous", "Paiements",
-                        "Statistiques", "Administration"});
+                        "Statistiques", "Assistant", "Administration"});
         assertThat(page.locator("[data-navigation] .nav-link.active")).hasText("Accueil");
         assertThat(page.locator("[data-roles]")).containsText("Administrateur");
         browsers.screenshot("dashboard");
@@ -159,7 +159,7 @@ class BrowserIT {
         assertThat(page.locator("h1")).containsText("Hello, Camille Martin");
         assertThat(page.locator("[data-navigation] .nav-link"))
                 .hasText(new String[] {"Home", "Catalog", "Inventory", "Sales", "Purchasing", "Payments", "Statistics",
-                        "Administration"});
+                        "Assistant", "Administration"});
 
         page.navigate("/app?lang=fr");
         assertThat(page.locator("[data-navigation] .nav-link").first()).hasText("Accueil");
