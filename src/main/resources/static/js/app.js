@@ -187,6 +187,17 @@
     });
     document.addEventListener('DOMContentLoaded', showDisplaySettings);
 
+    // A "select all" box ([data-select-all="name"]) checks or clears the boxes [data-select-item="name"] of the page.
+    document.addEventListener('change', function (event) {
+        var all = event.target.closest('[data-select-all]');
+        if (!all) {
+            return;
+        }
+        document.querySelectorAll('[data-select-item="' + all.dataset.selectAll + '"]').forEach(function (box) {
+            box.checked = all.checked;
+        });
+    });
+
     // A table wider than the screen scrolls inside its own box (.table-responsive): that box must take the
     // keyboard focus when nothing in it can, so that keyboard users can scroll it too (WCAG 2.1.1).
     function focusableScrollBoxes() {

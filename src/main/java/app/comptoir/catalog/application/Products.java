@@ -199,6 +199,26 @@ public class Products {
         return get(id);
     }
 
+    /**
+     * Replaces the descriptions of several products at once (texts written by the assistant's bulk job and accepted
+     * on its page), each checked by the product's rules; all or none. Returns how many products changed.
+     */
+    @Transactional
+    public int replaceDescriptions(Map<UUID, String> descriptions) {
+        permissions.require(Permission.CATALOG_WRITE);
+        int changed = 0;
+        for (Map.Entry<UUID, String> e : descriptions.entrySet()) {
+            Product product = load(e.getKey());
+            ProductSpec current = product.toSpec();
+            String text = e.getValue() == null || e.getValue().isBlank() ? null : e.getValue().strip();
+            if (!Objects.equals(current.description(), text)) {
+                store(product, current.withDescription(text));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** Soft-deletes the product and its variants: it disappears from lists and its SKUs become free. */
     @Transactional
     public void delete(UUID id) {

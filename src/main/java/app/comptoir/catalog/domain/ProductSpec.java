@@ -31,4 +31,9 @@ public record ProductSpec(String name, String slug, String description, String b
         return new ProductSpec(name, slug, description, brand, categoryId, tags, newStatus, vatRate, unit, options,
                 variants);
     }
+
+    public ProductSpec withDescription(String newDescription) {
+        return new ProductSpec(name, slug, newDescription, brand, categoryId, tags, status, vatRate, unit, options,
+                variants);
+    }
 }

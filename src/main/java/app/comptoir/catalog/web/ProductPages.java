@@ -439,6 +439,40 @@ class ProductPages {
         return "redirect:/app/catalog/products";
     }
 
+    /**
+     * Saves descriptions into several products at once: the texts kept on the assistant's bulk page (a
+     * {@code productId} per kept text, its text in {@code description-<id>}). All or none: a refused text (too long)
+     * sends back to the page, which still has every text.
+     */
+    @PostMapping("/products/descriptions")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
+    String descriptions(HttpServletRequest request, RedirectAttributes redirect) {
+        String back = request.getParameter("back");
+        String page = back != null && back.matches("/app/[A-Za-z0-9/_-]*") ? back : "/app/catalog/products";
+        String[] ids = request.getParameterValues("productId");
+        Map<UUID, String> texts = new java.util.LinkedHashMap<>();
+        for (String value : ids == null ? new String[0] : ids) {
+            UUID id = uuid(value);
+            if (id != null) {
+                String text = request.getParameter("description-" + id);
+                texts.put(id, text == null ? "" : text);
+            }
+        }
+        if (texts.isEmpty()) {
+            redirect.addFlashAttribute("catalogConflict", "no-selection");
+            return "redirect:" + page;
+        }
+        try {
+            int changed = products.replaceDescriptions(texts);
+            redirect.addFlashAttribute("flash", "catalog.descriptions.saved");
+            redirect.addFlashAttribute("flashArgument", changed);
+            return "redirect:/app/catalog/products";
+        } catch (InvalidInputException | NotFoundException e) {
+            redirect.addFlashAttribute("catalogConflict", "descriptions-refused");
+            return "redirect:" + page;
+        }
+    }
+
     // ---------------------------------------------------------------- pictures
 
     /** The picture (or its thumbnail) for the pages: the API's address needs a bearer token a browser lacks. */
