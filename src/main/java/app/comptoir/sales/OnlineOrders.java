@@ -121,11 +121,10 @@ public class OnlineOrders {
                         address.postalCode(), address.city(), address.country(), address.phone(),
                         address.instructions(), null, null),
                 requests(lines), deliveryFee, notes);
-        Orders.Created created = orders.create(request, Optional.ofNullable(idempotencyKey), requestHash);
+        Orders.Created created = orders.create(request, Optional.ofNullable(idempotencyKey), requestHash, SOURCE);
         if (!created.isNew()) {
             return placed(created.order(), false);
         }
-        repository.markSource(tenantId(), created.order().id(), SOURCE);
         OrderView confirmed = orders.confirm(created.order().id());
         return placed(confirmed, true);
     }

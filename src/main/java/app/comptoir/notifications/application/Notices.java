@@ -50,6 +50,12 @@ import app.comptoir.sales.OrderDelivered;
  * (a crash before it completes resubmits the event after the restart), in its own transaction under the
  * event's tenant. A notice's id is derived from the event and the recipient, and every channel ignores an id
  * it has already taken, so a replayed event tells nobody twice. A channel without an adapter yet is skipped.
+ *
+ * <p>The order events that both tell the users and feed the webhooks (created, confirmed, delivered, cancelled)
+ * have one listener here that does both: one publication per event instead of two, which halves the registry's work
+ * of a busy shop's orders (an insert in the order's transaction, then a transaction, an update and a delete each).
+ * Both reactions ignore what they already did (the notice's id, the delivery's key), so a resubmitted event does
+ * each once.
  */
 @Service
 public class Notices {
@@ -65,10 +71,12 @@ public class Notices {
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final WebhookEvents webhooks;
 
     Notices(Users users, Tenants tenants, Preferences preferences, CatalogQueries catalog,
             List<NotificationChannel> adapters, MessageSource messages, TenantContext tenantContext,
-            PlatformTransactionManager txManager, Clock clock) {
+            PlatformTransactionManager txManager, Clock clock, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.users = users;
         this.tenants = tenants;
         this.preferences = preferences;
@@ -87,6 +95,7 @@ public class Notices {
 
     @ApplicationModuleListener(id = "notifications.order-created", propagation = Propagation.NOT_SUPPORTED)
     void on(OrderCreated event) {
+        webhooks.orderCreated(event);
         dispatch(new Occurrence(event.tenantId(), NotificationType.ORDER_CREATED, event.orderId().toString(), null,
                 orderLink(event.orderId()), null, event.number(), new Customer(event.customerName()),
                 new Amount(event.gross(), event.currency())));
@@ -94,12 +103,14 @@ public class Notices {
 
     @ApplicationModuleListener(id = "notifications.order-confirmed", propagation = Propagation.NOT_SUPPORTED)
     void on(OrderConfirmed event) {
+        webhooks.orderConfirmed(event);
         dispatch(new Occurrence(event.tenantId(), NotificationType.ORDER_CONFIRMED, event.orderId().toString(), null,
                 orderLink(event.orderId()), null, event.number()));
     }
 
     @ApplicationModuleListener(id = "notifications.order-delivered", propagation = Propagation.NOT_SUPPORTED)
     void on(OrderDelivered event) {
+        webhooks.orderDelivered(event);
         dispatch(new Occurrence(event.tenantId(), NotificationType.ORDER_DELIVERED,
                 event.orderId() + "@" + event.at(), event.driverId(), orderLink(event.orderId()), null,
                 event.number()));
@@ -107,6 +118,7 @@ public class Notices {
 
     @ApplicationModuleListener(id = "notifications.order-cancelled", propagation = Propagation.NOT_SUPPORTED)
     void on(OrderCancelled event) {
+        webhooks.orderCancelled(event);
         dispatch(new Occurrence(event.tenantId(), NotificationType.ORDER_CANCELLED, event.orderId().toString(), null,
                 orderLink(event.orderId()), null, event.number(), event.note() == null ? "" : event.note()));
     }

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns the other modules' events into webhook deliveries, after their transaction committed (the persistent
  * publication registry resubmits an event whose handling did not complete, e.g. after a crash). Each event
  * gets a key that is the same every time it is handled (the order and the event's time, the alert, the
- * product's version), so a resubmitted event finds its deliveries already queued.
+ * product's version), so a resubmitted event finds its deliveries already queued. The order events that also make
+ * notices (created, confirmed, delivered, cancelled) come through {@link Notices}' listeners.
  */
 @Component
 class WebhookEvents {
@@ -56,13 +57,13 @@ class WebhookEvents {
         this.json = json;
     }
 
-    @ApplicationModuleListener(id = "notifications.webhooks.order-created", propagation = Propagation.NOT_SUPPORTED)
-    void on(OrderCreated e) {
+    /** Called by {@link Notices}' listener of the event (one publication for both reactions). */
+    void orderCreated(OrderCreated e) {
         queue(e.tenantId(), WebhookEventType.ORDER_CREATED, () -> e.orderId().toString(), e.at(), e);
     }
 
-    @ApplicationModuleListener(id = "notifications.webhooks.order-confirmed", propagation = Propagation.NOT_SUPPORTED)
-    void on(OrderConfirmed e) {
+    /** Called by {@link Notices}' listener of the event (one publication for both reactions). */
+    void orderConfirmed(OrderConfirmed e) {
         queue(e.tenantId(), WebhookEventType.ORDER_CONFIRMED, () -> e.orderId() + "|" + e.at(), e.at(), e);
     }
 
@@ -71,13 +72,13 @@ class WebhookEvents {
         queue(e.tenantId(), WebhookEventType.ORDER_OUT_FOR_DELIVERY, () -> e.orderId() + "|" + e.at(), e.at(), e);
     }
 
-    @ApplicationModuleListener(id = "notifications.webhooks.order-delivered", propagation = Propagation.NOT_SUPPORTED)
-    void on(OrderDelivered e) {
+    /** Called by {@link Notices}' listener of the event (one publication for both reactions). */
+    void orderDelivered(OrderDelivered e) {
         queue(e.tenantId(), WebhookEventType.ORDER_DELIVERED, () -> e.orderId() + "|" + e.at(), e.at(), e);
     }
 
-    @ApplicationModuleListener(id = "notifications.webhooks.order-cancelled", propagation = Propagation.NOT_SUPPORTED)
-    void on(OrderCancelled e) {
+    /** Called by {@link Notices}' listener of the event (one publication for both reactions). */
+    void orderCancelled(OrderCancelled e) {
         queue(e.tenantId(), WebhookEventType.ORDER_CANCELLED, () -> e.orderId() + "|" + e.at(), e.at(), e);
     }
 

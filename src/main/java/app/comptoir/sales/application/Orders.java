@@ -224,6 +224,11 @@ public class Orders {
      * {@code DuplicateKeyException}, which the caller answers with {@link #replay}.
      */
     public Created create(OrderRequest request, Optional<String> idempotencyKey, String requestHash) {
+        return create(request, idempotencyKey, requestHash, OrderRepository.SOURCE_BACK_OFFICE);
+    }
+
+    /** The same, for an order that comes from elsewhere than the office ({@code source}: the online shop). */
+    public Created create(OrderRequest request, Optional<String> idempotencyKey, String requestHash, String source) {
         actor.require(Permission.ORDERS_WRITE);
         if (idempotencyKey.isPresent()) {
             Optional<String> stored = repository.idempotencyHash(actor.tenant(), idempotencyKey.get());
@@ -247,7 +252,7 @@ public class Orders {
                 currency, pricesIncludeVat, null, now);
         repository.insertDraft(order, idempotencyKey.orElse(null), idempotencyKey.isPresent() ? requestHash : null,
                 businessTime.year(now), author(), null,
-                audit.values(Order.AUDITED, order.id(), "CREATE", null, summary(order)));
+                audit.values(Order.AUDITED, order.id(), "CREATE", null, summary(order)), source);
         HistoryEntry created = new HistoryEntry(OrderStatus.DRAFT, now, actor.name(), actor.userId(), null);
         OrderView view = view(order, List.of(created));
         publishCreated(view);

@@ -59,12 +59,15 @@ public class OrderRepository {
              order by l.position, l.id%s""";
 
     /** A draft order, its lines, its first history entry and its audit row: see {@link #insertDraft}. */
+    /** Where an order comes from when nothing else says: the office. */
+    public static final String SOURCE_BACK_OFFICE = "BACK_OFFICE";
+
     private static final String INSERT_DRAFT = """
             with o as (
                 insert into sales_orders (id, tenant_id, number, status, customer_id, customer_name, customer_phone,
                   delivery_address, delivery_fee, notes, currency, net, vat, gross, idempotency_key, quote_id,
-                  created_at, created_by, updated_at, updated_by, idempotency_hash, prices_include_vat)
-                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  created_at, created_by, updated_at, updated_by, idempotency_hash, prices_include_vat, source)
+                values (?, ?, %s, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 returning id, tenant_id, number),
             lines as (%s),
             history as (
@@ -218,6 +221,12 @@ public class OrderRepository {
      */
     public void insertDraft(Order order, String idempotencyKey, String requestHash, int year, Author by, String note,
                             Object[] audit) {
+        insertDraft(order, idempotencyKey, requestHash, year, by, note, audit, SOURCE_BACK_OFFICE);
+    }
+
+    /** The same, for an order that comes from elsewhere than the office ({@code source}, e.g. the online shop). */
+    public void insertDraft(Order order, String idempotencyKey, String requestHash, int year, Author by, String note,
+                            Object[] audit, String source) {
         UUID tenant = order.tenantId();
         Timestamp at = Timestamp.from(order.createdAt());
         CustomerRef customer = order.customer();
@@ -226,7 +235,7 @@ public class OrderRepository {
         args.addAll(Arrays.asList(customer.id(), customer.name(), customer.phone(), toJson(order.address()),
                 order.deliveryFee(), order.notes(), order.currency(), order.totals().net(), order.totals().vat(),
                 order.totals().gross(), idempotencyKey, order.quoteId(), at, by.id(), at, by.id(), requestHash,
-                order.pricesIncludeVat()));
+                order.pricesIncludeVat(), source));
         args.addAll(List.of(SaleLines.columns(order.lines(), 0)));
         args.addAll(Arrays.asList(Ids.newId(), at, by.id(), by.name(), note));
         args.addAll(Arrays.asList(audit));
@@ -258,10 +267,6 @@ public class OrderRepository {
         return jdbc.query(CHANGE_STATUS, HISTORY, args.toArray());
     }
 
-    /** Records where the order comes from ({@code BACK_OFFICE}, the default, or {@code ONLINE_SHOP}). */
-    public void markSource(UUID tenant, UUID orderId, String source) {
-        jdbc.update("update sales_orders set source = ? where tenant_id = ? and id = ?", source, tenant, orderId);
-    }
 
     /** Where the order comes from ({@code BACK_OFFICE} or {@code ONLINE_SHOP}), if it exists. */
     public Optional<String> source(UUID tenant, UUID orderId) {
