@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the extension for Chrome and Firefox from extension/src:
-//   node extension/build.mjs [output directory, default target/extension]
+//   node extension/build.mjs [--for-tests] [output directory, default target/extension]
 // writes <out>/chrome/ and <out>/firefox/ (unpacked, loadable as they are) and
 // <out>/comptoir-vinted-chrome.zip, <out>/comptoir-vinted-firefox.zip.
 // The only difference is the manifest: Chrome runs the background as a service worker, Firefox as
@@ -32,6 +32,21 @@ export function firefoxManifest(chrome) {
   return manifest;
 }
 
+/** Where Comptoir runs in development and in the tests (plain http is allowed there only). */
+export const LOCAL_COMPTOIR = Object.freeze(['http://localhost/*', 'http://127.0.0.1/*']);
+
+/**
+ * The manifest of the variant for automated browser tests: Chrome's, with the local Comptoir addresses granted
+ * at install. Pairing asks the browser for the Comptoir address at run time, and a permission already granted
+ * is not asked again; a headless browser driven by a test cannot answer that prompt. Never distribute it.
+ */
+export function browserTestManifest(chrome) {
+  const manifest = structuredClone(chrome);
+  manifest.host_permissions = [...chrome.host_permissions, ...LOCAL_COMPTOIR];
+  manifest.name = `${chrome.name.startsWith('__MSG_') ? 'Comptoir pour Vinted' : chrome.name} (tests)`;
+  return manifest;
+}
+
 /** Every file of the source folder, relative, with forward slashes, sorted. */
 export function sourceFiles(dir = SOURCE) {
   const files = [];
@@ -47,10 +62,14 @@ export function sourceFiles(dir = SOURCE) {
   return files;
 }
 
-/** Builds both variants into `out`; returns the paths of the two zips. */
-export function build(out = resolve(here, '..', 'target', 'extension')) {
+/**
+ * Builds both variants into `out`; returns the paths of the two zips. With `forTests`, also writes the unpacked
+ * `chrome-test/` variant ({@link browserTestManifest}), without a zip.
+ */
+export function build(out = resolve(here, '..', 'target', 'extension'), { forTests = false } = {}) {
   const chrome = JSON.parse(readFileSync(join(SOURCE, 'manifest.json'), 'utf8'));
   const variants = { chrome, firefox: firefoxManifest(chrome) };
+  if (forTests) variants['chrome-test'] = browserTestManifest(chrome);
   const zips = {};
   for (const [browser, manifest] of Object.entries(variants)) {
     const folder = join(out, browser);
@@ -64,6 +83,7 @@ export function build(out = resolve(here, '..', 'target', 'extension')) {
       mkdirSync(dirname(join(folder, file)), { recursive: true });
       writeFileSync(join(folder, file), data);
     }
+    if (browser === 'chrome-test') continue;
     // manifest.json first: some stores look for it there
     entries.sort((a, b) => (a.name === 'manifest.json' ? -1 : b.name === 'manifest.json' ? 1 : 0));
     zips[browser] = join(out, `comptoir-vinted-${browser}.zip`);
@@ -73,6 +93,8 @@ export function build(out = resolve(here, '..', 'target', 'extension')) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const zips = build(process.argv[2] ? resolve(process.argv[2]) : undefined);
+  const forTests = process.argv.includes('--for-tests');
+  const folder = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  const zips = build(folder ? resolve(folder) : undefined, { forTests });
   for (const path of Object.values(zips)) console.log(path);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -36,6 +36,15 @@ test('the build writes a Chrome and a Firefox zip, each with its manifest and ev
     const unpacked = JSON.parse(readFileSync(join(out, browser, 'manifest.json'), 'utf8'));
     assert.deepEqual(unpacked, manifest, 'the unpacked folder has the same manifest');
   }
+});
+
+test('the variant for browser tests is written unpacked only, never zipped', () => {
+  const zips = build(out, { forTests: true });
+  assert.deepEqual(Object.keys(zips).sort(), ['chrome', 'firefox']);
+  const manifest = JSON.parse(readFileSync(join(out, 'chrome-test', 'manifest.json'), 'utf8'));
+  assert.ok(manifest.host_permissions.includes('http://127.0.0.1/*'));
+  assert.ok(existsSync(join(out, 'chrome-test', 'background.js')));
+  assert.ok(!existsSync(join(out, 'comptoir-vinted-chrome-test.zip')));
 });
 
 test('the zip writer stores what does not compress and deflates the rest, with correct checksums', () => {

@@ -56,3 +56,12 @@ test('the background and the popup import only files that exist', () => {
     }
   }
 });
+
+test('the variant for browser tests differs only by the local Comptoir addresses granted at install', async () => {
+  const { browserTestManifest, LOCAL_COMPTOIR } = await import('../build.mjs');
+  const forTests = browserTestManifest(chrome);
+  assert.deepEqual(forTests.host_permissions, [...chrome.host_permissions, ...LOCAL_COMPTOIR]);
+  assert.match(forTests.name, /\(tests\)$/);
+  assert.deepEqual({ ...forTests, host_permissions: null, name: null }, { ...chrome, host_permissions: null, name: null });
+  assert.ok(!chrome.host_permissions.some((pattern) => pattern.startsWith('http:')), 'the distributed manifest has no plain http host');
+});
