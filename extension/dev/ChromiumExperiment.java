@@ -122,6 +122,17 @@ public class ChromiumExperiment {
                 vinted.waitForTimeout(250);
             }
             System.out.println("session received: " + received.stream().anyMatch(line -> line.startsWith("PUT")));
+            // "Actualiser": the popup (here a tab) asks the background, which asks the Vinted tab's content script.
+            // The popup looks for the active tab of its window: the Vinted page must be the active one.
+            long puts = received.stream().filter(line -> line.startsWith("PUT")).count();
+            vinted.bringToFront();
+            popup.evaluate("document.getElementById('refresh').click()");
+            until = System.nanoTime() + 20_000_000_000L;
+            while (received.stream().filter(line -> line.startsWith("PUT")).count() == puts && System.nanoTime() < until) {
+                vinted.waitForTimeout(250);
+            }
+            System.out.println("refresh sent again: " + (received.stream().filter(line -> line.startsWith("PUT")).count() > puts)
+                    + "; popup says: " + popup.locator("#notice").textContent() + " / " + popup.locator("#error").textContent());
             popup.reload();
             popup.locator("#account").waitFor();
             popup.waitForTimeout(1000);
