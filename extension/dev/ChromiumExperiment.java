@@ -99,6 +99,12 @@ public class ChromiumExperiment {
                     new Cookie("anon_id", "anon-1").setDomain(".vinted.fr").setPath("/").setSecure(true),
                     new Cookie("_ga", "tracking").setDomain(".vinted.fr").setPath("/").setSecure(true)));
 
+            // Not paired yet: a Vinted page is left alone (no call to /api/v2/users/current).
+            Page early = context.newPage();
+            early.navigate("https://www.vinted.fr/catalog");
+            early.waitForTimeout(3000);
+            early.close();
+
             // Pairing through the popup, opened as a page.
             Page popup = context.newPage();
             popup.navigate("chrome-extension://" + id + "/popup.html");

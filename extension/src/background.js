@@ -46,6 +46,10 @@ async function refresh(tabId) {
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id) return false;
+  if (message?.type === 'comptoir:paired?') {
+    ext.storage.local.get(['token']).then(({ token }) => sendResponse(Boolean(token)), () => sendResponse(false));
+    return true;
+  }
   if (message?.type === 'comptoir:vinted-page' && sender.tab) {
     const host = vintedHostOf(sender.url ?? sender.tab.url);
     if (!host) return false;

@@ -1,6 +1,6 @@
 // Runs in Vinted's pages (never in Comptoir's). Reads what only the page knows: the CSRF token of its
 // <meta name="csrf-token"> and the signed-in user (GET /api/v2/users/current, same origin, with the
-// site's cookies). Tells the background on each page load, and answers it on "Actualiser".
+// site's cookies). Tells the background on each page load once paired, and answers it on "Actualiser".
 // A classic script, not a module: content scripts cannot be ES modules.
 (() => {
   const ext = globalThis.browser ?? globalThis.chrome;
@@ -34,7 +34,9 @@
     return true;
   });
 
-  readPage()
-    .then((page) => ext.runtime.sendMessage({ type: 'comptoir:vinted-page', page }))
+  // On each page load, only once paired: an extension that is not paired reads nothing and asks Vinted nothing.
+  ext.runtime.sendMessage({ type: 'comptoir:paired?' })
+    .then((paired) => (paired === true ? readPage() : null))
+    .then((page) => (page ? ext.runtime.sendMessage({ type: 'comptoir:vinted-page', page }) : null))
     .catch(() => {});
 })();
