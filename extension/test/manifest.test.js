@@ -7,7 +7,13 @@ import { vintedMatchPatterns } from '../src/lib/vinted.js';
 const src = new URL('../src/', import.meta.url);
 const chrome = JSON.parse(readFileSync(new URL('manifest.json', src), 'utf8'));
 
-test('Chrome manifest: Manifest V3, French by default, a module service worker, the popup', () => {
+test('Chrome manifest: Manifest V3, French by default, a module service worker, the popup, icons', () => {
+  assert.deepEqual(Object.keys(chrome.icons), ['16', '32', '48', '128']);
+  for (const [size, file] of Object.entries(chrome.icons)) {
+    const png = readFileSync(new URL(file, src));
+    assert.equal(png.toString('latin1', 1, 4), 'PNG', file);
+    assert.equal(png.readUInt32BE(16), Number(size), `${file} width`);
+  }
   assert.equal(chrome.manifest_version, 3);
   assert.equal(chrome.default_locale, 'fr');
   assert.deepEqual(chrome.background, { service_worker: 'background.js', type: 'module' });
@@ -41,7 +47,8 @@ test('no remote code: every script is a file of the extension, nothing is loaded
     assert.doesNotMatch(text, /import\s*\(?\s*['"]https?:/, `${file}: remote import`);
     assert.doesNotMatch(text, /src="https?:/, `${file}: remote source`);
   }
-  for (const file of [...chrome.content_scripts[0].js, chrome.background.service_worker, chrome.action.default_popup]) {
+  for (const file of [...chrome.content_scripts[0].js, chrome.background.service_worker, chrome.action.default_popup,
+    ...Object.values(chrome.icons), ...Object.values(chrome.action.default_icon)]) {
     assert.ok(files.includes(file), file);
   }
 });
