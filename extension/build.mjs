@@ -25,9 +25,11 @@ export function firefoxManifest(chrome) {
   manifest.browser_specific_settings = {
     gecko: {
       id: GECKO_ID,
-      strict_min_version: '128.0',
+      // 140: the first Firefox (an ESR) that knows data_collection_permissions, which addons.mozilla.org asks for
+      strict_min_version: '140.0',
       data_collection_permissions: { required: ['authenticationInfo'] },
     },
+    gecko_android: { strict_min_version: '142.0' },
   };
   return manifest;
 }
