@@ -129,6 +129,10 @@ class SecurityConfiguration {
         return encoder;
     }
 
+    /** The API addresses the browser extension calls (docs/channels-extension.md). */
+    static final List<String> EXTENSION_PATHS = List.of("/api/v1/channels/pairings/claim",
+            "/api/v1/channels/vinted/session", "/api/v1/channels/extension/me");
+
     @Bean
     CorsConfigurationSource corsConfigurationSource(ComptoirProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
@@ -141,6 +145,20 @@ class SecurityConfiguration {
         cors.setExposedHeaders(List.of("Retry-After", "X-Request-Id", "Location", "Idempotent-Replayed"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        // The browser extension (extension/, channels module) calls these from its own origin, with its device token
+        // and never a cookie: any installed copy of it may pair, so its origins are allowed there and only there.
+        CorsConfiguration extension = new CorsConfiguration();
+        List<String> extensionOrigins = new java.util.ArrayList<>(List.of("chrome-extension://*", "moz-extension://*"));
+        extensionOrigins.addAll(origins);
+        extension.setAllowedOriginPatterns(extensionOrigins);
+        extension.setAllowedMethods(List.of("GET", "POST", "PUT", "OPTIONS"));
+        extension.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id"));
+        extension.setExposedHeaders(List.of("Retry-After", "X-Request-Id"));
+        extension.setAllowCredentials(false);
+        extension.setMaxAge(3600L);
+        for (String path : EXTENSION_PATHS) {
+            source.registerCorsConfiguration(path, extension);
+        }
         source.registerCorsConfiguration("/api/**", cors);
         return source;
     }
