@@ -213,6 +213,45 @@ class StorefrontPagesIT {
     }
 
     @Test
+    void optionValuesOfTheListAreFiltersThatCombineAndComeOffAgain() {
+        ShopApi shop = ShopApi.open(port, "Jardin des options", true);
+        shop.productWithVariants("Arrosoir Balcon", null, List.of(ShopApi.option("Couleur", "Vert", "Rouge")),
+                List.of(ShopApi.variant("ARR-V", "12.90", Map.of("Couleur", "Vert"), 5),
+                        ShopApi.variant("ARR-R", "12.90", Map.of("Couleur", "Rouge"), 5)));
+        shop.productWithVariants("Pot Terrasse", null, List.of(ShopApi.option("Couleur", "Vert", "Gris"),
+                        ShopApi.option("Taille", "S", "M")),
+                List.of(ShopApi.variant("POT-VS", "9.90", Map.of("Couleur", "Vert", "Taille", "S"), 5),
+                        ShopApi.variant("POT-GM", "14.90", Map.of("Couleur", "Gris", "Taille", "M"), 5)));
+        shop.productWithVariants("Jardinière Lin", null, List.of(ShopApi.option("Couleur", "Vert", "Gris")),
+                List.of(ShopApi.variant("JAR-V", "19.90", Map.of("Couleur", "Vert"), 5),
+                        ShopApi.variant("JAR-G", "19.90", Map.of("Couleur", "Gris"), 5)));
+        String base = "/shop/" + shop.slug() + "/search";
+
+        // The list offers each option's values with how many of its products have them.
+        String all = get(base).then().statusCode(200).extract().asString();
+        assertThat(optionValues(all, "Couleur")).containsExactly("Vert 3", "Gris 2", "Rouge 1");
+
+        // Choosing a colour keeps the products offering it; a size on top narrows further; choosing again removes it.
+        String greyPage = get(optionLink(all, "Gris")).asString();
+        assertThat(cards(greyPage)).containsExactlyInAnyOrder("Pot Terrasse", "Jardinière Lin");
+        String narrowed = get(optionLink(greyPage, "M")).asString();
+        assertThat(cards(narrowed)).containsExactly("Pot Terrasse");
+        assertThat(activeValues(narrowed)).containsExactlyInAnyOrder("Gris", "M");
+        String sizeOnly = get(optionLink(narrowed, "Gris")).asString();
+        assertThat(cards(sizeOnly)).containsExactly("Pot Terrasse");
+        assertThat(activeValues(sizeOnly)).containsExactly("M");
+
+        // The store API takes the same filters; an unknown value is an empty list, a malformed one is left out.
+        JsonPath api = Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?option=Couleur:Vert&option=Taille:S")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(api.getList("items.name", String.class)).containsExactly("Pot Terrasse");
+        assertThat(Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?option=Couleur:Violet").then()
+                .statusCode(200).extract().jsonPath().getList("items")).isEmpty();
+        assertThat(Api.given(port).get("/api/v1/store/" + shop.slug() + "/products?option=sans-deux-points").then()
+                .statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(3);
+    }
+
+    @Test
     void theProductPageOffersItsVariantsWithPricesVatBasisAvailabilityAndSchemaOrgData() {
         ShopApi shop = ShopApi.open(port, "Roseraie TTC", true);
         String id = shop.productWithVariants("Rosier Pierre de Ronsard", null,
@@ -368,6 +407,58 @@ class StorefrontPagesIT {
         Api.given(port).get(store + "/products?priceMin=50&priceMax=10").then().statusCode(400)
                 .body("errors[0].field", equalTo("priceMin"));
         Api.given(port).get(store + "/products/" + java.util.UUID.randomUUID()).then().spec(Api.problem(404, "not-found"));
+    }
+
+    /** The values an option offers on a list page, each with its count ("Vert 3"), in their order. */
+    private static List<String> optionValues(String page, String option) {
+        int start = page.indexOf("data-option=\"" + option + "\"");
+        int end = page.indexOf("</div>", start);
+        List<String> values = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "data-option-value=\"([^\"]*)\"[^>]*>\\s*<span>[^<]*</span>\\s*<span>(\\d+)</span>")
+                .matcher(page.substring(start, end));
+        while (m.find()) {
+            values.add(m.group(1) + " " + m.group(2));
+        }
+        return values;
+    }
+
+    /** The address a list page's option value leads to. */
+    private static String optionLink(String page, String value) {
+        java.util.regex.Matcher tags = java.util.regex.Pattern.compile("<a [^>]*>").matcher(page);
+        while (tags.find()) {
+            String tag = tags.group();
+            if (tag.contains("data-option-value=\"" + value + "\"")) {
+                java.util.regex.Matcher href = java.util.regex.Pattern.compile("href=\"([^\"]*)\"").matcher(tag);
+                assertThat(href.find()).isTrue();
+                return href.group(1).replace("&amp;", "&");
+            }
+        }
+        throw new AssertionError("no link for the option value " + value);
+    }
+
+    /** The option values chosen on a list page (their links say so to assistive technologies). */
+    private static List<String> activeValues(String page) {
+        List<String> values = new java.util.ArrayList<>();
+        java.util.regex.Matcher tags = java.util.regex.Pattern.compile("<a [^>]*>").matcher(page);
+        while (tags.find()) {
+            java.util.regex.Matcher value = java.util.regex.Pattern.compile("data-option-value=\"([^\"]*)\"")
+                    .matcher(tags.group());
+            if (value.find() && tags.group().contains("aria-current=\"true\"")) {
+                values.add(value.group(1));
+            }
+        }
+        return values;
+    }
+
+    /** The products of a list page's cards. */
+    private static List<String> cards(String page) {
+        List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<article [^>]*data-product=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private String variantId(ShopApi shop, String productId, String sku) {

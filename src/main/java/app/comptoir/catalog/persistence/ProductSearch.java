@@ -270,6 +270,17 @@ public class ProductSearch {
             }
             where.append(')');
         }
+        if (!query.options().isEmpty()) {
+            // "name<US>value" pairs, as the search index keeps the active variants' options (see SearchIndex)
+            StringBuilder pairs = new StringBuilder();
+            int i = 0;
+            for (Map.Entry<String, String> option : query.options().entrySet()) {
+                pairs.append(i == 0 ? "" : ", ").append("cast(:option").append(i).append(" as text)");
+                params.addValue("option" + i, option.getKey() + (char) 31 + option.getValue());
+                i++;
+            }
+            where.append(" and p.option_values @> array[").append(pairs).append(']');
+        }
         if (query.inStock() != null) {
             // in_stock is the catalog's own read model of stock, kept by inventory (see CatalogStock).
             where.append(query.inStock() ? " and exists" : " and not exists").append(

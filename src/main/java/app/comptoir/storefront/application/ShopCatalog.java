@@ -99,9 +99,21 @@ public class ShopCatalog {
         this.clock = clock;
     }
 
-    /** A search or a category's list: text, category, tag, price range, sort and page. */
+    /**
+     * A search or a category's list: text, category, tag, price range, sort and page, and option values the products
+     * must offer (one per option name, e.g. {@code Couleur → Vert}).
+     */
     public record ShopQuery(String q, UUID categoryId, String tag, BigDecimal priceMin, BigDecimal priceMax, String sort,
-                            int page, int size) {
+                            int page, int size, Map<String, String> options) {
+
+        public ShopQuery {
+            options = options == null ? Map.of() : Map.copyOf(options);
+        }
+
+        public ShopQuery(String q, UUID categoryId, String tag, BigDecimal priceMin, BigDecimal priceMax, String sort,
+                         int page, int size) {
+            this(q, categoryId, tag, priceMin, priceMax, sort, page, size, Map.of());
+        }
     }
 
     /** A page of products with the facets of the whole list (categories, tags, price range). */
@@ -249,7 +261,7 @@ public class ShopCatalog {
             sort = null;
         }
         ProductCard.Page page = catalog.cards(new ProductQuery(q.q(), q.categoryId(), q.tag(), ProductStatus.ACTIVE,
-                q.priceMin(), q.priceMax(), null, sort, q.page(), q.size(), facets));
+                q.priceMin(), q.priceMax(), null, sort, q.page(), q.size(), facets, q.options()));
         if (widened(q, sort, page)) {
             List<ProductCard> hits = byMeaning(q);
             if (hits.size() > page.items().size()) {
@@ -263,7 +275,7 @@ public class ShopCatalog {
     private static boolean widened(ShopQuery q, String sort, ProductCard.Page page) {
         return q.q() != null && !q.q().isBlank() && q.q().strip().length() <= SemanticSearch.MAX_QUERY
                 && q.page() == 0 && q.categoryId() == null && q.tag() == null && q.priceMin() == null
-                && q.priceMax() == null && (sort == null || "relevance".equals(sort)) && page.total() < FEW_RESULTS;
+                && q.priceMax() == null && q.options().isEmpty() && (sort == null || "relevance".equals(sort)) && page.total() < FEW_RESULTS;
     }
 
     /** The active products the semantic search finds; none when it cannot answer (the words' results stay). */

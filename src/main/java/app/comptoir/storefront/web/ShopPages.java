@@ -110,7 +110,7 @@ class ShopPages {
             CategoryNode category = path.getLast();
             String base = "/categories/" + categoryId;
             return html("list", model(shop, request, base), locale, request, response, model -> {
-                listing(shop, model, new Filters(null, categoryId, tag, min, max, sort, page), base);
+                listing(shop, model, new Filters(null, categoryId, tag, min, max, sort, page, options(request)), base);
                 model.put("category", category);
                 model.put("path", path);
                 model.put("title", category.name());
@@ -130,7 +130,8 @@ class ShopPages {
         String text = q == null ? null : q.strip();
         return cache.respond(shop, locale, address(request), () -> html("list", model(shop, request, "/search"),
                 locale, request, response, model -> {
-                    listing(shop, model, new Filters(text, null, tag, min, max, sort, page), "/search");
+                    listing(shop, model, new Filters(text, null, tag, min, max, sort, page, options(request)),
+                            "/search");
                     model.put("q", text);
                     model.put("title", text == null || text.isEmpty()
                             ? (tag == null || tag.isBlank() ? message("storefront.search.title", locale)
@@ -209,8 +210,45 @@ class ShopPages {
     record TagLink(String value, long count, boolean active, String href) {
     }
 
+    /** An option's value of the list's products as a filter: choosing it, or leaving it when it is the one chosen. */
+    record OptionLink(String value, long count, boolean active, String href) {
+    }
+
+    /** An option of the list's products (colour, size...) with its values to filter on. */
+    record OptionFilter(String name, List<OptionLink> values) {
+    }
+
     /** What a list page was asked for, as typed in its address (a bad number is ignored, not an error page). */
-    record Filters(String q, UUID categoryId, String tag, String min, String max, String sort, String page) {
+    record Filters(String q, UUID categoryId, String tag, String min, String max, String sort, String page,
+                   Map<String, String> options) {
+    }
+
+    /** The most option filters one list takes, and the most values of an option it offers. */
+    private static final int MAX_OPTIONS = 4;
+    private static final int MAX_OPTION_VALUES = 12;
+
+    /**
+     * The option filters of the address: {@code option=Couleur:Vert}, repeated for other options (the last value of an
+     * option wins); malformed or too many values are left out, as an address may be edited by hand.
+     */
+    static Map<String, String> options(HttpServletRequest request) {
+        String[] values = request.getParameterValues("option");
+        Map<String, String> options = new java.util.TreeMap<>();
+        if (values == null) {
+            return options;
+        }
+        for (String value : values) {
+            int colon = value == null ? -1 : value.indexOf(':');
+            if (colon <= 0 || value.length() > 200) {
+                continue;
+            }
+            String name = value.substring(0, colon).strip();
+            String chosen = value.substring(colon + 1).strip();
+            if (!name.isEmpty() && !chosen.isEmpty() && (options.containsKey(name) || options.size() < MAX_OPTIONS)) {
+                options.put(name, chosen);
+            }
+        }
+        return options;
     }
 
     private void listing(ShopBusiness shop, Map<String, Object> model, Filters f, String base) {
@@ -225,7 +263,7 @@ class ShopPages {
         String tag = f.tag() == null || f.tag().isBlank() ? null : f.tag().strip();
         int page = Math.max(0, Math.min(10_000, integer(f.page())));
         ShopCatalog.Listing listing = catalog.list(shop, new ShopCatalog.ShopQuery(f.q(), f.categoryId(), tag, min, max,
-                sort, page, ShopCatalog.PAGE_SIZE));
+                sort, page, ShopCatalog.PAGE_SIZE, f.options()));
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/shop/" + shop.slug() + base);
         if (f.q() != null && !f.q().isEmpty()) {
             link.queryParam("q", f.q());
@@ -242,6 +280,7 @@ class ShopPages {
         if (sort != null) {
             link.queryParam("sort", sort);
         }
+        f.options().forEach((name, value) -> link.queryParam("option", name + ":" + value));
         String lang = links.lang(shop);
         if (lang != null) {
             link.queryParam("lang", lang);
@@ -256,6 +295,32 @@ class ShopPages {
             });
         }
         model.put("tags", tags);
+        List<OptionFilter> optionFilters = new ArrayList<>();
+        if (listing.facets() != null) {
+            listing.facets().options().stream().limit(MAX_OPTIONS).forEach(o -> {
+                List<OptionLink> values = new ArrayList<>();
+                o.values().stream().limit(MAX_OPTION_VALUES).forEach(v -> {
+                    boolean active = v.value().equals(f.options().get(o.name()));
+                    Map<String, String> next = new java.util.TreeMap<>(f.options());
+                    if (active) {
+                        next.remove(o.name());
+                    } else {
+                        next.put(o.name(), v.value());
+                    }
+                    UriComponentsBuilder optionLink = link.cloneBuilder().replaceQueryParam("page")
+                            .replaceQueryParam("option", next.entrySet().stream()
+                                    .map(e -> e.getKey() + ":" + e.getValue()).toArray());
+                    values.add(new OptionLink(v.value(), v.count(), active,
+                            links.contextPath() + optionLink.encode().build().toUriString()));
+                });
+                // An option with one value everywhere filters nothing, unless it is the one chosen.
+                if (values.size() > 1 || values.stream().anyMatch(OptionLink::active)) {
+                    optionFilters.add(new OptionFilter(o.name(), values));
+                }
+            });
+        }
+        model.put("optionFilters", optionFilters);
+        model.put("options", f.options());
         model.put("listing", listing);
         model.put("pager", Pager.of(new PageResponse<>(listing.items(), listing.total(), listing.page(), listing.size()),
                 link));

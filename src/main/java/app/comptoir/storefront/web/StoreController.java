@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -121,13 +122,18 @@ class StoreController {
     }
 
     @GetMapping("/products")
-    @Operation(summary = "Active products: search text (typos forgiven), category (with its sub-categories), tag, price "
-            + "range, sort (relevance, name, -name, price, -price, newest), page from 0 and size (1-200); each product as "
+    @Operation(summary = "Active products: search text (typos forgiven), category (with its sub-categories), tag, option "
+            + "values (option=Couleur:Vert, repeated for other options: products offering each), price range, sort (relevance, name, -name, price, -price, newest), page from 0 and size (1-200); each product as "
             + "a card (picture, lowest price, availability, number of variants): its variants are on the product")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductList.class)))
     ResponseEntity<byte[]> products(@PathVariable String slug, @RequestParam(required = false) String q,
                                     @RequestParam(required = false) UUID category,
                                     @RequestParam(required = false) String tag,
+                                    @Parameter(description = "an option's value the products must offer, as "
+                                            + "name:value (e.g. Couleur:Vert); repeat it for other options")
+                                    // declared for the API's description; read from the request as typed (a
+                                    // bound list would split one value at its commas: "Taille:10,5 L")
+                                    @RequestParam(name = "option", required = false) String[] option,
                                     @RequestParam(required = false) BigDecimal priceMin,
                                     @RequestParam(required = false) BigDecimal priceMax,
                                     @RequestParam(required = false) String sort,
@@ -137,7 +143,7 @@ class StoreController {
         ShopBusiness shop = shops.open(slug);
         return cache.respond(shop, locale, ShopPages.address(request), () -> {
             ShopCatalog.Listing listing = catalog.list(shop, new ShopCatalog.ShopQuery(q, category, tag, priceMin,
-                    priceMax, sort, page, size), false);
+                    priceMax, sort, page, size, ShopPages.options(request)), false);
             return json(new PageResponse<>(listing.items().stream().map(p -> card(shop, p, locale)).toList(),
                     listing.total(), listing.page(), listing.size()));
         });
