@@ -96,6 +96,17 @@ class ShopRecommendationsIT {
                 "Arrosoir voisin");
         assertThat(similar.getFirst()).isEqualTo("Arrosoir plastique 5 L pour balcon");
         assertThat(cards(page(shop, "/products/" + smallCan), "data-also-bought")).isEmpty();
+
+        // The store API recommends the same, as cards; a product the shop does not sell is a 404.
+        io.restassured.path.json.JsonPath api = Api.given(port)
+                .get("/api/v1/store/" + shop.slug() + "/products/" + can + "/recommendations").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(api.getList("alsoBought.name", String.class))
+                .containsExactly("Terreau universel 40 L", "Gants de jardinage");
+        assertThat(api.getList("similar.name", String.class)).isEqualTo(similar);
+        assertThat(api.getString("similar[0].url")).endsWith("/products/" + smallCan);
+        Api.given(port).get("/api/v1/store/" + shop.slug() + "/products/" + theirCan + "/recommendations").then()
+                .spec(Api.problem(404, "not-found"));
     }
 
     @Test

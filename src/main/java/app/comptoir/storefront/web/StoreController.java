@@ -160,6 +160,28 @@ class StoreController {
                 () -> json(product(shop, catalog.product(shop, productId), locale)));
     }
 
+    @GetMapping("/products/{productId}/recommendations")
+    @Operation(summary = "What the product page recommends with an active product: products similar to it (by the "
+            + "meaning of their texts) and products bought in the same orders, each as a card (404 for a product the "
+            + "shop does not sell)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StoreRecommendations.class)))
+    ResponseEntity<byte[]> recommendations(@PathVariable String slug, @PathVariable UUID productId, Locale locale,
+                                           HttpServletRequest request) {
+        ShopBusiness shop = shops.open(slug);
+        return cache.respond(shop, locale, ShopPages.address(request), () -> {
+            catalog.product(shop, productId);
+            return json(new StoreRecommendations(
+                    catalog.similar(shop, productId, ShopCatalog.SIMILAR_PRODUCTS).stream()
+                            .map(p -> card(shop, p, locale)).toList(),
+                    catalog.alsoBought(shop, productId, ShopCatalog.SIMILAR_PRODUCTS).stream()
+                            .map(p -> card(shop, p, locale)).toList()));
+        });
+    }
+
+    /** A product's recommendations: similar products, and products bought with it. */
+    record StoreRecommendations(List<StoreProductCard> similar, List<StoreProductCard> alsoBought) {
+    }
+
     /** The page shape of the product list, for the API document. */
     record ProductList(List<StoreProductCard> items, long total, int page, int size) {
     }
