@@ -33,6 +33,7 @@ import app.comptoir.assistant.application.ProviderConfig;
 import app.comptoir.assistant.application.ProviderKind;
 import app.comptoir.assistant.application.ProviderSettings;
 import app.comptoir.assistant.application.ProviderUnavailable;
+import app.comptoir.assistant.application.ShopperChatTools;
 import app.comptoir.assistant.application.TokenBudgetExceeded;
 import app.comptoir.assistant.domain.ChatPrompt;
 import app.comptoir.assistant.domain.Costs;
@@ -79,24 +80,29 @@ public class AssistantChat {
     private final ChatSettings chat;
     private final ChatModels models;
     private final ChatTools tools;
+    private final ShopperChatTools shopperTools;
     private final AssistedSales sales;
     private final CatalogQueries catalog;
     private final Tenants tenants;
     private final TenantContext tenantContext;
     private final Permissions permissions;
     private final MessageSource messages;
+    private final app.comptoir.platform.UserNames userNames;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     AssistantChat(ConversationStore store, ProviderSettings settings, ChatSettings chat, ChatModels models,
-                  ChatTools tools, AssistedSales sales, CatalogQueries catalog, Tenants tenants,
+                  ChatTools tools, ShopperChatTools shopperTools, AssistedSales sales, CatalogQueries catalog,
+                  Tenants tenants,
                   TenantContext tenantContext, Permissions permissions, MessageSource messages,
-                  PlatformTransactionManager transactions, Clock clock) {
+                  app.comptoir.platform.UserNames userNames, PlatformTransactionManager transactions, Clock clock) {
+        this.userNames = userNames;
         this.store = store;
         this.settings = settings;
         this.chat = chat;
         this.models = models;
         this.tools = tools;
+        this.shopperTools = shopperTools;
         this.sales = sales;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -134,18 +140,240 @@ public class AssistantChat {
      */
     public ChatAnswer chat(UUID conversationId, String message, java.util.function.Consumer<String> onText) {
         permissions.require(Permission.READ);
+        String text = validated(message);
+        UUID user = tenantContext.principal().map(ComptoirPrincipal::userId)
+                .orElseThrow(() -> new NotFoundException("conversation", conversationId));
+        return turn(new StaffSeat(user), conversationId, text, onText);
+    }
+
+    /**
+     * A signed-in shopper's message on the storefront, in one of their conversations ({@code conversationId} null: a
+     * new one), answered with the shopper's tools only ({@link ShopperChatTools} over the storefront's
+     * {@link ShopperShop}); the same rules as for staff: the order of the cart placed only after the shopper's "oui",
+     * 404 for a conversation that is not theirs, 409 past the token budget, 503 when the provider does not answer.
+     * Runs in the shop's business (the caller sets the tenant).
+     */
+    public ChatAnswer chatAsShopper(ShopperShop shop, UUID conversationId, String message) {
+        String text = validated(message);
+        return turn(new ShopperSeat(shop), conversationId, text, null);
+    }
+
+    /** The shopper's own conversations, most recent first (at most 20). */
+    public List<ConversationSummary> shopperConversations(ShopperShop shop) {
+        UUID tenant = tenantContext.requireTenant();
+        return transaction.execute(status -> store.list(tenant, ConversationStore.SHOPPER, shop.shopperId(), 20)
+                .stream().map(AssistantChat::summary).toList());
+    }
+
+    /** One of the shopper's own conversations with its messages (404 for anyone else's). */
+    public ConversationView shopperConversation(ShopperShop shop, UUID id) {
+        UUID tenant = tenantContext.requireTenant();
+        return transaction.execute(status -> {
+            ConversationStore.Conversation c = store.find(tenant, id)
+                    .filter(found -> found.ownedBy(ConversationStore.SHOPPER, shop.shopperId()))
+                    .orElseThrow(() -> new NotFoundException("conversation", id));
+            return view(tenant, c);
+        });
+    }
+
+    /**
+     * Who talks in a conversation and what they may reach: a staff user (the back office's tools, under their
+     * permissions) or a shopper (the shop's tools for that shopper only).
+     */
+    private interface Seat {
+        String kind();
+
+        UUID owner();
+
+        String label();
+
+        Locale locale(TenantProfile business);
+
+        String system(TenantProfile business, Locale locale);
+
+        List<org.springframework.ai.tool.ToolCallback> tools();
+
+        ChatTools.Result run(String name, String arguments, ChatTools.Turn turn);
+
+        /** Places the confirmed proposal (JSON as stored): the tool result to keep and the answer. */
+        Confirmed confirm(UUID conversationId, String pendingJson, Locale locale);
+
+        /** Without a provider: the answer from the catalog alone. */
+        String catalogOnly(String text, Locale locale);
+
+        String link(String kind, UUID id);
+    }
+
+    private record Confirmed(ChatTools.Result result, String answer) {
+    }
+
+    private final class StaffSeat implements Seat {
+        private final UUID user;
+
+        StaffSeat(UUID user) {
+            this.user = user;
+        }
+
+        public String kind() {
+            return ConversationStore.STAFF;
+        }
+
+        public UUID owner() {
+            return user;
+        }
+
+        public String label() {
+            return null;
+        }
+
+        public Locale locale(TenantProfile business) {
+            return business.locale() != null && business.locale().startsWith("en") ? Locale.ENGLISH : Locale.FRENCH;
+        }
+
+        public String system(TenantProfile business, Locale locale) {
+            return ChatPrompt.system(business.name(), locale.getLanguage(), sales.maySell());
+        }
+
+        public List<org.springframework.ai.tool.ToolCallback> tools() {
+            return tools.offered();
+        }
+
+        public ChatTools.Result run(String name, String arguments, ChatTools.Turn turn) {
+            return tools.run(name, arguments, turn);
+        }
+
+        public Confirmed confirm(UUID id, String pendingJson, Locale locale) {
+            var stored = JSON.readTree(pendingJson);
+            List<AssistedSales.Line> lines = new ArrayList<>();
+            stored.path("lines").forEach(l -> lines.add(new AssistedSales.Line(
+                    UUID.fromString(l.path("variantId").asString()), l.path("quantity").asInt())));
+            try {
+                AssistedSales.Drafted order = sales.placeOrder(UUID.fromString(stored.path("customerId").asString()),
+                        UUID.fromString(stored.path("addressId").asString()), lines, id);
+                return new Confirmed(new ChatTools.Result(JSON.writeValueAsString(order), "done", "order", order.id(),
+                        order.number(), null, false),
+                        say("assistant.chat.orderPlaced", locale, order.number(), order.gross(), order.currency()));
+            } catch (org.springframework.security.access.AccessDeniedException e) {
+                return new Confirmed(new ChatTools.Result("{\"refused\":\"not allowed\"}", "refused", null, null,
+                        null, null, false), say("assistant.chat.orderNotAllowed", locale));
+            } catch (app.comptoir.platform.ComptoirException e) {
+                return new Confirmed(new ChatTools.Result(JSON.writeValueAsString(Map.of("error", e.getMessage())),
+                        "failed", null, null, null, null, false),
+                        say("assistant.chat.orderFailed", locale, e.getMessage()));
+            }
+        }
+
+        public String catalogOnly(String text, Locale locale) {
+            return AssistantChat.this.catalogOnly(text, locale);
+        }
+
+        public String link(String kind, UUID id) {
+            return ("quote".equals(kind) ? "/app/sales/quotes/" : "/app/sales/orders/") + id;
+        }
+    }
+
+    private final class ShopperSeat implements Seat {
+        private final ShopperShop shop;
+
+        ShopperSeat(ShopperShop shop) {
+            this.shop = shop;
+        }
+
+        public String kind() {
+            return ConversationStore.SHOPPER;
+        }
+
+        public UUID owner() {
+            return shop.shopperId();
+        }
+
+        public String label() {
+            String label = shop.shopperLabel();
+            return label == null || label.length() <= 200 ? label : label.substring(0, 200);
+        }
+
+        public Locale locale(TenantProfile business) {
+            return "en".equals(shop.language()) ? Locale.ENGLISH : Locale.FRENCH;
+        }
+
+        public String system(TenantProfile business, Locale locale) {
+            return ChatPrompt.shopper(shop.shopName(), locale.getLanguage());
+        }
+
+        public List<org.springframework.ai.tool.ToolCallback> tools() {
+            return shopperTools.offered();
+        }
+
+        public ChatTools.Result run(String name, String arguments, ChatTools.Turn turn) {
+            return shopperTools.run(shop, name, arguments, turn);
+        }
+
+        public Confirmed confirm(UUID id, String pendingJson, Locale locale) {
+            try {
+                ShopperShop.Placed order = shop.place(ShopperChatTools.stored(pendingJson), "assistant-" + id + "-"
+                        + Integer.toHexString(pendingJson.hashCode()));
+                sales.markOnlineOrderDrafted(order.id(), order.number(), id);
+                return new Confirmed(new ChatTools.Result(JSON.writeValueAsString(order), "done", "order", order.id(),
+                        order.number(), null, false),
+                        say("assistant.chat.orderPlaced", locale, order.number(), order.gross(), order.currency()));
+            } catch (app.comptoir.platform.ComptoirException e) {
+                return new Confirmed(new ChatTools.Result(JSON.writeValueAsString(Map.of("error", e.getMessage())),
+                        "failed", null, null, null, null, false),
+                        say("assistant.chat.orderFailed", locale, e.getMessage()));
+            }
+        }
+
+        public String catalogOnly(String text, Locale locale) {
+            List<ShopperShop.Product> found = new ArrayList<>(shop.search(text));
+            if (found.isEmpty()) {
+                for (String word : text.split("[^\\p{L}\\p{N}-]+")) {
+                    if (word.length() >= 4 && found.size() < 5) {
+                        for (ShopperShop.Product p : shop.search(word)) {
+                            if (found.size() < 5 && found.stream().noneMatch(f -> f.name().equals(p.name()))) {
+                                found.add(p);
+                            }
+                        }
+                    }
+                }
+            }
+            StringBuilder answer = new StringBuilder(say("assistant.chat.noProvider", locale));
+            if (found.isEmpty()) {
+                return answer.append("\n\n").append(say("assistant.chat.nothingFound", locale, text)).toString();
+            }
+            answer.append("\n\n").append(say("assistant.chat.found", locale, text));
+            for (ShopperShop.Product p : found) {
+                answer.append("\n- ").append(p.name());
+                for (ShopperShop.Variant v : p.variants()) {
+                    answer.append("\n  · ").append(v.sku()).append(" : ").append(v.price()).append(' ')
+                            .append(v.currency()).append(" — ")
+                            .append(say("assistant.chat.availability." + v.availability(), locale));
+                }
+            }
+            return answer.toString();
+        }
+
+        public String link(String kind, UUID id) {
+            return shop.orderLink(id);
+        }
+    }
+
+    private static String validated(String message) {
         String text = message == null ? null : message.strip();
         if (text == null || text.isEmpty() || text.length() > MAX_MESSAGE || TextInput.hasControlCharacter(
                 text.replace('\n', ' ').replace('\t', ' ').replace('\r', ' '))) {
             throw InvalidInputException.field("message", "is required, at most " + MAX_MESSAGE
                     + " characters, without control characters");
         }
+        return text;
+    }
+
+    /** One message of one seat's conversation: see {@link #chat(UUID, String)}. */
+    private ChatAnswer turn(Seat seat, UUID conversationId, String text,
+                            java.util.function.Consumer<String> onText) {
         UUID tenant = tenantContext.requireTenant();
-        UUID user = tenantContext.principal().map(ComptoirPrincipal::userId)
-                .orElseThrow(() -> new NotFoundException("conversation", conversationId));
+        UUID user = seat.owner();
         TenantProfile business = tenants.current();
-        Locale locale = business.locale() != null && business.locale().startsWith("en") ? Locale.ENGLISH
-                : Locale.FRENCH;
+        Locale locale = seat.locale(business);
         ProviderConfig provider = settings.current();
 
         // Open the turn: the conversation (locked), its budget, its pending order (taken: a turn consumes it).
@@ -156,10 +384,10 @@ public class AssistantChat {
             UUID id = conversationId;
             if (id == null) {
                 id = app.comptoir.platform.Ids.newId();
-                store.create(tenant, id, user, title(text), chat.tokenBudget(), now);
+                store.create(tenant, id, seat.kind(), user, seat.label(), title(text), chat.tokenBudget(), now);
             }
             ConversationStore.Conversation c = store.lock(tenant, id)
-                    .filter(found -> found.userId().equals(user))
+                    .filter(found -> found.ownedBy(seat.kind(), user))
                     .orElseThrow(() -> new NotFoundException("conversation", conversationId));
             if (c.tokens() >= c.tokenBudget()) {
                 throw new TokenBudgetExceeded(c.tokens(), c.tokenBudget());
@@ -179,16 +407,16 @@ public class AssistantChat {
         String writer;
         String model = null;
         if (conversation.pendingOrder() != null && OrderConfirmation.confirms(text)) {
-            answer = confirm(tenant, id, conversation.pendingOrder(), turn, locale);
+            answer = confirm(seat, tenant, id, conversation.pendingOrder(), turn, locale);
             writer = "server";
         } else if (provider.kind() == ProviderKind.BUILTIN) {
-            answer = catalogOnly(text, locale);
+            answer = seat.catalogOnly(text, locale);
             if (conversation.pendingOrder() != null) {
                 answer = say("assistant.chat.proposalDropped", locale) + "\n\n" + answer;
             }
             writer = "catalog";
         } else {
-            answer = converse(provider, business, locale, conversation, opened.history(), text, turn, onText);
+            answer = converse(seat, provider, business, locale, conversation, opened.history(), text, turn, onText);
             if (conversation.pendingOrder() != null) {
                 answer = say("assistant.chat.proposalDropped", locale) + "\n\n" + answer;
             }
@@ -212,13 +440,13 @@ public class AssistantChat {
                 conversation.tokenBudget(), List.copyOf(turn.tools), turn.pending, List.copyOf(turn.documents));
     }
 
-    private String converse(ProviderConfig provider, TenantProfile business, Locale locale,
+    private String converse(Seat seat, ProviderConfig provider, TenantProfile business, Locale locale,
                             ConversationStore.Conversation conversation, List<ConversationStore.Message> history,
                             String text, Turn turn, java.util.function.Consumer<String> onText) {
         UUID tenant = business.id();
         UUID id = conversation.id();
         List<Message> prompt = new ArrayList<>();
-        prompt.add(new SystemMessage(ChatPrompt.system(business.name(), locale.getLanguage(), sales.maySell())));
+        prompt.add(new SystemMessage(seat.system(business, locale)));
         List<ConversationStore.Message> said = history.stream()
                 .filter(m -> m.role().equals("user") || m.role().equals("assistant")).toList();
         for (ConversationStore.Message m : said.subList(Math.max(0, said.size() - chat.historyMessages()),
@@ -226,7 +454,7 @@ public class AssistantChat {
             prompt.add(m.role().equals("user") ? new UserMessage(m.content()) : new AssistantMessage(m.content()));
         }
         prompt.add(new UserMessage(text));
-        ChatOptions options = models.toolOptions(provider, tools.offered());
+        ChatOptions options = models.toolOptions(provider, seat.tools());
         ChatTools.Turn toolTurn = new ChatTools.Turn(id, text);
         long used = conversation.tokens();
         for (int round = 0; round < chat.maxToolRounds(); round++) {
@@ -295,8 +523,8 @@ public class AssistantChat {
             prompt.add(output);
             List<ToolResponseMessage.ToolResponse> results = new ArrayList<>();
             for (AssistantMessage.ToolCall call : output.getToolCalls()) {
-                ChatTools.Result result = tools.run(call.name(), call.arguments(), toolTurn);
-                record(tenant, id, call, result, turn);
+                ChatTools.Result result = seat.run(call.name(), call.arguments(), toolTurn);
+                record(seat, tenant, id, call, result, turn);
                 results.add(new ToolResponseMessage.ToolResponse(call.id(), call.name(), result.json()));
             }
             prompt.add(ToolResponseMessage.builder().responses(results).build());
@@ -308,7 +536,8 @@ public class AssistantChat {
     }
 
     /** Keeps a tool call and its outcome with the conversation, and what it created or prepared with the turn. */
-    private void record(UUID tenant, UUID id, AssistantMessage.ToolCall call, ChatTools.Result result, Turn turn) {
+    private void record(Seat seat, UUID tenant, UUID id, AssistantMessage.ToolCall call, ChatTools.Result result,
+                        Turn turn) {
         Instant at = clock.instant();
         String arguments = call.arguments() == null ? null
                 : call.arguments().length() > 4000 ? call.arguments().substring(0, 4000) : call.arguments();
@@ -319,24 +548,15 @@ public class AssistantChat {
                 0, at)));
         turn.tools.add(new ChatAnswer.ToolUse(call.name(), result.outcome()));
         if (result.documentId() != null) {
-            turn.documents.add(document(result.documentKind(), result.documentId(), result.documentNumber()));
+            turn.documents.add(new ChatAnswer.DraftedDocument(result.documentKind(), result.documentId(),
+                    result.documentNumber(), seat.link(result.documentKind(), result.documentId())));
         }
         if (result.refusedOrder()) {
             turn.refusedOrder = true;
         }
-        if (result.proposal() != null) {
-            AssistedSales.Proposal p = result.proposal();
-            turn.pending = new ChatAnswer.PendingOrder(p.customerName(), p.lines().stream()
-                    .map(l -> new ChatAnswer.PendingOrder.Line(l.sku(), l.label(), l.quantity(), l.unitPrice(),
-                            l.amount())).toList(), p.net(), p.vat(), p.gross(), p.currency(), p.address().text());
-            Map<String, Object> stored = new LinkedHashMap<>();
-            stored.put("customerId", p.customerId().toString());
-            stored.put("addressId", p.address().id().toString());
-            stored.put("lines", result.proposedLines().stream()
-                    .map(l -> Map.of("variantId", l.variantId().toString(), "quantity", l.quantity())).toList());
-            stored.put("gross", p.gross());
-            stored.put("currency", p.currency());
-            turn.pendingJson = JSON.writeValueAsString(stored);
+        if (result.proposed() != null) {
+            turn.pending = result.proposed().shown();
+            turn.pendingJson = result.proposed().stored();
         }
     }
 
@@ -353,6 +573,10 @@ public class AssistantChat {
                 summary.append("\n- ").append(l.quantity()).append(" × ").append(l.label()).append(" (")
                         .append(l.sku()).append(") : ").append(l.amount()).append(' ').append(p.currency());
             }
+            if (p.deliveryFee() != null && p.deliveryFee().signum() != 0) {
+                summary.append("\n- ").append(say("assistant.chat.proposalDelivery", locale, p.deliveryFee(),
+                        p.currency()));
+            }
             summary.append('\n').append(say("assistant.chat.proposalTotals", locale, p.net(), p.vat(), p.gross(),
                     p.currency()));
             summary.append('\n').append(say("assistant.chat.proposalAddress", locale, p.deliveryAddress()));
@@ -366,31 +590,11 @@ public class AssistantChat {
     }
 
     /** Places the confirmed proposal, as it was shown; the model is not asked anything. */
-    private String confirm(UUID tenant, UUID id, String pendingJson, Turn turn, Locale locale) {
-        var stored = JSON.readTree(pendingJson);
-        List<AssistedSales.Line> lines = new ArrayList<>();
-        stored.path("lines").forEach(l -> lines.add(new AssistedSales.Line(
-                UUID.fromString(l.path("variantId").asString()), l.path("quantity").asInt())));
-        ChatTools.Result result;
-        String answer;
-        try {
-            AssistedSales.Drafted order = sales.placeOrder(UUID.fromString(stored.path("customerId").asString()),
-                    UUID.fromString(stored.path("addressId").asString()), lines, id);
-            result = new ChatTools.Result(JSON.writeValueAsString(order), "done", "order", order.id(),
-                    order.number(), null, null, false);
-            answer = say("assistant.chat.orderPlaced", locale, order.number(), order.gross(), order.currency());
-        } catch (org.springframework.security.access.AccessDeniedException e) {
-            result = new ChatTools.Result("{\"refused\":\"not allowed\"}", "refused", null, null, null, null, null,
-                    false);
-            answer = say("assistant.chat.orderNotAllowed", locale);
-        } catch (app.comptoir.platform.ComptoirException e) {
-            result = new ChatTools.Result(JSON.writeValueAsString(Map.of("error", e.getMessage())), "failed", null,
-                    null, null, null, null, false);
-            answer = say("assistant.chat.orderFailed", locale, e.getMessage());
-        }
-        record(tenant, id, new AssistantMessage.ToolCall("confirmation", "function", "confirmed_order", pendingJson),
-                result, turn);
-        return answer;
+    private String confirm(Seat seat, UUID tenant, UUID id, String pendingJson, Turn turn, Locale locale) {
+        Confirmed confirmed = seat.confirm(id, pendingJson, locale);
+        record(seat, tenant, id, new AssistantMessage.ToolCall("confirmation", "function", "confirmed_order",
+                pendingJson), confirmed.result(), turn);
+        return confirmed.answer();
     }
 
     /** Without a provider: the catalog's products matching the message, and the honest reason. */
@@ -430,15 +634,60 @@ public class AssistantChat {
                 false)).items();
     }
 
-    /** The current user's conversations, or with {@code everyone} every staff member's (AUDIT_READ). */
+    /**
+     * Whether the caller may read everyone's conversations, the staff's and the shoppers': managers and
+     * administrators (who may sell, or read the audit trail).
+     */
+    public boolean mayReadEveryone() {
+        return permissions.has(Permission.AUDIT_READ) || permissions.has(Permission.ORDERS_WRITE);
+    }
+
+    private void requireEveryone() {
+        if (!mayReadEveryone()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Reading everyone's conversations needs ORDERS_WRITE or AUDIT_READ");
+        }
+    }
+
+    /**
+     * Every conversation of the business, staff's and shoppers', most recent first (at most {@code limit}, 1 to
+     * 200), each with who talked and the quotes and orders the assistant created in it: for managers and
+     * administrators ({@link #mayReadEveryone()}).
+     */
+    public List<ConversationOverview> overview(int limit) {
+        requireEveryone();
+        UUID tenant = tenantContext.requireTenant();
+        int max = Math.max(1, Math.min(limit, 200));
+        return transaction.execute(status -> {
+            List<ConversationStore.Conversation> found = store.list(tenant, null, null, max);
+            Map<UUID, String> staff = userNames.namesOf(found.stream()
+                    .filter(c -> c.ownerKind().equals(ConversationStore.STAFF))
+                    .map(ConversationStore.Conversation::userId).distinct().toList());
+            Map<UUID, List<ChatAnswer.DraftedDocument>> drafted = new java.util.HashMap<>();
+            for (ConversationStore.Document d : store.documents(tenant, 1000)) {
+                drafted.computeIfAbsent(d.conversationId(), k -> new ArrayList<>()).add(
+                        new ChatAnswer.DraftedDocument(d.kind(), d.id(), d.number(),
+                                ("quote".equals(d.kind()) ? "/app/sales/quotes/" : "/app/sales/orders/") + d.id()));
+            }
+            return found.stream().map(c -> new ConversationOverview(summary(c),
+                    c.ownerKind().equals(ConversationStore.STAFF) ? staff.getOrDefault(c.userId(), "?")
+                            : c.ownerLabel(), List.copyOf(drafted.getOrDefault(c.id(), List.of())))).toList();
+        });
+    }
+
+    /** The current user's conversations, or with {@code everyone} everyone's (managers and administrators). */
     public List<ConversationSummary> conversations(boolean everyone) {
-        permissions.require(everyone ? Permission.AUDIT_READ : Permission.READ);
+        permissions.require(Permission.READ);
+        if (everyone) {
+            requireEveryone();
+        }
         UUID tenant = tenantContext.requireTenant();
         UUID user = everyone ? null : tenantContext.principal().map(ComptoirPrincipal::userId).orElse(null);
         if (!everyone && user == null) {
             return List.of();
         }
-        return transaction.execute(status -> store.list(tenant, user, 100).stream().map(AssistantChat::summary)
+        return transaction.execute(status -> store.list(tenant, ConversationStore.STAFF, user, 100).stream()
+                .map(AssistantChat::summary)
                 .toList());
     }
 
@@ -447,27 +696,27 @@ public class AssistantChat {
         permissions.require(Permission.READ);
         UUID tenant = tenantContext.requireTenant();
         UUID user = tenantContext.principal().map(ComptoirPrincipal::userId).orElse(null);
-        boolean auditor = permissions.has(Permission.AUDIT_READ);
+        boolean auditor = mayReadEveryone();
         return transaction.execute(status -> {
             ConversationStore.Conversation c = store.find(tenant, id)
-                    .filter(found -> auditor || found.userId().equals(user))
+                    .filter(found -> auditor || found.ownedBy(ConversationStore.STAFF, user))
                     .orElseThrow(() -> new NotFoundException("conversation", id));
-            return new ConversationView(summary(c), store.messages(tenant, id).stream()
-                    .map(m -> new ConversationView.Message(m.seq(), m.role(), m.content(), m.toolName(),
-                            m.toolArguments(), m.toolOutcome(), m.documentKind(), m.documentId(),
-                            m.documentNumber(), m.tokensIn(), m.tokensOut(), m.createdAt()))
-                    .toList());
+            return view(tenant, c);
         });
     }
 
-    private static ConversationSummary summary(ConversationStore.Conversation c) {
-        return new ConversationSummary(c.id(), c.userId(), c.title(), c.tokens(), c.tokenBudget(),
-                c.cost().setScale(6, RoundingMode.HALF_UP), c.pendingOrder() != null, c.createdAt(), c.updatedAt());
+    private ConversationView view(UUID tenant, ConversationStore.Conversation c) {
+        return new ConversationView(summary(c), store.messages(tenant, c.id()).stream()
+                .map(m -> new ConversationView.Message(m.seq(), m.role(), m.content(), m.toolName(),
+                        m.toolArguments(), m.toolOutcome(), m.documentKind(), m.documentId(),
+                        m.documentNumber(), m.tokensIn(), m.tokensOut(), m.createdAt()))
+                .toList());
     }
 
-    private static ChatAnswer.DraftedDocument document(String kind, UUID id, String number) {
-        return new ChatAnswer.DraftedDocument(kind, id, number,
-                ("quote".equals(kind) ? "/app/sales/quotes/" : "/app/sales/orders/") + id);
+    private static ConversationSummary summary(ConversationStore.Conversation c) {
+        return new ConversationSummary(c.id(), c.userId(), c.ownerKind(), c.ownerLabel(), c.title(), c.tokens(),
+                c.tokenBudget(), c.cost().setScale(6, RoundingMode.HALF_UP), c.pendingOrder() != null,
+                c.createdAt(), c.updatedAt());
     }
 
     private static ConversationStore.Message message(String role, String content, Instant at) {

@@ -19,9 +19,12 @@ public record ChatAnswer(UUID conversationId, String answer, String provider, St
     public record ToolUse(String name, String outcome) {
     }
 
-    /** The order the assistant prepared, placed only if the user's next message is "oui" / "yes". */
-    public record PendingOrder(String customer, List<Line> lines, BigDecimal net, BigDecimal vat, BigDecimal gross,
-                               String currency, String deliveryAddress) {
+    /**
+     * The order the assistant prepared, placed only if the user's next message is "oui" / "yes"; {@code deliveryFee}
+     * is the shop's delivery fee in a shopper's order (null in the back office's).
+     */
+    public record PendingOrder(String customer, List<Line> lines, BigDecimal deliveryFee, BigDecimal net,
+                               BigDecimal vat, BigDecimal gross, String currency, String deliveryAddress) {
 
         /** One line: SKU, label, quantity, unit price and amount. */
         public record Line(String sku, String label, int quantity, BigDecimal unitPrice, BigDecimal amount) {

@@ -16,7 +16,11 @@
  * the editor and the similar products on the product page), {@code application} (settings, providers, the sentence
  * encoder, the embedding index and its listener, the chat), {@code domain} (the built-in writer, the prompt, the cache
  * key, costs, the embedded text, vector arithmetic, the order confirmation; framework-free) and {@code persistence}
- * (every SQL text). Not built yet: the storefront's chat.
+ * (every SQL text).
+ *
+ * <p>The storefront's chat: a signed-in shopper's messages are answered by the same agent
+ * ({@link app.comptoir.assistant.AssistantChat#chatAsShopper}) with the shopper's tools only, over the port
+ * {@link app.comptoir.assistant.ShopperShop} that the storefront implements (this module may not call it).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assistant",
         allowedDependencies = {"catalog", "inventory", "sales", "identity", "platform"})

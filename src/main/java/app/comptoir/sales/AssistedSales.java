@@ -175,6 +175,16 @@ public class AssistedSales {
                 confirmed.currency());
     }
 
+    /**
+     * Marks an order of the online shop, placed by a shopper's "oui" in their conversation with the assistant on the
+     * storefront, as the assistant's in the audit trail (the shopper placed it through the shop's checkout: no staff
+     * permission is involved).
+     */
+    @Transactional
+    public void markOnlineOrderDrafted(UUID orderId, String number, UUID conversationId) {
+        audit.record(Order.AUDITED, orderId, AUDIT_ACTION, null, mark(conversationId, number));
+    }
+
     private static Map<String, Object> mark(UUID conversationId, String number) {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("draftedBy", "assistant");

@@ -9,7 +9,9 @@
  * delivery's rules, framework-free), {@code persistence} (every SQL text) and {@code demo}. It reads the catalog and
  * stock, and places orders and links shoppers to customers through the sales module's API; online payment goes
  * through the payments module's API. A search whose words find few products is widened by meaning, and a product
- * page shows its similar products, through the assistant's {@code SemanticSearch}.
+ * page shows its similar products, through the assistant's {@code SemanticSearch}. A signed-in shopper talks with the
+ * assistant ({@code /shop/{slug}/assistant}): the storefront implements the assistant's {@code ShopperShop} port for
+ * that shopper (the shop's catalog, their orders and cart, the shop's checkout).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Storefront",
         allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "payments", "assistant"})

@@ -27,38 +27,38 @@ import tools.jackson.databind.json.JsonMapper;
  * request says {@code stream: true} (server-sent events, NDJSON). Each test scripts the answers it wants, in order;
  * without a script the server answers a numbered text. Every request is recorded with its headers and body.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
 
     /** One scripted answer: an HTTP status, and for a 200 the text or the tool calls, and the tokens counted. */
-    record Reply(int status, String text, int promptTokens, int completionTokens, List<ToolCall> toolCalls) {
+    public record Reply(int status, String text, int promptTokens, int completionTokens, List<ToolCall> toolCalls) {
 
         Reply(int status, String text, int promptTokens, int completionTokens) {
             this(status, text, promptTokens, completionTokens, List.of());
         }
 
-        static Reply text(String text, int promptTokens, int completionTokens) {
+        public static Reply text(String text, int promptTokens, int completionTokens) {
             return new Reply(200, text, promptTokens, completionTokens);
         }
 
-        static Reply failure(int status) {
+        public static Reply failure(int status) {
             return new Reply(status, null, 0, 0);
         }
 
         /** The model asks for tools to be called (arguments as JSON text), instead of answering. */
-        static Reply tools(int promptTokens, int completionTokens, ToolCall... calls) {
+        public static Reply tools(int promptTokens, int completionTokens, ToolCall... calls) {
             return new Reply(200, null, promptTokens, completionTokens, List.of(calls));
         }
     }
 
     /** A tool call the model makes: the tool's name and its arguments as a JSON text. */
-    record ToolCall(String name, String arguments) {
+    public record ToolCall(String name, String arguments) {
     }
 
     /** A request received: its path, its Authorization header and its JSON body. */
-    record Received(String path, String authorization, JsonNode body) {
+    public record Received(String path, String authorization, JsonNode body) {
 
         /** The names of the tools offered in the request. */
-        List<String> tools() {
+        public List<String> tools() {
             List<String> names = new java.util.ArrayList<>();
             for (JsonNode t : body.path("tools")) {
                 names.add(t.path("function").path("name").asString());
@@ -67,7 +67,7 @@ final class FakeModelServer implements AutoCloseable {
         }
 
         /** The contents of every message with this role, in order. */
-        List<String> messages(String role) {
+        public List<String> messages(String role) {
             List<String> texts = new java.util.ArrayList<>();
             for (JsonNode m : body.path("messages")) {
                 if (m.path("role").asString().equals(role)) {
@@ -78,7 +78,7 @@ final class FakeModelServer implements AutoCloseable {
         }
 
         /** The text of the message with this role. */
-        String message(String role) {
+        public String message(String role) {
             for (JsonNode m : body.path("messages")) {
                 if (m.path("role").asString().equals(role)) {
                     return m.path("content").asString();
@@ -96,7 +96,7 @@ final class FakeModelServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answered = new AtomicInteger();
 
-    FakeModelServer() {
+    public FakeModelServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -109,22 +109,22 @@ final class FakeModelServer implements AutoCloseable {
     }
 
     /** The OpenAI-compatible base address ({@code .../v1}). */
-    String openAiBase() {
+    public String openAiBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** The Ollama base address. */
-    String ollamaBase() {
+    public String ollamaBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The next answers, in order. */
-    FakeModelServer then(Reply... replies) {
+    public FakeModelServer then(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

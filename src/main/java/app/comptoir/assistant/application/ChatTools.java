@@ -15,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.comptoir.assistant.ChatAnswer;
 import app.comptoir.assistant.domain.OrderConfirmation;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.ProductQuery;
@@ -48,28 +49,44 @@ public class ChatTools {
 
     /** What one tool call came to: the JSON for the model, the outcome, and what it created or prepared. */
     public record Result(String json, String outcome, String documentKind, UUID documentId, String documentNumber,
-                         AssistedSales.Proposal proposal, List<AssistedSales.Line> proposedLines,
-                         boolean refusedOrder) {
+                         Proposed proposed, boolean refusedOrder) {
 
         static Result done(Object data) {
-            return new Result(write(data), "done", null, null, null, null, null, false);
+            return new Result(write(data), "done", null, null, null, null, false);
         }
 
         static Result refused(String why) {
-            return new Result(write(Map.of("refused", why)), "refused", null, null, null, null, null, false);
+            return new Result(write(Map.of("refused", why)), "refused", null, null, null, null, false);
         }
 
         static Result failed(String why) {
-            return new Result(write(Map.of("error", why)), "failed", null, null, null, null, null, false);
+            return new Result(write(Map.of("error", why)), "failed", null, null, null, null, false);
         }
+
+        /** The refusal of an order the user did not ask for in this turn. */
+        static Result orderNotAsked() {
+            return new Result(write(Map.of("refused", "the user did not ask for an order in this message; no "
+                    + "order was prepared or placed")), "refused", null, null, null, null, true);
+        }
+    }
+
+    /**
+     * An order prepared and not placed: as the server shows it to the user, and as it is stored with the
+     * conversation (JSON: what placing it needs) until the user's next message.
+     */
+    public record Proposed(ChatAnswer.PendingOrder shown, String stored) {
     }
 
     /** The turn a tool runs in: the conversation and the user's own message of this turn. */
     public record Turn(UUID conversationId, String userMessage) {
     }
 
+    /** What the model is told of a prepared order. */
+    static final String AWAITING = "awaiting the user's confirmation; the server shows the order to the user, who "
+            + "must answer yes; nothing is ordered yet";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String LINES_SCHEMA = """
+    static final String LINES_SCHEMA = """
             "lines": {"type": "array", "description": "the lines", "items": {"type": "object", "properties": {
               "sku": {"type": "string"}, "quantity": {"type": "integer", "minimum": 1}},
               "required": ["sku", "quantity"]}}""";
@@ -208,7 +225,7 @@ public class ChatTools {
         }
         String notes = args.path("notes").isString() ? args.path("notes").asString() : null;
         AssistedSales.Drafted quote = sales.draftQuote(customer, lines, notes, turn.conversationId());
-        return new Result(write(quote), "done", "quote", quote.id(), quote.number(), null, null, false);
+        return new Result(write(quote), "done", "quote", quote.id(), quote.number(), null, false);
     }
 
     private Result propose(JsonNode args, Turn turn) {
@@ -217,8 +234,7 @@ public class ChatTools {
         }
         if (!OrderConfirmation.asksToOrder(turn.userMessage())) {
             // The order did not come from the user: it came from the model, or from a text it read.
-            return new Result(write(Map.of("refused", "the user did not ask for an order in this message; no "
-                    + "order was prepared or placed")), "refused", null, null, null, null, null, true);
+            return Result.orderNotAsked();
         }
         UUID customer = uuid(args.path("customerId").asString(""));
         if (customer == null) {
@@ -228,10 +244,19 @@ public class ChatTools {
         if (lines == null) {
             return Result.failed("lines must name known SKUs with quantities of at least 1");
         }
-        AssistedSales.Proposal proposal = sales.propose(customer, lines);
-        return new Result(write(Map.of("status", "awaiting the user's confirmation; the server shows the order to"
-                        + " the user, who must answer yes; nothing is ordered yet", "proposal", proposal)),
-                "done", null, null, null, proposal, lines, false);
+        AssistedSales.Proposal p = sales.propose(customer, lines);
+        ChatAnswer.PendingOrder shown = new ChatAnswer.PendingOrder(p.customerName(), p.lines().stream()
+                .map(l -> new ChatAnswer.PendingOrder.Line(l.sku(), l.label(), l.quantity(), l.unitPrice(),
+                        l.amount())).toList(), null, p.net(), p.vat(), p.gross(), p.currency(), p.address().text());
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("customerId", p.customerId().toString());
+        stored.put("addressId", p.address().id().toString());
+        stored.put("lines", lines.stream()
+                .map(l -> Map.of("variantId", l.variantId().toString(), "quantity", l.quantity())).toList());
+        stored.put("gross", p.gross());
+        stored.put("currency", p.currency());
+        return new Result(write(Map.of("status", AWAITING, "proposal", p)), "done", null, null, null,
+                new Proposed(shown, write(stored)), false);
     }
 
     private List<AssistedSales.Line> lines(JsonNode lines) {
@@ -251,7 +276,7 @@ public class ChatTools {
         return result;
     }
 
-    private static UUID uuid(String text) {
+    static UUID uuid(String text) {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
@@ -263,7 +288,7 @@ public class ChatTools {
         return JSON.writeValueAsString(data);
     }
 
-    private static ToolCallback tool(String name, String description, String schema) {
+    static ToolCallback tool(String name, String description, String schema) {
         ToolDefinition definition = ToolDefinition.builder().name(name).description(description).inputSchema(schema)
                 .build();
         return new ToolCallback() {

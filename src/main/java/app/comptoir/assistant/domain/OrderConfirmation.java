@@ -23,6 +23,10 @@ public final class OrderConfirmation {
     private static final Pattern ORDER_WORDS = Pattern.compile(
             "\\b(command\\w*|order\\w*|achet\\w*|buy\\w*|purchase\\w*)\\b");
 
+    private static final Pattern CART_WORDS = Pattern.compile(
+            "\\b(panier\\w*|cart|basket|ajout\\w*|ajoute\\w*|add\\w*|mets|mettez|prends|prenez|je veux|i want|"
+                    + "i d like|je voudrais|je prends)\\b");
+
     private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z0-9]+");
 
     private OrderConfirmation() {
@@ -36,6 +40,15 @@ public final class OrderConfirmation {
     /** Whether the user's message asks for an order to be placed (it names ordering or buying). */
     public static boolean asksToOrder(String userMessage) {
         return userMessage != null && ORDER_WORDS.matcher(normalised(userMessage)).find();
+    }
+
+    /**
+     * Whether the shopper's message asks for something to go in their cart (it names the cart, adding, wanting,
+     * buying or ordering), so that a product text cannot fill a shopper's cart.
+     */
+    public static boolean asksForTheCart(String userMessage) {
+        return userMessage != null && (asksToOrder(userMessage)
+                || CART_WORDS.matcher(normalised(userMessage)).find());
     }
 
     static String normalised(String text) {

@@ -18,9 +18,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConversationStore {
 
-    /** A conversation: whose, its title, what it used of its budget, and the order waiting for a "yes" (JSON). */
+    /** Who a conversation belongs to: a staff user of the back office, or a shopper of the business's shop. */
+    public static final String STAFF = "staff";
+    public static final String SHOPPER = "shopper";
+
+    /**
+     * A conversation: whose ({@code ownerKind} {@value #STAFF} or {@value #SHOPPER}, {@code userId} the user's or
+     * the shopper's id, {@code ownerLabel} a shopper's name and e-mail), its title, what it used of its budget, and
+     * the order waiting for a "yes" (JSON).
+     */
     public record Conversation(UUID id, UUID userId, String title, long tokensIn, long tokensOut, BigDecimal cost,
-                               int tokenBudget, String pendingOrder, Instant createdAt, Instant updatedAt) {
+                               int tokenBudget, String pendingOrder, Instant createdAt, Instant updatedAt,
+                               String ownerKind, String ownerLabel) {
+
+        /** Whether the conversation is this owner's. */
+        public boolean ownedBy(String kind, UUID owner) {
+            return ownerKind.equals(kind) && userId.equals(owner);
+        }
 
         public long tokens() {
             return tokensIn + tokensOut;
@@ -38,7 +52,8 @@ public class ConversationStore {
     }
 
     private static final String COLUMNS = """
-            id, user_id, title, tokens_in, tokens_out, cost, token_budget, pending_order::text, created_at, updated_at""";
+            id, user_id, title, tokens_in, tokens_out, cost, token_budget, pending_order::text, created_at, updated_at,
+            owner_kind, owner_label""";
 
     private final JdbcClient jdbc;
 
@@ -46,11 +61,19 @@ public class ConversationStore {
         this.jdbc = jdbc;
     }
 
-    public void create(UUID tenant, UUID id, UUID userId, String title, int tokenBudget, Instant at) {
+    /**
+     * Starts a conversation of a staff user or a shopper. A shopper is not a user: the row's author is then the
+     * system actor (filled in by the database), and {@code user_id} names the shopper.
+     */
+    public void create(UUID tenant, UUID id, String ownerKind, UUID ownerId, String ownerLabel, String title,
+                       int tokenBudget, Instant at) {
+        UUID author = STAFF.equals(ownerKind) ? ownerId : null;
         jdbc.sql("""
-                        insert into assistant_conversations (tenant_id, id, user_id, title, token_budget, created_at,
-                          created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant, id, userId, title, tokenBudget, Timestamp.from(at), userId, Timestamp.from(at), userId)
+                        insert into assistant_conversations (tenant_id, id, owner_kind, user_id, owner_label, title,
+                          token_budget, created_at, created_by, updated_at, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?::uuid, ?, ?::uuid)""")
+                .params(tenant, id, ownerKind, ownerId, ownerLabel, title, tokenBudget, Timestamp.from(at), author,
+                        Timestamp.from(at), author)
                 .update();
     }
 
@@ -66,12 +89,16 @@ public class ConversationStore {
                 .params(tenant, id).query(ConversationStore::conversation).optional();
     }
 
-    /** Conversations, most recent first: one user's, or everyone's when {@code userId} is null. */
-    public List<Conversation> list(UUID tenant, UUID userId, int limit) {
+    /**
+     * Conversations, most recent first: one owner's ({@code ownerKind} and {@code userId}), or everyone's, staff and
+     * shoppers, when {@code userId} is null.
+     */
+    public List<Conversation> list(UUID tenant, String ownerKind, UUID userId, int limit) {
         return jdbc.sql("select " + COLUMNS + " " + """
-                         from assistant_conversations where tenant_id = ? and (?::uuid is null or user_id = ?)
+                         from assistant_conversations where tenant_id = ?
+                          and (?::uuid is null or (user_id = ? and owner_kind = ?))
                          order by updated_at desc, id desc limit ?""")
-                .params(tenant, userId, userId, limit).query(ConversationStore::conversation).list();
+                .params(tenant, userId, userId, ownerKind, limit).query(ConversationStore::conversation).list();
     }
 
     public List<Message> messages(UUID tenant, UUID conversationId) {
@@ -149,6 +176,6 @@ public class ConversationStore {
     private static Conversation conversation(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                 rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6), rs.getInt(7), rs.getString(8),
-                rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12));
     }
 }

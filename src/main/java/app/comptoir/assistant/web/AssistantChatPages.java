@@ -75,6 +75,7 @@ class AssistantChatPages {
         List<ConversationSummary> conversations = chat.conversations(false);
         model.addAttribute("conversations", conversations.size() > 20 ? conversations.subList(0, 20) : conversations);
         model.addAttribute("draft", draft);
+        model.addAttribute("everyone", chat.mayReadEveryone());
         if (id != null) {
             try {
                 ConversationView view = chat.conversation(id);

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.assistant.AssistantChat;
 import app.comptoir.assistant.ChatAnswer;
+import app.comptoir.assistant.ConversationOverview;
 import app.comptoir.assistant.ConversationSummary;
 import app.comptoir.assistant.ConversationView;
 import app.comptoir.platform.ComptoirException;
@@ -112,15 +113,27 @@ class ChatController {
     @GetMapping("/conversations")
     @PreAuthorize("@rolePermissions.has('READ')")
     @Operation(summary = "The caller's conversations with the assistant, most recent first",
-            description = "everyone=true: every staff member's conversations (who may read the audit trail).")
+            description = "everyone=true: everyone's conversations, staff's and shoppers' (managers and administrators:"
+                    + " ORDERS_WRITE or AUDIT_READ; 403 otherwise).")
     List<ConversationSummary> conversations(@RequestParam(defaultValue = "false") boolean everyone) {
         return chat.conversations(everyone);
+    }
+
+    @GetMapping("/overview")
+    @PreAuthorize("@rolePermissions.has('READ')")
+    @Operation(summary = "Every conversation of the business with the assistant, staff's and shoppers'",
+            description = "Most recent first (limit 1 to 200, default 100): each conversation's summary (ownerKind staff"
+                    + " or shopper, tokens, cost, when), who talked (a staff member's name, or the shopper's name and"
+                    + " e-mail) and the quotes and orders the assistant created in it. For managers and"
+                    + " administrators (ORDERS_WRITE or AUDIT_READ); 403 otherwise.")
+    List<ConversationOverview> overview(@RequestParam(defaultValue = "100") int limit) {
+        return chat.overview(limit);
     }
 
     @GetMapping("/conversations/{id}")
     @PreAuthorize("@rolePermissions.has('READ')")
     @Operation(summary = "A conversation with its messages and tool calls",
-            description = "The caller's own, or anyone's for who may read the audit trail.")
+            description = "The caller's own, or anyone's (a shopper's too) for managers and administrators.")
     ConversationView conversation(@PathVariable UUID id) {
         return chat.conversation(id);
     }

@@ -16,7 +16,7 @@ import app.comptoir.storefront.application.ShopBusinesses;
  * method per request, some 3 % of a product list's time), which has no page to lay out.
  */
 @ControllerAdvice(assignableTypes = {ShopPages.class, ShopCartPages.class, ShopCheckoutPages.class,
-        ShopAccountPages.class})
+        ShopAccountPages.class, ShopAssistantPages.class})
 class ShopModel {
 
     private final ShopBusinesses shops;

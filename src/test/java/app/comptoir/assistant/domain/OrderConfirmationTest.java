@@ -33,4 +33,18 @@ class OrderConfirmationTest {
     void questionsAreNotOrders(String message) {
         assertThat(OrderConfirmation.asksToOrder(message)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ajoute 2 pots à mon panier", "Mets un sac de terreau dans le panier",
+            "Add two watering cans to my cart", "Je voudrais 3 pots Toscane", "Je prends le rouge", "Commande-le"})
+    void askingForTheCartIsSeen(String message) {
+        assertThat(OrderConfirmation.asksForTheCart(message)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Quels pots vendez-vous ?", "Le prix de POT-1 ?", "Quels sont vos délais de livraison ?",
+            "Bonjour", "oui"})
+    void questionsDoNotFillTheCart(String message) {
+        assertThat(OrderConfirmation.asksForTheCart(message)).isFalse();
+    }
 }
