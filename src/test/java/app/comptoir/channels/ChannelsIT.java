@@ -198,6 +198,91 @@ class ChannelsIT {
     }
 
     @Test
+    void anOrderThatTakesTheLastUnitWithdrawsTheListingFromVinted() {
+        Account admin = Api.newBusiness(port, "Friperie vendu ici");
+        FakeVinted.Login login = vinted.login("vendu.ici");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        String variant = Api.as(port, admin).body(Map.of("name", "Manteau en laine", "vatRate", 20, "status", "ACTIVE",
+                        "variants", List.of(Map.of("sku", "MANT-1", "price", new java.math.BigDecimal("60")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 1))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        Map<String, Object> draft = new java.util.LinkedHashMap<>();
+        draft.put("accountId", account);
+        draft.put("variantId", variant);
+        draft.put("title", "Manteau en laine camel");
+        draft.put("price", "60");
+        draft.put("catalogId", 1907);
+        draft.put("statusId", 3);
+        String listing = Api.as(port, admin).body(draft).post("/api/v1/channels/listings").then().statusCode(201)
+                .extract().path("id");
+        ChannelsTesting.publish(port, admin, UUID.fromString(listing));
+        jobs.runDue(admin.tenantId());
+        long remote = vinted.items(login).getFirst().id();
+
+        String order = Api.as(port, admin).body(Map.of("customer", Map.of("name", "Mme Dupont", "phone", "0612345678"),
+                "lines", List.of(Map.of("variantId", variant, "quantity", 1)))).post("/api/v1/orders").then()
+                .statusCode(201).extract().path("id");
+        Api.as(port, admin).post("/api/v1/orders/" + order + "/confirm").then().statusCode(200);
+
+        // The withdrawal is queued by the reaction to the order, after its commit.
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(
+                () -> Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then().statusCode(200)
+                        .extract().jsonPath().getList("jobs.kind", String.class).contains("WITHDRAW"));
+        jobs.runDue(admin.tenantId());
+
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
+                .body("listing.state", equalTo("WITHDRAWN"))
+                .body("history.what", hasItems("PUBLISHED", "SOLD_ELSEWHERE", "WITHDRAWN"));
+        assertThat(vinted.calls(login).stream().map(FakeVinted.Call::path))
+                .contains("/api/v2/items/" + remote + "/delete");
+        assertThat(vinted.items(login)).isEmpty();
+    }
+
+    @Test
+    void anItemSoldOnVintedLeavesTheStockAndItsOtherListingsAreWithdrawn() {
+        Account admin = Api.newBusiness(port, "Friperie vendu sur Vinted");
+        FakeVinted.Login first = vinted.login("compte.un");
+        FakeVinted.Login second = vinted.login("compte.deux");
+        UUID one = ChannelsTesting.connectedAccount(port, admin, first);
+        UUID two = ChannelsTesting.connectedAccount(port, admin, second);
+        String variant = Api.as(port, admin).body(Map.of("name", "Blouson cuir", "vatRate", 20, "status", "ACTIVE",
+                        "variants", List.of(Map.of("sku", "BLOU-1", "price", new java.math.BigDecimal("80")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 1))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        UUID onOne = listingOf(admin, one, variant, "Blouson en cuir noir");
+        UUID onTwo = listingOf(admin, two, variant, "Blouson en cuir noir M");
+        ChannelsTesting.publish(port, admin, onOne);
+        ChannelsTesting.publish(port, admin, onTwo);
+        jobs.runDue(admin.tenantId());
+        vinted.sell(vinted.items(first).getFirst().id());
+
+        Api.as(port, admin).post("/api/v1/channels/listings/" + onOne + "/sync").then().statusCode(202);
+        jobs.runDue(admin.tenantId());
+        Api.as(port, admin).get("/api/v1/channels/listings/" + onOne).then().body("listing.state", equalTo("SOLD"));
+        Api.as(port, admin).get("/api/v1/stocks/" + variant).then().statusCode(200).body("onHand", equalTo(0));
+        jobs.runDue(admin.tenantId());
+
+        Api.as(port, admin).get("/api/v1/channels/listings/" + onTwo).then()
+                .body("listing.state", equalTo("WITHDRAWN"))
+                .body("history.what", hasItems("SOLD_ELSEWHERE", "WITHDRAWN"));
+        assertThat(vinted.items(second)).isEmpty();
+    }
+
+    private UUID listingOf(Account admin, UUID account, String variant, String title) {
+        Map<String, Object> draft = new java.util.LinkedHashMap<>();
+        draft.put("accountId", account);
+        draft.put("variantId", variant);
+        draft.put("title", title);
+        draft.put("price", "80");
+        draft.put("catalogId", 1907);
+        draft.put("statusId", 2);
+        return UUID.fromString(Api.as(port, admin).body(draft).post("/api/v1/channels/listings").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    @Test
     void anotherBusinessCanNeitherSeeNorUseTheAccount() {
         Account a = Api.newBusiness(port, "Friperie A");
         Account b = Api.newBusiness(port, "Friperie B");

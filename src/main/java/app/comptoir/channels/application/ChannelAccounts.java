@@ -69,7 +69,6 @@ public class ChannelAccounts {
     }
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
-    static final int CLAIM_FAILURES = 10;
     static final Duration CLAIM_WINDOW = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -81,9 +80,12 @@ public class ChannelAccounts {
     private final Permissions permissions;
     private final TenantContext tenantContext;
     private final Clock clock;
+    private final ChannelSettings settings;
 
     ChannelAccounts(AccountStore accounts, DeviceStore devices, ChannelSecrets secrets, WriteSlots slots,
-                    Tenants tenants, Permissions permissions, TenantContext tenantContext, Clock clock) {
+                    Tenants tenants, Permissions permissions, TenantContext tenantContext, Clock clock,
+                    ChannelSettings settings) {
+        this.settings = settings;
         this.accounts = accounts;
         this.devices = devices;
         this.secrets = secrets;
@@ -106,12 +108,12 @@ public class ChannelAccounts {
 
     /**
      * Exchanges a pairing code for a device token. A wrong, expired or used code gets one and the same 400; after
-     * {@value #CLAIM_FAILURES} failures from one address in 15 minutes, a 429.
+     * {@code comptoir.channels.pairing.failures-per-address} failures from one address in 15 minutes, a 429.
      */
     @Transactional(noRollbackFor = InvalidInputException.class)
     public Optional<UUID> claimCode(String code, String address) {
         Instant now = clock.instant();
-        if (devices.failuresSince(address, now.minus(CLAIM_WINDOW)) >= CLAIM_FAILURES) {
+        if (devices.failuresSince(address, now.minus(CLAIM_WINDOW)) >= settings.pairing().failuresPerAddress()) {
             throw new TooManyRequestsException("Too many wrong pairing codes from this address; try again later",
                     CLAIM_WINDOW);
         }
@@ -167,6 +169,16 @@ public class ChannelAccounts {
         }
         if (session.cookies() == null || session.cookies().isEmpty() || session.cookies().size() > 30) {
             errors.add(new InvalidInputException.FieldError("cookies", "the session's cookies are required"));
+        }
+        if (session.cookies() != null && session.cookies().entrySet().stream().anyMatch(c -> c.getKey() == null
+                || !c.getKey().matches("[A-Za-z0-9_.-]{1,100}") || c.getValue() == null || c.getValue().length() > 4096
+                || !c.getValue().matches("[\\x21-\\x7E&&[^;,\\\\\"]]*"))) {
+            errors.add(new InvalidInputException.FieldError("cookies", "cookie names and values as a browser sends them"));
+        }
+        for (String[] field : new String[][] {{"csrfToken", session.csrfToken()}, {"anonId", session.anonId()}}) {
+            if (field[1] != null && (field[1].length() > 512 || !field[1].matches("[\\x21-\\x7E]*"))) {
+                errors.add(new InvalidInputException.FieldError(field[0], "printable characters, at most 512"));
+            }
         }
         if (session.host() == null || !session.host().matches("[A-Za-z0-9.-]{3,120}")) {
             errors.add(new InvalidInputException.FieldError("host", "the Vinted site, e.g. www.vinted.fr"));

@@ -15,6 +15,7 @@ import app.comptoir.channels.domain.ListingState;
 import app.comptoir.channels.persistence.AccountStore;
 import app.comptoir.channels.persistence.PublicationJobStore;
 import app.comptoir.channels.persistence.ListingStore;
+import app.comptoir.inventory.StockQueries;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -43,9 +44,11 @@ public class Listings {
     private final Permissions permissions;
     private final TenantContext tenantContext;
     private final Clock clock;
+    private final StockQueries stock;
 
     Listings(ListingStore listings, PublicationJobStore jobs, AccountStore accounts, JobDispatch dispatch,
-             Permissions permissions, TenantContext tenantContext, Clock clock) {
+             Permissions permissions, TenantContext tenantContext, Clock clock, StockQueries stock) {
+        this.stock = stock;
         this.listings = listings;
         this.jobs = jobs;
         this.accounts = accounts;
@@ -85,6 +88,13 @@ public class Listings {
         }
         if (draft.description() != null && draft.description().length() > 2000) {
             errors.add(new InvalidInputException.FieldError("description", "at most 2000 characters"));
+        }
+        if (draft.brand() != null && draft.brand().length() > 120) {
+            errors.add(new InvalidInputException.FieldError("brand", "at most 120 characters"));
+        }
+        if (draft.colorIds() != null && (draft.colorIds().size() > 2
+                || draft.colorIds().stream().anyMatch(c -> c == null || c <= 0))) {
+            errors.add(new InvalidInputException.FieldError("colorIds", "at most two Vinted colour ids"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The listing cannot be published as it is", errors);
@@ -159,6 +169,43 @@ public class Listings {
         UUID tenant = tenantContext.requireTenant();
         ListingStore.Listing listing = listings.find(tenant, id).orElseThrow(() -> new NotFoundException("listing", id));
         return queue(tenant, listing, JobKind.SYNC);
+    }
+
+    /**
+     * Queues the withdrawal of the live listings of those variants that have no unit available any more (a sale in
+     * Comptoir took the last one). A system act: no user's permission is asked.
+     */
+    @Transactional
+    public List<UUID> withdrawSoldOut(List<UUID> variants) {
+        UUID tenant = tenantContext.requireTenant();
+        java.util.Map<UUID, Integer> available = stock.available(variants);
+        List<UUID> queued = new ArrayList<>();
+        for (UUID variant : variants) {
+            if (available.getOrDefault(variant, 0) > 0) {
+                continue;
+            }
+            for (ListingStore.Listing listing : listings.liveOfVariant(tenant, variant)) {
+                if (!jobs.open(tenant, listing.id(), JobKind.WITHDRAW)) {
+                    listings.event(tenant, listing.id(), clock.instant(), "SOLD_ELSEWHERE", "no unit left in Comptoir");
+                    queued.add(queue(tenant, listing, JobKind.WITHDRAW).id());
+                }
+            }
+        }
+        return queued;
+    }
+
+    /** Queues the withdrawal of the variant's live listings other than the one sold on its marketplace. */
+    @Transactional
+    public List<UUID> withdrawOthers(UUID variant, UUID sold) {
+        UUID tenant = tenantContext.requireTenant();
+        List<UUID> queued = new ArrayList<>();
+        for (ListingStore.Listing listing : listings.liveOfVariant(tenant, variant)) {
+            if (!listing.id().equals(sold) && !jobs.open(tenant, listing.id(), JobKind.WITHDRAW)) {
+                listings.event(tenant, listing.id(), clock.instant(), "SOLD_ELSEWHERE", "sold on another channel");
+                queued.add(queue(tenant, listing, JobKind.WITHDRAW).id());
+            }
+        }
+        return queued;
     }
 
     private PublicationJobStore.Job queue(UUID tenant, ListingStore.Listing listing, JobKind kind) {

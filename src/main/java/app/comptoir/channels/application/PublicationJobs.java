@@ -24,6 +24,9 @@ import app.comptoir.channels.domain.RateCap;
 import app.comptoir.channels.persistence.AccountStore;
 import app.comptoir.channels.persistence.PublicationJobStore;
 import app.comptoir.channels.persistence.ListingStore;
+import app.comptoir.inventory.MovementRequest;
+import app.comptoir.inventory.MovementType;
+import app.comptoir.inventory.StockMovements;
 import app.comptoir.platform.SecretSeal;
 import app.comptoir.platform.TenantContext;
 
@@ -54,10 +57,15 @@ public class PublicationJobs {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ChannelSettings settings;
+    private final StockMovements stock;
+    private final Listings others;
 
     PublicationJobs(PublicationJobStore jobs, ListingStore listings, AccountStore accounts, ChannelSecrets secrets,
                     WriteSlots slots, List<MarketplaceAdapter> adapters, TenantContext tenantContext,
-                    PlatformTransactionManager transactionManager, Clock clock, ChannelSettings settings) {
+                    PlatformTransactionManager transactionManager, Clock clock, ChannelSettings settings,
+                    StockMovements stock, Listings others) {
+        this.stock = stock;
+        this.others = others;
         this.jobs = jobs;
         this.listings = listings;
         this.accounts = accounts;
@@ -243,6 +251,8 @@ public class PublicationJobs {
     private Outcome succeed(PublicationJobStore.Job job, ListingStore.Listing listing, String what, Long remoteId, String detail) {
         UUID tenant = job.tenantId();
         Instant now = clock.instant();
+        boolean soldThere = job.kind() == JobKind.SYNC && "SOLD".equals(what)
+                && listing.state() != ListingState.SOLD;
         transactions.executeWithoutResult(s -> {
             switch (job.kind()) {
                 case PUBLISH -> listings.published(tenant, listing.id(), remoteId, now);
@@ -257,7 +267,26 @@ public class PublicationJobs {
             jobs.finish(tenant, job.id(), JobState.SUCCEEDED, null, now);
             listings.event(tenant, listing.id(), now, what, detail);
         });
+        if (soldThere) {
+            soldOnMarketplace(job, listing);
+        }
         return new Outcome(JobState.SUCCEEDED, null);
+    }
+
+    /**
+     * The marketplace sold the item: the unit leaves the stock through inventory (a SALE movement whose id is the
+     * job's, so a replay records it once) and the variant's other live listings are withdrawn.
+     */
+    private void soldOnMarketplace(PublicationJobStore.Job job, ListingStore.Listing listing) {
+        UUID tenant = job.tenantId();
+        try {
+            stock.record(new MovementRequest(job.id(), listing.variantId(), MovementType.SALE, 1, null, null,
+                    "Vendu sur une place de marché", "MARKETPLACE-" + listing.remoteId()));
+        } catch (RuntimeException e) {
+            transactions.executeWithoutResult(s -> listings.event(tenant, listing.id(), clock.instant(), "STOCK_NOT_MOVED",
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        others.withdrawOthers(listing.variantId(), listing.id());
     }
 
     private Outcome fail(PublicationJobStore.Job job, ListingStore.Listing listing, String error) {

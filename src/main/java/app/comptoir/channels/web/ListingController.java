@@ -46,7 +46,7 @@ class ListingController {
     @Operation(summary = "The business's listings, newest first")
     PageResponse<ListingStore.Listing> list(@RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size) {
-        int p = Math.max(0, page);
+        int p = Math.min(Math.max(0, page), 100_000);
         int s = Math.min(Math.max(1, size), 200);
         return new PageResponse<>(listings.list(p, s), listings.count(), p, s);
     }

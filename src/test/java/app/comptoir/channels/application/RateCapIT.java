@@ -71,13 +71,19 @@ class RateCapIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    app.comptoir.inventory.StockMovements stockMovements;
+
+    @Autowired
+    Listings listings;
+
     private final FakeVinted vinted = FakeVinted.shared();
 
     /** A runner of its own (a node), on the moved clock. */
     private PublicationJobs runner(MovableClock clock) {
         WriteSlots slots = new WriteSlots(accountStore, transactions, clock, settings);
         return new PublicationJobs(jobStore, listingStore, accountStore, secrets, slots, adapters, tenants,
-                transactions, clock, settings);
+                transactions, clock, settings, stockMovements, listings);
     }
 
     private PublicationJobStore.Job job(Account admin, UUID id) {
