@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
+import app.comptoir.channels.FakeVinted;
 import app.comptoir.payments.FakeStripe;
 
 /**
@@ -18,7 +19,8 @@ import app.comptoir.payments.FakeStripe;
  * context is ready (not in the background as on a real first start). The embedded database runs
  * without fsync (a test database is thrown away; the durable default is tested in
  * {@code EmbeddedDatabaseIT}), the metrics and OpenAPI document, opt-in in production, are exposed, and Stripe is
- * the local {@link FakeStripe}. Webhooks and a business's own assistant provider may call this machine (the tests'
+ * the local {@link FakeStripe}, Vinted the local {@link FakeVinted} (channels' publication jobs run when a test
+ * asks, without spacing between writes). Webhooks and a business's own assistant provider may call this machine (the tests'
  * receivers and fake model servers).
  */
 @Target(ElementType.TYPE)
@@ -37,6 +39,6 @@ import app.comptoir.payments.FakeStripe;
         "comptoir.assistant.business-private-addresses=true",
         "comptoir.assistant.embeddings.backfill-on-start=false"
 })
-@ContextConfiguration(initializers = {TestDataDirectory.class, FakeStripe.Initializer.class})
+@ContextConfiguration(initializers = {TestDataDirectory.class, FakeStripe.Initializer.class, FakeVinted.Initializer.class})
 public @interface IntegrationTest {
 }

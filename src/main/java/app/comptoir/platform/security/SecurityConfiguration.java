@@ -187,6 +187,26 @@ class SecurityConfiguration {
     }
 
     /**
+     * The browser extension's API (module channels): the pairing code, then the extension's own device token, is the
+     * credential, checked by the channels module itself; no staff session or JWT is read here (an opaque device
+     * token is not a JWT), and nothing here opens the staff API.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain channelsExtensionChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/channels/pairings/claim", "/api/v1/channels/vinted/session",
+                        "/api/v1/channels/extension/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /**
      * The public shop of a business ({@code /shop/{slug}}, module storefront): open to anyone, no staff session. Its
      * shoppers sign in with the shop's own accounts (a cookie the storefront checks), so no staff session is made
      * or read here; forms are protected from other sites by {@link SameSiteForms} rather than a token in the page,

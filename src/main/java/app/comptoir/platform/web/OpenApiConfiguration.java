@@ -76,6 +76,9 @@ class OpenApiConfiguration {
             Map.entry("assistant", "Product descriptions written by the business's model provider (OpenAI-compatible or "
                     + "Ollama) or, without one, by a deterministic built-in writer; their cache and its figures; the "
                     + "business's provider settings (the API key never returned) and its token and cost counters."),
+            Map.entry("channels", "Outside marketplaces (Vinted first): accounts and their rate cap and pauses, the browser "
+                    + "extension's pairing codes, devices and session (the session sealed, never returned), listings, "
+                    + "publication jobs and their history."),
             Map.entry("platform", "Shared services: the append-only audit log of every change to business data."),
             Map.entry("payments", "What is due and paid on orders and appointments: payments received on site (cash, card "
                     + "terminal, transfer, cheque), online payment links (Stripe Checkout), refunds, the cash drawer "

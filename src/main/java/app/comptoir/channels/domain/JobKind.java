@@ -1,0 +1,6 @@
+package app.comptoir.channels.domain;
+
+/** What a publication job does on the marketplace. */
+public enum JobKind {
+    PUBLISH, UPDATE, WITHDRAW, SYNC
+}

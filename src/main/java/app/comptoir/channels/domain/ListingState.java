@@ -1,0 +1,18 @@
+package app.comptoir.channels.domain;
+
+import java.util.Set;
+
+/** Where a listing stands on its marketplace. */
+public enum ListingState {
+    DRAFT, PUBLISHING, PUBLISHED, WITHDRAWN, SOLD, FAILED;
+
+    /** Whether a publish job may start from here. */
+    public boolean publishable() {
+        return Set.of(DRAFT, FAILED, WITHDRAWN).contains(this);
+    }
+
+    /** Whether a withdraw job may start from here. */
+    public boolean withdrawable() {
+        return this == PUBLISHED || this == PUBLISHING;
+    }
+}

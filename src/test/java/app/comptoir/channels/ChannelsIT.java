@@ -1,0 +1,320 @@
+package app.comptoir.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.comptoir.channels.application.ChannelSecrets;
+import app.comptoir.channels.application.PublicationJobs;
+import app.comptoir.support.Account;
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+
+/**
+ * Channels through the real API and security chain: pairing the extension, the session sealed at rest and never
+ * shown, listings checked field by field, a publication job against the local fake Vinted, the pauses after a 429 or
+ * a challenge, and the isolation between businesses.
+ */
+@IntegrationTest
+class ChannelsIT {
+
+    private static final List<String> TABLES = List.of("channel_accounts", "channel_writes", "channel_devices",
+            "channel_listings", "channel_jobs", "channel_listing_events");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    app.comptoir.platform.TenantContext tenants;
+
+    @Autowired
+    PublicationJobs jobs;
+
+    @Autowired
+    ChannelSecrets secrets;
+
+    private final FakeVinted vinted = FakeVinted.shared();
+
+    private <T> T as(UUID tenant, Supplier<T> work) {
+        return tenants.callAs(tenant, () -> new TransactionTemplate(transactions).execute(s -> work.get()));
+    }
+
+    @Test
+    void theExtensionPairsWithACodeAndItsSessionIsSealedAtRestAndNeverShown() {
+        Account admin = Api.newBusiness(port, "Friperie appairage");
+        var pairing = Api.as(port, admin).post("/api/v1/channels/pairings").then().statusCode(201)
+                .body("code", matchesPattern("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"))
+                .body("expiresAt", notNullValue()).extract().jsonPath();
+        String typed = pairing.getString("code").replace("-", "").toLowerCase();
+
+        String token = Api.given(port).body(Map.of("code", typed, "device", "Chrome 131 on Linux"))
+                .post("/api/v1/channels/pairings/claim").then().statusCode(200)
+                .body("business.slug", equalTo(admin.tenantSlug())).extract().path("token");
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43);
+        Api.given(port).body(Map.of("code", pairing.getString("code"), "device", "again"))
+                .post("/api/v1/channels/pairings/claim").then().spec(Api.problem(400, "validation"));
+        Api.given(port).body(Map.of("code", "ZZZZ-ZZZZ", "device", "guess"))
+                .post("/api/v1/channels/pairings/claim").then().spec(Api.problem(400, "validation"));
+
+        FakeVinted.Login login = vinted.login("marie.l");
+        UUID account = ChannelsTesting.connect(port, token, login);
+        Api.as(port, token).get("/api/v1/channels/extension/me").then().statusCode(200)
+                .body("business.slug", equalTo(admin.tenantSlug()))
+                .body("accounts[0].id", equalTo(account.toString()))
+                .body("accounts[0].username", equalTo("marie.l"))
+                .body("accounts[0].status", equalTo("CONNECTED"));
+
+        String listed = Api.as(port, admin).get("/api/v1/channels/accounts").then().statusCode(200)
+                .body("[0].username", equalTo("marie.l")).extract().asString();
+        String me = Api.as(port, token).get("/api/v1/channels/extension/me").then().extract().asString();
+        for (String secret : List.of(login.sessionCookie(), login.cookies().get("access_token_web"), login.csrfToken(),
+                login.anonId())) {
+            assertThat(listed).doesNotContain(secret);
+            assertThat(me).doesNotContain(secret);
+        }
+        Map<String, Object> row = as(admin.tenantId(), () -> jdbc.queryForMap(
+                "select secrets_encrypted, key_id from channel_accounts where id = ?", account));
+        String raw = new String((byte[]) row.get("secrets_encrypted"), StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain(login.sessionCookie(), login.csrfToken(), "_vinted_fr_session", "sess-");
+        assertThat(row.get("key_id")).isEqualTo(secrets.currentKeyId());
+        String tokens = String.join(",", jdbc.queryForList("select token_hash from channel_device_tokens", String.class));
+        assertThat(tokens).doesNotContain(token);
+
+        // The same Vinted user again: the account is refreshed, not doubled.
+        assertThat(ChannelsTesting.connect(port, token, login)).isEqualTo(account);
+
+        String device = Api.as(port, admin).get("/api/v1/channels/devices").then().statusCode(200)
+                .body("[0].label", equalTo("Chrome 131 on Linux")).extract().path("[0].id");
+        Api.as(port, admin).delete("/api/v1/channels/devices/" + device).then().statusCode(204);
+        Api.as(port, token).get("/api/v1/channels/extension/me").then().spec(Api.problem(401, "device-token"));
+        Api.given(port).get("/api/v1/channels/extension/me").then().spec(Api.problem(401, "device-token"));
+        Api.as(port, admin).get("/api/v1/channels/extension/me").then().spec(Api.problem(401, "device-token"));
+    }
+
+    @Test
+    void aListingIsCheckedFieldByFieldBeforeItCanBePublished() {
+        Account admin = Api.newBusiness(port, "Friperie validation");
+        Api.as(port, admin).body(Map.of("title", "abc", "price", "-3")).post("/api/v1/channels/listings").then()
+                .spec(Api.problem(400, "validation"))
+                .body("errors.field", hasItems("accountId", "variantId", "title", "price", "catalogId", "statusId"));
+    }
+
+    @Test
+    void aPublishJobSendsTheMappedFieldsWithTheSessionToVinted() {
+        Account admin = Api.newBusiness(port, "Friperie publication");
+        FakeVinted.Login login = vinted.login("lea.vintage");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        UUID listing = ChannelsTesting.draft(port, admin, account, "Robe à fleurs Petit Bateau 8 ans", "14.90");
+        UUID job = ChannelsTesting.publish(port, admin, listing);
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + job).then().statusCode(200).body("state", equalTo("PENDING"));
+
+        jobs.runDue(admin.tenantId());
+
+        List<FakeVinted.Call> creates = vinted.calls(login).stream()
+                .filter(c -> c.path().equals("/api/v2/item_upload/items")).toList();
+        assertThat(creates).hasSize(1);
+        FakeVinted.Call create = creates.getFirst();
+        assertThat(create.headers()).containsEntry("x-csrf-token", login.csrfToken())
+                .containsEntry("x-anon-id", login.anonId());
+        var item = create.json().path("item");
+        assertThat(item.path("title").asString()).isEqualTo("Robe à fleurs Petit Bateau 8 ans");
+        assertThat(item.path("price").decimalValue()).isEqualByComparingTo("14.90");
+        assertThat(item.path("currency").asString()).isEqualTo("EUR");
+        assertThat(item.path("catalog_id").asLong()).isEqualTo(1904);
+        assertThat(item.path("status_id").asLong()).isEqualTo(2);
+        assertThat(item.path("size_id").asLong()).isEqualTo(207);
+        assertThat(item.path("brand").asString()).isEqualTo("Petit Bateau");
+        assertThat(item.path("color_ids").toString()).isEqualTo("[12,1]");
+        assertThat(create.json().path("upload_session_id").asString()).isNotBlank();
+        long remote = vinted.items(login).getFirst().id();
+
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then().statusCode(200)
+                .body("listing.state", equalTo("PUBLISHED"))
+                .body("listing.remoteId", equalTo(remote))
+                .body("jobs[0].state", equalTo("SUCCEEDED"))
+                .body("jobs[0].attempts", equalTo(1))
+                .body("history.what", hasItems("DRAFTED", "QUEUED", "PUBLISHED"));
+        Api.as(port, admin).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then().statusCode(200)
+                .body("used", equalTo(1)).body("remaining", equalTo(39)).body("resetAt", notNullValue());
+        Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/publish").then()
+                .spec(Api.problem(409, "listing-state"));
+
+        Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/withdraw").then().statusCode(202);
+        jobs.runDue(admin.tenantId());
+        assertThat(vinted.items(login)).isEmpty();
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
+                .body("listing.state", equalTo("WITHDRAWN"));
+        assertThat(vinted.calls(login).stream().map(FakeVinted.Call::path))
+                .contains("/api/v2/items/" + remote + "/delete");
+    }
+
+    @Test
+    void aTooManyRequestsAnswerPausesTheAccountForFifteenMinutesAndTheJobWaits() {
+        Account admin = Api.newBusiness(port, "Friperie 429");
+        FakeVinted.Login login = vinted.login("trop.vite");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        UUID listing = ChannelsTesting.draft(port, admin, account, "Jean Levi's 501 W32", "25");
+        UUID job = ChannelsTesting.publish(port, admin, listing);
+        vinted.script(login, FakeVinted.Reply.TOO_MANY_REQUESTS);
+
+        Instant before = Instant.now();
+        jobs.runDue(admin.tenantId());
+        Instant after = Instant.now();
+
+        var view = Api.as(port, admin).get("/api/v1/channels/accounts/" + account).then().statusCode(200)
+                .body("status", equalTo("PAUSED")).body("pauseReason", equalTo("RATE_LIMITED"))
+                .body("lastError", notNullValue()).extract().jsonPath();
+        Instant until = Instant.parse(view.getString("pausedUntil"));
+        assertThat(until).isBetween(before.plus(Duration.ofMinutes(15)).minusSeconds(1),
+                after.plus(Duration.ofMinutes(15)).plusSeconds(1));
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + job).then().body("state", equalTo("PAUSED"));
+        // While paused, running again sends nothing.
+        int callsSoFar = vinted.calls(login).size();
+        jobs.runDue(admin.tenantId());
+        assertThat(vinted.calls(login)).hasSize(callsSoFar);
+    }
+
+    @Test
+    void anOrderThatTakesTheLastUnitWithdrawsTheListingFromVinted() {
+        Account admin = Api.newBusiness(port, "Friperie vendu ici");
+        FakeVinted.Login login = vinted.login("vendu.ici");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        String variant = Api.as(port, admin).body(Map.of("name", "Manteau en laine", "vatRate", 20, "status", "ACTIVE",
+                        "variants", List.of(Map.of("sku", "MANT-1", "price", new java.math.BigDecimal("60")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 1))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        Map<String, Object> draft = new java.util.LinkedHashMap<>();
+        draft.put("accountId", account);
+        draft.put("variantId", variant);
+        draft.put("title", "Manteau en laine camel");
+        draft.put("price", "60");
+        draft.put("catalogId", 1907);
+        draft.put("statusId", 3);
+        String listing = Api.as(port, admin).body(draft).post("/api/v1/channels/listings").then().statusCode(201)
+                .extract().path("id");
+        ChannelsTesting.publish(port, admin, UUID.fromString(listing));
+        jobs.runDue(admin.tenantId());
+        long remote = vinted.items(login).getFirst().id();
+
+        String order = Api.as(port, admin).body(Map.of("customer", Map.of("name", "Mme Dupont", "phone", "0612345678"),
+                "lines", List.of(Map.of("variantId", variant, "quantity", 1)))).post("/api/v1/orders").then()
+                .statusCode(201).extract().path("id");
+        Api.as(port, admin).post("/api/v1/orders/" + order + "/confirm").then().statusCode(200);
+
+        // The withdrawal is queued by the reaction to the order, after its commit.
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(
+                () -> Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then().statusCode(200)
+                        .extract().jsonPath().getList("jobs.kind", String.class).contains("WITHDRAW"));
+        jobs.runDue(admin.tenantId());
+
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
+                .body("listing.state", equalTo("WITHDRAWN"))
+                .body("history.what", hasItems("PUBLISHED", "SOLD_ELSEWHERE", "WITHDRAWN"));
+        assertThat(vinted.calls(login).stream().map(FakeVinted.Call::path))
+                .contains("/api/v2/items/" + remote + "/delete");
+        assertThat(vinted.items(login)).isEmpty();
+    }
+
+    @Test
+    void anItemSoldOnVintedLeavesTheStockAndItsOtherListingsAreWithdrawn() {
+        Account admin = Api.newBusiness(port, "Friperie vendu sur Vinted");
+        FakeVinted.Login first = vinted.login("compte.un");
+        FakeVinted.Login second = vinted.login("compte.deux");
+        UUID one = ChannelsTesting.connectedAccount(port, admin, first);
+        UUID two = ChannelsTesting.connectedAccount(port, admin, second);
+        String variant = Api.as(port, admin).body(Map.of("name", "Blouson cuir", "vatRate", 20, "status", "ACTIVE",
+                        "variants", List.of(Map.of("sku", "BLOU-1", "price", new java.math.BigDecimal("80")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 1))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        UUID onOne = listingOf(admin, one, variant, "Blouson en cuir noir");
+        UUID onTwo = listingOf(admin, two, variant, "Blouson en cuir noir M");
+        ChannelsTesting.publish(port, admin, onOne);
+        ChannelsTesting.publish(port, admin, onTwo);
+        jobs.runDue(admin.tenantId());
+        vinted.sell(vinted.items(first).getFirst().id());
+
+        Api.as(port, admin).post("/api/v1/channels/listings/" + onOne + "/sync").then().statusCode(202);
+        jobs.runDue(admin.tenantId());
+        Api.as(port, admin).get("/api/v1/channels/listings/" + onOne).then().body("listing.state", equalTo("SOLD"));
+        Api.as(port, admin).get("/api/v1/stocks/" + variant).then().statusCode(200).body("onHand", equalTo(0));
+        jobs.runDue(admin.tenantId());
+
+        Api.as(port, admin).get("/api/v1/channels/listings/" + onTwo).then()
+                .body("listing.state", equalTo("WITHDRAWN"))
+                .body("history.what", hasItems("SOLD_ELSEWHERE", "WITHDRAWN"));
+        assertThat(vinted.items(second)).isEmpty();
+    }
+
+    private UUID listingOf(Account admin, UUID account, String variant, String title) {
+        Map<String, Object> draft = new java.util.LinkedHashMap<>();
+        draft.put("accountId", account);
+        draft.put("variantId", variant);
+        draft.put("title", title);
+        draft.put("price", "80");
+        draft.put("catalogId", 1907);
+        draft.put("statusId", 2);
+        return UUID.fromString(Api.as(port, admin).body(draft).post("/api/v1/channels/listings").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    @Test
+    void anotherBusinessCanNeitherSeeNorUseTheAccount() {
+        Account a = Api.newBusiness(port, "Friperie A");
+        Account b = Api.newBusiness(port, "Friperie B");
+        FakeVinted.Login login = vinted.login("a.seule");
+        UUID account = ChannelsTesting.connectedAccount(port, a, login);
+        UUID listing = ChannelsTesting.draft(port, a, account, "Pull marin en laine", "19");
+        ChannelsTesting.publish(port, a, listing);
+        jobs.runDue(a.tenantId());
+
+        Api.as(port, b).get("/api/v1/channels/accounts").then().statusCode(200).body("size()", equalTo(0));
+        Api.as(port, b).get("/api/v1/channels/accounts/" + account).then().spec(Api.problem(404, "not-found"));
+        Api.as(port, b).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then()
+                .spec(Api.problem(404, "not-found"));
+        Api.as(port, b).get("/api/v1/channels/listings/" + listing).then().spec(Api.problem(404, "not-found"));
+        Api.as(port, b).post("/api/v1/channels/listings/" + listing + "/withdraw").then()
+                .spec(Api.problem(404, "not-found"));
+        Api.as(port, b).body(Map.of("accountId", account, "variantId", UUID.randomUUID(), "title", "Pull volé",
+                        "price", "5", "catalogId", 1, "statusId", 1)).post("/api/v1/channels/listings").then()
+                .spec(Api.problem(400, "validation")).body("errors.field", hasItems("accountId"));
+
+        List<String> forced = jdbc.queryForList("select relname::text from pg_class where relname::text = any(?)"
+                + " and relrowsecurity and relforcerowsecurity", String.class, (Object) TABLES.toArray(String[]::new));
+        assertThat(forced).containsExactlyInAnyOrderElementsOf(TABLES);
+        for (String table : TABLES) {
+            Long mine = as(a.tenantId(), () -> jdbc.queryForObject("select count(*) from " + table, Long.class));
+            Long theirs = as(b.tenantId(), () -> jdbc.queryForObject("select count(*) from " + table
+                    + " where tenant_id = ?", Long.class, a.tenantId()));
+            Long none = new TransactionTemplate(transactions).execute(s -> jdbc.queryForObject(
+                    "select count(*) from " + table, Long.class));
+            assertThat(mine).as(table + " seen by its business").isPositive();
+            assertThat(theirs).as(table + " seen by another business").isZero();
+            assertThat(none).as(table + " seen without a business").isZero();
+        }
+    }
+}

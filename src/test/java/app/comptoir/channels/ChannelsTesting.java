@@ -1,0 +1,66 @@
+package app.comptoir.channels;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.comptoir.support.Account;
+import app.comptoir.support.Api;
+
+/** What the channels' tests do through the API: pair the extension, send a session, draft and publish listings. */
+public final class ChannelsTesting {
+
+    private ChannelsTesting() {
+    }
+
+    /** Pairs a device with the business (as its administrator) and returns the device token. */
+    public static String pairDevice(int port, Account admin) {
+        String code = Api.as(port, admin).post("/api/v1/channels/pairings").then().statusCode(201)
+                .extract().path("code");
+        return Api.given(port).body(Map.of("code", code, "device", "Chromium test"))
+                .post("/api/v1/channels/pairings/claim").then().statusCode(200).extract().path("token");
+    }
+
+    /** Sends the Vinted session of the user, as the extension does; returns the account id. */
+    public static UUID connect(int port, String deviceToken, FakeVinted.Login login) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("host", "www.vinted.fr");
+        body.put("cookies", login.cookies());
+        body.put("csrfToken", login.csrfToken());
+        body.put("anonId", login.anonId());
+        body.put("userId", login.userId());
+        body.put("username", login.username());
+        String id = Api.as(port, deviceToken).body(body).put("/api/v1/channels/vinted/session").then().statusCode(200)
+                .extract().path("accountId");
+        return UUID.fromString(id);
+    }
+
+    /** A business with a Vinted account connected through the extension. */
+    public static UUID connectedAccount(int port, Account admin, FakeVinted.Login login) {
+        return connect(port, pairDevice(port, admin), login);
+    }
+
+    /** Drafts a listing with every Vinted field; returns its id. */
+    public static UUID draft(int port, Account admin, UUID account, String title, String price) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accountId", account);
+        body.put("variantId", UUID.randomUUID());
+        body.put("title", title);
+        body.put("description", "Porté deux fois, très bon état.");
+        body.put("price", price);
+        body.put("catalogId", 1904);
+        body.put("statusId", 2);
+        body.put("brand", "Petit Bateau");
+        body.put("sizeId", 207);
+        body.put("colorIds", List.of(12, 1));
+        return UUID.fromString(Api.as(port, admin).body(body).post("/api/v1/channels/listings").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    /** Queues the listing's publication; returns the job's id. */
+    public static UUID publish(int port, Account admin, UUID listing) {
+        return UUID.fromString(Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/publish").then()
+                .statusCode(202).extract().path("id"));
+    }
+}
