@@ -115,6 +115,26 @@ class ChannelsIT {
     }
 
     @Test
+    void theExtensionsOriginsMayCallItsAddressesAndOnlyThose() {
+        for (String origin : List.of("chrome-extension://abcdefghijklmnopabcdefghijklmnop", "moz-extension://4b1d-9e2c")) {
+            Api.given(port).header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "content-type")
+                    .options("/api/v1/channels/pairings/claim").then().statusCode(200)
+                    .header("Access-Control-Allow-Origin", origin)
+                    .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.nullValue());
+            Api.given(port).header("Origin", origin).body(Map.of("code", "ZZZZ-ZZZZ", "device", "guess"))
+                    .post("/api/v1/channels/pairings/claim").then().spec(Api.problem(400, "validation"))
+                    .header("Access-Control-Allow-Origin", origin);
+        }
+        // Another site may not call them, and the extension's origin opens nothing else of the API.
+        Api.given(port).header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/channels/pairings/claim").then().statusCode(403);
+        Api.given(port).header("Origin", "chrome-extension://abcdefghijklmnopabcdefghijklmnop")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/channels/pairings").then().statusCode(403);
+    }
+
+    @Test
     void aListingIsCheckedFieldByFieldBeforeItCanBePublished() {
         Account admin = Api.newBusiness(port, "Friperie validation");
         Api.as(port, admin).body(Map.of("title", "abc", "price", "-3")).post("/api/v1/channels/listings").then()

@@ -193,15 +193,20 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain channelsExtensionChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/channels/pairings/claim", "/api/v1/channels/vinted/session",
-                        "/api/v1/channels/extension/**")
+    SecurityFilterChain channelsExtensionChain(HttpSecurity http, JsonMapper jsonMapper,
+                                               @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(jsonMapper);
+        http.securityMatcher(EXTENSION_PATHS.toArray(String[]::new))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
                 .csrf(csrf -> csrf.disable())
+                // the extension calls from its own origin (chrome-extension://…, moz-extension://…): allowed here only
+                .cors(cors -> cors.disable())
+                .addFilterBefore(corsFilter(corsSource, problems), LogoutFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
