@@ -36,8 +36,6 @@ import app.comptoir.support.IntegrationTest;
 @IntegrationTest
 class ExtensionBrowserIT {
 
-    private static final LocatorAssertions.HasTextOptions WAIT = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
-
     @LocalServerPort
     int port;
 
@@ -81,7 +79,8 @@ class ExtensionBrowserIT {
             popup.locator("#address").fill("http://localhost:" + port);
             popup.locator("#code").fill(code.replace("-", "").toLowerCase(java.util.Locale.ROOT));
             popup.locator("#pair").click();
-            assertThat(popup.locator("#business")).hasText("Friperie des Pentes", WAIT);
+            assertThat(popup.locator("#business")).containsText("Friperie des Pentes",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
 
             // A Vinted page: the extension reads the session there and sends it.
             Page vinted = context.newPage();
