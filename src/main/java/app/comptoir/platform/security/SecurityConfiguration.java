@@ -172,39 +172,38 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain storeApiChain(HttpSecurity http, JsonMapper jsonMapper,
                                       @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource) throws Exception {
-        ProblemResponses problems = new ProblemResponses(jsonMapper);
-        http.securityMatcher("/api/v1/store/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(c -> c.disable())
-                .requestCache(c -> c.disable())
-                .anonymous(a -> a.disable())
-                .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.disable())
-                .addFilterBefore(corsFilter(corsSource, problems), LogoutFilter.class)
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
-        return http.build();
+        return ownCredentialsApi(http, jsonMapper, corsSource, "/api/v1/store/**");
     }
 
     /**
      * The browser extension's API (module channels): the pairing code, then the extension's own device token, is the
      * credential, checked by the channels module itself; no staff session or JWT is read here (an opaque device
-     * token is not a JWT), and nothing here opens the staff API.
+     * token is not a JWT), and nothing here opens the staff API. The extension calls from its own origin
+     * ({@code chrome-extension://…}, {@code moz-extension://…}), allowed on these addresses only (see the CORS source).
      */
     @Bean
     @Order(0)
     SecurityFilterChain channelsExtensionChain(HttpSecurity http, JsonMapper jsonMapper,
                                                @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
             throws Exception {
+        return ownCredentialsApi(http, jsonMapper, corsSource, EXTENSION_PATHS.toArray(String[]::new));
+    }
+
+    /**
+     * An API whose callers bring a credential its module checks itself (a shopper's token, a device token): open to
+     * the security chain, stateless, no session, no staff JWT read, the CORS rules of the API.
+     */
+    private static SecurityFilterChain ownCredentialsApi(HttpSecurity http, JsonMapper jsonMapper,
+                                                         CorsConfigurationSource corsSource, String... paths)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
-        http.securityMatcher(EXTENSION_PATHS.toArray(String[]::new))
+        http.securityMatcher(paths)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
                 .csrf(csrf -> csrf.disable())
-                // the extension calls from its own origin (chrome-extension://…, moz-extension://…): allowed here only
                 .cors(cors -> cors.disable())
                 .addFilterBefore(corsFilter(corsSource, problems), LogoutFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
