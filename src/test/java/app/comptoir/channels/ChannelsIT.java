@@ -260,6 +260,47 @@ class ChannelsIT {
     }
 
     @Test
+    void aMovementThatTakesTheLastUnitWithdrawsTheListingButOneThatLeavesAUnitDoesNot() {
+        Account admin = Api.newBusiness(port, "Friperie casse");
+        FakeVinted.Login login = vinted.login("casse.ici");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        String variant = Api.as(port, admin).body(Map.of("name", "Vase en verre", "vatRate", 20, "status", "ACTIVE",
+                        "variants", List.of(Map.of("sku", "VASE-1", "price", new java.math.BigDecimal("15")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 2))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        Map<String, Object> draft = new java.util.LinkedHashMap<>();
+        draft.put("accountId", account);
+        draft.put("variantId", variant);
+        draft.put("title", "Vase en verre soufflé");
+        draft.put("price", "15");
+        draft.put("catalogId", 1907);
+        draft.put("statusId", 2);
+        String listing = Api.as(port, admin).body(draft).post("/api/v1/channels/listings").then().statusCode(201)
+                .extract().path("id");
+        ChannelsTesting.publish(port, admin, UUID.fromString(listing));
+        jobs.runDue(admin.tenantId());
+
+        // One of two broken: a unit is left, the listing stays.
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "ISSUE", "quantity", 1, "reason", "cassé"))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        // The second one: the last unit leaves, the withdrawal is queued after the movement's commit.
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "ISSUE", "quantity", 1, "reason", "cassé"))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(
+                () -> Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then().statusCode(200)
+                        .extract().jsonPath().getList("jobs.kind", String.class).contains("WITHDRAW"));
+        // One withdrawal, for the movement that took the last unit.
+        assertThat(Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then().statusCode(200)
+                .extract().jsonPath().getList("history.what", String.class))
+                .containsOnlyOnce("SOLD_ELSEWHERE");
+        jobs.runDue(admin.tenantId());
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
+                .body("listing.state", equalTo("WITHDRAWN"));
+        assertThat(vinted.items(login)).isEmpty();
+    }
+
+    @Test
     void anItemSoldOnVintedLeavesTheStockAndItsOtherListingsAreWithdrawn() {
         Account admin = Api.newBusiness(port, "Friperie vendu sur Vinted");
         FakeVinted.Login first = vinted.login("compte.un");

@@ -6,14 +6,14 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
+import app.comptoir.inventory.VariantSoldOut;
 import app.comptoir.platform.TenantContext;
-import app.comptoir.sales.OrderConfirmed;
-import app.comptoir.sales.OrderItem;
 
 /**
- * Sold elsewhere, withdrawn here: when an order confirmed in Comptoir reserves the last available unit of a variant
- * (its available stock over every location reaches 0, as inventory counts it), the variant's live listings get a
- * withdraw job. Runs after the order's commit, under its business.
+ * Sold elsewhere, withdrawn here: when the last available unit of a variant leaves in Comptoir (an order confirmed
+ * in the back office or the shop reserves it, or any movement takes it: inventory publishes {@link VariantSoldOut}),
+ * the variant's live listings get a withdraw job. Runs after the change's commit, under its business. Inventory
+ * publishes only on the way to zero, so an order of well-stocked goods costs this module nothing.
  */
 @Component
 class SoldInComptoir {
@@ -27,9 +27,8 @@ class SoldInComptoir {
     }
 
     /** Without a transaction of its own: the withdrawal's starts under the business, as row-level security needs. */
-    @ApplicationModuleListener(id = "channels-sold-in-comptoir", propagation = Propagation.NOT_SUPPORTED)
-    void on(OrderConfirmed event) {
-        List<java.util.UUID> variants = event.items().stream().map(OrderItem::variantId).distinct().toList();
-        tenantContext.runAs(event.tenantId(), () -> listings.withdrawSoldOut(variants));
+    @ApplicationModuleListener(id = "channels-variant-sold-out", propagation = Propagation.NOT_SUPPORTED)
+    void on(VariantSoldOut event) {
+        tenantContext.runAs(event.tenantId(), () -> listings.withdrawSoldOut(List.of(event.variantId())));
     }
 }

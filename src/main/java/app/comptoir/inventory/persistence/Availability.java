@@ -5,28 +5,33 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.catalog.CatalogStock;
 import app.comptoir.catalog.StockAvailability;
+import app.comptoir.inventory.VariantSoldOut;
 
 /**
  * Inventory's side of the catalog's stock port: answers what is available per variant, and keeps the
  * catalog's read model of stock right ({@code in_stock} and the available quantity up to
  * {@link CatalogStock#CARD_STOCK_CAP}). {@link LevelStore} reports every change of a level here; only a change
  * of a level at or under the cap (a variant running low, out or restocked) recomputes the variant's figure, so
- * movements and reservations of well-stocked variants pay nothing for it.
+ * movements and reservations of well-stocked variants pay nothing for it. The same recomputation sees a variant's
+ * last available unit leave, and publishes {@link VariantSoldOut} then.
  */
 @Component
 public class Availability implements StockAvailability {
 
     private final JdbcTemplate jdbc;
     private final CatalogStock catalog;
+    private final ApplicationEventPublisher events;
 
-    Availability(JdbcTemplate jdbc, CatalogStock catalog) {
+    Availability(JdbcTemplate jdbc, CatalogStock catalog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.events = events;
     }
 
     @Override
@@ -66,7 +71,12 @@ public class Availability implements StockAvailability {
         Integer available = jdbc.queryForObject("""
                 select coalesce(sum(greatest(on_hand - reserved, 0)), 0)::int from stock_levels
                  where tenant_id = ? and variant_id = ?""", Integer.class, tenant, variant);
-        catalog.stockChanged(Map.of(variant, available == null ? 0 : available));
+        int total = available == null ? 0 : available;
+        catalog.stockChanged(Map.of(variant, total));
+        // This level had units available and the variant has none left: its last unit just left.
+        if (before > 0 && total == 0) {
+            events.publishEvent(new VariantSoldOut(tenant, variant));
+        }
     }
 
     /** Whether a level with this much available counts, exactly, in the catalog's capped figure. */
