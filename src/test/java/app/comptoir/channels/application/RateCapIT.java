@@ -31,10 +31,11 @@ import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
 import app.comptoir.support.MovableClock;
+import app.comptoir.support.SecondNode;
 
 /**
- * The rate cap and the pauses with a clock the test moves: two job runners (as two nodes would, each with its own
- * connections, sharing the database) never send more than 40 writes of one account in 2 hours; the 41st publication
+ * The rate cap and the pauses with a clock the test moves: two application nodes (this test's and a second one
+ * started beside it, each with its own connection pool, sharing the database) never send more than 40 writes of one account in 2 hours; the 41st publication
  * waits, and runs once the clock has moved past the window; an anti-bot challenge pauses 30 minutes, then 60; a
  * publication whose answer was lost is looked up in the wardrobe instead of being sent twice.
  */
@@ -79,11 +80,28 @@ class RateCapIT {
 
     private final FakeVinted vinted = FakeVinted.shared();
 
-    /** A runner of its own (a node), on the moved clock. */
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** A runner of its own on this node, on the moved clock. */
     private PublicationJobs runner(MovableClock clock) {
         WriteSlots slots = new WriteSlots(accountStore, transactions, clock, settings);
         return new PublicationJobs(jobStore, listingStore, accountStore, secrets, slots, adapters, tenants,
                 transactions, clock, settings, stockMovements, listings);
+    }
+
+    /** A runner made of another node's beans (its own connection pool, transactions and keys), on the moved clock. */
+    @SuppressWarnings("unchecked")
+    private static PublicationJobs runner(SecondNode node, MovableClock clock) {
+        AccountStore accounts = node.bean(AccountStore.class);
+        PlatformTransactionManager tx = node.bean(PlatformTransactionManager.class);
+        ChannelSettings nodeSettings = node.bean(ChannelSettings.class);
+        List<MarketplaceAdapter> nodeAdapters = List.copyOf(
+                node.context().getBeansOfType(MarketplaceAdapter.class).values());
+        return new PublicationJobs(node.bean(PublicationJobStore.class), node.bean(ListingStore.class), accounts,
+                node.bean(ChannelSecrets.class), new WriteSlots(accounts, tx, clock, nodeSettings), nodeAdapters,
+                node.bean(TenantContext.class), tx, clock, nodeSettings,
+                node.bean(app.comptoir.inventory.StockMovements.class), node.bean(Listings.class));
     }
 
     private PublicationJobStore.Job job(Account admin, UUID id) {
@@ -101,7 +119,8 @@ class RateCapIT {
     }
 
     @Test
-    void twoRunnersNeverSendMoreThanFortyWritesInTwoHoursAndTheFortyFirstWaitsForTheWindow() throws Exception {
+    void twoNodesSharingTheDatabaseNeverSendMoreThanFortyWritesInTwoHoursAndTheFortyFirstWaitsForTheWindow()
+            throws Exception {
         Account admin = Api.newBusiness(port, "Friperie plafond");
         FakeVinted.Login login = vinted.login("plafond");
         UUID account = ChannelsTesting.connectedAccount(port, admin, login);
@@ -112,44 +131,48 @@ class RateCapIT {
         }
         MovableClock clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusSeconds(1));
         PublicationJobs nodeA = runner(clock);
-        PublicationJobs nodeB = runner(clock);
+        SecondNode second = SecondNode.beside(context);
+        try (second) {
+            PublicationJobs nodeB = runner(second, clock);
 
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<List<PublicationJobs.Outcome>>> runs = nodes.invokeAll(List.<Callable<List<PublicationJobs.Outcome>>>of(
-                    () -> nodeA.runDue(admin.tenantId()), () -> nodeB.runDue(admin.tenantId())));
-            for (Future<List<PublicationJobs.Outcome>> run : runs) {
-                run.get();
+            ExecutorService nodes = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<List<PublicationJobs.Outcome>>> runs = nodes.invokeAll(List.<Callable<List<PublicationJobs.Outcome>>>of(
+                        () -> nodeA.runDue(admin.tenantId()), () -> nodeB.runDue(admin.tenantId())));
+                for (Future<List<PublicationJobs.Outcome>> run : runs) {
+                    run.get();
+                }
+            } finally {
+                nodes.shutdown();
             }
-        } finally {
-            nodes.shutdown();
+
+            assertThat(creates(login)).isEqualTo(40);
+            assertThat(vinted.items(login)).hasSize(40);
+            List<PublicationJobStore.Job> states = jobs.stream().map(id -> job(admin, id)).toList();
+            assertThat(states).filteredOn(j -> j.state() == JobState.SUCCEEDED).hasSize(40);
+            assertThat(states).allSatisfy(j -> assertThat(j.attempts()).isLessThanOrEqualTo(1));
+            PublicationJobStore.Job waiting = states.stream().filter(j -> j.state() != JobState.SUCCEEDED).findFirst().orElseThrow();
+            assertThat(waiting.state()).isEqualTo(JobState.PENDING);
+            assertThat(waiting.notBefore()).isEqualTo(clock.instant().plus(Duration.ofHours(2)).truncatedTo(
+                    java.time.temporal.ChronoUnit.MICROS));
+            Api.as(port, admin).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then()
+                    .statusCode(200).body("remaining", equalTo(0));
+
+            clock.advance(Duration.ofMinutes(119));
+            nodeA.runDue(admin.tenantId());
+            nodeB.runDue(admin.tenantId());
+            assertThat(creates(login)).isEqualTo(40);
+
+            clock.advance(Duration.ofMinutes(1));
+            nodeB.runDue(admin.tenantId());
+            assertThat(creates(login)).isEqualTo(41);
+            assertThat(job(admin, waiting.id()).state()).isEqualTo(JobState.SUCCEEDED);
+            Long inAnyWindow = tenants.callAs(admin.tenantId(), () -> new TransactionTemplate(transactions).execute(s ->
+                    jdbc.queryForObject("select max(c) from (select count(*) over (order by at range between"
+                            + " interval '2 hours' - interval '1 microsecond' preceding and current row) c"
+                            + " from channel_writes where account_id = ?) w", Long.class, account)));
+            assertThat(inAnyWindow).isLessThanOrEqualTo(40);
         }
-
-        assertThat(creates(login)).isEqualTo(40);
-        assertThat(vinted.items(login)).hasSize(40);
-        List<PublicationJobStore.Job> states = jobs.stream().map(id -> job(admin, id)).toList();
-        assertThat(states).filteredOn(j -> j.state() == JobState.SUCCEEDED).hasSize(40);
-        assertThat(states).allSatisfy(j -> assertThat(j.attempts()).isLessThanOrEqualTo(1));
-        PublicationJobStore.Job waiting = states.stream().filter(j -> j.state() != JobState.SUCCEEDED).findFirst().orElseThrow();
-        assertThat(waiting.state()).isEqualTo(JobState.PENDING);
-        assertThat(waiting.notBefore()).isEqualTo(clock.instant().plus(Duration.ofHours(2)).truncatedTo(
-                java.time.temporal.ChronoUnit.MICROS));
-        Api.as(port, admin).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then()
-                .statusCode(200).body("remaining", equalTo(0));
-
-        clock.advance(Duration.ofMinutes(119));
-        nodeA.runDue(admin.tenantId());
-        assertThat(creates(login)).isEqualTo(40);
-
-        clock.advance(Duration.ofMinutes(1));
-        nodeB.runDue(admin.tenantId());
-        assertThat(creates(login)).isEqualTo(41);
-        assertThat(job(admin, waiting.id()).state()).isEqualTo(JobState.SUCCEEDED);
-        Long inAnyWindow = tenants.callAs(admin.tenantId(), () -> new TransactionTemplate(transactions).execute(s ->
-                jdbc.queryForObject("select max(c) from (select count(*) over (order by at range between"
-                        + " interval '2 hours' - interval '1 microsecond' preceding and current row) c"
-                        + " from channel_writes where account_id = ?) w", Long.class, account)));
-        assertThat(inAnyWindow).isLessThanOrEqualTo(40);
     }
 
     @Test
