@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.channels.application.ChannelSecrets;
+import app.comptoir.channels.application.PeriodicSync;
 import app.comptoir.channels.application.PublicationJobs;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
@@ -40,6 +41,9 @@ class ChannelsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PeriodicSync periodicSync;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -298,6 +302,39 @@ class ChannelsIT {
         Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
                 .body("listing.state", equalTo("WITHDRAWN"));
         assertThat(vinted.items(login)).isEmpty();
+    }
+
+    @Test
+    void thePeriodicCheckFindsAnItemSoldOnVintedWithoutAnyoneAskingAndSparesTheWriteCap() {
+        Account admin = Api.newBusiness(port, "Friperie vérifiée");
+        FakeVinted.Login login = vinted.login("verifiee");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        UUID sold = ChannelsTesting.draft(port, admin, account, "Robe d'été fleurie", "18");
+        UUID kept = ChannelsTesting.draft(port, admin, account, "Chemise en lin", "22");
+        ChannelsTesting.publish(port, admin, sold);
+        ChannelsTesting.publish(port, admin, kept);
+        jobs.runDue(admin.tenantId());
+        long soldThere = vinted.items(login).stream().filter(i -> i.title().startsWith("Robe")).findFirst()
+                .orElseThrow().id();
+        vinted.sell(soldThere);
+
+        // Just published: fresh, nothing to check yet.
+        Instant now = Instant.now();
+        assertThat(periodicSync.sweep(admin.tenantId(), now)).isEmpty();
+        // Seven hours later both are due for a check (6 hours of freshness).
+        assertThat(periodicSync.sweep(admin.tenantId(), now.plus(Duration.ofHours(7)))).hasSize(2);
+        // A check already queued is not queued twice.
+        assertThat(periodicSync.sweep(admin.tenantId(), now.plus(Duration.ofHours(7)))).isEmpty();
+        jobs.runDue(admin.tenantId());
+
+        Api.as(port, admin).get("/api/v1/channels/listings/" + sold).then().body("listing.state", equalTo("SOLD"));
+        Api.as(port, admin).get("/api/v1/channels/listings/" + kept).then()
+                .body("listing.state", equalTo("PUBLISHED")).body("history.what", hasItems("SYNCED"));
+        // The checks were reads: the two publications are all the cap counted.
+        Api.as(port, admin).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then()
+                .statusCode(200).body("used", equalTo(2));
+        // Checked a moment ago: five hours from now it is still fresh; the sold one is not checked again.
+        assertThat(periodicSync.sweep(admin.tenantId(), now.plus(Duration.ofHours(5)))).isEmpty();
     }
 
     @Test

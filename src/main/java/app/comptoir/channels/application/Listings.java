@@ -172,6 +172,21 @@ public class Listings {
     }
 
     /**
+     * Queues a check of the business's published listings not checked since {@code checkedBefore} (at most
+     * {@code limit}, those checked longest ago first; listings of a paused or disconnected account, or with a job
+     * already open, wait for the next sweep). A system act: no user's permission is asked.
+     */
+    @Transactional
+    public List<UUID> syncStale(Instant checkedBefore, int limit) {
+        UUID tenant = tenantContext.requireTenant();
+        List<UUID> queued = new ArrayList<>();
+        for (ListingStore.Listing listing : listings.staleLive(tenant, clock.instant(), checkedBefore, limit)) {
+            queued.add(queue(tenant, listing, JobKind.SYNC).id());
+        }
+        return queued;
+    }
+
+    /**
      * Queues the withdrawal of the live listings of those variants that have no unit available any more (a sale in
      * Comptoir took the last one). A system act: no user's permission is asked.
      */

@@ -35,6 +35,9 @@ public class ListingStore {
 
     private static final String COLUMNS = "id, account_id, variant_id, title, description, price, currency,"
             + " catalog_id, status_id, brand, size_id, color_ids, state, remote_id, published_at, sold_at, created_at";
+    /** The same columns, of the listing aliased {@code l}. */
+    private static final String COLUMNS_OF_L = java.util.Arrays.stream(COLUMNS.split(","))
+            .map(column -> "l." + column.strip()).collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -66,6 +69,25 @@ public class ListingStore {
     public long count(UUID tenant) {
         return jdbc.sql("select count(*) from channel_listings where tenant_id = ?").param(tenant)
                 .query(Long.class).single();
+    }
+
+    /**
+     * Published listings of usable accounts (connected, not paused at {@code now}) with no open job, whose last check
+     * (or publication) is older than {@code checkedBefore}, those checked longest ago first.
+     */
+    public List<Listing> staleLive(UUID tenant, Instant now, Instant checkedBefore, int limit) {
+        return jdbc.sql("select " + COLUMNS_OF_L + " from channel_listings l"
+                        + " join channel_accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id"
+                        + " left join lateral (select max(j.finished_at) at from channel_jobs j where j.tenant_id = l.tenant_id"
+                        + "  and j.listing_id = l.id and j.kind = 'SYNC') checked on true"
+                        + " where l.tenant_id = ? and l.state = 'PUBLISHED' and a.status = 'CONNECTED'"
+                        + " and (a.paused_until is null or a.paused_until <= ?)"
+                        + " and not exists (select 1 from channel_jobs o where o.tenant_id = l.tenant_id"
+                        + "  and o.listing_id = l.id and o.state in ('PENDING', 'RUNNING', 'PAUSED'))"
+                        + " and coalesce(checked.at, l.published_at, l.created_at) < ?"
+                        + " order by coalesce(checked.at, l.published_at, l.created_at), l.id limit ?")
+                .params(tenant, AccountStore.ts(now), AccountStore.ts(checkedBefore), limit)
+                .query(ListingStore::map).list();
     }
 
     /** The listings of a variant still on their marketplace (or on their way there). */

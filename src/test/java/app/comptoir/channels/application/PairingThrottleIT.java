@@ -61,7 +61,7 @@ class PairingThrottleIT {
     void wrongCodesFromOneAddressAreThrottledAndThenEvenARightCodeIsRefused() {
         ChannelAccounts strict = new ChannelAccounts(accounts, devices, secrets, slots, tenants, permissions,
                 tenantContext, clock, new ChannelSettings(null, null, settings.vinted(), settings.jobs(),
-                new ChannelSettings.Pairing(3)));
+                new ChannelSettings.Pairing(3), settings.sync()));
         Account admin = Api.newBusiness(port, "Friperie devinettes");
         String guesser = "203.0.113.7-" + UUID.randomUUID().toString().substring(0, 8);
         String code = Api.as(port, admin).post("/api/v1/channels/pairings").then().statusCode(201).extract().path("code");

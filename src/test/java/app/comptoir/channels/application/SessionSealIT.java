@@ -64,7 +64,7 @@ class SessionSealIT {
 
     private ChannelSecrets seal(String key, List<String> previous) {
         return new ChannelSecrets(new ChannelSettings(key, previous, settings.vinted(), settings.jobs(),
-                settings.pairing()), properties, json, accounts);
+                settings.pairing(), settings.sync()), properties, json, accounts);
     }
 
     private <T> T as(UUID tenant, Supplier<T> work) {
