@@ -8,9 +8,4 @@ public record SecondHandAttributes(ItemCondition condition, String size, String 
 
     /** No attribute at all. */
     public static final SecondHandAttributes NONE = new SecondHandAttributes(null, null, null);
-
-    /** True when no attribute is given. */
-    public boolean isEmpty() {
-        return condition == null && size == null && material == null;
-    }
 }

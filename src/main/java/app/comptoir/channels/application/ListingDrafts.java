@@ -15,6 +15,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import app.comptoir.assistant.DescriptionRequest;
+import app.comptoir.assistant.GeneratedDescription;
 import app.comptoir.assistant.ProductDescriptions;
 import app.comptoir.assistant.TargetPlatform;
 import app.comptoir.catalog.CatalogQueries;
@@ -23,12 +24,10 @@ import app.comptoir.catalog.VariantSummary;
 import app.comptoir.catalog.VariantView;
 import app.comptoir.channels.domain.ListingPreparation;
 import app.comptoir.channels.domain.MappingKind;
-import app.comptoir.identity.Tenants;
-import app.comptoir.platform.BusinessModule;
 
 /**
  * Completes a typed listing draft from the variant's product: title without the attributes' noise, description (the
- * assistant's, written for Vinted, when the business has the assistant; else the product's), price through the
+ * assistant's, written for Vinted, when the business has a language model; else the product's), price through the
  * pricing rule, category, brand, size, condition and colour through the mapping tables. What the user typed wins.
  * A variant the catalog does not know leaves the draft as typed.
  */
@@ -37,6 +36,8 @@ class ListingDrafts {
 
     private static final Logger log = LoggerFactory.getLogger(ListingDrafts.class);
     private static final Set<String> SIZE_OPTIONS = Set.of("taille", "size", "pointure");
+    /** The assistant's name of its built-in writer (no language model). */
+    private static final String BUILTIN = "builtin";
     private static final Set<String> COLOUR_OPTIONS = Set.of("couleur", "colour", "color", "coloris");
 
     /** The draft with its missing fields filled where possible, and why each still-missing field is missing. */
@@ -46,15 +47,13 @@ class ListingDrafts {
     private final CatalogQueries catalog;
     private final ChannelMappings mappings;
     private final ProductDescriptions descriptions;
-    private final Tenants tenants;
     private final MessageSource messages;
 
-    ListingDrafts(CatalogQueries catalog, ChannelMappings mappings, ProductDescriptions descriptions, Tenants tenants,
+    ListingDrafts(CatalogQueries catalog, ChannelMappings mappings, ProductDescriptions descriptions,
                   MessageSource messages) {
         this.catalog = catalog;
         this.mappings = mappings;
         this.descriptions = descriptions;
-        this.tenants = tenants;
         this.messages = messages;
     }
 
@@ -82,7 +81,7 @@ class ListingDrafts {
         ListingPreparation.Prepared prepared = ListingPreparation.prepare(facts, mappings.mappingTable(),
                 mappings.pricingRule());
         String description = typed.description() != null ? typed.description()
-                : assistantDescription(typed.variantId()).orElse(prepared.description());
+                : description(typed.variantId(), prepared.description());
         Listings.Draft draft = new Listings.Draft(typed.accountId(), typed.variantId(),
                 first(typed.title(), prepared.title()), description, first(typed.price(), prepared.price()),
                 first(typed.catalogId(), prepared.catalogId()), first(typed.statusId(), prepared.statusId()),
@@ -96,21 +95,24 @@ class ListingDrafts {
         return new Completed(draft, gaps);
     }
 
-    /** The assistant's Vinted description, when the business has the assistant and it answers. */
-    private Optional<String> assistantDescription(UUID variantId) {
-        if (!tenants.current().enabledModules().contains(BusinessModule.ASSISTANT)) {
-            return Optional.empty();
-        }
+    /**
+     * The description of a listing: the assistant's text for Vinted when the business has a language model (its
+     * provider is not the built-in writer); else the product's own description; else the built-in writer's text.
+     */
+    private String description(UUID variantId, String productDescription) {
+        GeneratedDescription written = null;
         try {
-            String text = descriptions.describe(new DescriptionRequest(null, variantId, TargetPlatform.VINTED, null,
-                    null, null)).description();
-            return text == null || text.isBlank() ? Optional.empty()
-                    : Optional.of(text.length() > 2000 ? text.substring(0, 2000) : text);
+            written = descriptions.describe(new DescriptionRequest(null, variantId, TargetPlatform.VINTED, null, null,
+                    null));
         } catch (RuntimeException e) {
             // A provider that fails must not stop a listing: the product's own description goes instead.
             log.warn("The assistant wrote no Vinted description for variant {}: {}", variantId, e.getMessage());
-            return Optional.empty();
         }
+        String text = written == null || written.description() == null || written.description().isBlank() ? null
+                : written.description().strip();
+        boolean model = written != null && !BUILTIN.equals(written.provider());
+        String chosen = model && text != null ? text : productDescription != null ? productDescription : text;
+        return chosen == null || chosen.length() <= 2000 ? chosen : chosen.substring(0, 2000);
     }
 
     /** Why a field stays empty, in the reader's language, naming the value and where to map it. */

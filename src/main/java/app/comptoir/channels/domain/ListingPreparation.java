@@ -101,6 +101,14 @@ public final class ListingPreparation {
                 title = kept.toString();
             }
         }
+        if (facts.size() != null && !facts.size().isBlank()) {
+            // "Pull cachemire Uniqlo M", "Robe fleurie taille 38", "Trench T38", "Baskets pointure 39"
+            String stripped = title.replaceFirst("(?iu)\\s+(?:taille\\s+|pointure\\s+|t\\.?\\s?)?"
+                    + Pattern.quote(facts.size().strip()) + "$", "");
+            if (stripped.length() >= 5) {
+                title = stripped;
+            }
+        }
         title = title.replaceAll("\\s+", " ").strip();
         return title.length() > TITLE_MAX ? title.substring(0, TITLE_MAX).strip() : title;
     }

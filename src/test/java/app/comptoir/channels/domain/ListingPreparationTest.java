@@ -64,5 +64,12 @@ class ListingPreparationTest {
         assertThat(ListingPreparation.title(jacket("Pull laine (Très bon état) | T38", "38", null)))
                 .isEqualTo("Pull laine");
         assertThat(ListingPreparation.title(jacket("Robe d'été fleurie", "38", null))).isEqualTo("Robe d'été fleurie");
+        assertThat(ListingPreparation.title(jacket("Robe fleurie Sézane taille 38", "38", null)))
+                .isEqualTo("Robe fleurie Sézane");
+        assertThat(ListingPreparation.title(jacket("Trench Comptoir des Cotonniers T38", "38", null)))
+                .isEqualTo("Trench Comptoir des Cotonniers");
+        assertThat(ListingPreparation.title(jacket("Pull cachemire Uniqlo M", "M", null))).isEqualTo("Pull cachemire Uniqlo");
+        assertThat(ListingPreparation.title(jacket("Jean 501 Levi's W32 L32", "W32 L32", null))).isEqualTo("Jean 501 Levi's");
+        assertThat(ListingPreparation.title(jacket("Sac M", "M", null))).as("never shorter than 5").isEqualTo("Sac M");
     }
 }
