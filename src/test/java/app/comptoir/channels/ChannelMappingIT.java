@@ -242,4 +242,21 @@ class ChannelMappingIT {
         Api.as(port, admin).get("/api/v1/channels/pricing").then().body("markupPercent", equalTo(12.5f))
                 .body("rounding", equalTo("WHOLE"));
     }
+
+    @Test
+    void theSecondHandDemoShopHasItsAttributesItsMappingsAndAPricingRule() {
+        String manager = Api.token(port, "manager@seconde-main.demo", Api.DEMO_PASSWORD);
+        Api.as(port, manager).get("/api/v1/products?q=robe fleurie").then().statusCode(200)
+                .body("items.find { it.name == 'Robe fleurie Sézane taille 38' }.secondHand.condition",
+                        equalTo("VERY_GOOD"))
+                .body("items.find { it.name == 'Robe fleurie Sézane taille 38' }.secondHand.size", equalTo("38"))
+                .body("items.find { it.name == 'Robe fleurie Sézane taille 38' }.secondHand.material",
+                        equalTo("viscose"));
+        Api.as(port, manager).get("/api/v1/channels/mappings/category").then().statusCode(200)
+                .body("rows.size()", equalTo(9)).body("rows.valueLabel", hasItems("Femme › Robes", "Chaussures"));
+        Api.as(port, manager).get("/api/v1/channels/mappings/brand").then()
+                .body("rows.find { it.value == 'Levi\\'s' }.marketplaceId", equalTo(10));
+        Api.as(port, manager).get("/api/v1/channels/pricing").then()
+                .body("rounding", equalTo("NINETY")).body("markupPercent", equalTo(5.0f));
+    }
 }

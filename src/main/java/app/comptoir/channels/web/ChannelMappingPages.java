@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +22,7 @@ import app.comptoir.channels.domain.PricingRule;
 import app.comptoir.platform.Formats;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
+import app.comptoir.platform.PageController;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
 
@@ -30,7 +30,7 @@ import app.comptoir.platform.Permissions;
  * The mappings page: one table per kind (our value → Vinted's id) with rows to add, change and remove, and the
  * pricing rule of listings. A wrong row or rule comes back as typed with its errors next to the fields.
  */
-@Controller
+@PageController
 @RequestMapping("/app/channels/mappings")
 class ChannelMappingPages {
 
