@@ -127,6 +127,12 @@ class ChannelMappingIT {
         String jackets = category(admin, "Vestes");
         String variant = jacket(admin, jackets, "VESTE-2", "Fuchsia");
 
+        // The preparation shows the same errors beside the fields it could fill, and stores nothing.
+        Api.as(port, admin).header("Accept-Language", "fr").body(Map.of("accountId", account, "variantId", variant))
+                .post("/api/v1/channels/listings/prepare").then().statusCode(200)
+                .body("fields.title", equalTo("Veste en jean Levi's")).body("fields.statusId", equalTo(2))
+                .body("fields.price", equalTo(24.50f))
+                .body("errors.field", hasItems("catalogId", "sizeId", "colorIds"));
         Api.as(port, admin).header("Accept-Language", "fr").body(Map.of("accountId", account, "variantId", variant))
                 .post("/api/v1/channels/listings").then().spec(Api.problem(400, "validation"))
                 .body("errors.field", hasItems("catalogId", "sizeId", "colorIds"))

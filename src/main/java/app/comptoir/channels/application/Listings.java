@@ -73,7 +73,36 @@ public class Listings {
     public ListingStore.Listing draft(Draft typed) {
         permissions.require(Permission.CATALOG_WRITE);
         UUID tenant = tenantContext.requireTenant();
-        ListingDrafts.Completed completed = drafts.complete(typed);
+        Prepared prepared = check(tenant, drafts.complete(typed));
+        Draft draft = prepared.fields();
+        if (!prepared.errors().isEmpty()) {
+            throw new InvalidInputException("The listing cannot be published as it is", prepared.errors());
+        }
+        Instant now = clock.instant();
+        ListingStore.Listing listing = new ListingStore.Listing(Ids.newId(), draft.accountId(), draft.variantId(),
+                draft.title().strip(), draft.description(), draft.price(), "EUR", draft.catalogId(), draft.statusId(),
+                draft.brand(), draft.sizeId(), draft.colorIds() == null ? List.of() : List.copyOf(draft.colorIds()),
+                ListingState.DRAFT, null, null, null, now, draft.brandId());
+        listings.insert(tenant, listing);
+        listings.event(tenant, listing.id(), now, "DRAFTED", null);
+        return listing;
+    }
+
+    /** A listing's fields as they would be drafted, and what is wrong with them (nothing stored, nothing sent). */
+    public record Prepared(Draft fields, List<InvalidInputException.FieldError> errors) {
+    }
+
+    /**
+     * The fields a draft would get from the variant's product (mappings, pricing rule, description) with what is typed
+     * winning, and every field error the draft would get: for a form to show before anything is stored.
+     */
+    @Transactional
+    public Prepared prepare(Draft typed) {
+        permissions.require(Permission.CATALOG_WRITE);
+        return check(tenantContext.requireTenant(), drafts.complete(typed));
+    }
+
+    private Prepared check(UUID tenant, ListingDrafts.Completed completed) {
         Draft draft = completed.draft();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (draft.accountId() == null || accounts.find(tenant, draft.accountId()).isEmpty()) {
@@ -119,17 +148,7 @@ public class Listings {
                 || draft.colorIds().stream().anyMatch(c -> c == null || c <= 0))) {
             errors.add(new InvalidInputException.FieldError("colorIds", "at most two Vinted colour ids"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The listing cannot be published as it is", errors);
-        }
-        Instant now = clock.instant();
-        ListingStore.Listing listing = new ListingStore.Listing(Ids.newId(), draft.accountId(), draft.variantId(),
-                draft.title().strip(), draft.description(), draft.price(), "EUR", draft.catalogId(), draft.statusId(),
-                draft.brand(), draft.sizeId(), draft.colorIds() == null ? List.of() : List.copyOf(draft.colorIds()),
-                ListingState.DRAFT, null, null, null, now, draft.brandId());
-        listings.insert(tenant, listing);
-        listings.event(tenant, listing.id(), now, "DRAFTED", null);
-        return listing;
+        return new Prepared(draft, List.copyOf(errors));
     }
 
     @Transactional(readOnly = true)
