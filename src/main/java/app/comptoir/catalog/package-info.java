@@ -3,7 +3,9 @@
  * search, and CSV import and export.
  *
  * <p>The root package is the API other modules use: {@link app.comptoir.catalog.CatalogQueries} and
- * {@link app.comptoir.catalog.CatalogFigures} with their views, {@link app.comptoir.catalog.CatalogStock},
+ * {@link app.comptoir.catalog.CatalogFigures} with their views (a product's second-hand attributes:
+ * {@link app.comptoir.catalog.SecondHandAttributes}, {@link app.comptoir.catalog.ItemCondition}),
+ * {@link app.comptoir.catalog.CatalogStock},
  * the {@link app.comptoir.catalog.StockAvailability} port the inventory implements, and the
  * {@link app.comptoir.catalog.ProductChanged} event. Inside: {@code web} (API and page controllers),
  * {@code application} (the use cases: {@code Products}, {@code Categories}, {@code ProductImages},

@@ -7,10 +7,12 @@
  * jobs and the cap do not know which one they drive. Session material is sealed at rest
  * ({@link app.comptoir.platform.SecretSeal}, key {@code comptoir.channels.encryption-key}) and never leaves the
  * server. A sale in Comptoir that takes a variant's last unit (sales' {@code OrderConfirmed}, inventory's available
- * stock) withdraws its listings. Internals: {@code web} (the JSON API, including the extension's), {@code application} (accounts and
+ * stock) withdraws its listings. A listing is prepared from its variant's product (catalog's {@code ProductView}, with
+ * its second-hand attributes) through the business's mapping tables and pricing rule, its description written by the
+ * assistant's {@code ProductDescriptions} when the business has a language model. Internals: {@code web} (the JSON API, including the extension's), {@code application} (accounts and
  * devices, the Vinted web adapter, the rate cap, listings, the job runner), {@code domain} (pairing codes, the cap's
  * decision, the pause rule, job states; framework-free) and {@code persistence} (every SQL text).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channels",
-        allowedDependencies = {"platform", "identity", "sales", "inventory"})
+        allowedDependencies = {"platform", "identity", "sales", "inventory", "catalog", "assistant"})
 package app.comptoir.channels;

@@ -325,6 +325,33 @@ class CatalogPagesIT {
                 .until(() -> browser.get(path), page -> !page.body().contains("data-import-job"));
     }
 
+    @Test
+    void secondHandAttributesAreTypedInTheProductFormAndAWrongOneComesBackNextToItsField() {
+        Account admin = Api.newBusiness(port, "Friperie formulaire");
+        WebSession browser = signedIn(admin);
+        Page blank = browser.get("/app/catalog/products/new");
+        assertThat(text(blank)).contains("Article de seconde main", "Très bon état").doesNotContain("<details class=\"mt-3\" id=\"second-hand\" open");
+
+        Map<String, Object> form = product("Veste en jean", "");
+        form.put("variants[0].sku", "VESTE-F");
+        form.put("variants[0].price", "24,50");
+        form.put("variants[0].active", "true");
+        form.put("condition", "VERY_GOOD");
+        form.put("size", "M");
+        form.put("material", "x".repeat(81));
+        Page wrong = browser.post("/app/catalog/products/new", form);
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(text(wrong)).contains("80 caractères au plus.", "id=\"second-hand\" open", "value=\"M\"");
+
+        form.put("material", "coton");
+        Page saved = browser.post("/app/catalog/products/new", form);
+        assertThat(saved.status()).isEqualTo(302);
+        Api.as(port, admin).get("/api/v1/products?q=veste").then().statusCode(200)
+                .body("items[0].secondHand.condition", org.hamcrest.Matchers.equalTo("VERY_GOOD"))
+                .body("items[0].secondHand.size", org.hamcrest.Matchers.equalTo("M"))
+                .body("items[0].secondHand.material", org.hamcrest.Matchers.equalTo("coton"));
+    }
+
     private WebSession signedIn(Account account) {
         WebSession browser = new WebSession(port);
         assertThat(browser.signIn(account.email(), account.password()).location())

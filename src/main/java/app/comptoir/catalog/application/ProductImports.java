@@ -374,7 +374,7 @@ public class ProductImports {
         }
         Line first = group.first();
         ProductSpec base = existing != null ? existing.toSpec()
-                : new ProductSpec(null, null, null, null, null, List.of(), null, null, null, List.of(), List.of());
+                : new ProductSpec(null, null, null, null, null, List.of(), null, null, null, List.of(), List.of(), null);
         String name = first.has(ProductCsv.NAME) ? first.get(ProductCsv.NAME) : base.name();
         String slug = first.get(ProductCsv.SLUG) != null ? first.get(ProductCsv.SLUG) : base.slug();
         String description = first.has(ProductCsv.DESCRIPTION) ? first.get(ProductCsv.DESCRIPTION) : base.description();
@@ -455,7 +455,7 @@ public class ProductImports {
             group.lineOfVariant.put(index, line.number());
         }
         ProductSpec wanted = new ProductSpec(name, slug, description, brand, categoryId, tags, status, vatRate, unit,
-                List.copyOf(options), List.copyOf(variants));
+                List.copyOf(options), List.copyOf(variants), base.secondHand());
         ProductRules.Checked checked = ProductRules.check(wanted);
         for (FieldError error : checked.errors()) {
             reportRuleError(group, wanted, error, run);
@@ -673,6 +673,6 @@ public class ProductImports {
 
     private static ProductSpec withCategory(ProductSpec spec, UUID categoryId) {
         return new ProductSpec(spec.name(), spec.slug(), spec.description(), spec.brand(), categoryId, spec.tags(),
-                spec.status(), spec.vatRate(), spec.unit(), spec.options(), spec.variants());
+                spec.status(), spec.vatRate(), spec.unit(), spec.options(), spec.variants(), spec.secondHand());
     }
 }

@@ -178,7 +178,7 @@ public class Products {
         List<ProductOption> wanted = options == null ? current.options() : options;
         ProductSpec spec = new ProductSpec(current.name(), current.slug(), current.description(), current.brand(),
                 current.categoryId(), current.tags(), current.status(), current.vatRate(), current.unit(), wanted,
-                OptionMatrix.generate(wanted, current.variants(), baseSku, price));
+                OptionMatrix.generate(wanted, current.variants(), baseSku, price), current.secondHand());
         return view(store(product, spec));
     }
 

@@ -74,7 +74,14 @@ class CatalogDemoData {
         Integer loaded = tenantContext.callAs(tenantId, () -> tx.execute(status -> {
             Boolean hasProducts = jdbc.queryForObject("select exists (select 1 from products where tenant_id = ?)",
                     Boolean.class, tenantId);
-            return Boolean.TRUE.equals(hasProducts) ? 0 : loader.load(tenantId, seed);
+            if (Boolean.TRUE.equals(hasProducts)) {
+                return 0;
+            }
+            int count = loader.load(tenantId, seed);
+            if (DemoSecondHandAttributes.SLUG.equals(event.slug())) {
+                DemoSecondHandAttributes.fill(jdbc, tenantId);
+            }
+            return count;
         }));
         if (loaded != null && loaded > 0) {
             log.info("Demo catalog of {}: {} products, {} variants ({} ms)", event.slug(), loaded, seed.variantCount(),

@@ -60,6 +60,15 @@ public class Product extends TenantOwnedEntity {
     @ColumnTransformer(write = "?::jsonb")
     private String optionsJson;
 
+    @Column(name = "item_condition")
+    private String itemCondition;
+
+    @Column(name = "item_size")
+    private String itemSize;
+
+    @Column(name = "item_material")
+    private String itemMaterial;
+
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
@@ -98,6 +107,9 @@ public class Product extends TenantOwnedEntity {
         this.vatRate = spec.vatRate();
         this.unit = spec.unit();
         this.optionsJson = CatalogJson.options(spec.options());
+        this.itemCondition = spec.secondHand().condition();
+        this.itemSize = spec.secondHand().size();
+        this.itemMaterial = spec.secondHand().material();
     }
 
     /**
@@ -149,7 +161,8 @@ public class Product extends TenantOwnedEntity {
     /** This product as a specification (the starting point of a partial change or a copy). */
     public ProductSpec toSpec() {
         return new ProductSpec(name, slug, description, brand, categoryId, List.of(tags), status, vatRate, unit,
-                getOptions(), variants.stream().map(Variant::toSpec).toList());
+                getOptions(), variants.stream().map(Variant::toSpec).toList(),
+                new SecondHand(itemCondition, itemSize, itemMaterial));
     }
 
     public String getName() {

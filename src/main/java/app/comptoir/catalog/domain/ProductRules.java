@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import app.comptoir.catalog.ItemCondition;
 import app.comptoir.catalog.ProductOption;
 import app.comptoir.catalog.ProductStatus;
 import app.comptoir.platform.InvalidInputException;
@@ -93,6 +94,7 @@ public final class ProductRules {
         if (brand != null && brand.length() > 120) {
             errors.add(new FieldError("brand", "must be at most 120 characters"));
         }
+        SecondHand secondHand = secondHand(in.secondHand(), errors);
         List<String> tags = tags(in.tags(), errors);
         ProductStatus status = in.status() == null ? ProductStatus.ACTIVE : in.status();
         BigDecimal vatRate = in.vatRate();
@@ -111,8 +113,31 @@ public final class ProductRules {
         List<ProductOption> options = options(in.options(), errors);
         List<VariantSpec> variants = variants(in.variants(), options, errors);
         ProductSpec spec = new ProductSpec(name, slug, description, brand, in.categoryId(), tags, status, vatRate,
-                unit, options, variants);
+                unit, options, variants, secondHand);
         return new Checked(spec, List.copyOf(errors));
+    }
+
+    /** The condition must be one of ours; size and material are short texts. */
+    private static SecondHand secondHand(SecondHand in, List<FieldError> errors) {
+        String condition = trim(in.condition());
+        if (condition != null) {
+            var parsed = ItemCondition.parse(condition);
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("secondHand.condition", "must be one of "
+                        + java.util.Arrays.toString(ItemCondition.values())));
+            } else {
+                condition = parsed.get().name();
+            }
+        }
+        String size = trim(in.size());
+        if (size != null && size.length() > 40) {
+            errors.add(new FieldError("secondHand.size", "must be at most 40 characters"));
+        }
+        String material = trim(in.material());
+        if (material != null && material.length() > 80) {
+            errors.add(new FieldError("secondHand.material", "must be at most 80 characters"));
+        }
+        return new SecondHand(condition, size, material);
     }
 
     private static List<String> tags(List<String> in, List<FieldError> errors) {

@@ -26,6 +26,7 @@ import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.StockAvailability;
 import app.comptoir.catalog.VariantView;
 import app.comptoir.catalog.domain.CatalogJson;
+import app.comptoir.catalog.domain.SecondHand;
 import app.comptoir.platform.BusinessPrices;
 
 /**
@@ -39,7 +40,7 @@ public class ProductViews {
 
     private static final String SELECT = """
             select p.id, p.name, p.slug, p.description, p.brand, p.category_id, p.tags, p.status, p.vat_rate, p.unit,
-                   p.options::text as options, p.version, p.created_at, p.updated_at,
+                   p.options::text as options, p.version, p.item_condition, p.item_size, p.item_material, p.created_at, p.updated_at,
                    (select coalesce(json_agg(json_build_array(v.id, v.sku, v.barcode, v.options, v.price,
                                    v.compare_at_price, v.cost, v.weight, v.active) order by v.position, v.sku), '[]')
                       from variants v
@@ -122,7 +123,7 @@ public class ProductViews {
         }
         return new ProductView(p.id(), p.name(), p.slug(), p.description(), p.brand(), p.categoryId(), p.tags(),
                 p.status(), p.vatRate(), p.unit(), p.options(), List.copyOf(variants), p.images(), p.version(),
-                p.createdAt(), p.updatedAt(), total, p.pricesIncludeVat());
+                p.createdAt(), p.updatedAt(), total, p.pricesIncludeVat(), p.secondHand());
     }
 
     private static ProductView map(ResultSet rs, boolean pricesIncludeVat) throws SQLException {
@@ -134,7 +135,9 @@ public class ProductViews {
                 rs.getString("brand"), rs.getObject("category_id", UUID.class), tags(rs.getArray("tags")),
                 ProductStatus.valueOf(rs.getString("status")), rs.getBigDecimal("vat_rate"), rs.getString("unit"),
                 options, variants, images, rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), null, pricesIncludeVat);
+                rs.getTimestamp("updated_at").toInstant(), null, pricesIncludeVat,
+                new SecondHand(rs.getString("item_condition"), rs.getString("item_size"),
+                        rs.getString("item_material")).toAttributes());
     }
 
     /**

@@ -77,7 +77,7 @@ final class CatalogFormErrors {
         if (serviceField == null) {
             return "";
         }
-        return serviceField.replaceFirst("^(variants\\[\\d+])\\.options$", "$1.values")
+        return serviceField.replaceFirst("^secondHand\\.", "").replaceFirst("^(variants\\[\\d+])\\.options$", "$1.values")
                 .replaceFirst("^(variants\\[\\d+])\\.id$", "$1.sku")
                 .replaceFirst("^(variants\\[\\d+])$", "$1.sku");
     }

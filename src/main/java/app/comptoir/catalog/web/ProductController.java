@@ -39,6 +39,7 @@ import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.application.ProductListCache;
 import app.comptoir.catalog.application.Products;
 import app.comptoir.catalog.domain.ProductSpec;
+import app.comptoir.catalog.domain.SecondHand;
 import app.comptoir.catalog.domain.VariantSpec;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TenantContext;
@@ -72,12 +73,21 @@ class ProductController {
     record ProductRequest(String name, String slug, String description, String brand, UUID categoryId,
                           List<String> tags, ProductStatus status, BigDecimal vatRate, String unit,
                           List<ProductOption> options, List<VariantRequest> variants, String baseSku,
-                          BigDecimal price, Long version) {
+                          BigDecimal price, Long version,
+                          @Schema(description = "Second-hand attributes, all optional: condition (NEW_WITH_TAGS, "
+                                  + "NEW_WITHOUT_TAGS, VERY_GOOD, GOOD, SATISFACTORY), size (at most 40 characters), "
+                                  + "material (at most 80)") SecondHandRequest secondHand) {
 
         ProductSpec spec() {
             return new ProductSpec(name, slug, description, brand, categoryId, tags, status, vatRate, unit, options,
-                    variants == null ? null : variants.stream().map(v -> v == null ? null : v.spec()).toList());
+                    variants == null ? null : variants.stream().map(v -> v == null ? null : v.spec()).toList(),
+                    secondHand == null ? null : new SecondHand(secondHand.condition(), secondHand.size(),
+                            secondHand.material()));
         }
+    }
+
+    /** The second-hand attributes as clients send them (an unknown condition is a field error, not a parse error). */
+    record SecondHandRequest(String condition, String size, String material) {
     }
 
     /** A variant as clients send it: with an id to change an existing one, without to add one. */

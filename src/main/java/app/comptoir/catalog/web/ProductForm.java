@@ -18,6 +18,7 @@ import app.comptoir.catalog.ProductView;
 import app.comptoir.catalog.VariantView;
 import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.domain.ProductSpec;
+import app.comptoir.catalog.domain.SecondHand;
 import app.comptoir.catalog.domain.Units;
 import app.comptoir.catalog.domain.VariantSpec;
 import app.comptoir.platform.Formats;
@@ -31,7 +32,8 @@ import app.comptoir.platform.Formats;
  */
 record ProductForm(String name, String description, String brand, String categoryId, String tags, String status,
                    String vatRate, String unit, String customUnit, List<OptionRow> options,
-                   List<VariantRow> variants, String baseSku, String price, Long version) {
+                   List<VariantRow> variants, String baseSku, String price, Long version, String condition,
+                   String size, String material) {
 
     /** One option of the product: its name and its values, comma separated ({@code S, M, L}). */
     record OptionRow(String name, String values) {
@@ -70,7 +72,7 @@ record ProductForm(String name, String description, String brand, String categor
     /** A new product's form: on sale, the first suggested VAT rate, sold by the piece, one variant to fill in. */
     static ProductForm blank(BigDecimal defaultVatRate) {
         return new ProductForm("", "", "", "", "", ProductStatus.ACTIVE.name(), plain(defaultVatRate),
-                Units.DEFAULT, "", List.of(), List.of(VariantRow.empty()), "", "", null);
+                Units.DEFAULT, "", List.of(), List.of(VariantRow.empty()), "", "", null, "", "", "");
     }
 
     /** The form of an existing product. */
@@ -82,7 +84,9 @@ record ProductForm(String name, String description, String brand, String categor
         return new ProductForm(product.name(), nullToEmpty(product.description()), nullToEmpty(product.brand()),
                 product.categoryId() == null ? "" : product.categoryId().toString(), String.join(", ", product.tags()),
                 product.status().name(), plain(product.vatRate()), known ? product.unit() : "",
-                known ? "" : product.unit(), options, rows, "", "", product.version());
+                known ? "" : product.unit(), options, rows, "", "", product.version(),
+                product.secondHand().condition() == null ? "" : product.secondHand().condition().name(),
+                nullToEmpty(product.secondHand().size()), nullToEmpty(product.secondHand().material()));
     }
 
     private static VariantRow row(VariantView v, List<ProductOption> options) {
@@ -113,6 +117,11 @@ record ProductForm(String name, String description, String brand, String categor
         return quantities;
     }
 
+    /** True when a second-hand attribute is filled in (the form then shows them open). */
+    public boolean hasSecondHand() {
+        return !isBlank(condition) || !isBlank(size) || !isBlank(material);
+    }
+
     /** The options that are filled in, in order (blank rows left out). */
     public List<OptionRow> filledOptions() {
         return options.stream().filter(o -> !o.blank()).toList();
@@ -126,7 +135,7 @@ record ProductForm(String name, String description, String brand, String categor
     /** The same form with other variant rows. */
     ProductForm withVariants(List<VariantRow> rows) {
         return new ProductForm(name, description, brand, categoryId, tags, status, vatRate, unit, customUnit, options,
-                rows, baseSku, price, version);
+                rows, baseSku, price, version, condition, size, material);
     }
 
     /** The same form with its blank option rows left out, then padded with blank rows up to the maximum. */
@@ -136,7 +145,7 @@ record ProductForm(String name, String description, String brand, String categor
             rows.add(new OptionRow("", ""));
         }
         return new ProductForm(name, description, brand, categoryId, tags, status, vatRate, unit, customUnit, rows,
-                variants, baseSku, price, version);
+                variants, baseSku, price, version, condition, size, material);
     }
 
     /** The unit to store: the custom one when typed, else the chosen one. */
@@ -198,7 +207,7 @@ record ProductForm(String name, String description, String brand, String categor
             specs.add(variantSpec(i, variants.get(i), productOptions, errors));
         }
         return new ProductSpec(name, null, description, brand, category, tagList, productStatus, vat, chosenUnit(),
-                productOptions, specs);
+                productOptions, specs, new SecondHand(condition, size, material));
     }
 
     /** The rows as the catalog's variants, for generating the matrix (unreadable numbers left empty). */

@@ -187,6 +187,7 @@ class ProductPages {
         model.addAttribute("tags", List.copyOf(tags));
         model.addAttribute("tagCounts", tagCounts);
         model.addAttribute("statuses", List.of(ProductStatus.values()));
+        model.addAttribute("conditions", List.of(app.comptoir.catalog.ItemCondition.values()));
         model.addAttribute("filtered", filters.entrySet().stream()
                 .anyMatch(e -> !"sort".equals(e.getKey()) && e.getValue() != null));
         // The same URL answers htmx (the results only) and the browser (the whole page): caches must know.
@@ -396,6 +397,7 @@ class ProductPages {
         model.addAttribute("product", product);
         model.addAttribute("categories", CategoryChoice.flatten(queries.categories()));
         model.addAttribute("statuses", List.of(ProductStatus.values()));
+        model.addAttribute("conditions", List.of(app.comptoir.catalog.ItemCondition.values()));
         model.addAttribute("units", Units.KNOWN);
         model.addAttribute("vatRates", VatRates.SUGGESTED.stream().map(ProductForm::plain).toList());
         model.addAttribute("maxImages", ProductImages.MAX_IMAGES);

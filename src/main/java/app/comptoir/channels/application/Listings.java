@@ -28,9 +28,12 @@ import app.comptoir.platform.TenantContext;
 @Service
 public class Listings {
 
-    /** The fields of a new listing, as the marketplace wants them. */
+    /**
+     * The fields of a new listing, as the marketplace wants them. Those left out (null) are prepared from the variant's
+     * product in the catalog (see {@link ListingDrafts}); those given override what the product would give.
+     */
     public record Draft(UUID accountId, UUID variantId, String title, String description, BigDecimal price,
-                        Long catalogId, Long statusId, String brand, Long sizeId, List<Long> colorIds) {
+                        Long catalogId, Long statusId, String brand, Long sizeId, List<Long> colorIds, Long brandId) {
     }
 
     /** A listing, its jobs (newest first) and its history (oldest first). */
@@ -45,10 +48,13 @@ public class Listings {
     private final TenantContext tenantContext;
     private final Clock clock;
     private final StockQueries stock;
+    private final ListingDrafts drafts;
 
     Listings(ListingStore listings, PublicationJobStore jobs, AccountStore accounts, JobDispatch dispatch,
-             Permissions permissions, TenantContext tenantContext, Clock clock, StockQueries stock) {
+             Permissions permissions, TenantContext tenantContext, Clock clock, StockQueries stock,
+             ListingDrafts drafts) {
         this.stock = stock;
+        this.drafts = drafts;
         this.listings = listings;
         this.jobs = jobs;
         this.accounts = accounts;
@@ -58,11 +64,46 @@ public class Listings {
         this.clock = clock;
     }
 
-    /** Drafts a listing after checking every field at once (a 400 listing each wrong field). */
+    /**
+     * Drafts a listing after checking every field at once (a 400 listing each wrong field): the fields not given are
+     * prepared from the variant's product (mappings, pricing rule, the assistant's description); a field that stays
+     * empty because a value has no mapping says which value and where to map it.
+     */
     @Transactional
-    public ListingStore.Listing draft(Draft draft) {
+    public ListingStore.Listing draft(Draft typed) {
         permissions.require(Permission.CATALOG_WRITE);
         UUID tenant = tenantContext.requireTenant();
+        Prepared prepared = check(tenant, drafts.complete(typed));
+        Draft draft = prepared.fields();
+        if (!prepared.errors().isEmpty()) {
+            throw new InvalidInputException("The listing cannot be published as it is", prepared.errors());
+        }
+        Instant now = clock.instant();
+        ListingStore.Listing listing = new ListingStore.Listing(Ids.newId(), draft.accountId(), draft.variantId(),
+                draft.title().strip(), draft.description(), draft.price(), "EUR", draft.catalogId(), draft.statusId(),
+                draft.brand(), draft.sizeId(), draft.colorIds() == null ? List.of() : List.copyOf(draft.colorIds()),
+                ListingState.DRAFT, null, null, null, now, draft.brandId());
+        listings.insert(tenant, listing);
+        listings.event(tenant, listing.id(), now, "DRAFTED", null);
+        return listing;
+    }
+
+    /** A listing's fields as they would be drafted, and what is wrong with them (nothing stored, nothing sent). */
+    public record Prepared(Draft fields, List<InvalidInputException.FieldError> errors) {
+    }
+
+    /**
+     * The fields a draft would get from the variant's product (mappings, pricing rule, description) with what is typed
+     * winning, and every field error the draft would get: for a form to show before anything is stored.
+     */
+    @Transactional
+    public Prepared prepare(Draft typed) {
+        permissions.require(Permission.CATALOG_WRITE);
+        return check(tenantContext.requireTenant(), drafts.complete(typed));
+    }
+
+    private Prepared check(UUID tenant, ListingDrafts.Completed completed) {
+        Draft draft = completed.draft();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (draft.accountId() == null || accounts.find(tenant, draft.accountId()).isEmpty()) {
             errors.add(new InvalidInputException.FieldError("accountId", "no such channel account"));
@@ -81,10 +122,21 @@ public class Listings {
             errors.add(new InvalidInputException.FieldError("price", "at most 99999.99 with two decimals"));
         }
         if (draft.catalogId() == null) {
-            errors.add(new InvalidInputException.FieldError("catalogId", "the Vinted category is required"));
+            errors.add(new InvalidInputException.FieldError("catalogId",
+                    completed.gaps().getOrDefault("catalogId", "the Vinted category is required")));
         }
         if (draft.statusId() == null) {
-            errors.add(new InvalidInputException.FieldError("statusId", "the condition is required"));
+            errors.add(new InvalidInputException.FieldError("statusId",
+                    completed.gaps().getOrDefault("statusId", "the condition is required")));
+        }
+        if (draft.sizeId() == null && completed.gaps().containsKey("sizeId")) {
+            errors.add(new InvalidInputException.FieldError("sizeId", completed.gaps().get("sizeId")));
+        }
+        if ((draft.colorIds() == null || draft.colorIds().isEmpty()) && completed.gaps().containsKey("colorIds")) {
+            errors.add(new InvalidInputException.FieldError("colorIds", completed.gaps().get("colorIds")));
+        }
+        if (draft.brandId() != null && draft.brandId() <= 0) {
+            errors.add(new InvalidInputException.FieldError("brandId", "a positive Vinted brand id"));
         }
         if (draft.description() != null && draft.description().length() > 2000) {
             errors.add(new InvalidInputException.FieldError("description", "at most 2000 characters"));
@@ -96,17 +148,7 @@ public class Listings {
                 || draft.colorIds().stream().anyMatch(c -> c == null || c <= 0))) {
             errors.add(new InvalidInputException.FieldError("colorIds", "at most two Vinted colour ids"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The listing cannot be published as it is", errors);
-        }
-        Instant now = clock.instant();
-        ListingStore.Listing listing = new ListingStore.Listing(Ids.newId(), draft.accountId(), draft.variantId(),
-                draft.title().strip(), draft.description(), draft.price(), "EUR", draft.catalogId(), draft.statusId(),
-                draft.brand(), draft.sizeId(), draft.colorIds() == null ? List.of() : List.copyOf(draft.colorIds()),
-                ListingState.DRAFT, null, null, null, now);
-        listings.insert(tenant, listing);
-        listings.event(tenant, listing.id(), now, "DRAFTED", null);
-        return listing;
+        return new Prepared(draft, List.copyOf(errors));
     }
 
     @Transactional(readOnly = true)

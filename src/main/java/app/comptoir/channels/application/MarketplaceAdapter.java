@@ -24,9 +24,9 @@ public interface MarketplaceAdapter {
         }
     }
 
-    /** The fields of an item as the marketplace knows them. */
+    /** The fields of an item as the marketplace knows them ({@code brandId}: the brand's id there, when mapped). */
     record Item(String title, String description, java.math.BigDecimal price, String currency, Long catalogId,
-                String brand, Long sizeId, Long statusId, List<Long> colorIds) {
+                String brand, Long sizeId, Long statusId, List<Long> colorIds, Long brandId) {
     }
 
     /** A photo stored on the marketplace. */

@@ -308,6 +308,7 @@ public class PublicationJobs {
 
     static MarketplaceAdapter.Item item(ListingStore.Listing listing) {
         return new MarketplaceAdapter.Item(listing.title(), listing.description(), listing.price(), listing.currency(),
-                listing.catalogId(), listing.brand(), listing.sizeId(), listing.statusId(), listing.colorIds());
+                listing.catalogId(), listing.brand(), listing.sizeId(), listing.statusId(), listing.colorIds(),
+                listing.brandId());
     }
 }

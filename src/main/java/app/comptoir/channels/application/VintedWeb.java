@@ -130,6 +130,9 @@ class VintedWeb implements MarketplaceAdapter {
         fields.put("currency", item.currency());
         fields.put("catalog_id", item.catalogId());
         fields.put("brand", item.brand());
+        if (item.brandId() != null) {
+            fields.put("brand_id", item.brandId());
+        }
         fields.put("size_id", item.sizeId());
         fields.put("status_id", item.statusId());
         fields.put("color_ids", item.colorIds() == null ? List.of() : item.colorIds());

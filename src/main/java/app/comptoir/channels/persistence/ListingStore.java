@@ -26,7 +26,7 @@ public class ListingStore {
     public record Listing(UUID id, UUID accountId, UUID variantId, String title, String description, BigDecimal price,
                           String currency, Long catalogId, Long statusId, String brand, Long sizeId,
                           List<Long> colorIds, ListingState state, Long remoteId, Instant publishedAt, Instant soldAt,
-                          Instant createdAt) {
+                          Instant createdAt, Long brandId) {
     }
 
     /** One line of a listing's publication history. */
@@ -34,7 +34,8 @@ public class ListingStore {
     }
 
     private static final String COLUMNS = "id, account_id, variant_id, title, description, price, currency,"
-            + " catalog_id, status_id, brand, size_id, color_ids, state, remote_id, published_at, sold_at, created_at";
+            + " catalog_id, status_id, brand, size_id, color_ids, state, remote_id, published_at, sold_at, created_at,"
+            + " brand_id";
     /** The same columns, of the listing aliased {@code l}. */
     private static final String COLUMNS_OF_L = java.util.Arrays.stream(COLUMNS.split(","))
             .map(column -> "l." + column.strip()).collect(java.util.stream.Collectors.joining(", "));
@@ -47,11 +48,11 @@ public class ListingStore {
 
     public void insert(UUID tenant, Listing l) {
         jdbc.sql("insert into channel_listings (id, tenant_id, account_id, variant_id, title, description, price,"
-                        + " currency, catalog_id, status_id, brand, size_id, color_ids, state, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " currency, catalog_id, status_id, brand, size_id, color_ids, state, created_at, updated_at, brand_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(l.id(), tenant, l.accountId(), l.variantId(), l.title(), l.description(), l.price(),
                         l.currency(), l.catalogId(), l.statusId(), l.brand(), l.sizeId(), colors(l.colorIds()),
-                        l.state().name(), ts(l.createdAt()), ts(l.createdAt()))
+                        l.state().name(), ts(l.createdAt()), ts(l.createdAt()), l.brandId())
                 .update();
     }
 
@@ -138,6 +139,7 @@ public class ListingStore {
                 (Long) rs.getObject("status_id"), rs.getString("brand"), (Long) rs.getObject("size_id"),
                 colors == null ? List.of() : Arrays.stream(colors.split(",")).map(Long::valueOf).toList(),
                 ListingState.valueOf(rs.getString("state")), (Long) rs.getObject("remote_id"),
-                instant(rs, "published_at"), instant(rs, "sold_at"), instant(rs, "created_at"));
+                instant(rs, "published_at"), instant(rs, "sold_at"), instant(rs, "created_at"),
+                (Long) rs.getObject("brand_id"));
     }
 }

@@ -42,6 +42,18 @@ class ListingController {
         return listings.draft(body);
     }
 
+    @PostMapping("/api/v1/channels/listings/prepare")
+    @Operation(summary = "The fields a listing of a variant would get, and its field errors, without drafting it",
+            description = "Same body as drafting ({accountId, variantId} is enough): the fields not given are prepared"
+                    + " from the variant's product through the mapping tables and the pricing rule; answers {fields,"
+                    + " errors[]} (200 even with errors: nothing is stored or sent), for a form to show before saving.")
+    Listings.Prepared prepare(@RequestBody(required = false) Listings.Draft body) {
+        if (body == null) {
+            throw InvalidInputException.field("body", "required");
+        }
+        return listings.prepare(body);
+    }
+
     @GetMapping("/api/v1/channels/listings")
     @Operation(summary = "The business's listings, newest first")
     PageResponse<ListingStore.Listing> list(@RequestParam(defaultValue = "0") int page,

@@ -60,7 +60,8 @@ class GardenCatalogTest {
         for (ProductSeed p : seed.products()) {
             ProductSpec spec = new ProductSpec(p.name(), p.slug(), p.description(), p.brand(), null, p.tags(), p.status(),
                     p.vatRate(), p.unit(), p.options(), p.variants().stream().map(v -> new VariantSpec(null, v.sku(),
-                    v.barcode(), v.options(), v.price(), v.compareAtPrice(), v.cost(), v.weight(), v.active())).toList());
+                    v.barcode(), v.options(), v.price(), v.compareAtPrice(), v.cost(), v.weight(), v.active())).toList(),
+                    null);
             ProductRules.Checked checked = ProductRules.check(spec);
             assertThat(checked.errors()).as(p.name()).isEmpty();
             assertThat(checked.spec().tags()).as(p.name()).isEqualTo(p.tags());

@@ -20,7 +20,7 @@ class ProductRulesTest {
 
     private static ProductSpec product(List<ProductOption> options, VariantSpec... variants) {
         return new ProductSpec(" Pot  ", null, null, null, null, List.of(" Extérieur ", "extérieur", ""), null,
-                new BigDecimal("20"), null, options, List.of(variants));
+                new BigDecimal("20"), null, options, List.of(variants), null);
     }
 
     private static List<String> fields(ProductRules.Checked checked) {
@@ -67,7 +67,7 @@ class ProductRulesTest {
     void pricesVatRatesAndSkusAreChecked() {
         ProductSpec spec = new ProductSpec("P", null, null, null, null, null, null, new BigDecimal("100"), "piece",
                 List.of(), List.of(new VariantSpec(null, "has space", "123", Map.of(), new BigDecimal("1.999"),
-                        new BigDecimal("1"), new BigDecimal("-1"), new BigDecimal("-2"), true)));
+                        new BigDecimal("1"), new BigDecimal("-1"), new BigDecimal("-2"), true)), null);
         assertThat(fields(ProductRules.check(spec))).containsExactlyInAnyOrder("vatRate", "variants[0].sku",
                 "variants[0].barcode", "variants[0].price", "variants[0].cost", "variants[0].compareAtPrice",
                 "variants[0].weight");
@@ -100,5 +100,20 @@ class ProductRulesTest {
         assertThat(ProductRules.slugOf("Œillet d'Inde")).isEqualTo("oeillet-d-inde");
         assertThat(ProductRules.slugOf("!!!")).isEqualTo("produit");
         assertThat(OptionMatrix.code("Terre cuite", 6)).isEqualTo("TERREC");
+    }
+
+    @Test
+    void secondHandAttributesAreOptionalTrimmedAndTheConditionIsOneOfOurs() {
+        ProductSpec plain = product(List.of(), variant("A", Map.of(), "1"));
+        assertThat(ProductRules.check(plain).spec().secondHand()).isEqualTo(SecondHand.NONE);
+
+        ProductSpec good = plain.withSecondHand(new SecondHand(" very good ", " M ", " laine "));
+        ProductRules.Checked checked = ProductRules.check(good);
+        assertThat(checked.errors()).isEmpty();
+        assertThat(checked.spec().secondHand()).isEqualTo(new SecondHand("VERY_GOOD", "M", "laine"));
+
+        ProductSpec bad = plain.withSecondHand(new SecondHand("like new", "x".repeat(41), "y".repeat(81)));
+        assertThat(fields(ProductRules.check(bad))).containsExactlyInAnyOrder("secondHand.condition",
+                "secondHand.size", "secondHand.material");
     }
 }

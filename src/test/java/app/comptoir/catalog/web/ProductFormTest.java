@@ -15,7 +15,7 @@ class ProductFormTest {
 
     private static ProductForm form(List<ProductForm.OptionRow> options, List<ProductForm.VariantRow> rows) {
         return new ProductForm("Pot Toscane", "", "", "", "terrasse, Extérieur ,", "ACTIVE", "5,5", "", "botte",
-                options, rows, "", "", 3L);
+                options, rows, "", "", 3L, "", "", "");
     }
 
     private static ProductForm.VariantRow row(String sku, String price, String... values) {

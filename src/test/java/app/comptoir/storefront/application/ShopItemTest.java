@@ -63,6 +63,6 @@ class ShopItemTest {
     private static ProductView product(List<VariantView> variants) {
         return new ProductView(UUID.randomUUID(), "Gants", "gants", null, null, null, List.of(), ProductStatus.ACTIVE,
                 new BigDecimal("20"), "piece", List.of(new ProductOption("Taille", List.of("S", "L", "XL"))), variants,
-                List.of(), 1, Instant.now(), Instant.now(), 7, true);
+                List.of(), 1, Instant.now(), Instant.now(), 7, true, null);
     }
 }
