@@ -38,6 +38,8 @@ class BookingAssistantBrowserIT {
                 "carte grise (certificat d'immatriculation)");
         assertThat(phone.locator("[data-messages] [data-role='assistant']")).containsText("procès-verbal");
         browsers.screenshot("booking-assistant-phone");
+        org.assertj.core.api.Assertions.assertThat(app.comptoir.support.PageChecks.accessibility(phone,
+                "/book/ct-du-centre/assistant")).isEmpty();
 
         // A second question keeps the first in view (carried by the page, nothing stored).
         phone.getByLabel("Votre question").fill("Quels sont vos horaires ?");
