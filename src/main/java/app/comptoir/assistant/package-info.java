@@ -21,7 +21,12 @@
  * <p>The storefront's chat: a signed-in shopper's messages are answered by the same agent
  * ({@link app.comptoir.assistant.AssistantChat#chatAsShopper}) with the shopper's tools only, over the port
  * {@link app.comptoir.assistant.ShopperShop} that the storefront implements (this module may not call it).
+ *
+ * <p>The booking page's assistant: anonymous visitors of {@code /book/{slug}} ask about opening hours, prices, what to
+ * bring and free slots, answered with read-only tools over the bookings module's published
+ * {@link app.comptoir.bookings.BookingDesk} (this module depends on bookings, never the reverse), or without a
+ * provider by a keyword built-in answer; nothing is stored for a visitor, questions are throttled per address.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assistant",
-        allowedDependencies = {"catalog", "inventory", "sales", "identity", "platform"})
+        allowedDependencies = {"catalog", "inventory", "sales", "identity", "platform", "bookings"})
 package app.comptoir.assistant;

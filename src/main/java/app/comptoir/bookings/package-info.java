@@ -5,7 +5,8 @@
  * online, moved, cancelled, marked no-show, and the staff calendar.
  *
  * <p>The root package is the published API only (what other modules use: the events {@code AppointmentBooked} and
- * {@code AppointmentReminderDue}, and {@code AppointmentDocuments}, an appointment's calendar file for the e-mails). Internals follow the module template: {@code web} (public booking page and API, staff pages and
+ * {@code AppointmentReminderDue}, {@code AppointmentDocuments}, an appointment's calendar file for the e-mails, and
+ * {@code BookingDesk}, the booking page's public facts read by the assistant's visitor chat). Internals follow the module template: {@code web} (public booking page and API, staff pages and
  * API), {@code application} (services), {@code domain} (slots and the appointment's rules, framework-free),
  * {@code persistence} (every SQL text) and {@code demo}. It takes payments through the payments module's API.
  */

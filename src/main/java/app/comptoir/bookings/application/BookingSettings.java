@@ -45,11 +45,12 @@ public class BookingSettings {
 
     /** Changes the settings: a null number keeps the default, every broken field reported at once. */
     public Settings change(Integer slotStepMinutes, Integer cutoffHours, Integer horizonDays, Integer minNoticeMinutes,
-                           Integer holdMinutes, String contactPhone, String publicNote) {
+                           Integer holdMinutes, String contactPhone, String publicNote,
+                           String whatToBring) {
         actor.require(Permission.BOOKINGS_WRITE);
         Settings before = current();
         Settings after = SetupRules.settings(slotStepMinutes, cutoffHours, horizonDays, minNoticeMinutes, holdMinutes,
-                contactPhone, publicNote);
+                contactPhone, publicNote, whatToBring);
         store.save(actor.tenant(), after, clock.instant(), actor.userId());
         audit.recordChanges(AUDITED, actor.tenant(), fields(before), fields(after));
         return after;
@@ -64,6 +65,7 @@ public class BookingSettings {
         f.put("holdMinutes", s.holdMinutes());
         f.put("contactPhone", s.contactPhone());
         f.put("publicNote", s.publicNote());
+        f.put("whatToBring", s.whatToBring());
         return f;
     }
 }

@@ -89,7 +89,7 @@ public class PublicBookings {
     /** The business behind a booking page, as the page shows it. */
     public record BookingPage(UUID tenantId, String slug, String name, String currency, String zone,
                               String contactPhone, String publicNote, boolean onlineAvailable, boolean testMode,
-                              int horizonDays, int holdMinutes, String location) {
+                              int horizonDays, int holdMinutes, String location, String whatToBring) {
     }
 
     /** A service as the booking page offers it. */
@@ -115,7 +115,7 @@ public class PublicBookings {
             return new BookingPage(business.id(), business.slug(), business.name(), business.currency(),
                     businessTime.zone().getId(), settings.contactPhone(), settings.publicNote(), online,
                     online && payments.testMode(), settings.horizonDays(), settings.holdMinutes(),
-                    location(legal.current()));
+                    location(legal.current()), settings.whatToBring());
         }));
     }
 

@@ -124,7 +124,8 @@ class DemoBookings {
         settings.save(tenant, SetupRules.settings(DemoInspectionCentre.SLOT_STEP_MINUTES,
                 DemoInspectionCentre.CUTOFF_HOURS, DemoInspectionCentre.HORIZON_DAYS,
                 DemoInspectionCentre.MIN_NOTICE_MINUTES, DemoInspectionCentre.HOLD_MINUTES,
-                DemoInspectionCentre.CONTACT_PHONE, DemoInspectionCentre.PUBLIC_NOTE), setUp, null);
+                DemoInspectionCentre.CONTACT_PHONE, DemoInspectionCentre.PUBLIC_NOTE,
+                DemoInspectionCentre.WHAT_TO_BRING), setUp, null);
 
         List<DemoAgenda.Service> offered = new ArrayList<>();
         for (ServiceSeed s : DemoInspectionCentre.SERVICES) {

@@ -89,6 +89,11 @@ final class DemoInspectionCentre {
             + "Présentez-vous 5 minutes avant l'heure avec la carte grise du véhicule et le dernier procès-verbal "
             + "pour une contre-visite.";
 
+    /** What a motorist brings to an inspection, told by the booking page and its assistant. */
+    static final String WHAT_TO_BRING = "La carte grise (certificat d'immatriculation) du véhicule, une pièce "
+            + "d'identité, et pour une contre-visite le précédent procès-verbal de contrôle. Le véhicule doit être "
+            + "propre et les clés des bouchons antivol de roues avec vous.";
+
     static final String[] FIRST_NAMES = {"Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Emma", "Julie",
             "Laura", "Pauline", "Marion", "Océane", "Nathalie", "Sandrine", "Isabelle", "Valérie", "Sophie", "Claire",
             "Aurélie", "Céline", "Amandine", "Fatima", "Yasmine", "Mélanie", "Hélène", "Christine", "Agnès", "Martine",

@@ -95,17 +95,17 @@ public final class SetupRules {
 
     /** The business's booking settings. */
     public record Settings(int slotStepMinutes, int cutoffHours, int horizonDays, int minNoticeMinutes,
-                           int holdMinutes, String contactPhone, String publicNote) {
+                           int holdMinutes, String contactPhone, String publicNote, String whatToBring) {
 
         /** The settings of a business that never changed them. */
         public static Settings defaults() {
-            return new Settings(15, 24, 60, 60, 15, null, null);
+            return new Settings(15, 24, 60, 60, 15, null, null, null);
         }
     }
 
     /** Settings as typed: a null number keeps the default. */
     public static Settings settings(Integer step, Integer cutoff, Integer horizon, Integer notice, Integer hold,
-                                    String contactPhone, String publicNote) {
+                                    String contactPhone, String publicNote, String whatToBring) {
         Settings d = Settings.defaults();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         int s = count("slotStepMinutes", step, 5, 240, d.slotStepMinutes(), errors);
@@ -118,8 +118,9 @@ public final class SetupRules {
             errors.add(new InvalidInputException.FieldError("contactPhone", "must be a phone number"));
         }
         String note = CustomerRules.text("publicNote", publicNote, 1000, false, errors);
+        String bring = CustomerRules.text("whatToBring", whatToBring, 1000, false, errors);
         raise(errors);
-        return new Settings(s, c, h, n, hm, phone, note);
+        return new Settings(s, c, h, n, hm, phone, note, bring);
     }
 
     /** A closure as checked (its resource is checked by the use case). */

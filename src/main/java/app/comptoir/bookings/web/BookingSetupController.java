@@ -55,7 +55,7 @@ class BookingSetupController {
     }
 
     record SettingsBody(Integer slotStepMinutes, Integer cutoffHours, Integer horizonDays, Integer minNoticeMinutes,
-                        Integer holdMinutes, String contactPhone, String publicNote) {
+                        Integer holdMinutes, String contactPhone, String publicNote, String whatToBring) {
     }
 
     @GetMapping("/services")
@@ -160,10 +160,10 @@ class BookingSetupController {
     @PutMapping("/settings")
     @Operation(summary = "Change the booking settings",
             description = "{slotStepMinutes? (5-240), cutoffHours? (0-720), horizonDays? (1-730), minNoticeMinutes? "
-                    + "(0-10080), holdMinutes? (5-120), contactPhone?, publicNote?}; a missing number is the default.")
+                    + "(0-10080), holdMinutes? (5-120), contactPhone?, publicNote?, whatToBring? (documents to bring, shown on the booking page)}; a missing number is the default.")
     SetupRules.Settings updateSettings(@RequestBody SettingsBody body) {
-        SettingsBody b = body == null ? new SettingsBody(null, null, null, null, null, null, null) : body;
+        SettingsBody b = body == null ? new SettingsBody(null, null, null, null, null, null, null, null) : body;
         return settings.change(b.slotStepMinutes(), b.cutoffHours(), b.horizonDays(), b.minNoticeMinutes(),
-                b.holdMinutes(), b.contactPhone(), b.publicNote());
+                b.holdMinutes(), b.contactPhone(), b.publicNote(), b.whatToBring());
     }
 }

@@ -75,7 +75,8 @@ class BookingSetupPages {
 
     /** The settings form as typed. */
     record SettingsForm(String slotStepMinutes, String cutoffHours, String horizonDays, String minNoticeMinutes,
-                        String holdMinutes, String contactPhone, String publicNote) {
+                        String holdMinutes, String contactPhone, String publicNote,
+                        String whatToBring) {
     }
 
     // ------------------------------------------------------------------------------------------------ services
@@ -391,7 +392,7 @@ class BookingSetupPages {
         SetupRules.Settings s = settings.current();
         model.addAttribute("form", new SettingsForm(String.valueOf(s.slotStepMinutes()), String.valueOf(s.cutoffHours()),
                 String.valueOf(s.horizonDays()), String.valueOf(s.minNoticeMinutes()), String.valueOf(s.holdMinutes()),
-                s.contactPhone(), s.publicNote()));
+                s.contactPhone(), s.publicNote(), s.whatToBring()));
         return "bookings/settings";
     }
 
@@ -403,7 +404,7 @@ class BookingSetupPages {
             settings.change(integer("slotStepMinutes", form.slotStepMinutes()), integer("cutoffHours",
                     form.cutoffHours()), integer("horizonDays", form.horizonDays()), integer("minNoticeMinutes",
                     form.minNoticeMinutes()), integer("holdMinutes", form.holdMinutes()), form.contactPhone(),
-                    form.publicNote());
+                    form.publicNote(), form.whatToBring());
             redirect.addFlashAttribute("flash", "bookings.flash.saved");
             return "redirect:/app/bookings/settings";
         } catch (InvalidInputException e) {
