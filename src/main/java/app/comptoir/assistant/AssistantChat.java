@@ -154,8 +154,14 @@ public class AssistantChat {
      * Runs in the shop's business (the caller sets the tenant).
      */
     public ChatAnswer chatAsShopper(ShopperShop shop, UUID conversationId, String message) {
+        return chatAsShopper(shop, conversationId, message, null);
+    }
+
+    /** As {@link #chatAsShopper(ShopperShop, UUID, String)}, with the model's answer streamed to {@code onText}. */
+    public ChatAnswer chatAsShopper(ShopperShop shop, UUID conversationId, String message,
+                                    java.util.function.Consumer<String> onText) {
         String text = validated(message);
-        return turn(new ShopperSeat(shop), conversationId, text, null);
+        return turn(new ShopperSeat(shop), conversationId, text, onText);
     }
 
     /** The shopper's own conversations, most recent first (at most 20). */

@@ -124,6 +124,38 @@ class ShopChatIT {
     }
 
     @Test
+    void theShopsAnswerIsStreamedToTheShopperTokenByToken() {
+        shop.product("Pot Toscane", "POT-1", 5000, 10);
+        ShopFixture.Shopper awa = shop.shopper("Awa Diop", true);
+        MODEL.then(Reply.tools(200, 20, new ToolCall("search_products", "{\"query\":\"pot\"}")),
+                Reply.text("Le pot Toscane est en stock.", 300, 30));
+
+        String events = api(shop.bearer(awa)).body(Map.of("message", "Avez-vous des pots ?"))
+                .post("/api/v1/store/" + shop.slug + "/assistant/chat/stream").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/event-stream")).extract().asString();
+
+        List<String> tokens = new java.util.ArrayList<>();
+        String done = null;
+        for (String block : events.split("\n\n")) {
+            List<String> lines = List.of(block.strip().split("\n"));
+            String data = lines.stream().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            if (lines.contains("event: token")) {
+                tokens.add(data);
+            } else if (lines.contains("event: done")) {
+                done = data;
+            }
+        }
+        assertThat(String.join("", tokens)).isEqualTo("Le pot Toscane est en stock.");
+        assertThat(tokens).hasSizeGreaterThan(1);
+        assertThat(JsonPath.from(done).getString("answer")).isEqualTo("Le pot Toscane est en stock.");
+        assertThat(JsonPath.from(done).getList("tools.name")).containsExactly("search_products");
+        // Without the shopper's token, an ordinary problem before any event.
+        Api.given(port).body(Map.of("message", "Bonjour")).post("/api/v1/store/" + shop.slug + "/assistant/chat/stream")
+                .then().spec(Api.problem(401, "shopper-token"));
+    }
+
+    @Test
     void anAnonymousVisitorIsInvitedToSignInAndTheApiWantsTheShoppersToken() {
         ShopFixture.Browser visitor = shop.browser();
         String page = visitor.get(assistant()).body();

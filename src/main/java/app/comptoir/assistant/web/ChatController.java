@@ -1,7 +1,6 @@
 package app.comptoir.assistant.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,14 +18,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 import app.comptoir.assistant.AssistantChat;
 import app.comptoir.assistant.ChatAnswer;
 import app.comptoir.assistant.ConversationOverview;
 import app.comptoir.assistant.ConversationSummary;
 import app.comptoir.assistant.ConversationView;
-import app.comptoir.platform.ComptoirException;
+import app.comptoir.platform.ServerSentEvents;
 
 /** The back office's chat agent: a message in a conversation, and the conversations kept. */
 @RestController
@@ -38,7 +36,6 @@ class ChatController {
     record ChatRequest(UUID conversationId, String message) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AssistantChat chat;
 
@@ -71,43 +68,7 @@ class ChatController {
     @ApiResponse(responseCode = "200", description = "The answer's events",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     void stream(@RequestBody ChatRequest body, HttpServletResponse response) throws IOException {
-        boolean[] started = {false};
-        try {
-            ChatAnswer answer = chat.chat(body.conversationId(), body.message(), text -> {
-                try {
-                    event(response, started, "token", text);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            event(response, started, "done", JSON.writeValueAsString(answer));
-        } catch (ComptoirException e) {
-            if (!started[0]) {
-                throw e;
-            }
-            event(response, started, "error", JSON.writeValueAsString(java.util.Map.of("type", e.type(),
-                    "status", e.status().value(), "detail", e.getMessage())));
-        }
-    }
-
-    /** Writes one server-sent event (each line of the data its own {@code data:} line) and flushes it. */
-    private static void event(HttpServletResponse response, boolean[] started, String name, String data)
-            throws IOException {
-        if (!started[0]) {
-            response.setStatus(200);
-            response.setContentType("text/event-stream");
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("X-Accel-Buffering", "no");
-            started[0] = true;
-        }
-        StringBuilder event = new StringBuilder("event: ").append(name).append('\n');
-        for (String line : data.split("\n", -1)) {
-            event.append("data: ").append(line).append('\n');
-        }
-        event.append('\n');
-        response.getWriter().write(event.toString());
-        response.getWriter().flush();
+        ServerSentEvents.stream(response, onText -> chat.chat(body.conversationId(), body.message(), onText));
     }
 
     @GetMapping("/conversations")

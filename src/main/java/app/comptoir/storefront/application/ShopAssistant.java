@@ -52,8 +52,14 @@ public class ShopAssistant {
     /** The shopper's message in one of their conversations (null: a new one); see {@link AssistantChat#chatAsShopper}. */
     public ChatAnswer chat(ShopBusiness shop, SignedInShopper shopper, String language, UUID conversationId,
                            String message) {
+        return chat(shop, shopper, language, conversationId, message, null);
+    }
+
+    /** The same, with the model's answer streamed to {@code onText} as the provider sends it. */
+    public ChatAnswer chat(ShopBusiness shop, SignedInShopper shopper, String language, UUID conversationId,
+                           String message, java.util.function.Consumer<String> onText) {
         ShopperShop seat = new Seat(shop, shopper, language);
-        return shops.as(shop, () -> chat.chatAsShopper(seat, conversationId, message));
+        return shops.as(shop, () -> chat.chatAsShopper(seat, conversationId, message, onText));
     }
 
     /** The shopper's own conversations, most recent first. */

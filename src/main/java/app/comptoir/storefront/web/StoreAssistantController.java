@@ -1,10 +1,14 @@
 package app.comptoir.storefront.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import app.comptoir.assistant.ChatAnswer;
 import app.comptoir.assistant.ConversationSummary;
 import app.comptoir.assistant.ConversationView;
+import app.comptoir.platform.ServerSentEvents;
 import app.comptoir.storefront.application.ShopAssistant;
 import app.comptoir.storefront.application.ShopBusiness;
 import app.comptoir.storefront.application.ShopBusinesses;
@@ -64,6 +69,24 @@ class StoreAssistantController {
         SignedInShopper shopper = visitors.requireBearer(request, shop);
         ChatBody b = body == null ? new ChatBody(null, null) : body;
         return assistant.chat(shop, shopper, locale.getLanguage(), b.conversationId(), b.message());
+    }
+
+    @PostMapping("/chat/stream")
+    @Operation(summary = "Send a message to the shop's assistant and get its answer streamed (server-sent events)",
+            description = "The body and the rules of POST /api/v1/store/{slug}/assistant/chat. The answer is"
+                    + " text/event-stream: events 'token' (a piece of the model's text, as the provider sends it),"
+                    + " then one 'done' (the whole answer as POST .../chat returns it). A refusal before the first"
+                    + " event is an ordinary problem response; a provider failing after it ends the stream with an"
+                    + " 'error' event.")
+    @ApiResponse(responseCode = "200", description = "The answer's events",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    void stream(@PathVariable String slug, @RequestBody(required = false) ChatBody body, Locale locale,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ShopBusiness shop = shops.open(slug);
+        SignedInShopper shopper = visitors.requireBearer(request, shop);
+        ChatBody b = body == null ? new ChatBody(null, null) : body;
+        ServerSentEvents.stream(response, onText -> assistant.chat(shop, shopper, locale.getLanguage(),
+                b.conversationId(), b.message(), onText));
     }
 
     @GetMapping("/conversations")
