@@ -12,5 +12,5 @@
  * decision, the pause rule, job states; framework-free) and {@code persistence} (every SQL text).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channels",
-        allowedDependencies = {"platform", "identity", "sales", "inventory"})
+        allowedDependencies = {"platform", "identity", "sales", "inventory", "catalog"})
 package app.comptoir.channels;
