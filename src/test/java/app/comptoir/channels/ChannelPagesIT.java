@@ -140,7 +140,7 @@ class ChannelPagesIT {
     @Test
     void theNewListingFormPutsEveryErrorNextToItsField() {
         Account admin = Api.newBusiness(port, "Friperie des brouillons");
-        ChannelsTesting.connectedAccount(port, admin, vinted.login("zoe.brouillon"));
+        UUID account = ChannelsTesting.connectedAccount(port, admin, vinted.login("zoe.brouillon"));
         WebSession web = signedIn(admin);
         assertThat(web.get("/app/channels/listings/new").body()).contains("data-listing-form", "f-sku");
 
@@ -159,7 +159,8 @@ class ChannelPagesIT {
                 "title", "Jupe plissée vintage", "price", "19,90", "statusId", "2"));
         assertThat(noCategory.body()).containsPattern("id=\"f-catalogId\"[^>]*is-invalid")
                 .doesNotContainPattern("id=\"f-title\"[^>]*is-invalid");
-        Page good = web.post("/app/channels/listings", Map.of("variantId", UUID.randomUUID().toString(),
+        Page good = web.post("/app/channels/listings", Map.of("accountId", account.toString(),
+                "variantId", UUID.randomUUID().toString(),
                 "title", "Jupe plissée vintage", "price", "19,90", "catalogId", "1904", "statusId", "2", "colorIds", "12"));
         assertThat(good.location()).hasValueSatisfying(l -> assertThat(l).contains("/app/channels/listings/"));
     }
