@@ -260,3 +260,32 @@ document.addEventListener('keydown', function (event) {
         first.focus();
     }
 });
+
+// [data-countdown="2026-12-06T14:32:00Z"] (a channel account's rate window): the time left until then, "1 h 05 min"
+// or "4 min 09 s", updated every second.
+(function () {
+    'use strict';
+    function two(n) {
+        return (n < 10 ? '0' : '') + n;
+    }
+    function tick() {
+        document.querySelectorAll('[data-countdown]').forEach(function (element) {
+            var end = Date.parse(element.dataset.countdown);
+            if (isNaN(end)) {
+                return;
+            }
+            var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+            var hours = Math.floor(left / 3600);
+            var minutes = Math.floor((left % 3600) / 60);
+            var seconds = left % 60;
+            element.textContent = hours > 0 ? hours + ' h ' + two(minutes) + ' min'
+                : minutes + ' min ' + two(seconds) + ' s';
+        });
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        if (document.querySelector('[data-countdown]')) {
+            tick();
+            window.setInterval(tick, 1000);
+        }
+    });
+})();

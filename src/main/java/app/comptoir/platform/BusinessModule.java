@@ -9,7 +9,7 @@ import java.util.List;
  * in the settings (a switch for a module that does not exist would promise what is not there).
  */
 public enum BusinessModule {
-    CATALOG(true), INVENTORY(true), SALES(true), PURCHASING(true), CHANNELS(false), ASSISTANT(false),
+    CATALOG(true), INVENTORY(true), SALES(true), PURCHASING(true), CHANNELS(true), ASSISTANT(false),
     REPORTING(true), BOOKINGS(true), INSPECTIONS(false), PAYMENTS(true), NOTIFICATIONS(false), STOREFRONT(true);
 
     private final boolean built;

@@ -36,6 +36,17 @@ public final class ChannelsTesting {
         return UUID.fromString(id);
     }
 
+    /** Switches the CHANNELS module on in the business's settings (a new business starts without it). */
+    public static void enableChannels(int port, Account admin) {
+        var tenant = Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200).extract().jsonPath();
+        List<String> modules = new java.util.ArrayList<>(tenant.getList("enabledModules", String.class));
+        modules.add("CHANNELS");
+        Api.as(port, admin).body(Map.of("name", tenant.getString("name"), "slug", tenant.getString("slug"),
+                        "currency", tenant.getString("currency"), "locale", tenant.getString("locale"),
+                        "timezone", tenant.getString("timezone"), "enabledModules", modules))
+                .put("/api/v1/tenant").then().statusCode(200);
+    }
+
     /** A business with a Vinted account connected through the extension. */
     public static UUID connectedAccount(int port, Account admin, FakeVinted.Login login) {
         return connect(port, pairDevice(port, admin), login);

@@ -239,6 +239,20 @@ public class ChannelAccounts {
         return account(id);
     }
 
+    /**
+     * Disconnects the account: its sealed session is erased (not kept, not shown), it shows EXPIRED and its jobs fail
+     * until the extension sends a new session.
+     */
+    @Transactional
+    public AccountView disconnect(UUID id) {
+        permissions.require(Permission.CATALOG_WRITE);
+        UUID tenant = tenantContext.requireTenant();
+        accounts.find(tenant, id).orElseThrow(() -> new NotFoundException("account", id));
+        accounts.disconnect(tenant, id, "Disconnected in Comptoir", clock.instant());
+        return account(id);
+    }
+
+    /** The business's paired devices. */
     @Transactional(readOnly = true)
     public List<DeviceStore.Device> devices() {
         permissions.require(Permission.READ);

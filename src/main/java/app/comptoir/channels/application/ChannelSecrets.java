@@ -32,6 +32,12 @@ public class ChannelSecrets {
         }
     }
 
+    /**
+     * The cookie that marks a demo account's made-up session: the job runner sends nothing to a marketplace for it
+     * (a demo business must never reach the real Vinted).
+     */
+    public static final String DEMO_COOKIE = "comptoir_demo";
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ChannelSettings.class)
     static class Settings {

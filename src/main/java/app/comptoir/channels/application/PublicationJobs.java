@@ -121,6 +121,9 @@ public class PublicationJobs {
         } catch (IllegalStateException e) {
             return fail(job, listing, "The stored session does not open (" + e.getMessage() + ")");
         }
+        if (credentials.cookies().containsKey(ChannelSecrets.DEMO_COOKIE)) {
+            return fail(job, listing, "Demo account: nothing is sent to the marketplace");
+        }
         try {
             return switch (job.kind()) {
                 case PUBLISH -> publish(job, listing, adapter, credentials);

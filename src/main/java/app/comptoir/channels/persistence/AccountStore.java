@@ -106,6 +106,13 @@ public class AccountStore {
                 .params(ts(at), ts(at), tenant, id).update();
     }
 
+    /** Forgets the account's session: it stays listed, EXPIRED, until the extension sends a new one. */
+    public void disconnect(UUID tenant, UUID id, String why, Instant at) {
+        jdbc.sql("update channel_accounts set secrets_encrypted = null, key_id = null, status = 'EXPIRED',"
+                        + " last_error = ?, updated_at = ?, updated_by = null where tenant_id = ? and id = ?")
+                .params(why, ts(at), tenant, id).update();
+    }
+
     public void limit(UUID tenant, UUID id, int writeLimit) {
         jdbc.sql("update channel_accounts set write_limit = ? where tenant_id = ? and id = ?")
                 .params(writeLimit, tenant, id).update();

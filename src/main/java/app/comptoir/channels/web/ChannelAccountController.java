@@ -65,6 +65,12 @@ class ChannelAccountController {
         return accounts.limit(id, body.limit());
     }
 
+    @PostMapping("/api/v1/channels/accounts/{id}/disconnect")
+    @Operation(summary = "Disconnect the account: its stored session is erased; the extension connects it again")
+    ChannelAccounts.AccountView disconnect(@PathVariable UUID id) {
+        return accounts.disconnect(id);
+    }
+
     @GetMapping("/api/v1/channels/vinted/accounts/{id}/rate-limit")
     @Operation(summary = "How the account's rolling window stands: {used, remaining, resetAt}",
             description = "resetAt is when the oldest counted write leaves the window (null when none is counted).")

@@ -65,6 +65,9 @@ public class DemoTenants {
     /** The inspection centre, the demo business that takes appointments. */
     static final String INSPECTION_CENTRE = "ct-du-centre";
 
+    /** The second-hand reseller, the demo business that sells on Vinted (channels). */
+    static final String SECOND_HAND = "seconde-main";
+
     /** One demo business. */
     public record DemoBusiness(String slug, String name, String currency, String locale, String timezone,
                                boolean pricesIncludeVat, BusinessKind kind) {
@@ -176,7 +179,8 @@ public class DemoTenants {
     /**
      * The modules a demo business works with: a registered supplier sells through its purchasing space only (catalog,
      * received orders); the inspection centre takes appointments and payments and sells no goods (no catalog, stock,
-     * sales, purchasing nor their statistics); the shops use everything but appointments.
+     * sales, purchasing nor their statistics); the shops use everything but appointments, and only the second-hand
+     * reseller sells through outside marketplaces (channels).
      */
     static Set<BusinessModule> modules(DemoBusiness business) {
         if (business.kind() == BusinessKind.SUPPLIER) {
@@ -188,6 +192,9 @@ public class DemoTenants {
         }
         Set<BusinessModule> shop = EnumSet.allOf(BusinessModule.class);
         shop.removeAll(EnumSet.of(BusinessModule.BOOKINGS, BusinessModule.INSPECTIONS));
+        if (!SECOND_HAND.equals(business.slug())) {
+            shop.remove(BusinessModule.CHANNELS); // only the second-hand reseller cross-lists on Vinted
+        }
         return shop;
     }
 
