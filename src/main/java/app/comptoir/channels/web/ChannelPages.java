@@ -204,7 +204,7 @@ class ChannelPages {
             try {
                 var listing = listings.draft(new Listings.Draft(uuid(form.get("accountId")), variant, blank(form.get("title")),
                         blank(form.get("description")), price, catalogId, statusId, blank(form.get("brand")), sizeId,
-                        colors));
+                        colors, null));
                 return "redirect:/app/channels/listings/" + listing.id();
             } catch (InvalidInputException e) {
                 e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
