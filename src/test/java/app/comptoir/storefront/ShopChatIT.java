@@ -137,7 +137,7 @@ class ShopChatIT {
         List<String> tokens = new java.util.ArrayList<>();
         String done = null;
         for (String block : events.split("\n\n")) {
-            List<String> lines = List.of(block.strip().split("\n"));
+            List<String> lines = java.util.Arrays.stream(block.split("\n")).filter(l -> !l.isEmpty()).toList();
             String data = lines.stream().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6))
                     .collect(java.util.stream.Collectors.joining("\n"));
             if (lines.contains("event: token")) {
