@@ -222,6 +222,32 @@ class ChannelsIT {
     }
 
     @Test
+    void thePublicationSendsTheProductsPicturesFirstEachAWriteOfTheCap() {
+        Account admin = Api.newBusiness(port, "Friperie en photos");
+        FakeVinted.Login login = vinted.login("photos.ici");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        String variant = ChannelsTesting.productWithPictures(port, admin, "Gilet en laine", "GIL-1", 2);
+        UUID listing = ChannelsTesting.draftOf(port, admin, account, variant, "Gilet en laine bleu");
+
+        ChannelsTesting.publish(port, admin, listing);
+        jobs.runDue(admin.tenantId());
+
+        List<FakeVinted.Call> calls = vinted.calls(login).stream()
+                .filter(c -> c.method().equals("POST")).toList();
+        assertThat(calls).extracting(FakeVinted.Call::path)
+                .containsExactly("/api/v2/photos", "/api/v2/photos", "/api/v2/item_upload/items");
+        assertThat(calls.get(0).headers().get("content-type")).startsWith("multipart/form-data");
+        assertThat(calls.get(0).body()).contains("image/png");
+        List<Long> assigned = new java.util.ArrayList<>();
+        calls.get(2).json().path("item").path("assigned_photos").forEach(p -> assigned.add(p.path("id").asLong()));
+        assertThat(assigned).hasSize(2).doesNotHaveDuplicates();
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then().body("listing.state", equalTo("PUBLISHED"));
+        // Two photos and the item: three writes the cap counted.
+        Api.as(port, admin).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then()
+                .statusCode(200).body("used", equalTo(3));
+    }
+
+    @Test
     void anOrderThatTakesTheLastUnitWithdrawsTheListingFromVinted() {
         Account admin = Api.newBusiness(port, "Friperie vendu ici");
         FakeVinted.Login login = vinted.login("vendu.ici");

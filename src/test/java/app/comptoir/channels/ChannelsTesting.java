@@ -74,4 +74,52 @@ public final class ChannelsTesting {
         return UUID.fromString(Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/publish").then()
                 .statusCode(202).extract().path("id"));
     }
+
+    /** A product with one variant in stock and {@code pictures} pictures of its own; returns the variant's id. */
+    public static String productWithPictures(int port, Account admin, String name, String sku, int pictures) {
+        String product = Api.as(port, admin).body(Map.of("name", name, "vatRate", 20, "status", "ACTIVE",
+                        "variants", List.of(Map.of("sku", sku, "price", new java.math.BigDecimal("25")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+        for (int i = 0; i < pictures; i++) {
+            io.restassured.RestAssured.given().port(port).header("Authorization", "Bearer " + admin.accessToken())
+                    .accept("application/json, application/problem+json")
+                    .multiPart("file", "photo" + i + ".png", picture(i), "image/png")
+                    .post("/api/v1/products/" + product + "/images").then().statusCode(201);
+        }
+        String variant = Api.as(port, admin).get("/api/v1/products/" + product).then().statusCode(200)
+                .extract().path("variants[0].id");
+        Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 1))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        return variant;
+    }
+
+    /** A small drawn picture, different for each {@code n}. */
+    private static byte[] picture(int n) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(40 * n % 255, 120, 60));
+        g.fillRect(0, 0, 40, 30);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Drafts a listing of a catalog variant with Vinted's ids typed; returns its id. */
+    public static UUID draftOf(int port, Account admin, UUID account, String variant, String title) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accountId", account);
+        body.put("variantId", variant);
+        body.put("title", title);
+        body.put("price", "25");
+        body.put("catalogId", 1907);
+        body.put("statusId", 2);
+        return UUID.fromString(Api.as(port, admin).body(body).post("/api/v1/channels/listings").then().statusCode(201)
+                .extract().path("id"));
+    }
 }

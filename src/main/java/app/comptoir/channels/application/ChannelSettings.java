@@ -31,8 +31,9 @@ public record ChannelSettings(String encryptionKey, List<String> previousEncrypt
     public record Pairing(@DefaultValue("10") int failuresPerAddress) {
     }
 
-    /** Vinted's pace. */
-    public record Vinted(@DefaultValue("20s") Duration spacingMin, @DefaultValue("50s") Duration spacingMax) {
+    /** Vinted's pace, and how many of the product's pictures a listing sends (each upload is a write). */
+    public record Vinted(@DefaultValue("20s") Duration spacingMin, @DefaultValue("50s") Duration spacingMax,
+                         @DefaultValue("5") int photos) {
     }
 
     /** The job runner. */

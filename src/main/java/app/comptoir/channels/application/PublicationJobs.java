@@ -59,11 +59,13 @@ public class PublicationJobs {
     private final ChannelSettings settings;
     private final StockMovements stock;
     private final Listings others;
+    private final ListingPhotos photos;
 
     PublicationJobs(PublicationJobStore jobs, ListingStore listings, AccountStore accounts, ChannelSecrets secrets,
                     WriteSlots slots, List<MarketplaceAdapter> adapters, TenantContext tenantContext,
                     PlatformTransactionManager transactionManager, Clock clock, ChannelSettings settings,
-                    StockMovements stock, Listings others) {
+                    StockMovements stock, Listings others, ListingPhotos photos) {
+        this.photos = photos;
         this.stock = stock;
         this.others = others;
         this.jobs = jobs;
@@ -153,11 +155,28 @@ public class PublicationJobs {
                         + there.get().id());
             }
         }
+        // The product's pictures first, one write each; those already uploaded by an earlier attempt are kept.
+        List<PublicationJobStore.UploadedPhoto> uploaded = new ArrayList<>(read(() -> jobs.photos(tenant, job.id())));
+        int wanted = read(() -> photos.count(listing.variantId()));
+        while (uploaded.size() < wanted) {
+            Optional<Outcome> waiting = slot(job, "photo");
+            if (waiting.isPresent()) {
+                return waiting.get();
+            }
+            int index = uploaded.size();
+            ListingPhotos.Picture picture = read(() -> photos.picture(listing.variantId(), index));
+            MarketplaceAdapter.Photo sent = adapter.uploadPhoto(credentials, picture.bytes(), picture.fileName());
+            slots.wentThrough(tenant, job.accountId());
+            PublicationJobStore.UploadedPhoto photo = new PublicationJobStore.UploadedPhoto(sent.id(), sent.url());
+            transactions.executeWithoutResult(s -> jobs.photoUploaded(tenant, job.id(), photo));
+            uploaded.add(photo);
+        }
         Optional<Outcome> waiting = slot(job, "publish");
         if (waiting.isPresent()) {
             return waiting.get();
         }
-        long remoteId = adapter.publish(credentials, item(listing), List.of(), job.uploadSession());
+        long remoteId = adapter.publish(credentials, item(listing), uploaded.stream()
+                .map(p -> new MarketplaceAdapter.Photo(p.id(), p.url())).toList(), job.uploadSession());
         slots.wentThrough(tenant, job.accountId());
         return succeed(job, listing, "PUBLISHED", remoteId, "item " + remoteId);
     }

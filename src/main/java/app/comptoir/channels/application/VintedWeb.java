@@ -67,12 +67,18 @@ class VintedWeb implements MarketplaceAdapter {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo[type]\"\r\n\r\nitem\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo[file]\"; filename=\""
-                + safeName + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + safeName + "\"\r\nContent-Type: " + imageType(safeName) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(image);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         JsonNode answer = send(credentials, "POST", "/api/v2/photos", "multipart/form-data; boundary=" + boundary,
                 body.toByteArray());
         return new Photo(answer.path("id").asLong(), answer.path("url").asString(""));
+    }
+
+    /** The image's type from its file name's extension (JPEG unless it says PNG or WebP). */
+    private static String imageType(String fileName) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".png") ? "image/png" : name.endsWith(".webp") ? "image/webp" : "image/jpeg";
     }
 
     @Override

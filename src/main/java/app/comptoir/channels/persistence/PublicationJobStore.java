@@ -56,6 +56,25 @@ public class PublicationJobStore {
                 .params(tenant, listing).query(PublicationJobStore::map).list();
     }
 
+    /** A photo the job uploaded to the marketplace: its id and address there. */
+    public record UploadedPhoto(long id, String url) {
+    }
+
+    /** The photos the job uploaded so far, in their order. */
+    public List<UploadedPhoto> photos(UUID tenant, UUID job) {
+        return jdbc.sql("select (p.photo ->> 'id')::bigint, p.photo ->> 'url' from channel_jobs j,"
+                        + " jsonb_array_elements(j.photos) with ordinality p(photo, n)"
+                        + " where j.tenant_id = ? and j.id = ? order by p.n")
+                .params(tenant, job).query((rs, i) -> new UploadedPhoto(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Records one more photo uploaded by the job. */
+    public void photoUploaded(UUID tenant, UUID job, UploadedPhoto photo) {
+        jdbc.sql("update channel_jobs set photos = photos || jsonb_build_array(jsonb_build_object('id', ?::bigint,"
+                        + " 'url', ?::text)) where tenant_id = ? and id = ?")
+                .params(photo.id(), photo.url(), tenant, job).update();
+    }
+
     /** Whether the listing has a job of this kind not finished yet. */
     public boolean open(UUID tenant, UUID listing, JobKind kind) {
         return jdbc.sql("select count(*) from channel_jobs where tenant_id = ? and listing_id = ? and kind = ?"

@@ -78,6 +78,9 @@ class RateCapIT {
     @Autowired
     Listings listings;
 
+    @Autowired
+    ListingPhotos listingPhotos;
+
     private final FakeVinted vinted = FakeVinted.shared();
 
     @Autowired
@@ -87,7 +90,7 @@ class RateCapIT {
     private PublicationJobs runner(MovableClock clock) {
         WriteSlots slots = new WriteSlots(accountStore, transactions, clock, settings);
         return new PublicationJobs(jobStore, listingStore, accountStore, secrets, slots, adapters, tenants,
-                transactions, clock, settings, stockMovements, listings);
+                transactions, clock, settings, stockMovements, listings, listingPhotos);
     }
 
     /** A runner made of another node's beans (its own connection pool, transactions and keys), on the moved clock. */
@@ -101,7 +104,8 @@ class RateCapIT {
         return new PublicationJobs(node.bean(PublicationJobStore.class), node.bean(ListingStore.class), accounts,
                 node.bean(ChannelSecrets.class), new WriteSlots(accounts, tx, clock, nodeSettings), nodeAdapters,
                 node.bean(TenantContext.class), tx, clock, nodeSettings,
-                node.bean(app.comptoir.inventory.StockMovements.class), node.bean(Listings.class));
+                node.bean(app.comptoir.inventory.StockMovements.class), node.bean(Listings.class),
+                node.bean(ListingPhotos.class));
     }
 
     private PublicationJobStore.Job job(Account admin, UUID id) {
@@ -173,6 +177,40 @@ class RateCapIT {
                             + " from channel_writes where account_id = ?) w", Long.class, account)));
             assertThat(inAnyWindow).isLessThanOrEqualTo(40);
         }
+    }
+
+    @Test
+    void aPublicationWaitingForTheCapBetweenItsPhotosDoesNotSendThemTwice() {
+        Account admin = Api.newBusiness(port, "Friperie photos plafonnées");
+        FakeVinted.Login login = vinted.login("photos.plafond");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        Api.as(port, admin).body(java.util.Map.of("limit", 2))
+                .put("/api/v1/channels/accounts/" + account + "/rate-limit").then().statusCode(200);
+        String variant = ChannelsTesting.productWithPictures(port, admin, "Veste en velours", "VEL-1", 2);
+        UUID job = ChannelsTesting.publish(port, admin,
+                ChannelsTesting.draftOf(port, admin, account, variant, "Veste en velours côtelé"));
+        MovableClock clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusSeconds(1));
+        PublicationJobs runner = runner(clock);
+
+        runner.runDue(admin.tenantId());
+        // Both photos went, then the cap: the item waits.
+        assertThat(photos(login)).isEqualTo(2);
+        assertThat(creates(login)).isZero();
+        assertThat(job(admin, job).state()).isEqualTo(JobState.PENDING);
+
+        clock.advance(Duration.ofHours(2));
+        runner.runDue(admin.tenantId());
+        assertThat(job(admin, job).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(creates(login)).isEqualTo(1);
+        // The photos were not sent again, and the item carries them.
+        assertThat(photos(login)).isEqualTo(2);
+        FakeVinted.Call create = vinted.calls(login).stream()
+                .filter(c -> c.path().equals("/api/v2/item_upload/items")).findFirst().orElseThrow();
+        assertThat(create.json().path("item").path("assigned_photos").size()).isEqualTo(2);
+    }
+
+    private long photos(FakeVinted.Login login) {
+        return vinted.calls(login).stream().filter(c -> c.path().equals("/api/v2/photos")).count();
     }
 
     @Test
