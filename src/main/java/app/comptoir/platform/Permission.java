@@ -33,6 +33,8 @@ public enum Permission {
     PURCHASES_WRITE,
     /** Set up bookable services, resources, opening hours and holidays; book, move and cancel appointments, record no-shows and walk-ins. */
     BOOKINGS_WRITE,
+    /** Check vehicles in, confirm scanned registration documents, run checklists, complete inspections and issue their documents. */
+    INSPECTIONS_WRITE,
     /** Record payments received on site (cash, card terminal, transfer, cheque) and send online payment links. */
     PAYMENTS_RECORD,
     /** Refund a payment, online or on site. */

@@ -32,7 +32,7 @@ public record PermissionMatrix(Map<Role, Set<Permission>> grants) {
                 Role.MANAGER, EnumSet.of(Permission.READ, Permission.CATALOG_WRITE, Permission.STOCK_WRITE,
                         Permission.ALERTS_MANAGE, Permission.ORDERS_WRITE, Permission.DELIVERIES,
                         Permission.CUSTOMERS_WRITE, Permission.PURCHASES_WRITE,
-                        Permission.BOOKINGS_WRITE, Permission.PAYMENTS_RECORD, Permission.PAYMENTS_REFUND),
+                        Permission.BOOKINGS_WRITE, Permission.INSPECTIONS_WRITE, Permission.PAYMENTS_RECORD, Permission.PAYMENTS_REFUND),
                 Role.DRIVER, EnumSet.of(Permission.DELIVERIES),
                 Role.VIEWER, EnumSet.of(Permission.READ)));
     }
