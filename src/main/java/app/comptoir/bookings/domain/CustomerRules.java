@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import app.comptoir.bookings.VehiclePlate;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.TextInput;
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import app.comptoir.bookings.VehiclePlate;
+
 import org.junit.jupiter.api.Test;
 
 import app.comptoir.platform.InvalidInputException;

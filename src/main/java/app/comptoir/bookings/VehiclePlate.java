@@ -1,4 +1,4 @@
-package app.comptoir.bookings.domain;
+package app.comptoir.bookings;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * French registration plates: the current SIV format {@code AB-123-CD} (since 2009: letters without I, O and U,
  * never SS first nor 000 in the middle) and the older FNI format {@code 1234 AB 56} (one to four digits, one to
  * three letters, the département: 01 to 95, 2A, 2B, 971 to 976).
- * Typed with dashes, spaces or nothing between the groups, in any case; kept in the official spelling.
+ * Typed with dashes, spaces or nothing between the groups, in any case; kept in the official spelling. Published:
+ * the inspections module files vehicles under the same plates.
  */
 public final class VehiclePlate {
 
