@@ -1,5 +1,7 @@
 package app.comptoir.platform;
 
+import java.util.List;
+
 /**
  * The one rule for text a user types, shared by the JSON API, the web forms and the CSV import: no
  * control character except tab, CR and LF (multi-line text is legitimate; a NUL is refused by
@@ -19,5 +21,29 @@ public final class TextInput {
             }
         }
         return false;
+    }
+
+    /**
+     * A typed field stripped, or null when blank (an error "is required" when it must be given), too long or with a
+     * control character (each adds its error to {@code errors}, so a form reports every field at once).
+     */
+    public static String field(String field, String value, int max, boolean required,
+                               List<InvalidInputException.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new InvalidInputException.FieldError(field, "is required"));
+            }
+            return null;
+        }
+        String s = value.strip();
+        if (hasControlCharacter(s)) {
+            errors.add(new InvalidInputException.FieldError(field, "must not contain control characters"));
+            return null;
+        }
+        if (s.length() > max) {
+            errors.add(new InvalidInputException.FieldError(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return s;
     }
 }

@@ -404,7 +404,18 @@ public class Appointments {
     /** The service was done. */
     public AppointmentView complete(UUID id) {
         actor.require(Permission.BOOKINGS_WRITE);
+        return completeDone(id);
+    }
+
+    /**
+     * The service was done, recorded by another module's use case that checked its own permission (an inspection
+     * completed on the appointment: INSPECTIONS_WRITE); nothing happens to an appointment already completed.
+     */
+    public AppointmentView completeDone(UUID id) {
         Appointment a = load(id, true);
+        if (a.status() == AppointmentStatus.COMPLETED) {
+            return stored(id);
+        }
         AppointmentStatus from = a.status();
         a.complete(clock.instant(), actor.userId());
         save(a, from);
@@ -590,6 +601,27 @@ public class Appointments {
     /** The appointment for the current business (locked when asked). */
     public Appointment load(UUID id, boolean lock) {
         return store.find(actor.tenant(), id, lock).orElseThrow(() -> new NotFoundException("Appointment", id));
+    }
+
+    /**
+     * The appointment a scanned or typed code points to: the customer's link (the QR code of the confirmation page,
+     * whole URL or token) or the reference; empty when it points to none of this business.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AppointmentView> findByCode(String code) {
+        actor.require(Permission.READ);
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        String text = code.strip();
+        int manage = text.lastIndexOf("/manage/");
+        String token = manage >= 0 ? text.substring(manage + "/manage/".length()).replaceAll("[?#/].*$", "") : text;
+        Optional<UUID> id = ManageToken.wellFormed(token) ? store.byLink(actor.tenant(), ManageToken.hash(token))
+                : Optional.empty();
+        if (id.isEmpty()) {
+            id = store.byReference(actor.tenant(), text.toUpperCase(java.util.Locale.ROOT));
+        }
+        return id.map(this::stored);
     }
 
     /** The business's cut-off for customers' changes. */

@@ -76,21 +76,6 @@ public final class CustomerRules {
     /** The text stripped, null when blank; required, too long or holding a control character is a field error. */
     static String text(String field, String value, int max, boolean required,
                        List<InvalidInputException.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new InvalidInputException.FieldError(field, "is required"));
-            }
-            return null;
-        }
-        String s = value.strip();
-        if (TextInput.hasControlCharacter(s)) {
-            errors.add(new InvalidInputException.FieldError(field, "must not contain control characters"));
-            return null;
-        }
-        if (s.length() > max) {
-            errors.add(new InvalidInputException.FieldError(field, "must be at most " + max + " characters"));
-            return null;
-        }
-        return s;
+        return TextInput.field(field, value, max, required, errors);
     }
 }

@@ -70,6 +70,12 @@ public class AppointmentStore {
                 UUID.class, tenant, tokenHash).stream().findFirst();
     }
 
+    /** The appointment of this reference ({@code RDV-2026-000042}), typed at the counter. */
+    public Optional<UUID> byReference(UUID tenant, String reference) {
+        return jdbc.queryForList("select id from appointments where tenant_id = ? and reference = ?",
+                UUID.class, tenant, reference).stream().findFirst();
+    }
+
     /** Keeps a link given to the customer (its hash only). */
     public void addLink(UUID tenant, UUID appointmentId, String tokenHash, Instant at) {
         jdbc.update("insert into appointment_links (token_hash, tenant_id, appointment_id, created_at) values (?, ?, ?, ?)",
