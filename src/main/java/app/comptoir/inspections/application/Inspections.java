@@ -195,6 +195,15 @@ public class Inspections {
         return find(id);
     }
 
+    /** Grades OK every point of the inspection not checked yet; returns how many. */
+    public int gradeUncheckedOk(UUID id) {
+        permissions.require(Permission.INSPECTIONS_WRITE);
+        Inspection inspection = load(id, true);
+        int count = inspection.gradeUncheckedOk(clock.instant(), userId());
+        save(inspection);
+        return count;
+    }
+
     /** Keeps a defect photo (JPEG or PNG, at most 5 MB) for the inspection; its id then goes with a grade. */
     public UUID addPhoto(UUID id, String contentType, byte[] bytes) {
         permissions.require(Permission.INSPECTIONS_WRITE);

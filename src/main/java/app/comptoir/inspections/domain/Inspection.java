@@ -109,6 +109,20 @@ public class Inspection {
                 grade == Grade.OK ? null : photoId, at, by));
     }
 
+    /** Grades OK every point not checked yet (the inspector found nothing else); returns how many. */
+    public int gradeUncheckedOk(Instant at, UUID by) {
+        requireInProgress();
+        int count = 0;
+        for (PointResult point : List.copyOf(points.values())) {
+            if (point.grade() == null) {
+                points.put(point.code(), new PointResult(point.code(), point.function(), point.position(), Grade.OK,
+                        null, null, at, by));
+                count++;
+            }
+        }
+        return count;
+    }
+
     /**
      * Completes the inspection: every point graded, the odometer read (required for a periodic inspection), the
      * outcome decided on {@code day} (validity counted from {@code validFrom}: the day itself, or for a
