@@ -86,6 +86,7 @@ class InspectionDocumentsIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(pdf.header("Content-Disposition")).startsWith("inline").contains("PV-CT-2026-000123.pdf");
+        keep("report.pdf", pdf.asByteArray());
         try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Procès-verbal de contrôle technique", "CT-2026-000123", "AB-123-CD", VIN,
@@ -121,6 +122,7 @@ class InspectionDocumentsIT {
 
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.header("Content-Disposition")).startsWith("inline").contains("CERT-CT-2026-000007.pdf");
+        keep("certificate.pdf", pdf.asByteArray());
         String url = publicUrl.replaceAll("/$", "") + "/verify/" + centre.tenantSlug() + "/" + written.verificationCode();
         try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
@@ -225,6 +227,13 @@ class InspectionDocumentsIT {
             assertThat(page.asString()).as(path).contains("Certificat inconnu", "noindex")
                     .doesNotContain("Exception", "at app.comptoir");
         }
+    }
+
+    /** Kept under target/documents for a look by eye. */
+    private static void keep(String name, byte[] pdf) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Paths.get("target", "documents", "inspections");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), pdf);
     }
 
     private static int images(PDDocument document) throws IOException {
