@@ -12,5 +12,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
         allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "purchasing", "bookings", "payments",
-                "storefront"})
+                "storefront", "inspections"})
 package app.comptoir.notifications;

@@ -42,6 +42,7 @@ import app.comptoir.platform.FormErrors;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.PublicRequests;
+import app.comptoir.platform.QrCodes;
 
 /**
  * The public booking page of a business, phone first, in French or English ({@code ?lang=}): its services

@@ -23,6 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.comptoir.bookings.AppointmentArrivals;
+import app.comptoir.inspections.application.InspectionPdfs;
+import app.comptoir.inspections.application.InspectionReports;
 import app.comptoir.inspections.application.Inspections;
 import app.comptoir.inspections.application.Vehicles;
 import app.comptoir.inspections.domain.ControlFunction;
@@ -55,10 +57,14 @@ class InspectionPages {
     private final AppointmentArrivals arrivals;
     private final BusinessTime businessTime;
     private final Permissions permissions;
+    private final InspectionReports reports;
+    private final InspectionPdfs pdfs;
 
     InspectionPages(Inspections inspections, Vehicles vehicles, AppointmentArrivals arrivals,
-                    BusinessTime businessTime, Permissions permissions) {
+                    BusinessTime businessTime, Permissions permissions, InspectionReports reports, InspectionPdfs pdfs) {
         this.permissions = permissions;
+        this.reports = reports;
+        this.pdfs = pdfs;
         this.inspections = inspections;
         this.vehicles = vehicles;
         this.arrivals = arrivals;
@@ -214,6 +220,21 @@ class InspectionPages {
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate()).body(photo.bytes());
+    }
+
+    @GetMapping("/{id}/report.pdf")
+    org.springframework.http.ResponseEntity<byte[]> reportPdf(@PathVariable UUID id, java.util.Locale locale) {
+        return InspectionDocumentController.inline(pdfs.report(completed(id), InspectionDocumentController.language(locale)));
+    }
+
+    @GetMapping("/{id}/certificate.pdf")
+    org.springframework.http.ResponseEntity<byte[]> certificatePdf(@PathVariable UUID id, java.util.Locale locale) {
+        return InspectionDocumentController.inline(pdfs.certificate(completed(id),
+                InspectionDocumentController.language(locale)));
+    }
+
+    private app.comptoir.inspections.application.InspectionReport completed(UUID id) {
+        return reports.report(id).orElseThrow(() -> new app.comptoir.platform.NotFoundException("Completed inspection", id));
     }
 
     @PostMapping("/{id}/points/{code}")

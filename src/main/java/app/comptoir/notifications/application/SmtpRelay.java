@@ -76,9 +76,8 @@ class SmtpRelay {
             if (logo.isPresent() && mail.htmlBody() != null && mail.htmlBody().contains("cid:" + MailTemplates.LOGO_CID)) {
                 helper.addInline(MailTemplates.LOGO_CID, new ByteArrayResource(logo.get().bytes()), logo.get().mediaType());
             }
-            if (mail.attachment() != null) {
-                helper.addAttachment(mail.attachmentName(), new ByteArrayResource(mail.attachment()),
-                        contentType(mail.attachmentName()));
+            for (MailAttachments.File file : MailAttachments.unpack(mail.attachmentName(), mail.attachment())) {
+                helper.addAttachment(file.name(), new ByteArrayResource(file.bytes()), contentType(file.name()));
             }
             sender.get().send(message);
             return new Outcome.Sent();

@@ -1,4 +1,4 @@
-package app.comptoir.bookings.web;
+package app.comptoir.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,14 +13,17 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes as PNG images (ZXing): the customer's link on the confirmation page, for a phone to open. */
-final class QrCodes {
+/**
+ * QR codes as PNG images (ZXing), for a phone to open a link: the customer's link on the booking confirmation page,
+ * the verification address printed on an inspection certificate.
+ */
+public final class QrCodes {
 
     private QrCodes() {
     }
 
     /** The text as a square QR code of about {@code size} pixels, with a quiet zone, error correction M. */
-    static byte[] png(String text, int size) {
+    public static byte[] png(String text, int size) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
