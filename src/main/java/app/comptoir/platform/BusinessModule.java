@@ -10,7 +10,7 @@ import java.util.List;
  */
 public enum BusinessModule {
     CATALOG(true), INVENTORY(true), SALES(true), PURCHASING(true), CHANNELS(true), ASSISTANT(false),
-    REPORTING(true), BOOKINGS(true), INSPECTIONS(false), PAYMENTS(true), NOTIFICATIONS(false), STOREFRONT(true);
+    REPORTING(true), BOOKINGS(true), INSPECTIONS(true), PAYMENTS(true), NOTIFICATIONS(false), STOREFRONT(true);
 
     private final boolean built;
 

@@ -116,8 +116,8 @@ class TenantSettingsIT {
 
         assertThat(page).contains("value=\"CATALOG\"", "value=\"INVENTORY\"", "value=\"SALES\"", "value=\"REPORTING\"",
                         "value=\"PURCHASING\"", "value=\"BOOKINGS\"", "value=\"PAYMENTS\"",
-                        "value=\"STOREFRONT\"", "value=\"CHANNELS\"", "Boutique en ligne")
-                .doesNotContain("value=\"INSPECTIONS\"", "value=\"ASSISTANT\"")
+                        "value=\"STOREFRONT\"", "value=\"CHANNELS\"", "value=\"INSPECTIONS\"", "Boutique en ligne")
+                .doesNotContain("value=\"ASSISTANT\"")
                 // The address is in the public booking page's link: the hint says so, and nothing about a shop yet.
                 .contains("/book/" + admin.tenantSlug()).doesNotContain("/shop/")
                 .contains("Prix TTC (TVA comprise)", "Prix HT (hors taxes)", "ne modifie ni vos prix ni les devis et commandes");
@@ -127,7 +127,7 @@ class TenantSettingsIT {
                 "locale", "fr", "timezone", "Europe/Paris", "enabledModules", "SALES", "pricesIncludeVat", "true"));
         Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200)
                 .body("pricesIncludeVat", equalTo(true))
-                .body("enabledModules", containsInAnyOrder("SALES", "ASSISTANT", "INSPECTIONS", "NOTIFICATIONS"));
+                .body("enabledModules", containsInAnyOrder("SALES", "ASSISTANT", "NOTIFICATIONS"));
     }
 
     @Test
