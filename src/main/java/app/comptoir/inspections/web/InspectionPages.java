@@ -59,9 +59,12 @@ class InspectionPages {
     private final Permissions permissions;
     private final InspectionReports reports;
     private final InspectionPdfs pdfs;
+    private final app.comptoir.inspections.application.RegistrationScanner scanner;
 
     InspectionPages(Inspections inspections, Vehicles vehicles, AppointmentArrivals arrivals,
-                    BusinessTime businessTime, Permissions permissions, InspectionReports reports, InspectionPdfs pdfs) {
+                    BusinessTime businessTime, Permissions permissions, InspectionReports reports, InspectionPdfs pdfs,
+                    app.comptoir.inspections.application.RegistrationScanner scanner) {
+        this.scanner = scanner;
         this.permissions = permissions;
         this.reports = reports;
         this.pdfs = pdfs;
@@ -114,11 +117,28 @@ class InspectionPages {
         Optional<AppointmentArrivals.Arrival> found = code == null || code.isBlank() || code.length() > 500
                 ? Optional.empty() : arrivals.byCode(code);
         if (found.isEmpty()) {
-            redirect.addFlashAttribute("scanError", "inspections.scan.unknown");
+            redirect.addFlashAttribute("scanError", "inspections.qr.unknown");
             redirect.addFlashAttribute("scanCode", code == null ? "" : code.substring(0, Math.min(code.length(), 500)));
             return "redirect:/app/inspections";
         }
         return "redirect:/app/inspections/arrival?appointment=" + found.get().id();
+    }
+
+    /**
+     * The registration document read from the check-in page (the session's form, with its CSRF token): the same
+     * answer as {@code POST /api/v1/inspections/scans}, problems as {@code {status, detail}} for the page's script.
+     */
+    @PostMapping(path = "/scans", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("@rolePermissions.has('INSPECTIONS_WRITE')")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<?> scanDocument(
+            @RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
+        try {
+            return org.springframework.http.ResponseEntity.ok(scanner.scan(file == null ? null : file.getBytes()));
+        } catch (app.comptoir.platform.ComptoirException e) {
+            return org.springframework.http.ResponseEntity.status(e.status())
+                    .body(Map.of("status", e.status().value(), "detail", e.getMessage()));
+        }
     }
 
     @PostMapping("/lanes")
