@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -21,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import javax.imageio.ImageIO;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -212,27 +205,16 @@ class RegistrationScanIT {
     }
 
     /** A registration document drawn like a photo of one: labels in a column, values beside. */
-    private static byte[] document() throws IOException {
-        BufferedImage image = new BufferedImage(1600, 1100, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-        g.drawString("CERTIFICAT D'IMMATRICULATION", 80, 90);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 38));
-        String[][] fields = {{"A", "AB-123-CD"}, {"B", "15/03/2019"}, {"C.1", "DUPONT JEAN"}, {"D.1", "RENAULT"},
-                {"D.3", "CLIO"}, {"E", "VF1RJA00123456789"}, {"J", "M1"}, {"P.3", "GO"}};
-        int y = 190;
-        for (String[] field : fields) {
-            g.drawString(field[0], 80, y);
-            g.drawString(field[1], 260, y);
-            y += 110;
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+    private static byte[] document() {
+        Map<String, String> printed = new java.util.LinkedHashMap<>();
+        printed.put("A", "AB-123-CD");
+        printed.put("B", "15/03/2019");
+        printed.put("C.1", "DUPONT JEAN");
+        printed.put("D.1", "RENAULT");
+        printed.put("D.3", "CLIO");
+        printed.put("E", "VF1RJA00123456789");
+        printed.put("J", "M1");
+        printed.put("P.3", "GO");
+        return RegistrationDocuments.png(printed);
     }
 }
