@@ -160,11 +160,10 @@ public class Logins implements CredentialsVerifier, BusinessRegistrations {
                 throw new ConflictException("email-taken", "An account already exists with this e-mail address");
             }
             // A registered supplier's business has only its supplier space (purchasing): no shop, no stock. A
-            // merchant's public shop starts off, like a shop not launched yet: it opens when the business says so;
-            // so do its sales channels (outside marketplaces such as Vinted), switched on in the settings.
+            // merchant's public shop starts off, like a shop not launched yet: it opens when the business says so.
             BusinessKind kind = request.kind() == null ? BusinessKind.MERCHANT : request.kind();
             Set<BusinessModule> modules = kind == BusinessKind.SUPPLIER ? EnumSet.of(BusinessModule.PURCHASING)
-                    : EnumSet.complementOf(EnumSet.of(BusinessModule.STOREFRONT, BusinessModule.CHANNELS));
+                    : EnumSet.complementOf(EnumSet.of(BusinessModule.STOREFRONT));
             Tenant tenant = new Tenant(tenantId, businessName, uniqueSlug(businessName), currency, locale, timezone,
                     modules, false, !Boolean.FALSE.equals(request.pricesIncludeVat()), kind);
             tenants.saveAndFlush(tenant);
