@@ -358,6 +358,46 @@ class ChannelsIT {
     }
 
     @Test
+    void anUpdateWhoseAnswerWasLostLooksAtTheItemFirstAndNeverWritesToOneSoldMeanwhile() {
+        Account admin = Api.newBusiness(port, "Friperie mise à jour perdue");
+        FakeVinted.Login login = vinted.login("maj.perdue");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        UUID listing = ChannelsTesting.draft(port, admin, account, "Pantalon à pinces gris", "30");
+        ChannelsTesting.publish(port, admin, listing);
+        jobs.runDue(admin.tenantId());
+        long remote = vinted.items(login).getFirst().id();
+
+        vinted.script(login, FakeVinted.Reply.UPDATE_THEN_DROP);
+        UUID first = UUID.fromString(Api.as(port, admin).body(Map.of("price", "27.90"))
+                .post("/api/v1/channels/listings/" + listing + "/update").then().statusCode(202).extract().path("id"));
+        jobs.runDue(admin.tenantId());
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + first).then().body("state", equalTo("PENDING"))
+                .body("outcomeUnknown", equalTo(true));
+        // Still on sale: the fields are sent again (the same fields twice change nothing), after a look at the item.
+        int before = vinted.calls(login).size();
+        as(admin.tenantId(), () -> jdbc.update("update channel_jobs set not_before = now() where id = ?", first));
+        jobs.runDue(admin.tenantId());
+        assertThat(vinted.calls(login).subList(before, vinted.calls(login).size()))
+                .extracting(c -> c.method() + " " + c.path())
+                .containsExactly("GET /api/v2/items/" + remote, "PUT /api/v2/item_upload/items/" + remote);
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + first).then().body("state", equalTo("SUCCEEDED"));
+
+        // Lost again, and meanwhile sold on Vinted: the job looks, fails and writes nothing.
+        vinted.script(login, FakeVinted.Reply.UPDATE_THEN_DROP);
+        UUID second = UUID.fromString(Api.as(port, admin).body(Map.of("price", "25.90"))
+                .post("/api/v1/channels/listings/" + listing + "/update").then().statusCode(202).extract().path("id"));
+        jobs.runDue(admin.tenantId());
+        vinted.sell(remote);
+        before = vinted.calls(login).size();
+        as(admin.tenantId(), () -> jdbc.update("update channel_jobs set not_before = now() where id = ?", second));
+        jobs.runDue(admin.tenantId());
+        assertThat(vinted.calls(login).subList(before, vinted.calls(login).size()))
+                .extracting(c -> c.method() + " " + c.path()).containsExactly("GET /api/v2/items/" + remote);
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + second).then().body("state", equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.containsString("no longer on sale"));
+    }
+
+    @Test
     void anOrderThatTakesTheLastUnitWithdrawsTheListingFromVinted() {
         Account admin = Api.newBusiness(port, "Friperie vendu ici");
         FakeVinted.Login login = vinted.login("vendu.ici");
