@@ -135,6 +135,18 @@ class ChannelPagesIT {
         assertThat(live).contains("data-job-state=\"SUCCEEDED\"", "data-listing-state=\"PUBLISHED\"",
                 "data-what=\"PUBLISHED\"", "data-withdraw").doesNotContain("hx-trigger").doesNotContain("<html");
         assertThat(vinted.items(login)).extracting(FakeVinted.Item::title).contains("Robe portefeuille en soie");
+
+        // Published, it can be updated on Vinted (a job, whose progress the page follows); twice at once is refused.
+        assertThat(live).contains("data-update", "Mettre à jour sur Vinted");
+        Page updated = web.post("/app/channels/listings/" + listing + "/update", Map.of());
+        assertThat(updated.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app/channels/listings/" + listing));
+        assertThat(web.get("/app/channels/listings/" + listing).body()).contains("data-running=\"true\"",
+                "data-kind=\"UPDATE\"");
+        assertThat(web.post("/app/channels/listings/" + listing + "/update", Map.of()).body())
+                .contains("data-conflict", "encore en cours");
+        jobs.runDue(admin.tenantId());
+        assertThat(web.get("/app/channels/listings/" + listing).body()).contains("data-what=\"UPDATED\"",
+                "Mise à jour");
     }
 
     @Test
@@ -173,14 +185,13 @@ class ChannelPagesIT {
         Account viewer = Api.newUser(port, admin, "VIEWER");
         Account driver = Api.newUser(port, admin, "DRIVER");
         WebSession owner = signedIn(admin);
-        assertThat(owner.get("/app").body()).doesNotContain("href=\"/app/channels/listings\"");
-        ChannelsTesting.enableChannels(port, admin);
+        // A new business has its sales channels on.
         assertThat(owner.get("/app").body()).contains("href=\"/app/channels/listings\"", "Canaux de vente");
 
         WebSession reader = signedIn(viewer);
         assertThat(reader.get("/app").body()).contains("href=\"/app/channels/listings\"");
         String page = reader.get("/app/channels/listings/" + listing).body();
-        assertThat(page).contains("Pull marin rayé").doesNotContain("data-publish", "data-withdraw");
+        assertThat(page).contains("Pull marin rayé").doesNotContain("data-publish", "data-withdraw", "data-update");
         assertThat(reader.get("/app/channels/accounts").body()).contains("data-rate-badge")
                 .doesNotContain("data-pair", "data-disconnect", "data-limit");
         assertThat(reader.post("/app/channels/listings/" + listing + "/publish", Map.of()).status()).isEqualTo(403);

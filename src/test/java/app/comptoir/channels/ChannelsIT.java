@@ -248,6 +248,156 @@ class ChannelsIT {
     }
 
     @Test
+    void anUpdateSendsTheProductsNewFieldsAndPicturesToTheLiveItemEachAWriteOfTheCap() {
+        Account admin = Api.newBusiness(port, "Friperie mise à jour");
+        FakeVinted.Login login = vinted.login("maj.ici");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        String[] product = ChannelsTesting.productAndVariant(port, admin, "Veste en jean", "VES-1", 1);
+        UUID listing = ChannelsTesting.draftOf(port, admin, account, product[1], "Veste en jean délavée");
+        // A draft is not on Vinted: nothing to update.
+        Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/update").then()
+                .spec(Api.problem(409, "listing-state"));
+        ChannelsTesting.publish(port, admin, listing);
+        jobs.runDue(admin.tenantId());
+        long remote = vinted.items(login).getFirst().id();
+        int before = vinted.calls(login).size();
+
+        // The product is renamed and repriced, and gets a second picture.
+        Api.as(port, admin).body(Map.of("name", "Veste en jean brut", "vatRate", 20, "status", "ACTIVE",
+                        "variants", List.of(Map.of("sku", "VES-1", "price", new java.math.BigDecimal("32")))))
+                .put("/api/v1/products/" + product[0]).then().statusCode(200);
+        ChannelsTesting.addPicture(port, admin, product[0], 7);
+        UUID job = UUID.fromString(Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/update")
+                .then().statusCode(202).body("kind", equalTo("UPDATE")).body("state", equalTo("PENDING"))
+                .extract().path("id"));
+        // While it is queued, another update is refused: it would race the first.
+        Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/update").then()
+                .spec(Api.problem(409, "listing-busy"));
+        var queued = Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then().statusCode(200)
+                .body("listing.title", equalTo("Veste en jean brut")).extract().jsonPath();
+        java.math.BigDecimal price = new java.math.BigDecimal(queued.getString("listing.price"));
+        assertThat(price).isNotEqualByComparingTo("25");
+
+        jobs.runDue(admin.tenantId());
+
+        List<FakeVinted.Call> sent = vinted.calls(login).subList(before, vinted.calls(login).size()).stream()
+                .filter(c -> !c.method().equals("GET")).toList();
+        assertThat(sent).extracting(c -> c.method() + " " + c.path()).containsExactly("POST /api/v2/photos",
+                "POST /api/v2/photos", "PUT /api/v2/item_upload/items/" + remote);
+        var item = sent.get(2).json().path("item");
+        assertThat(item.path("title").asString()).isEqualTo("Veste en jean brut");
+        assertThat(item.path("price").decimalValue()).isEqualByComparingTo(price);
+        assertThat(item.path("catalog_id").asLong()).isEqualTo(1907);
+        List<Long> assigned = new java.util.ArrayList<>();
+        item.path("assigned_photos").forEach(p -> assigned.add(p.path("id").asLong()));
+        assertThat(assigned).hasSize(2).doesNotHaveDuplicates();
+        assertThat(vinted.items(login)).extracting(FakeVinted.Item::title).containsExactly("Veste en jean brut");
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + job).then().body("state", equalTo("SUCCEEDED"));
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
+                .body("listing.state", equalTo("PUBLISHED"))
+                .body("jobs[0].kind", equalTo("UPDATE"))
+                .body("history.what", hasItems("PUBLISHED", "QUEUED", "UPDATED"))
+                .body("history.detail", hasItems("UPDATE"));
+        // One photo and the item to publish, two photos and the update: five writes the cap counted.
+        Api.as(port, admin).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then()
+                .statusCode(200).body("used", equalTo(5));
+
+        // A field typed wins over the product's; a wrong one is refused with every error at once.
+        Api.as(port, admin).body(Map.of("title", "abc", "price", "-1"))
+                .post("/api/v1/channels/listings/" + listing + "/update").then().spec(Api.problem(400, "validation"))
+                .body("errors.field", hasItems("title", "price"));
+
+        // Withdrawn, it can no longer be updated.
+        Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/withdraw").then().statusCode(202);
+        jobs.runDue(admin.tenantId());
+        Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/update").then()
+                .spec(Api.problem(409, "listing-state"));
+    }
+
+    @Test
+    void anUpdateWaitsAtTheCapWithThePhotosItAlreadySentAndDoesNotSendThemAgain() {
+        Account admin = Api.newBusiness(port, "Friperie au plafond");
+        FakeVinted.Login login = vinted.login("plafond.maj");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        String[] product = ChannelsTesting.productAndVariant(port, admin, "Chemise en lin", "CHE-1", 2);
+        UUID listing = ChannelsTesting.draftOf(port, admin, account, product[1], "Chemise en lin blanche");
+        ChannelsTesting.publish(port, admin, listing);
+        jobs.runDue(admin.tenantId());
+        // Three writes so far (two photos, the item); a cap of four leaves room for one photo of the update.
+        Api.as(port, admin).body(Map.of("limit", 4)).put("/api/v1/channels/accounts/" + account + "/rate-limit")
+                .then().statusCode(200);
+        int before = vinted.calls(login).size();
+        UUID job = UUID.fromString(Api.as(port, admin).post("/api/v1/channels/listings/" + listing + "/update")
+                .then().statusCode(202).extract().path("id"));
+
+        jobs.runDue(admin.tenantId());
+
+        assertThat(vinted.calls(login).subList(before, vinted.calls(login).size()))
+                .extracting(FakeVinted.Call::path).containsExactly("/api/v2/photos");
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + job).then().body("state", equalTo("PENDING"))
+                .body("attempts", equalTo(0));
+        Api.as(port, admin).get("/api/v1/channels/vinted/accounts/" + account + "/rate-limit").then()
+                .body("used", equalTo(4)).body("remaining", equalTo(0));
+        // Running again at the cap sends nothing.
+        jobs.runDue(admin.tenantId());
+        assertThat(vinted.calls(login)).hasSize(before + 1);
+
+        // When the cap has room again (raised here, rather than two hours later), the job sends the second photo
+        // only, then the item with both.
+        Api.as(port, admin).body(Map.of("limit", 40)).put("/api/v1/channels/accounts/" + account + "/rate-limit")
+                .then().statusCode(200);
+        as(admin.tenantId(), () -> jdbc.update("update channel_jobs set not_before = now() where id = ?", job));
+        jobs.runDue(admin.tenantId());
+        List<FakeVinted.Call> resumed = vinted.calls(login).subList(before + 1, vinted.calls(login).size());
+        assertThat(resumed).extracting(FakeVinted.Call::path).containsExactly("/api/v2/photos",
+                "/api/v2/item_upload/items/" + vinted.items(login).getFirst().id());
+        List<Long> assigned = new java.util.ArrayList<>();
+        resumed.get(1).json().path("item").path("assigned_photos").forEach(p -> assigned.add(p.path("id").asLong()));
+        assertThat(assigned).hasSize(2).doesNotHaveDuplicates();
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + job).then().body("state", equalTo("SUCCEEDED"));
+    }
+
+    @Test
+    void anUpdateWhoseAnswerWasLostLooksAtTheItemFirstAndNeverWritesToOneSoldMeanwhile() {
+        Account admin = Api.newBusiness(port, "Friperie mise à jour perdue");
+        FakeVinted.Login login = vinted.login("maj.perdue");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        UUID listing = ChannelsTesting.draft(port, admin, account, "Pantalon à pinces gris", "30");
+        ChannelsTesting.publish(port, admin, listing);
+        jobs.runDue(admin.tenantId());
+        long remote = vinted.items(login).getFirst().id();
+
+        vinted.script(login, FakeVinted.Reply.UPDATE_THEN_DROP);
+        UUID first = UUID.fromString(Api.as(port, admin).body(Map.of("price", "27.90"))
+                .post("/api/v1/channels/listings/" + listing + "/update").then().statusCode(202).extract().path("id"));
+        jobs.runDue(admin.tenantId());
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + first).then().body("state", equalTo("PENDING"))
+                .body("outcomeUnknown", equalTo(true));
+        // Still on sale: the fields are sent again (the same fields twice change nothing), after a look at the item.
+        int before = vinted.calls(login).size();
+        as(admin.tenantId(), () -> jdbc.update("update channel_jobs set not_before = now() where id = ?", first));
+        jobs.runDue(admin.tenantId());
+        assertThat(vinted.calls(login).subList(before, vinted.calls(login).size()))
+                .extracting(c -> c.method() + " " + c.path())
+                .containsExactly("GET /api/v2/items/" + remote, "PUT /api/v2/item_upload/items/" + remote);
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + first).then().body("state", equalTo("SUCCEEDED"));
+
+        // Lost again, and meanwhile sold on Vinted: the job looks, fails and writes nothing.
+        vinted.script(login, FakeVinted.Reply.UPDATE_THEN_DROP);
+        UUID second = UUID.fromString(Api.as(port, admin).body(Map.of("price", "25.90"))
+                .post("/api/v1/channels/listings/" + listing + "/update").then().statusCode(202).extract().path("id"));
+        jobs.runDue(admin.tenantId());
+        vinted.sell(remote);
+        before = vinted.calls(login).size();
+        as(admin.tenantId(), () -> jdbc.update("update channel_jobs set not_before = now() where id = ?", second));
+        jobs.runDue(admin.tenantId());
+        assertThat(vinted.calls(login).subList(before, vinted.calls(login).size()))
+                .extracting(c -> c.method() + " " + c.path()).containsExactly("GET /api/v2/items/" + remote);
+        Api.as(port, admin).get("/api/v1/channels/jobs/" + second).then().body("state", equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.containsString("no longer on sale"));
+    }
+
+    @Test
     void anOrderThatTakesTheLastUnitWithdrawsTheListingFromVinted() {
         Account admin = Api.newBusiness(port, "Friperie vendu ici");
         FakeVinted.Login login = vinted.login("vendu.ici");

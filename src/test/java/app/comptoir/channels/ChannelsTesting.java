@@ -36,10 +36,13 @@ public final class ChannelsTesting {
         return UUID.fromString(id);
     }
 
-    /** Switches the CHANNELS module on in the business's settings (a new business starts without it). */
+    /** Switches the CHANNELS module on in the business's settings (a new business starts with it on). */
     public static void enableChannels(int port, Account admin) {
         var tenant = Api.as(port, admin).get("/api/v1/tenant").then().statusCode(200).extract().jsonPath();
         List<String> modules = new java.util.ArrayList<>(tenant.getList("enabledModules", String.class));
+        if (modules.contains("CHANNELS")) {
+            return;
+        }
         modules.add("CHANNELS");
         Api.as(port, admin).body(Map.of("name", tenant.getString("name"), "slug", tenant.getString("slug"),
                         "currency", tenant.getString("currency"), "locale", tenant.getString("locale"),
@@ -77,20 +80,30 @@ public final class ChannelsTesting {
 
     /** A product with one variant in stock and {@code pictures} pictures of its own; returns the variant's id. */
     public static String productWithPictures(int port, Account admin, String name, String sku, int pictures) {
+        return productAndVariant(port, admin, name, sku, pictures)[1];
+    }
+
+    /** As {@link #productWithPictures}; returns the product's id and the variant's. */
+    public static String[] productAndVariant(int port, Account admin, String name, String sku, int pictures) {
         String product = Api.as(port, admin).body(Map.of("name", name, "vatRate", 20, "status", "ACTIVE",
                         "variants", List.of(Map.of("sku", sku, "price", new java.math.BigDecimal("25")))))
                 .post("/api/v1/products").then().statusCode(201).extract().path("id");
         for (int i = 0; i < pictures; i++) {
-            io.restassured.RestAssured.given().port(port).header("Authorization", "Bearer " + admin.accessToken())
-                    .accept("application/json, application/problem+json")
-                    .multiPart("file", "photo" + i + ".png", picture(i), "image/png")
-                    .post("/api/v1/products/" + product + "/images").then().statusCode(201);
+            addPicture(port, admin, product, i);
         }
         String variant = Api.as(port, admin).get("/api/v1/products/" + product).then().statusCode(200)
                 .extract().path("variants[0].id");
         Api.as(port, admin).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 1))
                 .post("/api/v1/stocks/movements").then().statusCode(201);
-        return variant;
+        return new String[] {product, variant};
+    }
+
+    /** Adds the {@code n}-th drawn picture to the product. */
+    public static void addPicture(int port, Account admin, String product, int n) {
+        io.restassured.RestAssured.given().port(port).header("Authorization", "Bearer " + admin.accessToken())
+                .accept("application/json, application/problem+json")
+                .multiPart("file", "photo" + n + ".png", picture(n), "image/png")
+                .post("/api/v1/products/" + product + "/images").then().statusCode(201);
     }
 
     /** A small drawn picture, different for each {@code n}. */

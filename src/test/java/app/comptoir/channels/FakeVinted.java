@@ -38,12 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Every call needs the session: the session cookie of a user {@link #login logged in} here, {@code X-CSRF-Token}
  * and {@code X-Anon-Id} (401 otherwise). Every call is recorded with its session. A test scripts the next answers of
- * one session: a 429, a 403 anti-bot challenge page (HTML), or an item created whose answer never arrives.
+ * one session: a 429, a 403 anti-bot challenge page (HTML), or an item created (or changed) whose answer never arrives.
  */
 public final class FakeVinted implements AutoCloseable {
 
     /** A scripted answer. */
-    public enum Reply { TOO_MANY_REQUESTS, CHALLENGE, CREATE_THEN_DROP }
+    public enum Reply { TOO_MANY_REQUESTS, CHALLENGE, CREATE_THEN_DROP, UPDATE_THEN_DROP }
 
     /** One recorded call. */
     public record Call(String session, String method, String path, Map<String, String> headers, String body) {
@@ -162,12 +162,13 @@ public final class FakeVinted implements AutoCloseable {
                         + "<p>Please enable JS and disable any ad blocker (DataDome captcha)</p></body></html>");
                 return;
             }
-            route(exchange, login, method, path, body, scripted == Reply.CREATE_THEN_DROP);
+            route(exchange, login, method, path, body, scripted);
         }
     }
 
-    private void route(HttpExchange exchange, Login login, String method, String path, String body, boolean drop)
+    private void route(HttpExchange exchange, Login login, String method, String path, String body, Reply scripted)
             throws IOException {
+        boolean drop = scripted == Reply.CREATE_THEN_DROP;
         Matcher item;
         if ("GET".equals(method) && path.equals("/api/v2/users/current")) {
             send(exchange, 200, "application/json", JSON.writeValueAsString(Map.of("user",
@@ -199,6 +200,9 @@ public final class FakeVinted implements AutoCloseable {
             JsonNode fields = JSON.readTree(body).path("item");
             items.put(found.id(), new Item(found.id(), found.userId(), fields.path("title").asString(found.title()),
                     fields.path("price").asString(found.price()), found.closed(), found.sold()));
+            if (scripted == Reply.UPDATE_THEN_DROP) {
+                return; // changed, but the answer never arrives
+            }
             send(exchange, 200, "application/json", "{\"item\":{\"id\":" + found.id() + "}}");
         } else if ("POST".equals(method) && (item = Pattern.compile("/api/v2/items/(\\d+)/delete").matcher(path)).matches()) {
             Item found = items.get(Long.parseLong(item.group(1)));

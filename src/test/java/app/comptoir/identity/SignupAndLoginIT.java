@@ -69,11 +69,12 @@ class SignupAndLoginIT {
         Api.as(port, signup.getString("accessToken")).get("/api/v1/tenant").then().statusCode(200)
                 .body("timezone", equalTo("Africa/Dakar"))
                 .body("demo", equalTo(false))
-                // every module but the public shop, which starts off (like a shop not launched yet), and the sales
-                // channels (outside marketplaces), switched on when the business sells there
+                // every module but the public shop, which starts off (like a shop not launched yet), and the
+                // vehicle inspections, for an inspection centre only
                 .body("enabledModules", hasSize(10))
                 .body("enabledModules", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("STOREFRONT")))
-                .body("enabledModules", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("CHANNELS")));
+                .body("enabledModules", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("INSPECTIONS")))
+                .body("enabledModules", org.hamcrest.Matchers.hasItem("CHANNELS"));
     }
 
     @Test

@@ -36,7 +36,7 @@ class TenantSettingsIT {
                 .body("currency", equalTo("EUR"))
                 .body("locale", equalTo("fr"))
                 .body("timezone", equalTo("Europe/Paris"))
-                .body("enabledModules", hasSize(10)) // every module but the shop and the sales channels
+                .body("enabledModules", hasSize(10)) // every module but the shop, which starts off, and inspections
                 .body("demo", equalTo(false));
     }
 

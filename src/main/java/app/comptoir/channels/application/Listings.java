@@ -24,7 +24,7 @@ import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 
-/** A business's listings on its marketplace accounts: drafting one, publishing it, withdrawing it. */
+/** A business's listings on its marketplace accounts: drafting one, publishing it, updating it, withdrawing it. */
 @Service
 public class Listings {
 
@@ -34,6 +34,15 @@ public class Listings {
      */
     public record Draft(UUID accountId, UUID variantId, String title, String description, BigDecimal price,
                         Long catalogId, Long statusId, String brand, Long sizeId, List<Long> colorIds, Long brandId) {
+    }
+
+    /**
+     * What an update of a published listing changes: each field given wins; each left out (null) is prepared afresh
+     * from the variant's product as for a new listing (so a renamed, redescribed or repriced product sends its new
+     * values), and stays as it was when the product cannot give it (a listing typed by hand).
+     */
+    public record Changes(String title, String description, BigDecimal price, Long catalogId, Long statusId,
+                          String brand, Long sizeId, List<Long> colorIds, Long brandId) {
     }
 
     /** A listing, its jobs (newest first) and its history (oldest first). */
@@ -187,6 +196,52 @@ public class Listings {
         }
         listings.state(tenant, id, ListingState.PUBLISHING, clock.instant());
         return queue(tenant, listing, JobKind.PUBLISH);
+    }
+
+    /**
+     * Queues an update of a published listing with the product's current fields and pictures (see {@link Changes}),
+     * after checking every field at once (400). 409 {@code listing-state} when the listing is not live on its
+     * marketplace (draft, on its way, withdrawn, sold, failed), 409 {@code listing-busy} when a job of the listing is
+     * not finished yet (the update would race it).
+     */
+    @Transactional
+    public PublicationJobStore.Job update(UUID id, Changes changes) {
+        permissions.require(Permission.CATALOG_WRITE);
+        UUID tenant = tenantContext.requireTenant();
+        ListingStore.Listing listing = listings.find(tenant, id).orElseThrow(() -> new NotFoundException("listing", id));
+        if (!listing.state().updatable()) {
+            throw new ConflictException("listing-state", "The listing is " + listing.state() + ": nothing to update");
+        }
+        if (jobs.openAny(tenant, id)) {
+            throw new ConflictException("listing-busy", "A job of this listing is not finished yet");
+        }
+        Changes typed = changes == null ? new Changes(null, null, null, null, null, null, null, null, null) : changes;
+        ListingDrafts.Completed completed = drafts.complete(new Draft(listing.accountId(), listing.variantId(),
+                typed.title(), typed.description(), typed.price(), typed.catalogId(), typed.statusId(), typed.brand(),
+                typed.sizeId(), typed.colorIds(), typed.brandId()));
+        Draft d = completed.draft();
+        Draft merged = new Draft(listing.accountId(), listing.variantId(), or(d.title(), listing.title()),
+                or(d.description(), listing.description()), or(d.price(), listing.price()),
+                or(d.catalogId(), listing.catalogId()), or(d.statusId(), listing.statusId()),
+                or(d.brand(), listing.brand()), or(d.sizeId(), listing.sizeId()),
+                d.colorIds() == null || d.colorIds().isEmpty() ? listing.colorIds() : d.colorIds(),
+                or(d.brandId(), listing.brandId()));
+        // The gaps of the product no longer matter where the listing already has a value.
+        Prepared prepared = check(tenant, new ListingDrafts.Completed(merged, java.util.Map.of()));
+        if (!prepared.errors().isEmpty()) {
+            throw new InvalidInputException("The listing cannot be updated as it is", prepared.errors());
+        }
+        Instant now = clock.instant();
+        ListingStore.Listing changed = new ListingStore.Listing(listing.id(), listing.accountId(), listing.variantId(),
+                merged.title().strip(), merged.description(), merged.price(), listing.currency(), merged.catalogId(),
+                merged.statusId(), merged.brand(), merged.sizeId(), List.copyOf(merged.colorIds()), listing.state(),
+                listing.remoteId(), listing.publishedAt(), listing.soldAt(), listing.createdAt(), merged.brandId());
+        listings.fields(tenant, changed, now);
+        return queue(tenant, changed, JobKind.UPDATE);
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
     }
 
     /** Queues the withdrawal of the listing from its marketplace; 409 when it is not there. */

@@ -35,8 +35,8 @@ import app.comptoir.platform.TenantContext;
  * takes a write slot of the account's rate cap before each mutating request, and reacts to the marketplace's answer:
  * a 429 or an anti-bot challenge pauses the account and the job; at the cap the job waits (it does not fail); a
  * request whose outcome is unknown (timeout, 5xx) is not sent again blindly: the next attempt of a publish first
- * looks for the item in the account's wardrobe. The runner knows no marketplace: it asks the account's
- * {@link MarketplaceAdapter}.
+ * looks for the item in the account's wardrobe, and an update looks at the item (it never writes to one sold
+ * meanwhile). The runner knows no marketplace: it asks the account's {@link MarketplaceAdapter}.
  */
 @Component
 public class PublicationJobs {
@@ -155,13 +155,33 @@ public class PublicationJobs {
                         + there.get().id());
             }
         }
-        // The product's pictures first, one write each; those already uploaded by an earlier attempt are kept.
-        List<PublicationJobStore.UploadedPhoto> uploaded = new ArrayList<>(read(() -> jobs.photos(tenant, job.id())));
+        List<MarketplaceAdapter.Photo> uploaded = new ArrayList<>();
+        Optional<Outcome> waiting = uploadPhotos(job, listing, adapter, credentials, uploaded);
+        if (waiting.isEmpty()) {
+            waiting = slot(job, "publish");
+        }
+        if (waiting.isPresent()) {
+            return waiting.get();
+        }
+        long remoteId = adapter.publish(credentials, item(listing), uploaded, job.uploadSession());
+        slots.wentThrough(tenant, job.accountId());
+        return succeed(job, listing, "PUBLISHED", remoteId, "item " + remoteId);
+    }
+
+    /**
+     * Uploads the product's pictures into {@code uploaded}, one write of the cap each; those an earlier attempt of the
+     * job uploaded are kept (remembered across waits) and not sent again. Present when the cap says wait first.
+     */
+    private Optional<Outcome> uploadPhotos(PublicationJobStore.Job job, ListingStore.Listing listing,
+                                           MarketplaceAdapter adapter, MarketplaceAdapter.Credentials credentials,
+                                           List<MarketplaceAdapter.Photo> uploaded) {
+        UUID tenant = job.tenantId();
+        read(() -> jobs.photos(tenant, job.id())).forEach(p -> uploaded.add(new MarketplaceAdapter.Photo(p.id(), p.url())));
         int wanted = read(() -> photos.count(listing.variantId()));
         while (uploaded.size() < wanted) {
             Optional<Outcome> waiting = slot(job, "photo");
             if (waiting.isPresent()) {
-                return waiting.get();
+                return waiting;
             }
             int index = uploaded.size();
             ListingPhotos.Picture picture = read(() -> photos.picture(listing.variantId(), index));
@@ -169,30 +189,40 @@ public class PublicationJobs {
             slots.wentThrough(tenant, job.accountId());
             PublicationJobStore.UploadedPhoto photo = new PublicationJobStore.UploadedPhoto(sent.id(), sent.url());
             transactions.executeWithoutResult(s -> jobs.photoUploaded(tenant, job.id(), photo));
-            uploaded.add(photo);
+            uploaded.add(sent);
         }
-        Optional<Outcome> waiting = slot(job, "publish");
-        if (waiting.isPresent()) {
-            return waiting.get();
-        }
-        long remoteId = adapter.publish(credentials, item(listing), uploaded.stream()
-                .map(p -> new MarketplaceAdapter.Photo(p.id(), p.url())).toList(), job.uploadSession());
-        slots.wentThrough(tenant, job.accountId());
-        return succeed(job, listing, "PUBLISHED", remoteId, "item " + remoteId);
+        return Optional.empty();
     }
 
+    /**
+     * Sends the listing's fields and the product's current pictures (uploaded first, as for a publication) to the
+     * published item. The item's fields are replaced as a whole, so sending them twice changes nothing; after an
+     * unknown outcome the job still looks at the item first, and does not write to one that was sold or closed
+     * meanwhile.
+     */
     private Outcome update(PublicationJobStore.Job job, ListingStore.Listing listing, MarketplaceAdapter adapter,
                            MarketplaceAdapter.Credentials credentials) {
         if (listing.remoteId() == null) {
             return fail(job, listing, "The listing is not on the marketplace");
         }
-        Optional<Outcome> waiting = slot(job, "update");
+        if (job.outcomeUnknown()) {
+            MarketplaceAdapter.RemoteItem item = adapter.item(credentials, listing.remoteId());
+            if (item.sold() || item.closed()) {
+                return fail(job, listing, "The item is no longer on sale on the marketplace (sold or closed)");
+            }
+        }
+        List<MarketplaceAdapter.Photo> uploaded = new ArrayList<>();
+        Optional<Outcome> waiting = uploadPhotos(job, listing, adapter, credentials, uploaded);
+        if (waiting.isEmpty()) {
+            waiting = slot(job, "update");
+        }
         if (waiting.isPresent()) {
             return waiting.get();
         }
-        adapter.update(credentials, listing.remoteId(), item(listing), List.of());
+        adapter.update(credentials, listing.remoteId(), item(listing), uploaded);
         slots.wentThrough(job.tenantId(), job.accountId());
-        return succeed(job, listing, "UPDATED", listing.remoteId(), null);
+        String detail = uploaded.isEmpty() ? null : uploaded.size() + " photo(s)";
+        return succeed(job, listing, "UPDATED", listing.remoteId(), detail);
     }
 
     private Outcome withdraw(PublicationJobStore.Job job, ListingStore.Listing listing, MarketplaceAdapter adapter,

@@ -11,6 +11,11 @@ public enum ListingState {
         return Set.of(DRAFT, FAILED, WITHDRAWN).contains(this);
     }
 
+    /** Whether an update job may start from here: only an item live on the marketplace can be changed there. */
+    public boolean updatable() {
+        return this == PUBLISHED;
+    }
+
     /** Whether a withdraw job may start from here. */
     public boolean withdrawable() {
         return this == PUBLISHED || this == PUBLISHING;

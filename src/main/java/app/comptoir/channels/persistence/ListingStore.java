@@ -103,6 +103,16 @@ public class ListingStore {
                 .params(state.name(), ts(at), tenant, id).update();
     }
 
+    /** Stores the fields the listing sends to its marketplace (an update under way); the state stays as it is. */
+    public void fields(UUID tenant, Listing l, Instant at) {
+        jdbc.sql("update channel_listings set title = ?, description = ?, price = ?, catalog_id = ?, status_id = ?,"
+                        + " brand = ?, size_id = ?, color_ids = ?, brand_id = ?, updated_at = ?, updated_by = null"
+                        + " where tenant_id = ? and id = ?")
+                .params(l.title(), l.description(), l.price(), l.catalogId(), l.statusId(), l.brand(), l.sizeId(),
+                        colors(l.colorIds()), l.brandId(), ts(at), tenant, l.id())
+                .update();
+    }
+
     public void published(UUID tenant, UUID id, long remoteId, Instant at) {
         jdbc.sql("update channel_listings set state = 'PUBLISHED', remote_id = ?, published_at = ?, updated_at = ?,"
                         + " updated_by = null where tenant_id = ? and id = ?")

@@ -82,6 +82,13 @@ public class PublicationJobStore {
                 .params(tenant, listing, kind.name()).query(Integer.class).single() > 0;
     }
 
+    /** Whether the listing has a job of any kind not finished yet. */
+    public boolean openAny(UUID tenant, UUID listing) {
+        return jdbc.sql("select count(*) from channel_jobs where tenant_id = ? and listing_id = ?"
+                        + " and state in ('PENDING', 'RUNNING', 'PAUSED')")
+                .params(tenant, listing).query(Integer.class).single() > 0;
+    }
+
     /** The ids of the business's jobs due at {@code now}, oldest first. */
     public List<UUID> due(UUID tenant, Instant now) {
         return jdbc.sql("select id from channel_jobs where tenant_id = ? and state in ('PENDING', 'PAUSED')"

@@ -239,6 +239,17 @@ class ChannelPages {
         return act(id, model, () -> listings.publish(id));
     }
 
+    @PostMapping("/app/channels/listings/{id}/update")
+    String update(@PathVariable UUID id, Model model) {
+        try {
+            return act(id, model, () -> listings.update(id, null));
+        } catch (InvalidInputException e) {
+            // The product's current fields do not make a valid listing: say which, on the listing's page.
+            model.addAttribute("invalid", e.errors());
+            return listingPage(id, model, "invalid");
+        }
+    }
+
     @PostMapping("/app/channels/listings/{id}/withdraw")
     String withdraw(@PathVariable UUID id, Model model) {
         return act(id, model, () -> listings.withdraw(id));

@@ -76,6 +76,19 @@ class ListingController {
         return listings.publish(id);
     }
 
+    @PostMapping("/api/v1/channels/listings/{id}/update")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Queue an update of a published listing on its marketplace (a job: the fields, then the"
+            + " product's current pictures)",
+            description = "Optional body {title?, description?, price?, catalogId?, statusId?, brand?, sizeId?,"
+                    + " colorIds?, brandId?}: each field given wins; each left out is prepared afresh from the"
+                    + " variant's product (mappings, pricing rule) and stays as it was when the product cannot give"
+                    + " it. 400 lists every wrong field; 409 listing-state when the listing is not published,"
+                    + " 409 listing-busy when one of its jobs is not finished yet.")
+    PublicationJobStore.Job update(@PathVariable UUID id, @RequestBody(required = false) Listings.Changes body) {
+        return listings.update(id, body);
+    }
+
     @PostMapping("/api/v1/channels/listings/{id}/withdraw")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Queue the withdrawal of the listing from its marketplace (a job)")

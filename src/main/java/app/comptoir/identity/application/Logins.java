@@ -161,12 +161,10 @@ public class Logins implements CredentialsVerifier, BusinessRegistrations {
             }
             // A registered supplier's business has only its supplier space (purchasing): no shop, no stock. A
             // merchant's public shop starts off, like a shop not launched yet: it opens when the business says so;
-            // so do its sales channels (outside marketplaces such as Vinted), switched on in the settings; vehicle
-            // inspections are for an inspection centre, which says so in the settings.
+            // vehicle inspections are for an inspection centre, which switches them on in the settings.
             BusinessKind kind = request.kind() == null ? BusinessKind.MERCHANT : request.kind();
             Set<BusinessModule> modules = kind == BusinessKind.SUPPLIER ? EnumSet.of(BusinessModule.PURCHASING)
-                    : EnumSet.complementOf(EnumSet.of(BusinessModule.STOREFRONT, BusinessModule.CHANNELS,
-                            BusinessModule.INSPECTIONS));
+                    : EnumSet.complementOf(EnumSet.of(BusinessModule.STOREFRONT, BusinessModule.INSPECTIONS));
             Tenant tenant = new Tenant(tenantId, businessName, uniqueSlug(businessName), currency, locale, timezone,
                     modules, false, !Boolean.FALSE.equals(request.pricesIncludeVat()), kind);
             tenants.saveAndFlush(tenant);

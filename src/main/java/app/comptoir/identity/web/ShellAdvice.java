@@ -41,6 +41,13 @@ class ShellAdvice {
         this.items = items;
     }
 
+    /**
+     * The most entries the top bar holds beside the administration menu: eight fit a 1280 px laptop in French (the
+     * longest labels). With more, the first seven by order stay and the rest go behind one "Plus" menu, decided here
+     * rather than measured in the browser, so that the bar never reflows after it is drawn.
+     */
+    static final int TOP_BAR_ENTRIES = 8;
+
     /** One entry of the navigation as the page renders it. */
     record NavLink(String labelKey, String path, boolean active, boolean administration) {
     }
@@ -67,8 +74,12 @@ class ShellAdvice {
         model.addAttribute("currentRoles", me.roles().stream().sorted().toList());
         model.addAttribute("tenant", tenant);
         model.addAttribute("zone", businessTime.zone());
-        // Administration pages share one menu so that the French top bar fits a 1280 px screen.
-        model.addAttribute("navigation", navigation.stream().filter(link -> !link.administration()).toList());
+        // Administration pages share one menu so that the French top bar fits a 1280 px screen; so do the entries
+        // beyond the bar's room, under "Plus" (on a phone too, where the bar opens as a list).
+        List<NavLink> bar = navigation.stream().filter(link -> !link.administration()).toList();
+        int kept = bar.size() <= TOP_BAR_ENTRIES ? bar.size() : TOP_BAR_ENTRIES - 1;
+        model.addAttribute("navigation", bar.subList(0, kept));
+        model.addAttribute("more", bar.subList(kept, bar.size()));
         model.addAttribute("administration", navigation.stream().filter(NavLink::administration).toList());
     }
 
