@@ -105,7 +105,7 @@ class InspectionsBrowserIT {
 
         // the checklist: a worn tyre (major), everything else OK, the odometer, completion
         Locator tyre = page.locator("[data-grade-form='5.1']");
-        tyre.locator("label", new Locator.LocatorOptions().setHasText("Majeure")).click();
+        tyre.locator("label[for$='-MAJOR']").click();
         tyre.locator("input[name=comment]").fill("Pneu avant gauche usé au-delà du témoin");
         tyre.locator("button[type=submit]").click();
         assertThat(page.locator("[data-point='5.1']")).hasAttribute("data-graded", "MAJOR");
@@ -133,7 +133,7 @@ class InspectionsBrowserIT {
         assertThat(page.locator("[data-kind]")).hasAttribute("data-kind", "COUNTER_VISIT");
         assertThat(page.locator("[data-point]")).hasCount(1);
         Locator again = page.locator("[data-grade-form='5.1']");
-        again.locator("label", new Locator.LocatorOptions().setHasText("OK")).click();
+        again.locator("label[for$='-OK']").click();
         again.locator("button[type=submit]").click();
         assertThat(page.locator("[data-point='5.1']")).hasAttribute("data-graded", "OK");
         page.locator("[data-complete]").click();

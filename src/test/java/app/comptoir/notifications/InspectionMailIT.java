@@ -54,6 +54,9 @@ class InspectionMailIT {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    app.comptoir.inspections.application.DueReminders reminders;
+
     @BeforeEach
     void smtpUp() {
         MailTesting.startSmtp();
@@ -112,6 +115,29 @@ class InspectionMailIT {
                 .extract().jsonPath().getList("items"), hasSize(1));
         assertThat(Api.as(port, centre).queryParam("status", "UNSENDABLE").get("/api/v1/notifications/mails").then()
                 .extract().jsonPath().getString("items[0].reason")).contains("pas d'adresse e-mail");
+    }
+
+    @Test
+    void theOwnerIsRemindedOnceAMonthBeforeTheDueDateWithTheBookingPage() throws Exception {
+        Account centre = Api.newBusiness(port, "CT Rappel");
+        String email = Api.uniqueEmail("rappel");
+        LocalDate today = LocalDate.now(PARIS);
+        InspectionRows rows = new InspectionRows(jdbc, txManager);
+        rows.completed(centre, "NP-123-QR", "VF1RJA00X56123456", email, Outcome.FAVOURABLE, Map.of(),
+                Instant.now().minus(Duration.ofDays(710)), today.plusDays(20), null, "PV-2024-000001");
+        String later = Api.uniqueEmail("plus-tard");
+        rows.completed(centre, "ST-456-VW", "VF1RJA00X56123456", later, Outcome.FAVOURABLE, Map.of(),
+                Instant.now().minus(Duration.ofDays(600)), today.plusDays(60), null, "PV-2024-000002");
+
+        assertThat(reminders.remind(centre.tenantId())).isEqualTo(1);
+        assertThat(reminders.remind(centre.tenantId())).isZero();
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> MailTesting.mailsTo(email), hasSize(1));
+        MimeMessage mail = MailTesting.mailsTo(email).getFirst();
+        assertThat(mail.getSubject()).startsWith("Contrôle technique de NP-123-QR à faire avant le");
+        assertThat(MailTesting.part(mail, "text/plain")).contains("est à faire avant le",
+                MailTesting.PUBLIC_URL + "/book/" + centre.tenantSlug());
+        assertThat(MailTesting.mailsTo(later)).isEmpty();
     }
 
     /** What the lead's completion use case publishes, in a transaction of its own. */

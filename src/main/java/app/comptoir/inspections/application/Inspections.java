@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,9 +103,8 @@ public class Inspections {
         List<AppointmentArrivals.Arrival> list = arrivals.onDay(d);
         List<InspectionSummary> started = store.between(tenant(), d.atStartOfDay(zone).toInstant(),
                 d.plusDays(1).atStartOfDay(zone).toInstant());
-        Map<UUID, UUID> byAppointment = new LinkedHashMap<>();
-        started.stream().filter(i -> i.appointmentId() != null && !"CANCELLED".equals(i.status()))
-                .forEach(i -> byAppointment.put(i.appointmentId(), i.id()));
+        Map<UUID, UUID> byAppointment = store.ofAppointments(tenant(),
+                list.stream().map(AppointmentArrivals.Arrival::id).toList());
         return new Day(d, zone, list, byAppointment, started, arrivals.stations(), store.assignments(tenant(), d));
     }
 

@@ -122,6 +122,19 @@ public class InspectionStore {
                 + "and status <> 'CANCELLED'", UUID.class, tenant, appointmentId).stream().findFirst();
     }
 
+    /** The inspection (not cancelled) opened on each of these appointments, by appointment. */
+    public Map<UUID, UUID> ofAppointments(UUID tenant, java.util.Collection<UUID> appointmentIds) {
+        Map<UUID, UUID> found = new HashMap<>();
+        if (appointmentIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("select appointment_id, id from inspections where tenant_id = ? and appointment_id = any (?) "
+                + "and status <> 'CANCELLED'", rs -> {
+                    found.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }, tenant, appointmentIds.toArray(UUID[]::new));
+        return found;
+    }
+
     /** The inspections started between two instants (a day of the business), by start. */
     public List<InspectionSummary> between(UUID tenant, Instant from, Instant until) {
         return jdbc.query(SUMMARY + " where i.tenant_id = ? and i.started_at >= ? and i.started_at < ? "

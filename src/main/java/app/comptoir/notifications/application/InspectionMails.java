@@ -14,6 +14,7 @@ import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.Tenants;
 import app.comptoir.inspections.InspectionCompleted;
 import app.comptoir.inspections.InspectionDocuments;
+import app.comptoir.inspections.InspectionDue;
 import app.comptoir.platform.Formats;
 import app.comptoir.platform.TenantContext;
 
@@ -28,6 +29,8 @@ class InspectionMails {
 
     /** The listener's id in the event publication registry (stable across renames). */
     static final String ON_COMPLETED = "notifications.mail-inspection-completed";
+    /** The listener's id of the reminders before a due date. */
+    static final String ON_DUE = "notifications.mail-inspection-due";
 
     private final Mails mails;
     private final InspectionDocuments documents;
@@ -35,9 +38,11 @@ class InspectionMails {
     private final Formats formats;
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
+    private final SiteLinks links;
 
     InspectionMails(Mails mails, InspectionDocuments documents, Tenants tenants, Formats formats,
-                    TenantContext tenantContext, PlatformTransactionManager txManager) {
+                    TenantContext tenantContext, PlatformTransactionManager txManager, SiteLinks links) {
+        this.links = links;
         this.mails = mails;
         this.documents = documents;
         this.tenants = tenants;
@@ -77,6 +82,33 @@ class InspectionMails {
                 mails.queue(new Mails.MailRequest(event.tenantId(), sourceKey, mail.ownerEmail(), locale, "inspection",
                         subject, content, packed.name(), packed.bytes(), mails.text(locale, "inspections.mail.noEmail")));
             });
+        }));
+    }
+
+    /**
+     * The reminder before a vehicle's due date (a month before by default), with the centre's booking page; once per
+     * vehicle and due date (the mail is keyed by both). A demo business's reminders are logged, not sent.
+     */
+    @ApplicationModuleListener(id = ON_DUE, propagation = Propagation.NOT_SUPPORTED)
+    void on(InspectionDue event) {
+        tenantContext.runAs(event.tenantId(), () -> tx.executeWithoutResult(status -> {
+            TenantProfile business = tenants.current();
+            Locale locale = Locale.forLanguageTag(business.locale());
+            String sourceKey = "inspection-due:" + event.vehicleId() + ":" + event.dueOn();
+            String kind = event.counterVisit() ? "counterVisit" : "periodic";
+            String day = formats.day(event.dueOn(), locale);
+            String subject = mails.text(locale, "inspections.mail.due.subject." + kind, event.plate(), day,
+                    business.name());
+            String heading = mails.text(locale, "inspections.mail.due.heading", event.plate());
+            List<String> paragraphs = new ArrayList<>();
+            paragraphs.add(event.ownerName() == null || event.ownerName().isBlank()
+                    ? mails.text(locale, "mail.greeting.anonymous") : mails.text(locale, "mail.greeting", event.ownerName()));
+            paragraphs.add(mails.text(locale, "inspections.mail.due." + kind, event.plate(), day, business.name()));
+            MailContent content = new MailContent(heading, paragraphs, mails.text(locale, "inspections.mail.due.action"),
+                    links.absolute("/book/" + business.slug()), null);
+            mails.queue(new Mails.MailRequest(event.tenantId(), sourceKey, business.demo() ? null : event.ownerEmail(),
+                    locale, "inspection-due", subject, content, null, null,
+                    business.demo() ? mails.text(locale, "inspections.mail.demo") : null));
         }));
     }
 }
