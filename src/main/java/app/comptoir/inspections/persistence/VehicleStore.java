@@ -50,7 +50,8 @@ public class VehicleStore {
         if (text != null && !text.isBlank()) {
             String like = SqlLike.contains(text.strip().toLowerCase(java.util.Locale.ROOT));
             String compact = SqlLike.contains(text.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", ""));
-            where += """
+            // the text block's indentation is stripped: the space keeps "null" and "and" apart
+            where += " " + """
                      and (replace(replace(plate, '-', ''), ' ', '') like ? or vin like ? or lower(brand) like ?
                           or lower(model) like ? or lower(owner_name) like ? or lower(owner_email) like ?)""";
             args = new Object[]{tenant, compact, compact, like, like, like, like};
