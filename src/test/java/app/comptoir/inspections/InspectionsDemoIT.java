@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.WebSession;
 
 /**
  * The demo inspection centre's past as its staff find it: a vehicle for every plate booked, a completed inspection
@@ -165,6 +166,18 @@ class InspectionsDemoIT {
         inspections.stream().filter(i -> "COMPLETED".equals(i.get("status")))
                 .forEach(i -> lastOfVehicle.putIfAbsent(i.get("vehicleId"), i)); // newest first
         LocalDate today = LocalDate.now(PARIS);
+        Map<String, Object> due = lastOfVehicle.values().stream()
+                .filter(i -> !"FAVOURABLE".equals(i.get("outcome"))
+                        && !LocalDate.parse((String) i.get("counterVisitBefore")).isBefore(today))
+                .findFirst().orElseThrow();
+        // the staff pages show them: the vehicle with its counter-visit due, found by its plate
+        WebSession web = new WebSession(port);
+        web.signIn("admin@" + CENTRE + ".demo", Api.DEMO_PASSWORD);
+        assertThat(web.get("/app/inspections/vehicles/" + due.get("vehicleId")).status()).isEqualTo(200);
+        assertThat(web.get("/app/inspections/vehicles/" + due.get("vehicleId")).body()).contains((String) due.get("plate"));
+        assertThat(web.get("/app/inspections/vehicles?q="
+                + java.net.URLEncoder.encode((String) due.get("plate"), java.nio.charset.StandardCharsets.UTF_8)).body())
+                .contains((String) due.get("plate"));
         assertThat(lastOfVehicle.values()).anySatisfy(i -> {
             assertThat(i.get("outcome")).isIn("COUNTER_VISIT", "UNFAVOURABLE");
             assertThat(LocalDate.parse((String) i.get("counterVisitBefore"))).isAfterOrEqualTo(today);
@@ -183,6 +196,9 @@ class InspectionsDemoIT {
             assertThat(day.getMap("inspectorOfLane")).hasSize(2);
         }
         assertThat(started).allSatisfy(i -> assertThat(i.get("status")).isIn("COMPLETED", "IN_PROGRESS"));
+        WebSession web = new WebSession(port);
+        web.signIn("admin@" + CENTRE + ".demo", Api.DEMO_PASSWORD);
+        assertThat(web.get("/app/inspections").status()).isEqualTo(200);
         started.stream().filter(i -> "IN_PROGRESS".equals(i.get("status"))).forEach(i -> {
             assertThat((Integer) i.get("checked")).isPositive().isLessThan((Integer) i.get("points"));
             assertThat(day.getMap("inspectionOfAppointment")).containsValue(i.get("id"));
