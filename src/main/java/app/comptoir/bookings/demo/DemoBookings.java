@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -93,7 +95,10 @@ class DemoBookings {
         this.clock = clock;
     }
 
+    // Before the demos built on its appointments (the inspections'), which listen to the same event at the lowest
+    // precedence: after-commit listeners run in their order.
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
     void seed(TenantCreated event) {
         if (!event.demo() || !DemoInspectionCentre.SLUG.equals(event.slug())) {
             return;
