@@ -128,11 +128,16 @@ class InspectionPages {
      * The registration document read from the check-in page (the session's form, with its CSRF token): the same
      * answer as {@code POST /api/v1/inspections/scans}, problems as {@code {status, detail}} for the page's script.
      */
-    @PostMapping(path = "/scans", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/scans")
     @PreAuthorize("@rolePermissions.has('INSPECTIONS_WRITE')")
     @org.springframework.web.bind.annotation.ResponseBody
-    org.springframework.http.ResponseEntity<?> scanDocument(
-            @RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
+    org.springframework.http.ResponseEntity<?> scanDocument(jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        // The file is read here, not bound as an argument: binding runs before the permission check, and a request
+        // that is not multipart would then be refused as malformed to someone who may not scan at all.
+        permissions.require(Permission.INSPECTIONS_WRITE);
+        MultipartFile file = request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart
+                ? multipart.getFile("file") : null;
         try {
             return org.springframework.http.ResponseEntity.ok(scanner.scan(file == null ? null : file.getBytes()));
         } catch (app.comptoir.platform.ComptoirException e) {
