@@ -73,6 +73,11 @@ class OpenApiConfiguration {
                     + "its acts (move, cancel, no-show, walk-in, payment at the counter), and the public booking API "
                     + "of a business (/api/v1/booking/{slug}, no token: book, then see, move or cancel by the "
                     + "customer's link)."),
+            Map.entry("inspections", "The vehicle inspection centre: vehicles (plate, VIN, category, owner) with their "
+                    + "history and next due date, the day (appointments, lanes and inspectors), check-in by the "
+                    + "booking's QR code or reference, checklists graded OK, minor, major or critical with photos, "
+                    + "completion with the outcome and the report number (PV-<year>-000001), counter-visits, the "
+                    + "registration document read by OCR, documents kept sealed, the report and certificate PDFs."),
             Map.entry("assistant", "Product descriptions written by the business's model provider (OpenAI-compatible or "
                     + "Ollama) or, without one, by a deterministic built-in writer; their cache and its figures; the "
                     + "business's provider settings (the API key never returned) and its token and cost counters."),
