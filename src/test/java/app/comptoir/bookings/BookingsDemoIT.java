@@ -126,7 +126,7 @@ class BookingsDemoIT {
         assertThat(home.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app/bookings"));
         String calendar = web.get("/app/bookings?day=" + working).body();
         assertThat(calendar).contains("data-resource=\"Ligne 1\"", "data-resource=\"Ligne 2\"", "data-appointment=\"RDV-",
-                "Rendez-vous", "Paiements").doesNotContain(">Catalogue<", ">Ventes<");
+                "Rendez-vous", "Contrôles", "Paiements").doesNotContain(">Catalogue<", ">Ventes<");
     }
 
     @Test

@@ -166,7 +166,7 @@ class PublicBookingBrowserIT {
         // the centre sells no goods: its home is the day's calendar
         staff.waitForURL("**/app/bookings");
         assertThat(staff.locator("[data-navigation] > li > .nav-link"))
-                .hasText(new String[] {"Accueil", "Rendez-vous", "Paiements"});
+                .hasText(new String[] {"Accueil", "Rendez-vous", "Contrôles", "Paiements"});
         assertThat(staff.locator("[data-day-view] [data-resource]"))
                 .hasCount(4);
         staff.locator("[data-view='week']").click();
