@@ -18,6 +18,7 @@ import app.comptoir.identity.domain.LegalIdentityRules;
 import app.comptoir.identity.persistence.LegalIdentityStore;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.FileFormat;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
@@ -91,13 +92,13 @@ public class LegalIdentities {
         if (bytes.length > MAX_LOGO_BYTES) {
             throw InvalidInputException.field("logo", "must be at most 512 KB");
         }
-        String type = mediaType(bytes);
-        if (type == null || !readable(bytes)) {
+        FileFormat format = FileFormat.sniff(bytes, FileFormat.PNG, FileFormat.JPEG);
+        if (format == null || !readable(bytes)) {
             throw InvalidInputException.field("logo", "must be a PNG or JPEG image");
         }
-        store.changeLogo(tenantContext.requireTenant(), new LegalIdentity.Logo(bytes, type), clock.instant(), actor());
+        store.changeLogo(tenantContext.requireTenant(), new LegalIdentity.Logo(bytes, format.contentType()), clock.instant(), actor());
         audit.record(AUDIT_ENTITY, tenantContext.requireTenant(), "UPDATE", null,
-                Map.of("logo", type + ", " + bytes.length + " bytes"));
+                Map.of("logo", format.contentType() + ", " + bytes.length + " bytes"));
     }
 
     /** Removes the logo. */
@@ -135,16 +136,6 @@ public class LegalIdentities {
         return tenantContext.principal().map(ComptoirPrincipal::userId).orElse(null);
     }
 
-    /** By the file's signature, never by its name or the type the browser claims. */
-    private static String mediaType(byte[] b) {
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        return null;
-    }
 
     private static boolean readable(byte[] bytes) {
         try {

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 import app.comptoir.catalog.domain.ProductImage;
 import app.comptoir.catalog.domain.StoredImage;
 import app.comptoir.platform.ComptoirProperties;
+import app.comptoir.platform.FileFormat;
 import app.comptoir.platform.InvalidInputException;
 
 /**
@@ -84,18 +85,8 @@ public class ImageStore {
 
     /** The format the bytes are in, or null when they are none of JPEG, PNG and WebP. */
     public static Format sniff(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-            return Format.JPEG;
-        }
-        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
-                && bytes[4] == 0x0D && bytes[5] == 0x0A && bytes[6] == 0x1A && bytes[7] == 0x0A) {
-            return Format.PNG;
-        }
-        if (bytes.length >= 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
-                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
-            return Format.WEBP;
-        }
-        return null;
+        FileFormat format = FileFormat.sniff(bytes, FileFormat.JPEG, FileFormat.PNG, FileFormat.WEBP);
+        return format == null ? null : Format.valueOf(format.name());
     }
 
     /**

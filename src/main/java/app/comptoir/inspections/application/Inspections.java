@@ -32,6 +32,7 @@ import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
+import app.comptoir.platform.FileFormat;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
@@ -215,12 +216,12 @@ public class Inspections {
         if (bytes.length > PHOTO_MAX_BYTES) {
             throw InvalidInputException.field("file", "must be at most 5 MB");
         }
-        String type = photoType(bytes);
-        if (type == null) {
+        FileFormat format = FileFormat.sniff(bytes, FileFormat.JPEG, FileFormat.PNG);
+        if (format == null) {
             throw InvalidInputException.field("file", "must be a JPEG or PNG picture");
         }
         UUID photoId = Ids.newId();
-        store.insertPhoto(tenant(), photoId, id, type, bytes, clock.instant(), userId());
+        store.insertPhoto(tenant(), photoId, id, format.contentType(), bytes, clock.instant(), userId());
         return photoId;
     }
 
@@ -344,17 +345,6 @@ public class Inspections {
             code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
         }
         return code.toString();
-    }
-
-    /** The picture's type from its first bytes (JPEG or PNG), or null. */
-    static String photoType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        return null;
     }
 
     private LocalDate today() {

@@ -34,8 +34,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
-import app.comptoir.inspections.domain.DocumentFormat;
 import app.comptoir.inspections.domain.RegistrationReading;
+import app.comptoir.platform.FileFormat;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
@@ -114,7 +114,7 @@ public class RegistrationScanner {
 
     /** The scan itself, for whoever was allowed it. */
     Scan read(byte[] bytes) {
-        DocumentFormat format = accept(bytes);
+        FileFormat format = accept(bytes);
         String reason = unavailableReason();
         if (reason != null) {
             throw new OcrUnavailableException("OCR unavailable: type the fields (" + reason + ")");
@@ -143,14 +143,14 @@ public class RegistrationScanner {
     }
 
     /** The format of an acceptable upload; refuses an empty, too large or other file. */
-    static DocumentFormat accept(byte[] bytes) {
+    static FileFormat accept(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw InvalidInputException.field("file", "is required (a photo or a PDF of the registration document)");
         }
-        if (bytes.length > DocumentFormat.MAX_BYTES) {
+        if (bytes.length > FileFormat.MAX_DOCUMENT_BYTES) {
             throw UploadRefusedException.tooLarge();
         }
-        DocumentFormat format = DocumentFormat.sniff(bytes);
+        FileFormat format = FileFormat.sniff(bytes);
         if (format == null) {
             throw UploadRefusedException.notADocument();
         }
@@ -174,9 +174,9 @@ public class RegistrationScanner {
         }
     }
 
-    private static BufferedImage decode(byte[] bytes, DocumentFormat format) {
+    private static BufferedImage decode(byte[] bytes, FileFormat format) {
         try {
-            if (format == DocumentFormat.PDF) {
+            if (format == FileFormat.PDF) {
                 try (PDDocument pdf = Loader.loadPDF(bytes)) {
                     if (pdf.getNumberOfPages() == 0) {
                         throw InvalidInputException.field("file", "is a PDF without pages");

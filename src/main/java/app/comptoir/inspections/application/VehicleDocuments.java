@@ -21,12 +21,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.comptoir.inspections.domain.DocumentFormat;
-import app.comptoir.inspections.persistence.VehicleDocumentStore;
 import app.comptoir.inspections.persistence.VehicleDocumentStore.DocumentRow;
+import app.comptoir.inspections.persistence.VehicleDocumentStore;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
+import app.comptoir.platform.FileFormat;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
@@ -107,7 +107,7 @@ public class VehicleDocuments {
         if (!KINDS.contains(theKind)) {
             throw InvalidInputException.field("kind", "must be REGISTRATION or IDENTITY");
         }
-        DocumentFormat format = RegistrationScanner.accept(bytes);
+        FileFormat format = RegistrationScanner.accept(bytes);
         if (!store.vehicleExists(tenant, vehicleId)) {
             throw new NotFoundException("Vehicle", vehicleId);
         }
@@ -191,7 +191,7 @@ public class VehicleDocuments {
     }
 
     /** The name shown and offered on download: the uploaded name without its path, or one made from the kind. */
-    private static String fileName(String original, DocumentFormat format, String kind) {
+    private static String fileName(String original, FileFormat format, String kind) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         if (name.isEmpty() || TextInput.hasControlCharacter(name)) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.platform.ComptoirPrincipal;
+import app.comptoir.platform.FileFormat;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
@@ -21,9 +22,8 @@ import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
 import app.comptoir.platform.TenantContext;
 import app.comptoir.platform.TextInput;
-import app.comptoir.purchasing.domain.AttachmentFormat;
-import app.comptoir.purchasing.persistence.AttachmentStore;
 import app.comptoir.purchasing.persistence.AttachmentStore.AttachmentRow;
+import app.comptoir.purchasing.persistence.AttachmentStore;
 
 /**
  * Photos and PDFs of delivery notes and invoices attached to the business's purchase orders: JPEG, PNG, WebP or
@@ -72,10 +72,10 @@ public class PurchaseAttachments {
         if (bytes == null || bytes.length == 0) {
             throw InvalidInputException.field("file", "is required (a photo or a PDF)");
         }
-        if (bytes.length > AttachmentFormat.MAX_BYTES) {
+        if (bytes.length > FileFormat.MAX_DOCUMENT_BYTES) {
             throw InvalidInputException.field("file", "is larger than 10 MB");
         }
-        AttachmentFormat format = AttachmentFormat.sniff(bytes);
+        FileFormat format = FileFormat.sniff(bytes);
         if (format == null) {
             throw InvalidInputException.field("file", "is not a JPEG, PNG or WebP photo nor a PDF");
         }
@@ -131,7 +131,7 @@ public class PurchaseAttachments {
     }
 
     /** The name shown and offered on download: the uploaded name without its path, or one made from the format. */
-    private static String fileName(String original, AttachmentFormat format) {
+    private static String fileName(String original, FileFormat format) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         if (name.isEmpty() || TextInput.hasControlCharacter(name)) {

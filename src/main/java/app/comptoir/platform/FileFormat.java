@@ -1,19 +1,19 @@
-package app.comptoir.inspections.domain;
+package app.comptoir.platform;
 
 /**
- * The formats a scanned or kept document may have (a phone photo or a PDF), recognised from the file's first bytes,
- * never from its name or the declared type.
+ * The file formats users upload (phone photos, scans, PDFs of delivery notes or registration documents), recognised
+ * from the file's first bytes, never from its name or the type the browser declares.
  */
-public enum DocumentFormat {
+public enum FileFormat {
     JPEG("image/jpeg", "jpg"), PNG("image/png", "png"), WEBP("image/webp", "webp"), PDF("application/pdf", "pdf");
 
-    /** The largest file accepted (the multipart limit of the deployment is the same). */
-    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    /** The largest document accepted (the deployment's multipart limit is the same). */
+    public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
     private final String contentType;
     private final String extension;
 
-    DocumentFormat(String contentType, String extension) {
+    FileFormat(String contentType, String extension) {
         this.contentType = contentType;
         this.extension = extension;
     }
@@ -26,8 +26,13 @@ public enum DocumentFormat {
         return extension;
     }
 
+    /** Whether it is a picture (not a PDF). */
+    public boolean image() {
+        return this != PDF;
+    }
+
     /** The format of these bytes, or null when they are none of JPEG, PNG, WebP and PDF. */
-    public static DocumentFormat sniff(byte[] b) {
+    public static FileFormat sniff(byte[] b) {
         if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
             return JPEG;
         }
@@ -39,6 +44,17 @@ public enum DocumentFormat {
             return WEBP;
         }
         return startsWith(b, '%', 'P', 'D', 'F', '-') ? PDF : null;
+    }
+
+    /** The format of these bytes when it is one of {@code accepted}, else null. */
+    public static FileFormat sniff(byte[] b, FileFormat... accepted) {
+        FileFormat format = sniff(b);
+        for (FileFormat a : accepted) {
+            if (a == format) {
+                return format;
+            }
+        }
+        return null;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
