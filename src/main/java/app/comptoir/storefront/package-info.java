@@ -12,7 +12,12 @@
  * page shows its similar products, through the assistant's {@code SemanticSearch}. A signed-in shopper talks with the
  * assistant ({@code /shop/{slug}/assistant}): the storefront implements the assistant's {@code ShopperShop} port for
  * that shopper (the shop's catalog, their orders and cart, the shop's checkout).
+ *
+ * <p>The customer accounts are shared: a business without a shop but with inspections opens them to its motorists
+ * ({@code /shop/{slug}/account/inspections}), who find their vehicles' inspections and documents there through
+ * inspections' published {@code MotoristInspections}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Storefront",
-        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "payments", "assistant"})
+        allowedDependencies = {"platform", "identity", "catalog", "inventory", "sales", "payments", "assistant",
+                "inspections"})
 package app.comptoir.storefront;

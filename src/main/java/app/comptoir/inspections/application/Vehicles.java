@@ -155,7 +155,7 @@ public class Vehicles {
     }
 
     /** The vehicle's next due date from its first registration and its last completed inspection. */
-    static Optional<DueDates.Due> due(VehicleView v, List<InspectionSummary> history) {
+    public static Optional<DueDates.Due> due(VehicleView v, List<InspectionSummary> history) {
         DueDates.Last last = history.stream().filter(i -> "COMPLETED".equals(i.status())).findFirst()
                 .map(i -> new DueDates.Last(Outcome.valueOf(i.outcome()), i.counterVisitBefore(), i.validUntil()))
                 .orElse(null);

@@ -41,6 +41,8 @@ import app.comptoir.identity.Users;
 import app.comptoir.inspections.domain.Checklists;
 import app.comptoir.inspections.domain.Grade;
 import app.comptoir.inspections.domain.Inspection;
+import app.comptoir.inspections.domain.InspectionKind;
+import app.comptoir.inspections.domain.InspectionStatus;
 import app.comptoir.inspections.domain.Outcome;
 import app.comptoir.inspections.domain.PointResult;
 import app.comptoir.inspections.domain.VehicleCategory;
@@ -69,6 +71,9 @@ class DemoInspections {
 
     static final String SLUG = "ct-du-centre";
     private static final String COUNTER_VISIT_SERVICE = "Contre-visite";
+    /** The demo motorist, whose account the storefront's demo opens at the centre (same address there). */
+    static final String MOTORIST_EMAIL = "client@ct-du-centre.demo";
+    static final String MOTORIST_NAME = "Julien Moreau";
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     /** Who works which lane: the first lane's inspector, then the second's. */
     private static final List<String> LANE_INSPECTORS = List.of("Sébastien Roux", "Nadia Benkhaled");
@@ -259,6 +264,8 @@ class DemoInspections {
             inProgress = 1;
         }
 
+        String motorist = giveToDemoMotorist(vehicles, inspections);
+
         long writing = System.nanoTime();
         rows.insert(tenant, List.copyOf(vehicles.values()), assignments, inspections, lastNumber);
         long written = (System.nanoTime() - writing) / 1_000_000;
@@ -267,7 +274,36 @@ class DemoInspections {
         return vehicles.size() + " vehicles, " + assignments.size() + " lane assignments, "
                 + (inspections.size() - inProgress) + " inspections completed (" + counterVisits
                 + " counter-visits, " + pendingCounterVisits + " pending), " + inProgress + " in progress; "
-                + booked.size() + " appointments read in " + read + " ms, rows written in " + written + " ms";
+                + booked.size() + " appointments read in " + read + " ms, rows written in " + written + " ms; "
+                + MOTORIST_EMAIL + " owns " + motorist;
+    }
+
+    /**
+     * The demo motorist's vehicles, filed under {@value #MOTORIST_EMAIL} (the storefront demo's account of the
+     * centre signs in with it): one that came back for its counter-visit (two inspections, a certificate) and, when
+     * there is one, one whose counter-visit is still due. Deterministic: the first such plates in order.
+     */
+    private static String giveToDemoMotorist(Map<String, VehicleView> vehicles, List<Inspection.State> inspections) {
+        Map<UUID, List<Inspection.State>> byVehicle = new HashMap<>();
+        inspections.stream().filter(s -> s.status() == InspectionStatus.COMPLETED)
+                .forEach(s -> byVehicle.computeIfAbsent(s.vehicleId(), v -> new ArrayList<>()).add(s));
+        List<String> plates = new ArrayList<>();
+        vehicles.values().stream().filter(v -> byVehicle.getOrDefault(v.id(), List.of()).stream()
+                        .anyMatch(s -> s.kind() == InspectionKind.COUNTER_VISIT && s.outcome() == Outcome.FAVOURABLE))
+                .findFirst().ifPresent(v -> plates.add(v.plate()));
+        vehicles.values().stream().filter(v -> !plates.contains(v.plate()))
+                .filter(v -> {
+                    List<Inspection.State> done = byVehicle.getOrDefault(v.id(), List.of());
+                    return !done.isEmpty() && done.getLast().outcome() == Outcome.COUNTER_VISIT;
+                })
+                .findFirst().ifPresent(v -> plates.add(v.plate()));
+        for (String plate : plates) {
+            VehicleView v = vehicles.get(plate);
+            vehicles.put(plate, new VehicleView(v.id(), v.plate(), v.vin(), v.brand(), v.model(), v.category(),
+                    v.fuel(), v.firstRegisteredOn(), MOTORIST_NAME, MOTORIST_EMAIL, v.ownerPhone(), v.createdAt(),
+                    v.updatedAt(), v.version()));
+        }
+        return plates.isEmpty() ? "no vehicle" : String.join(", ", plates);
     }
 
     /** Where and by whom: the appointment's lane and who works it that day, or the inspector it was booked with. */

@@ -43,6 +43,12 @@ public class VehicleStore {
                 tenant, plate).stream().findFirst();
     }
 
+    /** The live vehicles whose owner has this e-mail address (in any case), by plate; at most {@code limit}. */
+    public List<VehicleView> ofOwnerEmail(UUID tenant, String email, int limit) {
+        return jdbc.query(COLUMNS + " where tenant_id = ? and lower(owner_email) = lower(?) and deleted_at is null"
+                + " order by plate limit ?", VehicleStore::row, tenant, email.strip(), limit);
+    }
+
     /** The vehicles whose plate, VIN, make or owner contains the text, by plate, a page at a time. */
     public PageResponse<VehicleView> search(UUID tenant, String text, int page, int size) {
         String where = " where tenant_id = ? and deleted_at is null";

@@ -2,6 +2,7 @@ package app.comptoir.storefront.application;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -29,6 +30,10 @@ import app.comptoir.platform.TenantContext;
 @Service
 public class ShopBusinesses {
 
+    /** The modules that open the customer accounts. */
+    private static final Set<BusinessModule> ACCOUNT_MODULES = Set.of(BusinessModule.STOREFRONT,
+            BusinessModule.INSPECTIONS);
+
     private final Tenants tenants;
     private final TenantContext tenantContext;
     private final Cache<String, UUID> addresses = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
@@ -41,14 +46,28 @@ public class ShopBusinesses {
 
     /** The open shop at this address, or a 404. */
     public ShopBusiness open(String slug) {
+        return find(slug, Set.of(BusinessModule.STOREFRONT));
+    }
+
+    /**
+     * The business whose customer accounts are at this address, or a 404: its shop is on, or it has motorists who
+     * sign in to find their inspections (the accounts are the storefront's, shared).
+     */
+    public ShopBusiness accounts(String slug) {
+        return find(slug, ACCOUNT_MODULES);
+    }
+
+    private ShopBusiness find(String slug, Set<BusinessModule> anyOf) {
         if (slug == null || !slug.matches("[a-z0-9-]{1,80}")) {
             throw new NotFoundException("Shop", slug);
         }
         TenantProfile business = profile(slug)
-                .filter(t -> !t.supplier() && t.enabledModules().contains(BusinessModule.STOREFRONT))
+                .filter(t -> !t.supplier() && anyOf.stream().anyMatch(t.enabledModules()::contains))
                 .orElseThrow(() -> new NotFoundException("Shop", slug));
+        Set<BusinessModule> modules = business.enabledModules();
         return new ShopBusiness(business.id(), business.slug(), business.name(), business.currency(), business.locale(),
-                business.timezone(), business.pricesIncludeVat());
+                business.timezone(), business.pricesIncludeVat(), modules.contains(BusinessModule.STOREFRONT),
+                modules.contains(BusinessModule.BOOKINGS), modules.contains(BusinessModule.INSPECTIONS));
     }
 
     private Optional<TenantProfile> profile(String slug) {

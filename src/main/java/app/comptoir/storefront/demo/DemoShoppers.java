@@ -25,7 +25,7 @@ import app.comptoir.sales.OnlineCustomers;
 import app.comptoir.storefront.persistence.ShopperStore;
 
 /**
- * The demo garden shop's shopper, {@value #EMAIL} with the demo password of the README, verified, signed in to a
+ * The demo shoppers: the garden shop's and the inspection centre's motorist. The garden shop's shopper, {@value #EMAIL} with the demo password of the README, verified, signed in to a
  * real customer of the shop: one of the sales demo's customers with addresses and a year of orders (the first of
  * {@link #CANDIDATES} that has both), whose e-mail becomes the shopper's. Runs in the same after-commit phase as the
  * other modules' demo data and after sales' (same default order, so registration order: storefront comes after
@@ -39,6 +39,12 @@ class DemoShoppers {
     /** The sales demo's people, in the order they are made (see sales' DemoSales). */
     static final List<String> CANDIDATES = List.of("claire.rousseau@exemple.fr", "thomas.girard@exemple.fr",
             "nathalie.faure@exemple.fr", "marc.chevalier@exemple.fr", "sophie.lambert@exemple.fr");
+
+    /** The inspection centre, whose motorist signs in to find their inspections (the account is the storefront's). */
+    static final String CENTRE = "ct-du-centre";
+    /** The inspections demo files the motorist's vehicles under this address (see inspections' DemoInspections). */
+    static final String MOTORIST_EMAIL = "client@ct-du-centre.demo";
+    static final String MOTORIST_NAME = "Julien Moreau";
 
     private static final Logger log = LoggerFactory.getLogger(DemoShoppers.class);
 
@@ -65,6 +71,9 @@ class DemoShoppers {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void seed(TenantCreated event) {
+        if (event.demo() && CENTRE.equals(event.slug())) {
+            seedMotorist(event);
+        }
         if (!event.demo() || !GARDEN.equals(event.slug())) {
             return;
         }
@@ -91,6 +100,28 @@ class DemoShoppers {
         }));
         if (made != null) {
             log.info("Demo shopper of {}: {} ({})", event.slug(), EMAIL, made);
+        }
+    }
+
+    /**
+     * The centre's motorist, {@value #MOTORIST_EMAIL}, verified, with a customer of their own: the inspections demo
+     * files two vehicles under that address, so the account shows their inspections at once.
+     */
+    private void seedMotorist(TenantCreated event) {
+        String hash = passwords.encode(properties.demo().password());
+        boolean made = tenantContext.callAs(event.tenantId(), () -> tx.execute(status -> {
+            if (shoppers.byEmail(MOTORIST_EMAIL).isPresent()) {
+                return false;
+            }
+            UUID customer = customers.create(MOTORIST_NAME, MOTORIST_EMAIL, null);
+            UUID id = Ids.newId();
+            Instant now = clock.instant();
+            shoppers.insert(id, event.tenantId(), MOTORIST_EMAIL, hash, MOTORIST_NAME, null, customer, "fr", now);
+            shoppers.verify(id, now);
+            return true;
+        }));
+        if (made) {
+            log.info("Demo motorist of {}: {}", event.slug(), MOTORIST_EMAIL);
         }
     }
 }

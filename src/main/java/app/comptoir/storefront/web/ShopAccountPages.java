@@ -157,7 +157,7 @@ class ShopAccountPages {
 
     @PostMapping("/verification")
     String resendVerification(@PathVariable String slug, HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         Optional<SignedInShopper> shopper = visitors.signedIn(request, shop);
         if (shopper.isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account");
@@ -213,7 +213,7 @@ class ShopAccountPages {
 
     @PostMapping("/logout")
     String logout(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         visitors.signOut(request, response, shop);
         return "redirect:/shop/" + slug + "/account/login?loggedOut";
     }
@@ -344,7 +344,7 @@ class ShopAccountPages {
 
     @GetMapping("/addresses")
     String addresses(@PathVariable String slug, Model model, HttpServletRequest request) {
-        ShopBusiness shop = shop(slug, model);
+        ShopBusiness shop = shopWithCatalog(slug, model);
         Optional<SignedInShopper> shopper = visitors.signedIn(request, shop);
         if (shopper.isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account/addresses");
@@ -356,7 +356,7 @@ class ShopAccountPages {
 
     @GetMapping("/addresses/new")
     String newAddress(@PathVariable String slug, Model model, HttpServletRequest request) {
-        ShopBusiness shop = shop(slug, model);
+        ShopBusiness shop = shopWithCatalog(slug, model);
         if (visitors.signedIn(request, shop).isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account/addresses/new");
         }
@@ -368,7 +368,7 @@ class ShopAccountPages {
     @PostMapping("/addresses")
     String addAddress(@PathVariable String slug, @ModelAttribute("form") AddressForm form, BindingResult result,
                       Model model, HttpServletRequest request, HttpServletResponse response) {
-        ShopBusiness shop = shop(slug, model);
+        ShopBusiness shop = shopWithCatalog(slug, model);
         Optional<SignedInShopper> shopper = visitors.signedIn(request, shop);
         if (shopper.isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account/addresses/new");
@@ -389,7 +389,7 @@ class ShopAccountPages {
     @GetMapping("/addresses/{addressId}")
     String editAddress(@PathVariable String slug, @PathVariable UUID addressId, Model model,
                        HttpServletRequest request) {
-        ShopBusiness shop = shop(slug, model);
+        ShopBusiness shop = shopWithCatalog(slug, model);
         Optional<SignedInShopper> shopper = visitors.signedIn(request, shop);
         if (shopper.isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account/addresses");
@@ -407,7 +407,7 @@ class ShopAccountPages {
     String updateAddress(@PathVariable String slug, @PathVariable UUID addressId,
                          @ModelAttribute("form") AddressForm form, BindingResult result, Model model,
                          HttpServletRequest request, HttpServletResponse response) {
-        ShopBusiness shop = shop(slug, model);
+        ShopBusiness shop = shopWithCatalog(slug, model);
         Optional<SignedInShopper> shopper = visitors.signedIn(request, shop);
         if (shopper.isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account/addresses");
@@ -439,7 +439,7 @@ class ShopAccountPages {
     @GetMapping("/orders")
     String orders(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model,
                   HttpServletRequest request) {
-        ShopBusiness shop = shop(slug, model);
+        ShopBusiness shop = shopWithCatalog(slug, model);
         Optional<SignedInShopper> shopper = visitors.signedIn(request, shop);
         if (shopper.isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account/orders");
@@ -455,7 +455,7 @@ class ShopAccountPages {
     @GetMapping("/orders/{orderId}")
     String order(@PathVariable String slug, @PathVariable UUID orderId, Model model, Locale locale,
                  HttpServletRequest request) {
-        ShopBusiness shop = shop(slug, model);
+        ShopBusiness shop = shopWithCatalog(slug, model);
         Optional<SignedInShopper> shopper = visitors.signedIn(request, shop);
         if (shopper.isEmpty()) {
             return toLogin(slug, "/shop/" + slug + "/account/orders/" + orderId);
@@ -503,7 +503,15 @@ class ShopAccountPages {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private ShopBusiness shop(String slug, Model model) {
-        ShopBusiness shop = shops.open(slug);
+        return show(shops.accounts(slug), model);
+    }
+
+    /** A business whose shop is on: addresses and orders are the shop's (a 404 elsewhere). */
+    private ShopBusiness shopWithCatalog(String slug, Model model) {
+        return show(shops.open(slug), model);
+    }
+
+    static ShopBusiness show(ShopBusiness shop, Model model) {
         model.addAttribute("shop", shop);
         model.addAttribute("dates", new ShopDates(ZoneId.of(shop.zone()),
                 org.springframework.context.i18n.LocaleContextHolder.getLocale()));
@@ -522,7 +530,7 @@ class ShopAccountPages {
         return Math.max(1, (e.retryAfterSeconds() + 59) / 60);
     }
 
-    private static String toLogin(String slug, String next) {
+    static String toLogin(String slug, String next) {
         return "redirect:" + UriComponentsBuilder.fromPath("/shop/" + slug + "/account/login")
                 .queryParam("next", next).encode().build().toUriString();
     }

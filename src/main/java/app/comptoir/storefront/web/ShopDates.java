@@ -1,6 +1,7 @@
 package app.comptoir.storefront.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -13,6 +14,11 @@ public record ShopDates(ZoneId zone, Locale locale) {
     public String day(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
                 .format(at.atZone(zone));
+    }
+
+    /** A calendar day ({@code 6 déc. 2026}). */
+    public String day(LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
     }
 
     /** The day and time ({@code 6 déc. 2026, 10:30}). */

@@ -24,7 +24,7 @@ public class ShopLinks {
 
     /** The shop's home page. */
     public String home(ShopBusiness shop) {
-        return to(shop, "");
+        return to(shop, shop.catalog() ? "" : "/account");
     }
 
     /** A page of the shop: {@code path} starts with a slash (or is empty for the home page) and may have a query. */

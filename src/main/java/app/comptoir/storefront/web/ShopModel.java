@@ -16,7 +16,7 @@ import app.comptoir.storefront.application.ShopBusinesses;
  * method per request, some 3 % of a product list's time), which has no page to lay out.
  */
 @ControllerAdvice(assignableTypes = {ShopPages.class, ShopCartPages.class, ShopCheckoutPages.class,
-        ShopAccountPages.class, ShopAssistantPages.class})
+        ShopAccountPages.class, ShopAssistantPages.class, ShopMotoristPages.class})
 class ShopModel {
 
     private final ShopBusinesses shops;
@@ -38,7 +38,7 @@ class ShopModel {
             return;
         }
         try {
-            model.addAttribute("links", new ShopPageLinks(links, shops.open(parts[2])));
+            model.addAttribute("links", new ShopPageLinks(links, shops.accounts(parts[2])));
         } catch (NotFoundException e) {
             // the page answers its own 404
         }

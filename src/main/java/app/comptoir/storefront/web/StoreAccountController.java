@@ -111,7 +111,7 @@ class StoreAccountController {
                     + "few registrations per hour from one address.")
     ResponseEntity<Me> register(@PathVariable String slug, @RequestBody(required = false) RegisterBody body,
                                 HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         RegisterBody b = body == null ? new RegisterBody(null, null, null, null, null) : body;
         String locale = b.locale() == null || b.locale().isBlank() ? PublicRequests.locale(request).getLanguage()
                 : b.locale();
@@ -128,7 +128,7 @@ class StoreAccountController {
     @Operation(summary = "Verify the customer's e-mail with the token of the e-mailed link",
             description = "{token}. 204; 410 shopper-link-expired, shopper-link-used or shopper-link-invalid.")
     void verify(@PathVariable String slug, @RequestBody(required = false) TokenBody body) {
-        shoppers.verify(shops.open(slug), body == null ? null : body.token());
+        shoppers.verify(shops.accounts(slug), body == null ? null : body.token());
     }
 
     @PostMapping("/auth/login")
@@ -137,7 +137,7 @@ class StoreAccountController {
                     + "alike; 429 with Retry-After after repeated failures. The token lasts 30 days from its last use.")
     LoginAnswer login(@PathVariable String slug, @RequestBody(required = false) LoginBody body,
                       HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         String token = shoppers.signIn(shop, body == null ? null : body.email(), body == null ? null : body.password(),
                 ClientAddress.of(request), ShopperSessions.Kind.BEARER);
         return new LoginAnswer(token, "Bearer", ShopperSessions.LIFETIME.toSeconds());
@@ -147,7 +147,7 @@ class StoreAccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Sign out: the token stops working")
     void logout(@PathVariable String slug, HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         visitors.requireBearer(request, shop);
         sessions.end(shop, request.getHeader("Authorization").substring(7).trim());
     }
@@ -158,7 +158,7 @@ class StoreAccountController {
             description = "{email}. 202 whether the shop has such an account or not; 429 when asked too often.")
     void requestReset(@PathVariable String slug, @RequestBody(required = false) EmailBody body,
                       HttpServletRequest request) {
-        shoppers.requestReset(shops.open(slug), body == null ? null : body.email(), ClientAddress.of(request));
+        shoppers.requestReset(shops.accounts(slug), body == null ? null : body.email(), ClientAddress.of(request));
     }
 
     @PostMapping("/auth/password-reset/confirm")
@@ -166,20 +166,20 @@ class StoreAccountController {
     @Operation(summary = "Set a new password with the e-mailed link's token",
             description = "{token, password}. Every session of the customer ends; 410 for a spent or expired link.")
     void reset(@PathVariable String slug, @RequestBody(required = false) ResetBody body) {
-        shoppers.reset(shops.open(slug), body == null ? null : body.token(), body == null ? null : body.password());
+        shoppers.reset(shops.accounts(slug), body == null ? null : body.token(), body == null ? null : body.password());
     }
 
     @GetMapping("/me")
     @Operation(summary = "The signed-in customer's account and addresses")
     Me me(@PathVariable String slug, HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         return me(shop, visitors.requireBearer(request, shop));
     }
 
     @PutMapping("/me")
     @Operation(summary = "Change the customer's name, phone and language", description = "{name, phone?, locale?}")
     Me update(@PathVariable String slug, @RequestBody(required = false) ProfileBody body, HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         SignedInShopper shopper = visitors.requireBearer(request, shop);
         ProfileBody b = body == null ? new ProfileBody(null, null, null) : body;
         shoppers.updateProfile(shop, shopper.shopperId(), b.name(), b.phone(), b.locale());
@@ -190,7 +190,7 @@ class StoreAccountController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "E-mail a new verification link (nothing when the e-mail is verified already)")
     void resend(@PathVariable String slug, HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         shoppers.resendVerification(shop, visitors.requireBearer(request, shop).shopperId(), ClientAddress.of(request));
     }
 
@@ -200,7 +200,7 @@ class StoreAccountController {
             description = "{currentPassword, newPassword}. The customer's other sessions end; this token stays.")
     void changePassword(@PathVariable String slug, @RequestBody(required = false) PasswordBody body,
                         HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         SignedInShopper shopper = visitors.requireBearer(request, shop);
         shoppers.changePassword(shop, shopper.shopperId(), body == null ? null : body.currentPassword(),
                 body == null ? null : body.newPassword(), request.getHeader("Authorization").substring(7).trim(),
@@ -213,7 +213,7 @@ class StoreAccountController {
             description = "{password}. The account and the customer's personal data are erased, every session ends; "
                     + "the orders stay for the shop's accounts.")
     void delete(@PathVariable String slug, @RequestBody(required = false) DeleteBody body, HttpServletRequest request) {
-        ShopBusiness shop = shops.open(slug);
+        ShopBusiness shop = shops.accounts(slug);
         SignedInShopper shopper = visitors.requireBearer(request, shop);
         shoppers.delete(shop, shopper.shopperId(), body == null ? null : body.password(), ClientAddress.of(request));
     }
