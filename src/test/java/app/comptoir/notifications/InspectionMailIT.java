@@ -83,7 +83,8 @@ class InspectionMailIT {
         assertThat(mail.getSubject()).startsWith("Contrôle technique CT-2026-000010 de AB-123-CD – CT Courriel");
         assertThat(MailTesting.part(mail, "text/plain")).contains("Bonjour Jeanne Dupont,", "est favorable",
                 "certificat sont joints", MailTesting.PUBLIC_URL + "/verify/" + centre.tenantSlug() + "/"
-                        + written.verificationCode());
+                        + written.verificationCode(),
+                "votre espace client", MailTesting.PUBLIC_URL + "/shop/" + centre.tenantSlug() + "/account/inspections");
         List<Map.Entry<String, byte[]>> files = MailTesting.attachments(mail);
         assertThat(files).extracting(Map.Entry::getKey)
                 .containsExactly("PV-CT-2026-000010.pdf", "CERT-CT-2026-000010.pdf");

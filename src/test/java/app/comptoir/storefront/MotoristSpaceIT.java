@@ -159,6 +159,8 @@ class MotoristSpaceIT {
     @Test
     void theDemoCentresMotoristSignsInToTheirTwoVehicles() {
         WebSession motorist = new WebSession(port);
+        assertThat(motorist.get("/book/ct-du-centre").body()).as("the booking page links to the space")
+                .contains("data-customer-space", "href=\"/shop/ct-du-centre/account\"", "Mon espace");
         String base = "/shop/ct-du-centre/account";
         motorist.get(base + "/login");
         WebSession.Page signedIn = motorist.postRaw(base + "/login", Map.of("email", "client@ct-du-centre.demo",

@@ -86,10 +86,14 @@ public class PublicBookings {
         this.clock = clock;
     }
 
-    /** The business behind a booking page, as the page shows it. */
+    /**
+     * The business behind a booking page, as the page shows it; {@code customerSpace}: its customers have accounts
+     * to sign in to (its shop or its inspections are on), which the page links to.
+     */
     public record BookingPage(UUID tenantId, String slug, String name, String currency, String zone,
                               String contactPhone, String publicNote, boolean onlineAvailable, boolean testMode,
-                              int horizonDays, int holdMinutes, String location, String whatToBring) {
+                              int horizonDays, int holdMinutes, String location, String whatToBring,
+                              boolean customerSpace) {
     }
 
     /** A service as the booking page offers it. */
@@ -115,7 +119,9 @@ public class PublicBookings {
             return new BookingPage(business.id(), business.slug(), business.name(), business.currency(),
                     businessTime.zone().getId(), settings.contactPhone(), settings.publicNote(), online,
                     online && payments.testMode(), settings.horizonDays(), settings.holdMinutes(),
-                    location(legal.current()), settings.whatToBring());
+                    location(legal.current()), settings.whatToBring(),
+                    business.enabledModules().contains(BusinessModule.STOREFRONT)
+                            || business.enabledModules().contains(BusinessModule.INSPECTIONS));
         }));
     }
 

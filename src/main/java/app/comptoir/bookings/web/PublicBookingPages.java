@@ -227,6 +227,7 @@ class PublicBookingPages {
     private PublicBookings.BookingPage page(String slug, Model model) {
         PublicBookings.BookingPage page = bookings.page(slug);
         model.addAttribute("business", page);
+        model.addAttribute("customerSpace", page.customerSpace());
         model.addAttribute("slug", page.slug());
         return page;
     }

@@ -75,6 +75,8 @@ class InspectionMails {
                         mail.counterVisitBefore() == null ? "" : formats.day(mail.counterVisitBefore(), locale)));
                 paragraphs.add(mails.text(locale, mail.attachments().size() > 1 ? "inspections.mail.attachedBoth"
                         : "inspections.mail.attachedReport"));
+                paragraphs.add(mails.text(locale, "inspections.mail.space",
+                        links.absolute("/shop/" + business.slug() + "/account/inspections")));
                 MailContent content = new MailContent(heading, paragraphs, mails.text(locale, "inspections.mail.action"),
                         mail.verificationUrl(), mails.text(locale, "inspections.mail.note"));
                 MailAttachments.Packed packed = MailAttachments.pack(mail.attachments().stream()
