@@ -99,6 +99,16 @@ class InspectionPagesIT {
         String result = web.get(inspectionPath).body();
         assertThat(result).contains("data-result=\"COUNTER_VISIT\"", "PV-", "data-counter-visit-before",
                 "data-report-pdf", "data-book-counter-visit").doesNotContain("data-certificate-pdf", "data-complete\"");
+        // booking the counter-visit opens the bookings' form with the owner and the vehicle filled in
+        Matcher book = Pattern.compile("href=\"(/app/bookings/new\\?[^\"]+)\"[^>]*data-book-counter-visit|"
+                + "data-book-counter-visit[^>]*href=\"(/app/bookings/new\\?[^\"]+)\"").matcher(result);
+        assertThat(book.find()).as("the counter-visit's booking link").isTrue();
+        String bookLink = (book.group(1) != null ? book.group(1) : book.group(2)).replace("&amp;", "&");
+        assertThat(web.get(bookLink).body()).as("carried while the service and day are chosen")
+                .contains("name=\"vehiclePlate\" value=\"GH-456-JK\"", "name=\"customerName\" value=\"Paul Girard\"");
+        String bookingForm = web.get(bookLink + "&serviceId=" + service).body();
+        assertThat(bookingForm).contains("value=\"GH-456-JK\"", "value=\"Paul Girard\"",
+                "value=\"paul.girard@example.test\"");
         WebSession.Page pdf = web.get(inspectionPath + "/report.pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).startsWith("application/pdf");

@@ -204,8 +204,13 @@ class BookingPages {
     @GetMapping("/new")
     @PreAuthorize("@rolePermissions.has('BOOKINGS_WRITE')")
     String newAppointment(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String day,
-                          Model model) {
-        model.addAttribute("form", new NewForm(serviceId, day, null, null, "", "", "", "", "", ""));
+                          @RequestParam(required = false) String customerName,
+                          @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
+                          @RequestParam(required = false) String vehiclePlate,
+                          @RequestParam(required = false) String vehicleCategory, Model model) {
+        // prefilled by a link (the inspection's "book the counter-visit"): shown for the user to check, never trusted
+        model.addAttribute("form", new NewForm(serviceId, day, null, null, prefill(customerName, 120),
+                prefill(phone, 40), prefill(email, 254), prefill(vehiclePlate, 16), prefill(vehicleCategory, 8), ""));
         return newPage(uuid(serviceId), date(day, businessTime.today()), model);
     }
 
@@ -316,6 +321,15 @@ class BookingPages {
     }
 
     /** An id as a form sends it; empty or malformed is none (the use case then names the field). */
+    /** A value a link prefills a form with, trimmed to the field's length (the form checks it when sent). */
+    private static String prefill(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+
     private static UUID uuid(String text) {
         try {
             return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
