@@ -94,9 +94,10 @@ public class StockMovements {
                 : request.type().direction() * request.quantity();
         UUID id = request.id() == null ? Ids.newId() : request.id();
         Instant now = clock.instant();
+        Instant happened = MovementRequest.happened(request.occurredAt(), now);
         UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
         if (!ledger.record(id, tenant, variant.id(), request.type(), change, from.id(), to == null ? null : to.id(),
-                blankToNull(request.reason()), blankToNull(request.reference()), actor, now, requestHash)) {
+                blankToNull(request.reason()), blankToNull(request.reference()), actor, happened, now, requestHash)) {
             return new Recorded(alreadyRecorded(tenant, id, variant.id(), request.type(), requestHash), true);
         }
         Level level = apply(tenant, variant, from, change);
@@ -108,7 +109,7 @@ public class StockMovements {
         }
         return new Recorded(new Movement(id, variant.id(), variant.sku(), variant.label(), request.type(),
                 Math.abs(change), change, from.id(), to == null ? null : to.id(), level.onHand(),
-                blankToNull(request.reason()), blankToNull(request.reference()), actor, now), false);
+                blankToNull(request.reason()), blankToNull(request.reference()), actor, happened), false);
     }
 
     private Level apply(UUID tenant, VariantSummary variant, StockLocation location, int change) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.inventory.Movement;
+import app.comptoir.inventory.MovementRequest;
 import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.StockLocation;
 import app.comptoir.inventory.StockLocations;
@@ -72,6 +73,8 @@ public class StockCounts {
         if (request.reason() != null && request.reason().strip().length() > 200) {
             throw InvalidInputException.field("reason", "must be at most 200 characters");
         }
+        Instant now = clock.instant();
+        Instant happened = MovementRequest.happened(request.occurredAt(), now);
         UUID tenant = tenantContext.requireTenant();
         VariantSummary variant = catalog.variant(request.variantId())
                 .orElseThrow(() -> new NotFoundException("Variant", request.variantId().toString()));
@@ -84,19 +87,28 @@ public class StockCounts {
                 return new CountResult(queries.level(variant.id(), location.id()), existing.get());
             }
         }
-        Level after = levels.setOnHand(tenant, variant.id(), location.id(), before, request.countedQuantity());
+        // Counted earlier (offline): what moved there since the count still counts (a sale after it took its unit).
+        int target = request.countedQuantity()
+                + (happened.equals(now) ? 0 : ledger.changeSince(tenant, variant.id(), location.id(), happened));
+        if (target < 0 && !location.allowNegative()) {
+            target = 0;
+        }
+        Level after = levels.setOnHand(tenant, variant.id(), location.id(), before, target);
         int delta = after.onHand() - before.onHand();
         Movement movement = null;
-        if (delta != 0) {
+        // A count sent with its id is recorded even when it changes nothing: sent again, it is found, never re-applied.
+        if (delta != 0 || request.id() != null) {
             UUID id = request.id() == null ? Ids.newId() : request.id();
-            Instant now = clock.instant();
             UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
             String reason = request.reason() == null || request.reason().isBlank() ? "Inventaire physique"
                     : request.reason().strip();
-            ledger.recordAdjustment(id, tenant, variant.id(), delta, location.id(), after.onHand(), reason, actor, now);
+            ledger.recordAdjustment(id, tenant, variant.id(), delta, location.id(), after.onHand(), reason, actor,
+                    happened, now);
             movement = new Movement(id, variant.id(), variant.sku(), variant.label(), MovementType.ADJUSTMENT,
-                    Math.abs(delta), delta, location.id(), null, after.onHand(), reason, null, actor, now);
-            alerts.levelChanged(tenant, variant.id(), location.id(), after, false);
+                    Math.abs(delta), delta, location.id(), null, after.onHand(), reason, null, actor, happened);
+            if (delta != 0) {
+                alerts.levelChanged(tenant, variant.id(), location.id(), after, false);
+            }
         }
         return new CountResult(queries.level(variant.id(), location.id()), movement);
     }

@@ -36,12 +36,29 @@ public class MovementStore {
      * movement with the same id does not count.
      */
     public boolean record(UUID id, UUID tenant, UUID variant, MovementType type, int change, UUID location,
-                          UUID toLocation, String reason, String reference, UUID actor, Instant at, String requestHash) {
+                          UUID toLocation, String reason, String reference, UUID actor, Instant at, Instant recordedAt,
+                          String requestHash) {
         return jdbc.update("""
                 insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, to_location_id,
-                  reason, reference, actor_id, occurred_at, request_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  reason, reference, actor_id, occurred_at, recorded_at, request_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, id) do nothing""", id, tenant, variant, type.name(), change, location,
-                toLocation, reason, reference, actor, Timestamp.from(at), requestHash) == 1;
+                toLocation, reason, reference, actor, Timestamp.from(at), Timestamp.from(recordedAt), requestHash) == 1;
+    }
+
+    /**
+     * What the movements of a variant at a location that happened after {@code at} changed there (recorded before
+     * now): a count made at {@code at} and received later is brought forward by it.
+     */
+    public int changeSince(UUID tenant, UUID variant, UUID location, Instant at) {
+        Integer sum = jdbc.queryForObject("""
+                select coalesce(sum(case when location_id = ? then quantity else 0 end), 0)
+                     + coalesce(sum(case when to_location_id = ? then abs(quantity) else 0 end), 0)
+                  from stock_movements
+                 where tenant_id = ? and variant_id = ? and occurred_at > ?
+                   and (location_id = ? or to_location_id = ?)""", Integer.class, location, location, tenant,
+                variant, Timestamp.from(at), location, location);
+        return sum == null ? 0 : sum;
     }
 
     /** The hash of the request that recorded the movement (null when none was stored). */
@@ -66,11 +83,12 @@ public class MovementStore {
 
     /** Records the adjustment of a count (type ADJUSTMENT) with the balance it left. */
     public void recordAdjustment(UUID id, UUID tenant, UUID variant, int change, UUID location, int balanceAfter,
-                                 String reason, UUID actor, Instant at) {
+                                 String reason, UUID actor, Instant at, Instant recordedAt) {
         jdbc.update("""
                 insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, balance_after,
-                  reason, actor_id, occurred_at) values (?, ?, ?, 'ADJUSTMENT', ?, ?, ?, ?, ?, ?)""",
-                id, tenant, variant, change, location, balanceAfter, reason, actor, Timestamp.from(at));
+                  reason, actor_id, occurred_at, recorded_at) values (?, ?, ?, 'ADJUSTMENT', ?, ?, ?, ?, ?, ?, ?)""",
+                id, tenant, variant, change, location, balanceAfter, reason, actor, Timestamp.from(at),
+                Timestamp.from(recordedAt));
     }
 
     /** The journal, newest first (movements without their variant's SKU and label). */

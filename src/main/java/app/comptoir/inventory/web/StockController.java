@@ -101,13 +101,14 @@ class StockController {
         this.exports = exports;
     }
 
-    /** Entry or exit by variant id, SKU or barcode ({@code code}). */
+    /** Entry or exit by variant id, SKU or barcode ({@code code}); {@code occurredAt}: when, if not now. */
     record QuickMovement(UUID id, UUID variantId, String code, Integer quantity, UUID locationId, String reason,
-                         String reference) {
+                         String reference, Instant occurredAt) {
     }
 
-    /** A count by variant id, SKU or barcode. */
-    record CountBody(UUID id, UUID variantId, String code, UUID locationId, Integer countedQuantity, String reason) {
+    /** A count by variant id, SKU or barcode; {@code occurredAt}: when it was counted, if not now. */
+    record CountBody(UUID id, UUID variantId, String code, UUID locationId, Integer countedQuantity, String reason,
+                     Instant occurredAt) {
     }
 
     record LocationBody(String name, Boolean allowNegative) {
@@ -166,13 +167,16 @@ class StockController {
             description = "quantity is positive and the type gives the direction (ADJUSTMENT: signed). The optional "
                     + "id (or an Idempotency-Key header) makes a retry record the movement once: the same request "
                     + "again answers the first movement (200, Idempotent-Replayed: true), another request 422 "
-                    + "idempotency-key-reused. 409 insufficient-stock when it would take more than is available.")
+                    + "idempotency-key-reused. 409 insufficient-stock when it would take more than is available. "
+                    + "occurredAt: when it happened, for work recorded offline and sent later (default now; 400 when "
+                    + "in the future or more than 30 days ago); the journal shows that time.")
     ResponseEntity<Movement> record(@RequestBody MovementRequest body,
                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
                                     HttpServletRequest http) {
         UUID id = idFor(body.id(), idempotencyKey);
         return recorded(movements.record(id == body.id() ? body : new MovementRequest(id, body.variantId(), body.type(),
-                body.quantity(), body.locationId(), body.toLocationId(), body.reason(), body.reference()),
+                body.quantity(), body.locationId(), body.toLocationId(), body.reason(), body.reference(),
+                body.occurredAt()),
                 idempotencyKeys.requestHash(http, body)));
     }
 
@@ -193,11 +197,14 @@ class StockController {
     }
 
     @PostMapping("/count")
-    @Operation(summary = "Physical count: records the ADJUSTMENT that brings on hand to countedQuantity")
+    @Operation(summary = "Physical count: records the ADJUSTMENT that brings on hand to countedQuantity",
+            description = "With an id, sent again it is found and changes nothing (recorded even when it finds the "
+                    + "expected quantity). occurredAt: when it was counted (offline); what moved there since is "
+                    + "added to the counted quantity.")
     CountResult count(@RequestBody CountBody body) {
         UUID variantId = variantId(body.variantId(), body.code());
         return counts.count(new CountRequest(body.id(), variantId, body.locationId(), body.countedQuantity(),
-                body.reason()));
+                body.reason(), body.occurredAt()));
     }
 
     @GetMapping({"/export.csv", "/export.xlsx"})
@@ -285,7 +292,7 @@ class StockController {
                                            HttpServletRequest http) {
         UUID id = idFor(body.id(), idempotencyKey);
         return recorded(movements.record(new MovementRequest(id, variantId(body.variantId(), body.code()), type,
-                body.quantity(), body.locationId(), null, body.reason(), body.reference()),
+                body.quantity(), body.locationId(), null, body.reason(), body.reference(), body.occurredAt()),
                 idempotencyKeys.requestHash(http, body)));
     }
 
