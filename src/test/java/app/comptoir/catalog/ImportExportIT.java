@@ -208,12 +208,64 @@ class ImportExportIT {
             sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             // A new shop enters its prices with VAT: the price columns say so, as in the CSV.
             assertThat(String.join(",", header) + "\n").isEqualTo(HEADER.replace(",price,", ",price_incl_vat,")
-                    .replace(",compare_at_price,", ",compare_at_price_incl_vat,"));
+                    .replace(",compare_at_price,", ",compare_at_price_incl_vat,").replace(",active\n",
+                            ",active,condition,size,material\n"));
             var row = sheet.getRow(1);
             assertThat(row.getCell(header.indexOf("sku")).getStringCellValue()).isEqualTo("BECHE-1");
             assertThat(row.getCell(header.indexOf("price_incl_vat")).getNumericCellValue()).isEqualTo(16.90);
             assertThat(row.getCell(header.indexOf("status")).getStringCellValue()).isIn("En vente", "Brouillon");
         }
+    }
+
+    @Test
+    void theSecondHandAttributesGoOutAndComeBackAndAnOlderFileWithoutThemKeepsThem() {
+        CatalogApi shop = CatalogApi.newShop(port);
+        Map<String, Object> jacket = CatalogApi.simple("Veste Levi's en jean", "VESTE-1", "45");
+        jacket.put("brand", "Levi's");
+        jacket.put("secondHand", Map.of("condition", "VERY_GOOD", "size", "M", "material", "Denim de coton"));
+        String id = shop.create(jacket).path("id");
+        String csv = export(shop);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",active,condition,size,material");
+        assertThat(csv).contains(",true,VERY_GOOD,M,Denim de coton");
+
+        // Into another business: the attributes arrive as they left.
+        CatalogApi elsewhere = CatalogApi.newShop(port);
+        importCsv(elsewhere, csv, "").then().statusCode(200).body("productsCreated", equalTo(1));
+        elsewhere.call().get("/api/v1/variants/by-sku/VESTE-1").then().statusCode(200);
+        JsonPath copy = elsewhere.call().get("/api/v1/products?q=veste").then().extract().jsonPath();
+        assertThat(copy.getString("items[0].secondHand.condition")).isEqualTo("VERY_GOOD");
+        assertThat(copy.getString("items[0].secondHand.size")).isEqualTo("M");
+        assertThat(copy.getString("items[0].secondHand.material")).isEqualTo("Denim de coton");
+        assertThat(export(elsewhere)).isEqualTo(csv);
+
+        // The file for people says the condition in words, and reads back.
+        String french = people(shop, "fr");
+        assertThat(french).contains(";Très bon état;M;Denim de coton");
+        importCsv(shop, french, "?dryRun=true").then().statusCode(200).body("productsUnchanged", equalTo(1))
+                .body("errors", org.hamcrest.Matchers.empty());
+
+        // A file of before the columns existed changes the price and leaves the attributes alone.
+        importCsv(shop, "sku,price,active\nVESTE-1,49,true\n", "").then().statusCode(200)
+                .body("productsUpdated", equalTo(1));
+        JsonPath kept = shop.call().get("/api/v1/products/" + id).then().extract().jsonPath();
+        assertThat(kept.getFloat("variants[0].price")).isEqualTo(49f);
+        assertThat(kept.getString("secondHand.condition")).isEqualTo("VERY_GOOD");
+        assertThat(kept.getString("secondHand.material")).isEqualTo("Denim de coton");
+
+        // A label in English is read; a blank size clears it.
+        importCsv(shop, "sku,condition,size\nVESTE-1,Good,\n", "").then().statusCode(200);
+        JsonPath changed = shop.call().get("/api/v1/products/" + id).then().extract().jsonPath();
+        assertThat(changed.getString("secondHand.condition")).isEqualTo("GOOD");
+        assertThat(changed.getString("secondHand.size")).isNull();
+
+        // A condition that is none of ours, or a size too long, is an error at its line and column; nothing changes.
+        JsonPath bad = importCsv(shop, "sku,price,condition,size\nVESTE-1,49,Comme neuf,"
+                + "x".repeat(41) + "\n", "?dryRun=true").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> errors = bad.getList("errors");
+        assertThat(errors).extracting(e -> e.get("line") + ":" + e.get("field")).containsExactly("2:condition", "2:size");
+        assertThat(bad.getString("errors.find { it.field == 'condition' }.message")).contains("'Comme neuf'");
+        assertThat(shop.call().get("/api/v1/products/" + id).then().extract().jsonPath()
+                .getString("secondHand.condition")).isEqualTo("GOOD");
     }
 
     @Test

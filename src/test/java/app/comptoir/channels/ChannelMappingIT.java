@@ -265,4 +265,105 @@ class ChannelMappingIT {
         Api.as(port, manager).get("/api/v1/channels/pricing").then()
                 .body("rounding", equalTo("NINETY")).body("markupPercent", equalTo(5.0f));
     }
+
+    @Test
+    void theNewListingFormShowsTheFieldsAsTheyWillBeSentWithTheirErrorsBeforeAnythingIsSaved() {
+        Account admin = Api.newBusiness(port, "Friperie du formulaire");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, vinted.login("form.prepared"));
+        String jackets = category(admin, "Vestes");
+        String variant = jacket(admin, jackets, "VESTE-F1", "Bleu");
+        map(admin, "category", List.of(row(jackets, 1907)), 200);
+        map(admin, "brand", List.of(row("Levi's", 10)), 200);
+        Api.as(port, admin).body(Map.of("markupPercent", 10, "markupFixed", 0, "rounding", "NINETY"))
+                .put("/api/v1/channels/pricing").then().statusCode(200);
+        WebSession web = new WebSession(port);
+        web.signIn(admin.email(), admin.password());
+
+        // From the item's catalog page: the title without the size, the price after the rule, the mapped ids, and the
+        // size without a mapping marked next to its field with what to do.
+        String form = web.get("/app/channels/listings/new?variant=" + variant).body();
+        assertThat(form).contains("value=\"Veste en jean Levi&#39;s\"", "Veste en jean délavé, coupe droite.")
+                .containsPattern("id=\"f-price\"[^>]*value=\"27.90\"")
+                .containsPattern("id=\"f-catalogId\"[^>]*value=\"1907\"")
+                .containsPattern("id=\"f-statusId\"[^>]*value=\"2\"")
+                .containsPattern("id=\"f-brandId\"[^>]*value=\"10\"")
+                .containsPattern("id=\"f-colorIds\"[^>]*value=\"9\"")
+                .containsPattern("id=\"f-sizeId\"[^>]*is-invalid")
+                .contains("taille « M » sans correspondance Vinted : ajoutez-la dans Correspondances")
+                .doesNotContainPattern("id=\"f-title\"[^>]*is-invalid")
+                .contains("data-photos", "Aucune photo");
+        Api.as(port, admin).get("/api/v1/channels/listings").then().body("total", equalTo(0));
+
+        // By its SKU, with the size's id typed: prepared again, nothing wrong, still nothing saved.
+        WebSession.Page prepared = web.post("/app/channels/listings", Map.of("accountId", account.toString(),
+                "sku", "VESTE-F1", "sizeId", "4", "action", "prepare"));
+        assertThat(prepared.status()).isEqualTo(200);
+        assertThat(prepared.body()).doesNotContain("data-form-errors", "is-invalid")
+                .containsPattern("id=\"f-sizeId\"[^>]*value=\"4\"")
+                .containsPattern("id=\"f-price\"[^>]*value=\"27.90\"");
+        Api.as(port, admin).get("/api/v1/channels/listings").then().body("total", equalTo(0));
+
+        // A price typed over the prepared one wins when the draft is saved.
+        WebSession.Page saved = web.post("/app/channels/listings", Map.of("accountId", account.toString(),
+                "variantId", variant, "sizeId", "4", "price", "31"));
+        assertThat(saved.location()).hasValueSatisfying(l -> assertThat(l).contains("/app/channels/listings/"));
+        Api.as(port, admin).get("/api/v1/channels/listings").then().body("total", equalTo(1))
+                .body("items[0].price", equalTo(31.0f)).body("items[0].sizeId", equalTo(4))
+                .body("items[0].catalogId", equalTo(1907)).body("items[0].title", equalTo("Veste en jean Levi's"));
+    }
+
+    @Test
+    void anUpdatesFieldsAreTypedOnTheListingsPageWithErrorsNextToThemAndReachVinted() {
+        Account admin = Api.newBusiness(port, "Friperie des mises à jour");
+        FakeVinted.Login login = vinted.login("form.update");
+        UUID account = ChannelsTesting.connectedAccount(port, admin, login);
+        String jackets = category(admin, "Vestes");
+        String variant = jacket(admin, jackets, "VESTE-U1", "Bleu");
+        map(admin, "category", List.of(row(jackets, 1907)), 200);
+        map(admin, "size", List.of(row("M", 4)), 200);
+        String listing = Api.as(port, admin).body(Map.of("accountId", account, "variantId", variant))
+                .post("/api/v1/channels/listings").then().statusCode(201).extract().path("id");
+        ChannelsTesting.publish(port, admin, UUID.fromString(listing));
+        jobs.runDue(admin.tenantId());
+        WebSession web = new WebSession(port);
+        web.signIn(admin.email(), admin.password());
+
+        // The form shows what an update would send now, prefilled.
+        String page = web.get("/app/channels/listings/" + listing).body();
+        assertThat(page).contains("data-update-form", "value=\"Veste en jean Levi&#39;s\"")
+                .containsPattern("id=\"u-price\"[^>]*value=\"24.50\"")
+                .containsPattern("id=\"u-sizeId\"[^>]*value=\"4\"");
+
+        // Wrong fields come back next to them as typed; nothing is queued.
+        WebSession.Page wrong = web.post("/app/channels/listings/" + listing + "/update", Map.of("fields", "1",
+                "title", "Abc", "price", "douze", "catalogId", "1907", "statusId", "2"));
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.body()).contains("data-form-errors", "value=\"Abc\"", "value=\"douze\"")
+                .containsPattern("id=\"u-price\"[^>]*is-invalid")
+                .containsPattern("<details[^>]*open[^>]*data-update-form|<details[^>]*data-update-form[^>]*open");
+        WebSession.Page shortTitle = web.post("/app/channels/listings/" + listing + "/update", Map.of("fields", "1",
+                "title", "Abc", "price", "30", "catalogId", "1907", "statusId", "2"));
+        assertThat(shortTitle.body()).containsPattern("id=\"u-title\"[^>]*is-invalid")
+                .doesNotContainPattern("id=\"u-price\"[^>]*is-invalid");
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
+                .body("jobs.findAll { it.kind == 'UPDATE' }.size()", equalTo(0));
+
+        // Right fields: an update job, and Vinted receives what was typed.
+        WebSession.Page sent = web.post("/app/channels/listings/" + listing + "/update", Map.of("fields", "1",
+                "title", "Veste Levi's bleue délavée", "description", "Très peu portée.", "price", "30",
+                "catalogId", "1907", "statusId", "3", "sizeId", "4", "colorIds", "9"));
+        assertThat(sent.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/app/channels/listings/" + listing));
+        jobs.runDue(admin.tenantId());
+        FakeVinted.Call update = vinted.calls(login).stream()
+                .filter(c -> c.method().equals("PUT") && c.path().startsWith("/api/v2/item_upload/items/"))
+                .reduce((a, b) -> b).orElseThrow();
+        JsonNode item = update.json().path("item");
+        assertThat(item.path("title").asString()).isEqualTo("Veste Levi's bleue délavée");
+        assertThat(item.path("description").asString()).isEqualTo("Très peu portée.");
+        assertThat(item.path("price").decimalValue()).isEqualByComparingTo("30");
+        assertThat(item.path("status_id").asLong()).isEqualTo(3);
+        Api.as(port, admin).get("/api/v1/channels/listings/" + listing).then()
+                .body("listing.title", equalTo("Veste Levi's bleue délavée"))
+                .body("jobs.find { it.kind == 'UPDATE' }.state", equalTo("SUCCEEDED"));
+    }
 }

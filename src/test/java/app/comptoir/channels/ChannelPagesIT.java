@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -287,6 +288,25 @@ class ChannelPagesIT {
                 "select count(*) from channel_jobs where tenant_id = ? and state not in ('SUCCEEDED', 'FAILED')",
                 Integer.class, tenant)));
         assertThat(open).isZero();
+        // Each item sold on Vinted left the stock through inventory, as a sync takes it out: no unit left, and its
+        // SALE movement names the Vinted item; an item sold in the shop first is no longer live on Vinted.
+        List<Map<String, Object>> sold = tenants.callAs(tenant, () -> new TransactionTemplate(transactions).execute(s ->
+                jdbc.queryForList("select l.remote_id, coalesce((select sum(v.on_hand - v.reserved) from stock_levels v"
+                        + " where v.tenant_id = l.tenant_id and v.variant_id = l.variant_id), 0) as left_units,"
+                        + " (select count(*) from stock_movements m where m.tenant_id = l.tenant_id"
+                        + " and m.variant_id = l.variant_id and m.type = 'SALE'"
+                        + " and m.reference = 'MARKETPLACE-' || l.remote_id) as sales"
+                        + " from channel_listings l where l.tenant_id = ? and l.state = 'SOLD'", tenant)));
+        assertThat(sold).isNotEmpty().allSatisfy(row -> {
+            assertThat(((Number) row.get("left_units")).intValue()).as("units left of %s", row.get("remote_id")).isZero();
+            assertThat(((Number) row.get("sales")).intValue()).as("sale of %s", row.get("remote_id")).isEqualTo(1);
+        });
+        Integer liveWithoutStock = tenants.callAs(tenant, () -> new TransactionTemplate(transactions).execute(s ->
+                jdbc.queryForObject("select count(*) from channel_listings l where l.tenant_id = ?"
+                        + " and l.state = 'PUBLISHED' and coalesce((select sum(v.on_hand - v.reserved) from stock_levels v"
+                        + " where v.tenant_id = l.tenant_id and v.variant_id = l.variant_id), 0) <= 0",
+                        Integer.class, tenant)));
+        assertThat(liveWithoutStock).isZero();
         // The other demo shops do not sell on Vinted: no entry in their navigation.
         WebSession garden = new WebSession(port);
         garden.signIn("admin@jardin-des-lilas.demo", Api.DEMO_PASSWORD);

@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code POST /api/v2/photos} (multipart) → {@code {id, url}};</li>
  *   <li>{@code POST /api/v2/item_upload/items} {@code {"item":{...},"upload_session_id":...}} → {@code {"item":{"id":..}}};</li>
  *   <li>{@code PUT /api/v2/item_upload/items/{id}}, {@code POST /api/v2/items/{id}/delete};</li>
- *   <li>{@code GET /api/v2/items/{id}}, {@code GET /api/v2/wardrobe/{userId}/items}, {@code GET /api/v2/users/current}.</li>
+ *   <li>{@code GET /api/v2/items/{id}}, {@code GET /api/v2/wardrobe/{userId}/items}, {@code GET /api/v2/users/current};</li>
+ *   <li>Vinted's lists, in the shapes its site reads: {@code GET /api/v2/catalogs} (a tree: {@code catalogs} nested in
+ *   each), {@code GET /api/v2/brands?keyword=} ({@code brands} whose title contains it), {@code GET /api/v2/size_groups}
+ *   (each group with its {@code sizes}), {@code GET /api/v2/statuses} and {@code GET /api/v2/colors}.</li>
  * </ul>
  * Every call needs the session: the session cookie of a user {@link #login logged in} here, {@code X-CSRF-Token}
  * and {@code X-Anon-Id} (401 otherwise). Every call is recorded with its session. A test scripts the next answers of
@@ -66,6 +69,37 @@ public final class FakeVinted implements AutoCloseable {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Vinted's brands here, by id (answered in that order). */
+    private static final Map<Long, String> BRANDS = new java.util.TreeMap<>(Map.of(10L, "Levi's", 1183L, "Sézane", 255L, "Maje",
+            315L, "Petit Bateau", 88L, "Ralph Lauren", 170888L, "Veja", 1224L, "Uniqlo", 34567L, "Levi's Vintage Clothing"));
+
+    /** Vinted's whole lists here, by path, as its site answers them (a few entries of each). */
+    private static final Map<String, String> LISTS = Map.of(
+            "/api/v2/catalogs", """
+                    {"catalogs":[
+                      {"id":1904,"title":"Femmes","code":"WOMEN_ROOT","catalogs":[
+                        {"id":4,"title":"Vêtements","code":"WOMEN_CLOTHES","catalogs":[
+                          {"id":10,"title":"Robes","code":"DRESSES","catalogs":[]},
+                          {"id":1037,"title":"Manteaux et vestes","code":"OUTERWEAR","catalogs":[
+                            {"id":1907,"title":"Vestes en jean","code":"DENIM_JACKETS","catalogs":[]}]}]}]},
+                      {"id":5,"title":"Hommes","code":"MEN_ROOT","catalogs":[
+                        {"id":2050,"title":"Vêtements","code":"MEN_CLOTHES","catalogs":[
+                          {"id":257,"title":"Jeans","code":"MEN_JEANS","catalogs":[]}]}]}]}""",
+            "/api/v2/size_groups", """
+                    {"size_groups":[
+                      {"id":4,"caption":"Lettres","description":"Femmes · Hauts et robes","sizes":[
+                        {"id":2,"title":"XS"},{"id":3,"title":"S"},{"id":4,"title":"M"},{"id":5,"title":"L"}]},
+                      {"id":7,"caption":"Pointures","description":"Chaussures femmes","sizes":[
+                        {"id":55,"title":"38"},{"id":56,"title":"39"}]}]}""",
+            "/api/v2/statuses", """
+                    {"statuses":[{"id":6,"title":"Neuf avec étiquette"},{"id":1,"title":"Neuf sans étiquette"},
+                      {"id":2,"title":"Très bon état"},{"id":3,"title":"Bon état"},{"id":4,"title":"Satisfaisant"}]}""",
+            "/api/v2/colors", """
+                    {"colors":[{"id":1,"title":"Noir","hex":"000000","code":"BLACK"},
+                      {"id":9,"title":"Bleu","hex":"007BC4","code":"BLUE"},
+                      {"id":12,"title":"Blanc","hex":"FFFFFF","code":"WHITE"},
+                      {"id":27,"title":"Bleu marine","hex":"2B3A67","code":"NAVY"}]}""");
     private static final Pattern SESSION = Pattern.compile("_vinted_fr_session=([^;]+)");
     private static FakeVinted shared;
 
@@ -170,7 +204,21 @@ public final class FakeVinted implements AutoCloseable {
             throws IOException {
         boolean drop = scripted == Reply.CREATE_THEN_DROP;
         Matcher item;
-        if ("GET".equals(method) && path.equals("/api/v2/users/current")) {
+        if ("GET".equals(method) && LISTS.containsKey(path)) {
+            send(exchange, 200, "application/json", LISTS.get(path));
+        } else if ("GET".equals(method) && path.equals("/api/v2/brands")) {
+            String query = exchange.getRequestURI().getRawQuery();
+            String keyword = query == null ? "" : java.net.URLDecoder.decode(query.replaceFirst("^.*keyword=", "")
+                    .replaceFirst("&.*$", ""), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+            List<Map<String, Object>> brands = BRANDS.entrySet().stream()
+                    .filter(b -> b.getValue().toLowerCase(java.util.Locale.ROOT).contains(keyword))
+                    .map(b -> Map.<String, Object>of("id", b.getKey(), "title", b.getValue(),
+                            "slug", b.getValue().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+                            "is_luxury", false))
+                    .toList();
+            send(exchange, 200, "application/json", JSON.writeValueAsString(Map.of("brands", brands,
+                    "pagination", Map.of("current_page", 1, "total_entries", brands.size()))));
+        } else if ("GET".equals(method) && path.equals("/api/v2/users/current")) {
             send(exchange, 200, "application/json", JSON.writeValueAsString(Map.of("user",
                     Map.of("id", login.userId(), "login", login.username()))));
         } else if ("POST".equals(method) && path.equals("/api/v2/photos")) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import app.comptoir.catalog.ItemCondition;
 import app.comptoir.catalog.ProductStatus;
 
 /**
@@ -29,6 +30,10 @@ public final class ProductCsv {
     public static final String COST = "cost";
     public static final String WEIGHT = "weight";
     public static final String ACTIVE = "active";
+    /** The second-hand attributes (added after the others, so that older files, without them, still read). */
+    public static final String CONDITION = "condition";
+    public static final String SIZE = "size";
+    public static final String MATERIAL = "material";
 
     /** Options per product in the file (and in the catalog). */
     public static final int OPTIONS = 3;
@@ -36,7 +41,7 @@ public final class ProductCsv {
     /** Every column, in file order. */
     public static final List<String> COLUMNS = List.of(SLUG, NAME, DESCRIPTION, BRAND, CATEGORY, TAGS, STATUS,
             VAT_RATE, UNIT, optionName(1), optionValue(1), optionName(2), optionValue(2), optionName(3),
-            optionValue(3), SKU, BARCODE, PRICE, COMPARE_AT_PRICE, COST, WEIGHT, ACTIVE);
+            optionValue(3), SKU, BARCODE, PRICE, COMPARE_AT_PRICE, COST, WEIGHT, ACTIVE, CONDITION, SIZE, MATERIAL);
 
     /** The price columns, whose names in a file say whether they include VAT: {@code price_incl_vat}. */
     private static final List<String> PRICED = List.of(PRICE, COMPARE_AT_PRICE);
@@ -126,14 +131,35 @@ public final class ProductCsv {
      * @throws IllegalArgumentException when it is none of them
      */
     static ProductStatus parseStatus(String raw) {
-        String s = java.text.Normalizer.normalize(raw.strip(), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        return switch (s) {
+        return switch (plain(raw)) {
             case "draft", "brouillon" -> ProductStatus.DRAFT;
             case "active", "en vente", "on sale" -> ProductStatus.ACTIVE;
             case "archived", "archive" -> ProductStatus.ARCHIVED;
             default -> throw new IllegalArgumentException(raw);
         };
+    }
+
+    /**
+     * A second-hand item's condition as written by an export: the code ({@code VERY_GOOD}) or its French or English
+     * label ({@code Très bon état}, {@code Very good}), case and accents ignored.
+     *
+     * @throws IllegalArgumentException when it is none of them
+     */
+    static ItemCondition parseCondition(String raw) {
+        return ItemCondition.parse(raw).orElseGet(() -> switch (plain(raw)) {
+            case "neuf avec etiquette", "new with tags" -> ItemCondition.NEW_WITH_TAGS;
+            case "neuf sans etiquette", "new without tags" -> ItemCondition.NEW_WITHOUT_TAGS;
+            case "tres bon etat", "very good" -> ItemCondition.VERY_GOOD;
+            case "bon etat", "good" -> ItemCondition.GOOD;
+            case "satisfaisant", "satisfactory" -> ItemCondition.SATISFACTORY;
+            default -> throw new IllegalArgumentException(raw);
+        });
+    }
+
+    /** The text without accents, case or surrounding spaces. */
+    private static String plain(String raw) {
+        return java.text.Normalizer.normalize(raw.strip(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     static Boolean parseBoolean(String raw) {

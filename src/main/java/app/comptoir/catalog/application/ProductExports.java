@@ -128,6 +128,9 @@ public class ProductExports {
         cells.add(v.cost());
         cells.add(v.weight());
         cells.add(Boolean.toString(v.active()));
+        cells.add(Exports.code("catalog.condition.", p.secondHand().condition()));
+        cells.add(p.secondHand().size());
+        cells.add(p.secondHand().material());
         return cells;
     }
 

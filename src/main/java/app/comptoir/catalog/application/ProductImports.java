@@ -24,6 +24,7 @@ import app.comptoir.catalog.application.ImportReport.LineError;
 import app.comptoir.catalog.domain.Product;
 import app.comptoir.catalog.domain.ProductRules;
 import app.comptoir.catalog.domain.ProductSpec;
+import app.comptoir.catalog.domain.SecondHand;
 import app.comptoir.catalog.domain.VariantSpec;
 import app.comptoir.catalog.persistence.CatalogChecks;
 import app.comptoir.catalog.persistence.CatalogChecks.SkuOwner;
@@ -455,7 +456,7 @@ public class ProductImports {
             group.lineOfVariant.put(index, line.number());
         }
         ProductSpec wanted = new ProductSpec(name, slug, description, brand, categoryId, tags, status, vatRate, unit,
-                List.copyOf(options), List.copyOf(variants), base.secondHand());
+                List.copyOf(options), List.copyOf(variants), secondHand(first, base.secondHand(), run));
         ProductRules.Checked checked = ProductRules.check(wanted);
         for (FieldError error : checked.errors()) {
             reportRuleError(group, wanted, error, run);
@@ -477,6 +478,30 @@ public class ProductImports {
                 }
             }
         }
+    }
+
+    /**
+     * The second-hand attributes from the product's first line: a column the file does not have keeps the current
+     * value (older files have none of them), a blank cell clears it; the condition is read as an export writes it.
+     */
+    private static SecondHand secondHand(Line first, SecondHand current, Run run) {
+        String condition = current.condition();
+        if (first.has(ProductCsv.CONDITION)) {
+            condition = null;
+            String raw = first.get(ProductCsv.CONDITION);
+            if (raw != null) {
+                try {
+                    condition = ProductCsv.parseCondition(raw).name();
+                } catch (IllegalArgumentException e) {
+                    run.error(first.number(), ProductCsv.CONDITION, "'" + raw + "' must be one of "
+                            + java.util.Arrays.toString(app.comptoir.catalog.ItemCondition.values())
+                            + " (or their French or English labels)");
+                }
+            }
+        }
+        String size = first.has(ProductCsv.SIZE) ? first.get(ProductCsv.SIZE) : current.size();
+        String material = first.has(ProductCsv.MATERIAL) ? first.get(ProductCsv.MATERIAL) : current.material();
+        return new SecondHand(condition, size, material);
     }
 
     /** The line's option values; adds new option names and values to the product's definitions. */
@@ -542,6 +567,9 @@ public class ProductImports {
                 case "vatRate" -> ProductCsv.VAT_RATE;
                 case "categoryId" -> ProductCsv.CATEGORY;
                 case "variants" -> ProductCsv.SKU;
+                case "secondHand.condition" -> ProductCsv.CONDITION;
+                case "secondHand.size" -> ProductCsv.SIZE;
+                case "secondHand.material" -> ProductCsv.MATERIAL;
                 default -> field;
             };
         }

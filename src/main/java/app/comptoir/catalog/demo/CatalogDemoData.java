@@ -11,6 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.TenantCreated;
@@ -59,7 +61,10 @@ class CatalogDemoData {
         this.gardenProducts = gardenProducts;
     }
 
+    // First of the demo loaders (after-commit listeners run in their order): the stock and the modules built on the
+    // catalog and its stock (channels, purchasing, sales) follow.
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @Order(Ordered.LOWEST_PRECEDENCE - 2)
     void seed(TenantCreated event) {
         if (!event.demo()) {
             return;

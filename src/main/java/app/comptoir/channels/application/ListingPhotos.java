@@ -37,6 +37,17 @@ public class ListingPhotos {
         return images(variantId).size();
     }
 
+    /** A photo a listing sends, as the back office shows it: its product's picture. */
+    public record Thumbnail(UUID productId, UUID imageId) {
+    }
+
+    /** The photos a listing of this variant sends, in order (under the business's tenant; none for an unknown one). */
+    public List<Thumbnail> thumbnails(UUID variantId) {
+        ProductView product = product(variantId);
+        return product == null ? List.of()
+                : images(variantId).stream().map(i -> new Thumbnail(product.id(), i.id())).toList();
+    }
+
     /** The {@code index}-th photo (0-based) of a listing of this variant (under the business's tenant). */
     public Picture picture(UUID variantId, int index) {
         ProductView product = product(variantId);

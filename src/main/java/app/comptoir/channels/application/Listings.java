@@ -215,6 +215,34 @@ public class Listings {
         if (jobs.openAny(tenant, id)) {
             throw new ConflictException("listing-busy", "A job of this listing is not finished yet");
         }
+        Prepared prepared = merged(tenant, listing, changes);
+        Draft merged = prepared.fields();
+        if (!prepared.errors().isEmpty()) {
+            throw new InvalidInputException("The listing cannot be updated as it is", prepared.errors());
+        }
+        Instant now = clock.instant();
+        ListingStore.Listing changed = new ListingStore.Listing(listing.id(), listing.accountId(), listing.variantId(),
+                merged.title().strip(), merged.description(), merged.price(), listing.currency(), merged.catalogId(),
+                merged.statusId(), merged.brand(), merged.sizeId(), List.copyOf(merged.colorIds()), listing.state(),
+                listing.remoteId(), listing.publishedAt(), listing.soldAt(), listing.createdAt(), merged.brandId());
+        listings.fields(tenant, changed, now);
+        return queue(tenant, changed, JobKind.UPDATE);
+    }
+
+    /**
+     * The fields an update of the listing would send with these changes (each field left out prepared afresh from
+     * the product, else kept as it is on the listing) and their field errors: for the listing's page to show them
+     * in a form before the update is queued. Nothing is stored or sent.
+     */
+    @Transactional
+    public Prepared updateFields(UUID id, Changes changes) {
+        permissions.require(Permission.CATALOG_WRITE);
+        UUID tenant = tenantContext.requireTenant();
+        ListingStore.Listing listing = listings.find(tenant, id).orElseThrow(() -> new NotFoundException("listing", id));
+        return merged(tenant, listing, changes);
+    }
+
+    private Prepared merged(UUID tenant, ListingStore.Listing listing, Changes changes) {
         Changes typed = changes == null ? new Changes(null, null, null, null, null, null, null, null, null) : changes;
         ListingDrafts.Completed completed = drafts.complete(new Draft(listing.accountId(), listing.variantId(),
                 typed.title(), typed.description(), typed.price(), typed.catalogId(), typed.statusId(), typed.brand(),
@@ -227,17 +255,7 @@ public class Listings {
                 d.colorIds() == null || d.colorIds().isEmpty() ? listing.colorIds() : d.colorIds(),
                 or(d.brandId(), listing.brandId()));
         // The gaps of the product no longer matter where the listing already has a value.
-        Prepared prepared = check(tenant, new ListingDrafts.Completed(merged, java.util.Map.of()));
-        if (!prepared.errors().isEmpty()) {
-            throw new InvalidInputException("The listing cannot be updated as it is", prepared.errors());
-        }
-        Instant now = clock.instant();
-        ListingStore.Listing changed = new ListingStore.Listing(listing.id(), listing.accountId(), listing.variantId(),
-                merged.title().strip(), merged.description(), merged.price(), listing.currency(), merged.catalogId(),
-                merged.statusId(), merged.brand(), merged.sizeId(), List.copyOf(merged.colorIds()), listing.state(),
-                listing.remoteId(), listing.publishedAt(), listing.soldAt(), listing.createdAt(), merged.brandId());
-        listings.fields(tenant, changed, now);
-        return queue(tenant, changed, JobKind.UPDATE);
+        return check(tenant, new ListingDrafts.Completed(merged, java.util.Map.of()));
     }
 
     private static <T> T or(T value, T otherwise) {

@@ -55,4 +55,17 @@ public interface MarketplaceAdapter {
 
     /** The account's items (first page, newest first). */
     List<RemoteItem> wardrobe(Credentials credentials);
+
+    /**
+     * One entry of the marketplace's own lists (its categories, brands, sizes, conditions, colours): its id, its name
+     * and what it belongs to (a category's parents, a size's group), for a person to pick the id a mapping needs.
+     */
+    record ListEntry(long id, String label, String group) {
+    }
+
+    /**
+     * One of the marketplace's lists, as its site serves it to the logged-in user ({@code keyword}: the brands whose
+     * name matches it; ignored for the other lists). A read: the rate cap does not count it.
+     */
+    List<ListEntry> list(Credentials credentials, app.comptoir.channels.domain.MappingKind kind, String keyword);
 }

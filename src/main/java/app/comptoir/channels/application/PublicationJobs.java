@@ -332,13 +332,21 @@ public class PublicationJobs {
     private void soldOnMarketplace(PublicationJobStore.Job job, ListingStore.Listing listing) {
         UUID tenant = job.tenantId();
         try {
-            stock.record(new MovementRequest(job.id(), listing.variantId(), MovementType.SALE, 1, null, null,
-                    "Vendu sur une place de marché", "MARKETPLACE-" + listing.remoteId()));
+            stock.record(marketplaceSale(job.id(), listing.variantId(), listing.remoteId()));
         } catch (RuntimeException e) {
             transactions.executeWithoutResult(s -> listings.event(tenant, listing.id(), clock.instant(), "STOCK_NOT_MOVED",
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         others.withdrawOthers(listing.variantId(), listing.id());
+    }
+
+    /**
+     * The SALE movement of the unit a marketplace sold: its id is the sync job's, so a replay records it once (the
+     * demo records its Vinted sales the same way).
+     */
+    public static MovementRequest marketplaceSale(UUID jobId, UUID variantId, Long remoteId) {
+        return new MovementRequest(jobId, variantId, MovementType.SALE, 1, null, null,
+                "Vendu sur une place de marché", "MARKETPLACE-" + remoteId);
     }
 
     private Outcome fail(PublicationJobStore.Job job, ListingStore.Listing listing, String error) {

@@ -128,6 +128,63 @@ class VintedWeb implements MarketplaceAdapter {
         return items;
     }
 
+    /**
+     * Vinted's lists as its site reads them: {@code GET /api/v2/catalogs} (the category tree, {@code catalogs} nested
+     * in each), {@code GET /api/v2/brands?keyword=} ({@code brands}), {@code GET /api/v2/size_groups}
+     * ({@code size_groups}, each with its {@code sizes}), {@code GET /api/v2/statuses} (the conditions,
+     * {@code statuses}) and {@code GET /api/v2/colors} ({@code colors}); each entry has {@code id} and {@code title}.
+     */
+    @Override
+    public List<ListEntry> list(Credentials credentials, app.comptoir.channels.domain.MappingKind kind, String keyword) {
+        List<ListEntry> entries = new ArrayList<>();
+        switch (kind) {
+            case CATEGORY -> catalogs(send(credentials, "GET", "/api/v2/catalogs", null, null).path("catalogs"), "",
+                    entries);
+            case BRAND -> {
+                String word = keyword == null ? "" : keyword.strip();
+                JsonNode answer = send(credentials, "GET", "/api/v2/brands" + (word.isEmpty() ? ""
+                        : "?keyword=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8)), null, null);
+                for (JsonNode brand : answer.path("brands")) {
+                    entries.add(new ListEntry(brand.path("id").asLong(), brand.path("title").asString(""), null));
+                }
+            }
+            case SIZE -> {
+                for (JsonNode group : send(credentials, "GET", "/api/v2/size_groups", null, null).path("size_groups")) {
+                    String name = group.path("description").asString("");
+                    if (name.isBlank()) {
+                        name = group.path("caption").asString("");
+                    }
+                    for (JsonNode size : group.path("sizes")) {
+                        entries.add(new ListEntry(size.path("id").asLong(), size.path("title").asString(""), name));
+                    }
+                }
+            }
+            case CONDITION -> {
+                JsonNode answer = send(credentials, "GET", "/api/v2/statuses", null, null);
+                JsonNode statuses = answer.has("statuses") ? answer.path("statuses") : answer.path("item_statuses");
+                for (JsonNode status : statuses) {
+                    entries.add(new ListEntry(status.path("id").asLong(), status.path("title").asString(""), null));
+                }
+            }
+            case COLOUR -> {
+                for (JsonNode colour : send(credentials, "GET", "/api/v2/colors", null, null).path("colors")) {
+                    entries.add(new ListEntry(colour.path("id").asLong(), colour.path("title").asString(""), null));
+                }
+            }
+        }
+        entries.removeIf(e -> e.id() <= 0);
+        return entries;
+    }
+
+    /** The category tree, flattened: each category with the path of its parents. */
+    private static void catalogs(JsonNode nodes, String path, List<ListEntry> entries) {
+        for (JsonNode node : nodes) {
+            String title = node.path("title").asString("");
+            entries.add(new ListEntry(node.path("id").asLong(), title, path.isEmpty() ? null : path));
+            catalogs(node.path("catalogs"), path.isEmpty() ? title : path + " › " + title, entries);
+        }
+    }
+
     private Map<String, Object> itemFields(Item item, List<Photo> photos) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", item.title());

@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.channels.application.ChannelSecrets;
+import app.comptoir.channels.application.PublicationJobs;
+import app.comptoir.inventory.StockMovements;
+import app.comptoir.inventory.StockQueries;
 import app.comptoir.identity.TenantCreated;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.SecretSeal;
@@ -35,8 +38,11 @@ import app.comptoir.platform.TenantContext;
  * demo's, so the job runner never sends anything to the real Vinted for it), listings of its one-off items in every
  * state (drafts, published, sold, failed, withdrawn, one published after a pause) and four weeks of publication
  * history, so that the listings and statistics pages show something true. Every demo job is finished (succeeded or
- * failed): none is ever planned nor run. Bulk inserts, deterministic (seeded by the slug), after the catalog's demo
- * data (same after-commit phase, registered after it), and nothing for a business that already has an account.
+ * failed): none is ever planned nor run. The listings agree with the demo stock, loaded before (the catalog's and
+ * inventory's demo loaders have a higher precedence in the same after-commit phase): an item sold on Vinted leaves
+ * the stock through inventory as a real sync takes it out (a SALE movement under the sync job's id); an item the shop
+ * sold first was withdrawn from Vinted ("sold elsewhere"). Bulk inserts, deterministic (seeded by the slug), and
+ * nothing for a business that already has an account.
  */
 @Component
 class ChannelsDemoData {
@@ -58,9 +64,14 @@ class ChannelsDemoData {
     private final TenantContext tenantContext;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final StockQueries stock;
+    private final StockMovements movements;
 
     ChannelsDemoData(CatalogQueries catalog, ChannelSecrets secrets, JdbcTemplate jdbc, TenantContext tenantContext,
-                     PlatformTransactionManager transactionManager, Clock clock) {
+                     PlatformTransactionManager transactionManager, Clock clock, StockQueries stock,
+                     StockMovements movements) {
+        this.stock = stock;
+        this.movements = movements;
         this.catalog = catalog;
         this.secrets = secrets;
         this.jdbc = jdbc;
@@ -109,6 +120,8 @@ class ChannelsDemoData {
         List<Object[]> jobs = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
         List<Object[]> writes = new ArrayList<>();
+        List<Object[]> soldOnVinted = new ArrayList<>();
+        Map<UUID, Integer> available = stock.available(variants.stream().map(VariantSummary::id).toList());
         long remote = 5_104_000_000L;
         for (int i = 0; i < variants.size(); i++) {
             VariantSummary v = variants.get(i);
@@ -123,6 +136,11 @@ class ChannelsDemoData {
                 case 8 -> "FAILED";
                 default -> "WITHDRAWN";
             };
+            // An item the shop already sold (no unit left) was withdrawn from Vinted by that sale.
+            boolean soldInShop = available.getOrDefault(v.id(), 0) <= 0;
+            if (soldInShop && ("PUBLISHED".equals(state) || "SOLD".equals(state))) {
+                state = "WITHDRAWN";
+            }
             String label = v.label();
             String title = label.length() > 100 ? label.substring(0, 100) : label;
             BigDecimal price = v.price() == null || v.price().signum() <= 0 ? new BigDecimal("15.00") : v.price();
@@ -163,11 +181,15 @@ class ChannelsDemoData {
                         }
                         if ("SOLD".equals(state)) {
                             sold = later;
-                            jobs.add(job(tenant, id, account, "SYNC", "SUCCEEDED", 1, later, null, later, later));
+                            UUID sync = Ids.newId();
+                            jobs.add(job(sync, tenant, id, account, "SYNC", "SUCCEEDED", 1, later, null, later, later));
+                            soldOnVinted.add(new Object[] {sync, v.id(), remoteId});
                             events.add(event(tenant, id, later, "QUEUED", "SYNC"));
                             events.add(event(tenant, id, later.plusSeconds(4), "SOLD", null));
                         } else {
-                            events.add(event(tenant, id, later, "SOLD_ELSEWHERE", "no unit left in Comptoir"));
+                            if (soldInShop) {
+                                events.add(event(tenant, id, later, "SOLD_ELSEWHERE", "no unit left in Comptoir"));
+                            }
                             events.add(event(tenant, id, later, "QUEUED", "WITHDRAW"));
                             jobs.add(job(tenant, id, account, "WITHDRAW", "SUCCEEDED", 1, later, null, later,
                                     later.plusSeconds(30)));
@@ -204,12 +226,21 @@ class ChannelsDemoData {
                 + " values (?, ?, ?, ?, ?)", events,
                 new int[] {Types.OTHER, Types.OTHER, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR});
         jdbc.batchUpdate("insert into channel_writes (tenant_id, account_id, at, what) values (?, ?, ?, ?)", writes);
+        // What a sync does when Vinted reports the item sold: the unit leaves the stock through inventory.
+        for (Object[] sale : soldOnVinted) {
+            movements.record(PublicationJobs.marketplaceSale((UUID) sale[0], (UUID) sale[1], (Long) sale[2]));
+        }
         return listings.size();
     }
 
     private static Object[] job(UUID tenant, UUID listing, UUID account, String kind, String state, int attempts,
                                 Instant created, String error, Instant started, Instant finished) {
-        return new Object[] {Ids.newId(), tenant, listing, account, kind, state, attempts, ts(created),
+        return job(Ids.newId(), tenant, listing, account, kind, state, attempts, created, error, started, finished);
+    }
+
+    private static Object[] job(UUID id, UUID tenant, UUID listing, UUID account, String kind, String state,
+                                int attempts, Instant created, String error, Instant started, Instant finished) {
+        return new Object[] {id, tenant, listing, account, kind, state, attempts, ts(created),
                 UUID.randomUUID(), error, ts(created), ts(started), ts(finished)};
     }
 

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -14,11 +16,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import app.comptoir.catalog.ItemCondition;
+import app.comptoir.channels.application.ChannelAccounts;
 import app.comptoir.channels.application.ChannelMappings;
+import app.comptoir.channels.application.MarketplaceLists;
 import app.comptoir.channels.domain.MappingKind;
 import app.comptoir.channels.domain.PricingRule;
+import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Formats;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.NotFoundException;
@@ -36,16 +42,105 @@ class ChannelMappingPages {
 
     private final ChannelMappings mappings;
     private final Permissions permissions;
+    private final MarketplaceLists lists;
+    private final ChannelAccounts accounts;
 
-    ChannelMappingPages(ChannelMappings mappings, Permissions permissions) {
+    ChannelMappingPages(ChannelMappings mappings, Permissions permissions, MarketplaceLists lists,
+                        ChannelAccounts accounts) {
         this.mappings = mappings;
         this.permissions = permissions;
+        this.lists = lists;
+        this.accounts = accounts;
     }
 
+    /**
+     * The page; with {@code list} (a kind) it browses that list of Vinted's through the account ({@code account}, else
+     * the first), searched with {@code q} (for brands, the name Vinted searches); {@code use} (an id of that list)
+     * puts the id and its name into the new row of that kind's table.
+     */
     @GetMapping
-    String page(Model model) {
+    String page(@RequestParam(required = false) String list, @RequestParam(required = false) String account,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String use, Model model) {
+        browse(model, list, account, q, use);
         fill(model);
         return "channels/mappings";
+    }
+
+    /** Fetches one of Vinted's lists again through the account, then shows it. */
+    @PostMapping("/lists/{kind}/refresh")
+    @PreAuthorize("@rolePermissions.has('CATALOG_WRITE')")
+    String refresh(@PathVariable String kind, @RequestParam(required = false) String account,
+                   @RequestParam(required = false) String q, RedirectAttributes redirect) {
+        MappingKind k = kind(kind);
+        UUID id = chosenAccount(account);
+        if (id == null) {
+            return "redirect:/app/channels/mappings";
+        }
+        try {
+            lists.refresh(id, k.key(), q);
+            redirect.addFlashAttribute("flash", "channels.lists.refreshed");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("listRefused", e.type());
+        }
+        return "redirect:" + UriComponentsBuilder.fromPath("/app/channels/mappings").queryParam("list", k.key())
+                .queryParam("account", id).queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
+                .encode().build().toUriString() + "#vinted-lists";
+    }
+
+    private void browse(Model model, String list, String account, String q, String use) {
+        List<ChannelAccounts.AccountView> all = accounts.accounts();
+        model.addAttribute("listAccounts", all);
+        model.addAttribute("listKinds", List.of(MappingKind.values()));
+        UUID chosen = chosenAccount(account);
+        model.addAttribute("listAccount", chosen);
+        Map<MappingKind, List<MarketplaceLists.Entry>> ids = new EnumMap<>(MappingKind.class);
+        if (chosen != null) {
+            for (MappingKind kind : MappingKind.values()) {
+                if (kind != MappingKind.BRAND) {
+                    ids.put(kind, lists.cached(chosen, kind, null));
+                }
+            }
+        }
+        model.addAttribute("vintedIds", ids);
+        MappingKind kind = list == null ? null : MappingKind.parse(list).orElse(null);
+        model.addAttribute("listKind", kind);
+        String query = q == null ? "" : q.strip();
+        model.addAttribute("listQuery", query);
+        if (kind == null || chosen == null) {
+            return;
+        }
+        try {
+            // Brands are searched on Vinted by name; the other lists come whole and are searched here.
+            MarketplaceLists.Found found = kind == MappingKind.BRAND
+                    ? lists.find(chosen, kind.key(), query, null, 0, 100)
+                    : lists.find(chosen, kind.key(), null, query, 0, 100);
+            model.addAttribute("listFound", found);
+            if (use != null && !use.isBlank()) {
+                found.entries().items().stream().filter(e -> String.valueOf(e.id()).equals(use.strip())).findFirst()
+                        .ifPresent(e -> {
+                            Map<String, String> typed = new LinkedHashMap<>();
+                            typed.put("marketplaceId", String.valueOf(e.id()));
+                            typed.put("label", e.group() == null ? e.label() : e.group() + " › " + e.label());
+                            typed.put("value", kind == MappingKind.BRAND ? e.label() : "");
+                            model.addAttribute("editKind", kind);
+                            model.addAttribute("typed", typed);
+                            model.addAttribute("rowErrors", Map.of());
+                        });
+            }
+        } catch (ConflictException e) {
+            model.addAttribute("listRefused", e.type());
+        }
+    }
+
+    private UUID chosenAccount(String account) {
+        List<ChannelAccounts.AccountView> all = accounts.accounts();
+        try {
+            UUID wanted = account == null || account.isBlank() ? null : UUID.fromString(account.strip());
+            return all.stream().map(ChannelAccounts.AccountView::id).filter(id -> wanted == null || id.equals(wanted))
+                    .findFirst().orElse(null);
+        } catch (IllegalArgumentException e) {
+            return all.isEmpty() ? null : all.getFirst().id();
+        }
     }
 
     @PostMapping("/{kind}")
@@ -71,6 +166,7 @@ class ChannelMappingPages {
             model.addAttribute("editKind", k);
             model.addAttribute("typed", typed);
             model.addAttribute("rowErrors", fields(e));
+            browse(model, null, null, null, null);
             fill(model);
             return "channels/mappings";
         }
@@ -121,6 +217,7 @@ class ChannelMappingPages {
         typed.put("minimum", minimum);
         model.addAttribute("pricingTyped", typed);
         model.addAttribute("pricingErrors", errors);
+        browse(model, null, null, null, null);
         fill(model);
         return "channels/mappings";
     }

@@ -1,7 +1,5 @@
 package app.comptoir.channels.web;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +22,10 @@ import app.comptoir.catalog.CatalogQueries;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.channels.application.ChannelAccounts;
 import app.comptoir.channels.application.ChannelBoard;
+import app.comptoir.channels.application.ListingPhotos;
 import app.comptoir.channels.application.Listings;
+import app.comptoir.channels.application.MarketplaceLists;
+import app.comptoir.channels.domain.MappingKind;
 import app.comptoir.channels.domain.ErrorCause;
 import app.comptoir.channels.domain.JobState;
 import app.comptoir.channels.domain.ListingState;
@@ -32,11 +33,12 @@ import app.comptoir.channels.domain.RateBadge;
 import app.comptoir.channels.persistence.ChannelBoardStore;
 import app.comptoir.channels.persistence.PublicationJobStore;
 import app.comptoir.platform.ConflictException;
-import app.comptoir.platform.Formats;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Pager;
+import app.comptoir.platform.Permission;
+import app.comptoir.platform.Permissions;
 
 /**
  * The channels' back-office pages: the marketplace accounts (pairing code, rate badge with its countdown, pause,
@@ -55,9 +57,16 @@ class ChannelPages {
     private final CatalogQueries catalog;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Permissions permissions;
+    private final ListingPhotos photos;
+    private final MarketplaceLists lists;
 
     ChannelPages(ChannelAccounts accounts, Listings listings, ChannelBoard board, CatalogQueries catalog,
-                 MessageSource messages, JsonMapper json) {
+                 MessageSource messages, JsonMapper json, Permissions permissions, ListingPhotos photos,
+                 MarketplaceLists lists) {
+        this.lists = lists;
+        this.permissions = permissions;
+        this.photos = photos;
         this.accounts = accounts;
         this.listings = listings;
         this.board = board;
@@ -144,28 +153,40 @@ class ChannelPages {
         return "channels/listings";
     }
 
+    /**
+     * A new listing's form. With an item ({@code ?variant=}, from its catalog page) the form shows the fields as they
+     * will be sent, prepared from the product (mappings, pricing rule, description), and what is wrong with them,
+     * before anything is saved; each can be changed.
+     */
     @GetMapping("/app/channels/listings/new")
     String newListing(@RequestParam(required = false) String variant, Model model) {
         UUID variantId = uuid(variant);
         VariantSummary summary = variantId == null ? null : catalog.variant(variantId).orElse(null);
         Map<String, String> form = new LinkedHashMap<>();
-        if (summary != null) {
-            form.put("variantId", summary.id().toString());
-            form.put("title", summary.label().length() > 100 ? summary.label().substring(0, 100) : summary.label());
-            form.put("price", summary.price() == null ? "" : summary.price().toPlainString());
+        List<ChannelAccounts.AccountView> list = accounts.accounts();
+        if (summary == null || list.isEmpty() || !permissions.has(Permission.CATALOG_WRITE)) {
+            if (summary != null) {
+                form.put("variantId", summary.id().toString());
+            }
+            return form(model, form, Map.of());
         }
-        return form(model, form, Map.of());
+        form.put("accountId", list.getFirst().id().toString());
+        form.put("variantId", summary.id().toString());
+        Listings.Prepared prepared = listings.prepare(new Listings.Draft(list.getFirst().id(), summary.id(), null,
+                null, null, null, null, null, null, null, null));
+        ListingFields.fill(form, prepared.fields());
+        return form(model, form, ListingFields.errors(prepared.errors()));
     }
 
+    /**
+     * Saves a new listing's draft, or ({@code action=prepare}) fills the fields left blank from the item (by its SKU)
+     * and shows what is wrong with them without saving anything.
+     */
     @PostMapping("/app/channels/listings")
     String draft(@RequestParam Map<String, String> params, Model model) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String field : List.of("accountId", "variantId", "sku", "title", "description", "price", "catalogId",
-                "statusId", "brand", "sizeId", "colorIds")) {
-            String value = params.get(field);
-            form.put(field, value == null ? "" : value.strip());
-        }
-        Map<String, String> errors = new LinkedHashMap<>();
+        ListingFields.Typed typed = ListingFields.read(params, List.of("accountId", "variantId", "sku"));
+        Map<String, String> form = typed.form();
+        Map<String, String> errors = new LinkedHashMap<>(typed.errors());
         UUID variant = uuid(form.get("variantId"));
         if (variant == null && !form.get("sku").isEmpty() && form.get("sku").length() <= 60) {
             variant = catalog.variantBySku(form.get("sku")).map(VariantSummary::id).orElse(null);
@@ -173,44 +194,26 @@ class ChannelPages {
                 errors.put("variantId", "sku");
             }
         }
-        BigDecimal price = decimal(form.get("price"));
-        if (price == null && !form.get("price").isEmpty()) {
-            errors.put("price", "a positive price");
+        if (!errors.isEmpty()) {
+            return form(model, form, errors);
         }
-        List<Long> colors = new ArrayList<>();
-        for (String part : form.get("colorIds").split("[,; ]+")) {
-            if (!part.isBlank()) {
-                Long id = number(part);
-                if (id == null) {
-                    errors.put("colorIds", "at most two Vinted colour ids");
-                } else {
-                    colors.add(id);
-                }
+        Listings.Draft draft = new Listings.Draft(uuid(form.get("accountId")), variant, blank(form.get("title")),
+                blank(form.get("description")), typed.price(), typed.catalogId(), typed.statusId(),
+                blank(form.get("brand")), typed.sizeId(), typed.colorIds(), typed.brandId());
+        if ("prepare".equals(params.get("action"))) {
+            Listings.Prepared prepared = listings.prepare(draft);
+            if (variant != null) {
+                form.put("variantId", variant.toString());
             }
+            ListingFields.fill(form, prepared.fields());
+            return form(model, form, ListingFields.errors(prepared.errors()));
         }
-        if (colors.size() > 2) {
-            errors.put("colorIds", "at most two Vinted colour ids");
+        try {
+            var listing = listings.draft(draft);
+            return "redirect:/app/channels/listings/" + listing.id();
+        } catch (InvalidInputException e) {
+            return form(model, form, ListingFields.errors(e.errors()));
         }
-        Long catalogId = number(form.get("catalogId"));
-        Long statusId = number(form.get("statusId"));
-        Long sizeId = number(form.get("sizeId"));
-        for (var entry : Map.of("catalogId", catalogId == null, "statusId", statusId == null, "sizeId",
-                sizeId == null).entrySet()) {
-            if (entry.getValue() && !form.get(entry.getKey()).isEmpty()) {
-                errors.put(entry.getKey(), "a number");
-            }
-        }
-        if (errors.isEmpty()) {
-            try {
-                var listing = listings.draft(new Listings.Draft(uuid(form.get("accountId")), variant, blank(form.get("title")),
-                        blank(form.get("description")), price, catalogId, statusId, blank(form.get("brand")), sizeId,
-                        colors, null));
-                return "redirect:/app/channels/listings/" + listing.id();
-            } catch (InvalidInputException e) {
-                e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
-            }
-        }
-        return form(model, form, errors);
     }
 
     private String form(Model model, Map<String, String> form, Map<String, String> errors) {
@@ -219,6 +222,11 @@ class ChannelPages {
         model.addAttribute("accounts", accounts.accounts());
         UUID variant = uuid(form.get("variantId"));
         model.addAttribute("variant", variant == null ? null : catalog.variant(variant).orElse(null));
+        model.addAttribute("photos", variant == null ? List.of() : photos.thumbnails(variant));
+        UUID account = uuid(form.get("accountId"));
+        List<ChannelAccounts.AccountView> all = accounts.accounts();
+        model.addAttribute("vintedLists", vintedLists(account != null ? account
+                : all.isEmpty() ? null : all.getFirst().id(), form.get("brand")));
         return "channels/new";
     }
 
@@ -239,15 +247,35 @@ class ChannelPages {
         return act(id, model, () -> listings.publish(id));
     }
 
+    /**
+     * Queues an update: with the page's form ({@code fields=1}) the fields as typed (every wrong one comes back next
+     * to its field, as typed); without it, the product's current fields.
+     */
     @PostMapping("/app/channels/listings/{id}/update")
-    String update(@PathVariable UUID id, Model model) {
-        try {
-            return act(id, model, () -> listings.update(id, null));
-        } catch (InvalidInputException e) {
-            // The product's current fields do not make a valid listing: say which, on the listing's page.
-            model.addAttribute("invalid", e.errors());
-            return listingPage(id, model, "invalid");
+    String update(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
+        if (!params.containsKey("fields")) {
+            try {
+                return act(id, model, () -> listings.update(id, null));
+            } catch (InvalidInputException e) {
+                // The product's current fields do not make a valid listing: say which, on the listing's page.
+                model.addAttribute("invalid", e.errors());
+                return listingPage(id, model, "invalid");
+            }
         }
+        ListingFields.Typed typed = ListingFields.read(params, List.of());
+        if (typed.errors().isEmpty()) {
+            try {
+                return act(id, model, () -> listings.update(id, new Listings.Changes(blank(typed.form().get("title")),
+                        blank(typed.form().get("description")), typed.price(), typed.catalogId(), typed.statusId(),
+                        blank(typed.form().get("brand")), typed.sizeId(), typed.colorIds(), typed.brandId())));
+            } catch (InvalidInputException e) {
+                model.addAttribute("updateErrors", ListingFields.errors(e.errors()));
+            }
+        } else {
+            model.addAttribute("updateErrors", typed.errors());
+        }
+        model.addAttribute("updateForm", typed.form());
+        return listingPage(id, model, null);
     }
 
     @PostMapping("/app/channels/listings/{id}/withdraw")
@@ -273,6 +301,21 @@ class ChannelPages {
         Listings.Detail detail = detail(id, model);
         model.addAttribute("conflict", conflict);
         model.addAttribute("variant", catalog.variant(detail.listing().variantId()).orElse(null));
+        boolean updatable = detail.listing().state().updatable() && permissions.has(Permission.CATALOG_WRITE);
+        model.addAttribute("updatable", updatable);
+        if (updatable && !model.containsAttribute("updateForm")) {
+            // The form of an update shows what it would send now: the product's current fields, else the listing's.
+            Listings.Prepared prepared = listings.updateFields(id, null);
+            Map<String, String> form = new LinkedHashMap<>();
+            ListingFields.fill(form, prepared.fields());
+            model.addAttribute("updateForm", form);
+            model.addAttribute("updateErrors", ListingFields.errors(prepared.errors()));
+        }
+        if (updatable) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> form = (Map<String, String>) model.getAttribute("updateForm");
+            model.addAttribute("vintedLists", vintedLists(detail.listing().accountId(), form.get("brand")));
+        }
         return "channels/listing";
     }
 
@@ -283,6 +326,23 @@ class ChannelPages {
         model.addAttribute("account", accounts.account(detail.listing().accountId()));
         model.addAttribute("running", detail.jobs().stream().anyMatch(j -> !j.state().finished()));
         return detail;
+    }
+
+    /** Vinted's ids as fetched through the account (mappings page), offered while typing each id field. */
+    private Map<String, List<MarketplaceLists.Entry>> vintedLists(UUID account, String brand) {
+        Map<String, List<MarketplaceLists.Entry>> offered = new LinkedHashMap<>();
+        if (account == null) {
+            return offered;
+        }
+        offered.put("catalogId", lists.cached(account, MappingKind.CATEGORY, null));
+        offered.put("statusId", lists.cached(account, MappingKind.CONDITION, null));
+        offered.put("sizeId", lists.cached(account, MappingKind.SIZE, null));
+        offered.put("colorIds", lists.cached(account, MappingKind.COLOUR, null));
+        if (brand != null && !brand.isBlank()) {
+            offered.put("brandId", lists.cached(account, MappingKind.BRAND, brand));
+        }
+        offered.values().removeIf(List::isEmpty);
+        return offered;
     }
 
     // ----- statistics
@@ -339,27 +399,6 @@ class ChannelPages {
         try {
             return value == null || value.isBlank() || value.strip().length() > 9 ? null : Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long number(String value) {
-        try {
-            long n = value == null || value.isBlank() || value.strip().length() > 15 ? -1 : Long.parseLong(value.strip());
-            return n > 0 ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static BigDecimal decimal(String value) {
-        if (value == null || value.isBlank() || value.length() > 15) {
-            return null;
-        }
-        try {
-            BigDecimal parsed = Formats.parseDecimal(value);
-            return parsed == null || parsed.signum() <= 0 ? null : parsed;
-        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -21,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.catalog.CatalogQueries;
@@ -41,8 +43,9 @@ import app.comptoir.platform.TenantContext;
 /**
  * Stocks the demo businesses' catalogs: two months of deterministic history (a receipt, then exits
  * over the last weeks), thresholds on part of the range, and the alerts they cause. Runs in bulk, in
- * the same after-commit phase as the catalog's demo data and after it (both listeners keep the default,
- * lowest order, so they run in registration order, catalog first), and does nothing for a business that
+ * the same after-commit phase as the catalog's demo data and after it (its order is just after the
+ * catalog's), before the demo loaders that keep the default, lowest order (channels, purchasing, sales: the
+ * channels' sales on Vinted take their units out of this stock), and does nothing for a business that
  * already has movements.
  */
 @Component
@@ -79,6 +82,7 @@ class DemoStock {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
     void seed(TenantCreated event) {
         if (!event.demo()) {
             return;

@@ -30,4 +30,20 @@ class ProductCsvTest {
         assertThatThrownBy(() -> ProductCsv.column("price_excl_vat", true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("price_incl_vat");
     }
+
+    @Test
+    void aConditionIsReadAsItsCodeOrItsLabelInFrenchOrEnglish() {
+        assertThat(ProductCsv.parseCondition("VERY_GOOD")).isEqualTo(app.comptoir.catalog.ItemCondition.VERY_GOOD);
+        assertThat(ProductCsv.parseCondition("très bon ÉTAT")).isEqualTo(app.comptoir.catalog.ItemCondition.VERY_GOOD);
+        assertThat(ProductCsv.parseCondition("New without tags"))
+                .isEqualTo(app.comptoir.catalog.ItemCondition.NEW_WITHOUT_TAGS);
+        assertThat(ProductCsv.parseCondition("Satisfaisant")).isEqualTo(app.comptoir.catalog.ItemCondition.SATISFACTORY);
+        assertThatThrownBy(() -> ProductCsv.parseCondition("comme neuf")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theSecondHandColumnsComeLastSoThatOlderFilesKeepTheirOrder() {
+        assertThat(ProductCsv.COLUMNS.subList(ProductCsv.COLUMNS.size() - 4, ProductCsv.COLUMNS.size()))
+                .containsExactly("active", "condition", "size", "material");
+    }
 }
