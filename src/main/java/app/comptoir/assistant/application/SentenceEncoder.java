@@ -2,6 +2,11 @@ package app.comptoir.assistant.application;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -26,17 +31,56 @@ public class SentenceEncoder {
 
     private static final Executor CALLER = Runnable::run;
 
+    /** How long closing waits for an encoding under way. */
+    private static final long CLOSE_WAIT_SECONDS = 20;
+
     private volatile AllMiniLmL6V2EmbeddingModel model;
+    /** Encodings (and the model's loading) hold it shared; closing takes it alone, then refuses new work. */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     /** The vector of one text. */
     public float[] encode(String text) {
-        return Vectors.unit(model().embed(text).content().vector());
+        return using(() -> Vectors.unit(model().embed(text).content().vector()));
     }
 
     /** The vectors of some texts, in their order. */
     public List<float[]> encode(List<String> texts) {
-        List<Embedding> embeddings = model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
-        return embeddings.stream().map(e -> Vectors.unit(e.vector())).toList();
+        return using(() -> {
+            List<Embedding> embeddings = model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
+            return embeddings.stream().map(e -> Vectors.unit(e.vector())).toList();
+        });
+    }
+
+    /**
+     * When the application stops: waits for the encoding under way, then refuses new ones. ONNX Runtime's native code
+     * must not run while the JVM exits (a model loading then crashed the process: SIGSEGV in libonnxruntime); an
+     * embedding refused here stays pending in the event publication registry and is done at the next start.
+     */
+    @PreDestroy
+    void close() {
+        boolean locked = false;
+        try {
+            locked = inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closed = true;
+        if (locked) {
+            inUse.writeLock().unlock();
+        }
+    }
+
+    private <T> T using(Supplier<T> work) {
+        inUse.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The sentence encoder is closed: the application is stopping");
+            }
+            return work.get();
+        } finally {
+            inUse.readLock().unlock();
+        }
     }
 
     private AllMiniLmL6V2EmbeddingModel model() {

@@ -1,6 +1,7 @@
 package app.comptoir.assistant.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -35,5 +36,13 @@ class SentenceEncoderTest {
         assertThat(Vectors.cosine(alone, batched)).isCloseTo(1, within(1e-4));
         double norm = Math.sqrt(Vectors.cosine(alone, alone));
         assertThat(norm).isCloseTo(1, within(1e-6));
+    }
+
+    @Test
+    void onceTheApplicationStopsNoEncodingStartsSoNoNativeCodeRunsWhileTheJvmExits() {
+        SentenceEncoder stopping = new SentenceEncoder();
+        stopping.close();
+        assertThatThrownBy(() -> stopping.encode("Arrosoir")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stopping");
     }
 }
