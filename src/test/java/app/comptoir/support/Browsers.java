@@ -68,6 +68,7 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
 
     private final int width;
     private final int height;
+    private final List<String> extraArgs = new ArrayList<>();
     private Playwright playwright;
     private Browser browser;
     private String baseUrl;
@@ -83,6 +84,15 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
     /** Chromium with a window of this size. */
     public static Browsers chromium(int width, int height) {
         return new Browsers(width, height);
+    }
+
+    /**
+     * The same browser launched with these chromium switches as well, such as a fake camera showing a file:
+     * {@code --use-fake-device-for-media-stream --use-file-for-fake-video-capture=<file.y4m>}.
+     */
+    public Browsers withArgs(String... args) {
+        extraArgs.addAll(List.of(args));
+        return this;
     }
 
     /** Signs in to the back office through its login form, as a person would, and waits for the home page. */
@@ -129,12 +139,13 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback, Befo
         // No browser download: the tests drive the system's chromium.
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"));
+        args.addAll(extraArgs);
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get("/usr/bin/chromium"))
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
+                .setArgs(args));
     }
 
     @Override
