@@ -1,5 +1,6 @@
 package app.comptoir.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +116,14 @@ public class CatalogQueries {
         long total = variants.countBySkuPrefix(tenant, prefix);
         List<VariantSummary> items = variants.bySkuPrefix(tenant, prefix, size, (long) page * size);
         return new PageResponse<>(items, total, page, size);
+    }
+
+    /**
+     * A page of the variants changed after {@code since} (all live ones when null), by id after {@code after}: the
+     * feed a device keeping a copy of the catalog reads (see {@link VariantChange}).
+     */
+    public List<VariantChange> variantChanges(Instant since, UUID after, int limit) {
+        return variants.changedSince(tenantContext.requireTenant(), since, after, limit);
     }
 
     /** The category tree. */

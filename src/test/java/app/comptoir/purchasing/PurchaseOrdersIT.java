@@ -189,6 +189,36 @@ class PurchaseOrdersIT {
     }
 
     @Test
+    void aReceiptRecordedOfflineKeepsTheTimeTheGoodsArrived() {
+        PurchasingApi shop = PurchasingApi.newShop(port);
+        String supplier = shop.supplier("Grossiste Drôme");
+        String bulbs = shop.product("Bulbes de tulipe", "TUL-10", "4.00", null);
+        JsonPath draft = shop.draft(supplier, bulbs, 12, "1.50");
+        String id = draft.getString("id");
+        shop.act(id, "send");
+        java.time.Instant threeHoursAgo = java.time.Instant.now().minus(3, java.time.temporal.ChronoUnit.HOURS)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> body = new java.util.HashMap<>(PurchasingApi.receipt(draft.getString("lines[0].id"), 12));
+        body.put("id", UUID.randomUUID().toString());
+        body.put("occurredAt", threeHoursAgo.toString());
+
+        JsonPath received = shop.call().body(body).post("/api/v1/purchase-orders/" + id + "/receipts").then()
+                .statusCode(201).extract().jsonPath();
+        assertThat(received.getString("receipt.receivedAt")).isEqualTo(threeHoursAgo.toString());
+        assertThat(received.getString("order.status")).isEqualTo("DELIVERED");
+        shop.call().body(body).post("/api/v1/purchase-orders/" + id + "/receipts").then().statusCode(200)
+                .header("Idempotent-Replayed", "true");
+        assertThat(shop.onHand(bulbs)).as("sent twice, received once").isEqualTo(12);
+        assertThat(shop.call().queryParam("variantId", bulbs).get("/api/v1/stocks/movements").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].occurredAt")).isEqualTo(threeHoursAgo.toString());
+
+        body.put("id", UUID.randomUUID().toString());
+        body.put("occurredAt", java.time.Instant.now().plus(1, java.time.temporal.ChronoUnit.DAYS).toString());
+        shop.call().body(body).post("/api/v1/purchase-orders/" + id + "/receipts").then()
+                .spec(Api.problem(400, "validation")).body("errors[0].field", equalTo("occurredAt"));
+    }
+
+    @Test
     void receiptsChangeTheCostByWeightedAverageOrByTheLastPrice() {
         PurchasingApi shop = PurchasingApi.newShop(port);
         String supplier = shop.supplier("Grossiste Isère");

@@ -1,5 +1,8 @@
 package app.comptoir.catalog.persistence;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import app.comptoir.catalog.CatalogFigures.VariantFacts;
 import app.comptoir.catalog.ProductStatus;
+import app.comptoir.catalog.VariantChange;
 import app.comptoir.catalog.VariantSummary;
 import app.comptoir.catalog.domain.CatalogJson;
 import app.comptoir.platform.SqlLike;
@@ -75,6 +79,43 @@ public class VariantSummaries {
     public List<VariantSummary> bySkuPrefix(UUID tenantId, String lowerPrefix, int limit, long offset) {
         return jdbc.query(VARIANTS + " and lower(v.sku) like ? order by lower(v.sku) limit ? offset ?",
                 SUMMARY, tenantId, SqlLike.startsWith(lowerPrefix), limit, offset);
+    }
+
+    /**
+     * The variants whose variant or product changed after {@code since} (every live one when null), after the id
+     * {@code after} (null: from the first), by id, at most {@code limit}: live ones and, when {@code since} is given,
+     * the deleted, inactive or archived ones too (marked archived) so that a copy of the catalog drops them.
+     */
+    public List<VariantChange> changedSince(UUID tenantId, Instant since, UUID after, int limit) {
+        List<Object> args = new ArrayList<>(List.of(tenantId));
+        StringBuilder where = new StringBuilder();
+        if (since == null) {
+            where.append(" and v.deleted_at is null and p.deleted_at is null and v.active and p.status <> 'ARCHIVED'");
+        } else {
+            where.append(" and greatest(v.updated_at, p.updated_at, coalesce(v.deleted_at, v.updated_at),"
+                    + " coalesce(p.deleted_at, p.updated_at)) > ?");
+            args.add(Timestamp.from(since));
+        }
+        if (after != null) {
+            where.append(" and v.id > ?");
+            args.add(after);
+        }
+        args.add(limit);
+        return jdbc.query("""
+                select v.id, v.product_id, p.name, v.sku, v.barcode, v.options::text as options, p.unit,
+                       p.options::text as product_options,
+                       (v.deleted_at is not null or p.deleted_at is not null or not v.active
+                        or p.status = 'ARCHIVED') as archived,
+                       (select i.id from product_images i where i.tenant_id = p.tenant_id and i.product_id = p.id
+                         order by i.position, i.id limit 1) as image_id
+                  from variants v join products p on p.tenant_id = v.tenant_id and p.id = v.product_id
+                 where v.tenant_id = ?""" + where + " order by v.id limit ?",
+                (rs, i) -> new VariantChange(rs.getObject("id", UUID.class), rs.getObject("product_id", UUID.class),
+                        rs.getString("name"), CatalogJson.ordered(CatalogJson.values(rs.getString("options")),
+                        CatalogJson.options(rs.getString("product_options"))), rs.getString("sku"),
+                        rs.getString("barcode"), rs.getString("unit"), rs.getObject("image_id", UUID.class),
+                        rs.getBoolean("archived")),
+                args.toArray());
     }
 
     /** Every live variant with its product's name and category, its cost and price, for statistics. */

@@ -74,6 +74,34 @@ public class LevelReads {
         return new PageResponse<>(rows, total == null ? 0 : total, page, size);
     }
 
+    /** One level for a device's copy of the stock: on hand and reserved at a location. */
+    public record LevelChange(UUID variantId, UUID locationId, int onHand, int reserved) {
+    }
+
+    /**
+     * The levels changed after {@code since} (all when null), by variant then location after the given pair (null:
+     * from the first), at most {@code limit}.
+     */
+    public List<LevelChange> changedSince(UUID tenant, java.time.Instant since, UUID afterVariant, UUID afterLocation,
+                                          int limit) {
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>(List.of(tenant));
+        if (since != null) {
+            where.append(" and l.updated_at > ?");
+            args.add(java.sql.Timestamp.from(since));
+        }
+        if (afterVariant != null) {
+            where.append(" and (l.variant_id, l.location_id) > (?, ?)");
+            args.add(afterVariant);
+            args.add(afterLocation);
+        }
+        args.add(limit);
+        return jdbc.query("select l.variant_id, l.location_id, l.on_hand, l.reserved from stock_levels l"
+                        + " where l.tenant_id = ?" + where + " order by l.variant_id, l.location_id limit ?",
+                (rs, i) -> new LevelChange(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        rs.getInt(4)), args.toArray());
+    }
+
     /** The levels of one variant, default location first. */
     public List<LevelRow> ofVariant(UUID tenant, UUID variantId) {
         return jdbc.query(COLUMNS + LEVELS + " and l.variant_id = ? order by loc.is_default desc, loc.name", ROW,

@@ -289,7 +289,7 @@ class SecurityConfiguration {
                                 "/invitation", "/supplier-invitation/*", "/pay/*/orders/*", "/error", "/error/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/book/**", "/verify/**", "/robots.txt")
+                                "/book/**", "/verify/**", "/robots.txt", "/floor.webmanifest", "/floor-sw.js")
                         .permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(formLoginProvider(verifier))

@@ -214,7 +214,7 @@ public class PurchaseOrders {
         }
         StockLocation location = location(request.locationId());
         String note = InputChecks.text("note", request.note(), 300);
-        Instant now = clock.instant();
+        Instant now = MovementRequest.happened(request.occurredAt(), clock.instant());
         List<ReceivedLine> received = order.receive(Side.BUYER, request.lines(), now, actor.userId());
         if (!receipts.claim(tenant, receiptId, order.id(), location.id(), now, actor.userId(), note, requestHash)) {
             throw new ConflictException("receipt-id-reused", "Receipt id " + receiptId + " is already used");
@@ -227,7 +227,7 @@ public class PurchaseOrders {
                     r.quantity(), order.currency());
             UUID movementId = UUID.nameUUIDFromBytes((receiptId + ":" + r.lineId()).getBytes(StandardCharsets.UTF_8));
             movements.record(new MovementRequest(movementId, r.variantId(), MovementType.RECEIPT, r.quantity(),
-                    location.id(), null, "Réception " + order.number(), order.number()));
+                    location.id(), null, "Réception " + order.number(), order.number(), request.occurredAt()));
             costs.changeCost(r.variantId(), cost);
             lines.add(new ReceiptView.Line(r.lineId(), r.variantId(), r.quantity(), r.unitCost(), movementId));
         }

@@ -2,6 +2,7 @@ package app.comptoir.purchasing.web;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class PurchaseOrderController {
     record CancelBody(String reason) {
     }
 
-    record ReceiptBody(UUID id, UUID locationId, String note, List<LineQuantity> lines) {
+    record ReceiptBody(UUID id, UUID locationId, String note, List<LineQuantity> lines, Instant occurredAt) {
     }
 
     @GetMapping
@@ -146,16 +147,18 @@ class PurchaseOrderController {
                     + "settings: LAST or WEIGHTED_AVERAGE); never more than what remains of a line (400 with the "
                     + "field); everything received makes the order DELIVERED. With an Idempotency-Key header (or a "
                     + "client id), a retry of the same request returns the first receipt (200, Idempotent-Replayed: "
-                    + "true); the key with another request is refused (422 idempotency-key-reused).")
+                    + "true); the key with another request is refused (422 idempotency-key-reused). occurredAt: when the goods "
+                    + "arrived, for a receipt recorded offline and sent later (default now; 400 when in the future or "
+                    + "more than 30 days ago); the receipt, the timeline and the stock journal show that time.")
     ResponseEntity<ReceiptOutcome> receive(@PathVariable UUID id, @RequestBody ReceiptBody body,
                                            @Parameter(description = "Makes retries safe: at most 100 characters")
                                            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
                                            HttpServletRequest http) {
         Optional<String> key = idempotencyKeys.key(idempotencyKey);
-        ReceiptBody b = body == null ? new ReceiptBody(null, null, null, null) : body;
+        ReceiptBody b = body == null ? new ReceiptBody(null, null, null, null, null) : body;
         UUID receiptId = key.map(idempotencyKeys::idFor).orElse(b.id());
         String hash = receiptId == null ? null : idempotencyKeys.requestHash(http, b);
-        ReceiptOutcome outcome = orders.receive(id, new ReceiptRequest(receiptId, b.locationId(), b.note(), b.lines()),
+        ReceiptOutcome outcome = orders.receive(id, new ReceiptRequest(receiptId, b.locationId(), b.note(), b.lines(), b.occurredAt()),
                 hash);
         return IdempotencyKeys.answer(outcome, outcome.replayed(),
                 URI.create("/api/v1/purchase-orders/" + id + "#receipt-" + outcome.receipt().id()));
