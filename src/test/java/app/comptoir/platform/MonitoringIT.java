@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
+import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,9 @@ class MonitoringIT {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    StatsRegistry schedulerStats;
 
     @Test
     void aStockReceiptAndAnOrderMoveTheirBusinessCounters() {
@@ -95,6 +100,8 @@ class MonitoringIT {
         assertThat(value(metrics, "comptoir_event_publications_incomplete", "")).isGreaterThanOrEqualTo(0);
         assertThat(value(metrics, "comptoir_scheduler_lag_seconds", "")).isGreaterThanOrEqualTo(0);
         assertThat(metrics).containsPattern("application=\"comptoir\"");
+        // db-scheduler's own figures (dbscheduler_task_completions_total, dbscheduler_task_duration_seconds) too.
+        assertThat(schedulerStats).isInstanceOf(MicrometerStatsRegistry.class);
     }
 
     @Test
