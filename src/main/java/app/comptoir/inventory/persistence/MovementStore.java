@@ -15,19 +15,30 @@ import org.springframework.stereotype.Component;
 import app.comptoir.inventory.Movement;
 import app.comptoir.inventory.MovementType;
 import app.comptoir.inventory.domain.MovementFilter;
+import app.comptoir.platform.BusinessMetrics;
 import app.comptoir.platform.PageResponse;
 
 /**
  * The SQL of the movement ledger ({@code stock_movements}, append-only): recording movements and
- * reading them. The level a movement changes is written by {@link LevelStore}, in the same transaction.
+ * reading them. The level a movement changes is written by {@link LevelStore}, in the same transaction. Being
+ * the ledger's one writer, it also counts the movements recorded, by type ({@code comptoir_stock_movements_total}).
  */
 @Component
 public class MovementStore {
 
-    private final JdbcTemplate jdbc;
+    private static final String COUNTER = "comptoir.stock.movements";
+    private static final String COUNTER_HELP = "Stock movements recorded in the ledger, by type";
 
-    MovementStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final BusinessMetrics metrics;
+
+    MovementStore(JdbcTemplate jdbc, BusinessMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
+    }
+
+    private void counted(MovementType type) {
+        metrics.count(COUNTER, COUNTER_HELP, "type", type.name());
     }
 
     /**
@@ -38,12 +49,16 @@ public class MovementStore {
     public boolean record(UUID id, UUID tenant, UUID variant, MovementType type, int change, UUID location,
                           UUID toLocation, String reason, String reference, UUID actor, Instant at, Instant recordedAt,
                           String requestHash) {
-        return jdbc.update("""
+        boolean recorded = jdbc.update("""
                 insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, to_location_id,
                   reason, reference, actor_id, occurred_at, recorded_at, request_hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, id) do nothing""", id, tenant, variant, type.name(), change, location,
                 toLocation, reason, reference, actor, Timestamp.from(at), Timestamp.from(recordedAt), requestHash) == 1;
+        if (recorded) {
+            counted(type);
+        }
+        return recorded;
     }
 
     /**
@@ -79,6 +94,7 @@ public class MovementStore {
                 insert into stock_movements (id, tenant_id, variant_id, type, quantity, location_id, balance_after,
                   reference, actor_id, occurred_at) values (?, ?, ?, 'SALE', ?, ?, ?, ?, ?, ?)""",
                 id, tenant, variant, change, location, balanceAfter, reference, actor, Timestamp.from(at));
+        counted(MovementType.SALE);
     }
 
     /** Records the adjustment of a count (type ADJUSTMENT) with the balance it left. */
@@ -89,6 +105,7 @@ public class MovementStore {
                   reason, actor_id, occurred_at, recorded_at) values (?, ?, ?, 'ADJUSTMENT', ?, ?, ?, ?, ?, ?, ?)""",
                 id, tenant, variant, change, location, balanceAfter, reason, actor, Timestamp.from(at),
                 Timestamp.from(recordedAt));
+        counted(MovementType.ADJUSTMENT);
     }
 
     /** The journal, newest first (movements without their variant's SKU and label). */

@@ -31,6 +31,7 @@ import app.comptoir.notifications.domain.MailStatus;
 import app.comptoir.notifications.persistence.MailStore;
 import app.comptoir.notifications.persistence.MailView;
 import app.comptoir.notifications.persistence.OutgoingMail;
+import app.comptoir.platform.BusinessMetrics;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageResponse;
@@ -50,6 +51,9 @@ import app.comptoir.platform.TenantContext;
 public class Mails {
 
     private static final Logger log = LoggerFactory.getLogger(Mails.class);
+    private static final String ATTEMPTS = "comptoir.mails.attempts";
+    private static final String ATTEMPTS_HELP = "Attempts at sending an e-mail to the SMTP server, by outcome (SENT, "
+            + "FAILED: retried while the schedule allows, BOUNCED: refused for good)";
 
     private final MailStore store;
     private final MailTemplates templates;
@@ -63,10 +67,12 @@ public class Mails {
     private final TransactionTemplate tx;
     private final SchedulerClient scheduler;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     Mails(MailStore store, MailTemplates templates, SmtpRelay relay, MailSettings settings, Tenants tenants,
           LegalIdentities legal, TenantContext tenantContext, Permissions permissions, MessageSource messages,
-          PlatformTransactionManager txManager, DataSource dataSource, Clock clock) {
+          PlatformTransactionManager txManager, DataSource dataSource, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.templates = templates;
         this.relay = relay;
@@ -114,6 +120,8 @@ public class Mails {
             log.debug("Mail {} already written, not again", request.sourceKey());
             return false;
         }
+        metrics.count("comptoir.mails.written", "E-mails written, by status (QUEUED: to send; UNSENDABLE: no address)",
+                "status", (sendable ? MailStatus.QUEUED : MailStatus.UNSENDABLE).name());
         if (sendable) {
             scheduler.schedule(instance(request.tenantId(), id), now);
         } else {
@@ -137,6 +145,11 @@ public class Mails {
                     ? tx.execute(s -> legal.logo()) : Optional.empty();
             SmtpRelay.Outcome outcome = relay.send(mail, logo == null ? Optional.empty() : logo);
             Instant now = clock.instant();
+            metrics.count(ATTEMPTS, ATTEMPTS_HELP, "outcome", switch (outcome) {
+                case SmtpRelay.Outcome.Sent sent -> MailStatus.SENT.name();
+                case SmtpRelay.Outcome.Bounced bounced -> MailStatus.BOUNCED.name();
+                case SmtpRelay.Outcome.Failed failed -> MailStatus.FAILED.name();
+            });
             return tx.execute(s -> switch (outcome) {
                 case SmtpRelay.Outcome.Sent sent -> {
                     store.markSent(tenant, id, now);

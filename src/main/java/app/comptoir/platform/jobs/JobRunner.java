@@ -13,6 +13,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
@@ -36,6 +39,10 @@ import app.comptoir.platform.TooManyRequestsException;
  * tenant and with the security context of the user who started it, so the services check that user's
  * permissions as they would in the request. Progress is written when its percentage moves. Export files are
  * kept under the data directory ({@code jobs/<tenant>/<job>}), where every node sharing it finds them.
+ *
+ * <p>Metrics (per node): {@code comptoir_jobs_queued} and {@code comptoir_jobs_running}, the pool's queue and
+ * busy threads; {@code comptoir_jobs_seconds} (count, sum, histogram) by {@code kind} and {@code outcome}
+ * ({@code SUCCEEDED}, {@code FAILED}, {@code REFUSED} when the queue was full).
  */
 @Component
 public class JobRunner {
@@ -56,8 +63,10 @@ public class JobRunner {
     private final TenantContext tenantContext;
     private final Path root;
     private final ThreadPoolExecutor pool;
+    private final MeterRegistry registry;
 
-    JobRunner(JobStore store, TenantContext tenantContext, ComptoirProperties properties) {
+    JobRunner(JobStore store, TenantContext tenantContext, ComptoirProperties properties, MeterRegistry registry) {
+        this.registry = registry;
         this.store = store;
         this.tenantContext = tenantContext;
         this.root = properties.dataDir().resolve("jobs").toAbsolutePath().normalize();
@@ -65,6 +74,17 @@ public class JobRunner {
         this.pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(20),
                 r -> Thread.ofPlatform().name("job-" + threads.incrementAndGet()).daemon().unstarted(r));
         this.pool.allowCoreThreadTimeOut(true);
+        Gauge.builder("comptoir.jobs.queued", pool, p -> p.getQueue().size())
+                .description("Background jobs (imports, exports) waiting for a thread on this node").register(registry);
+        Gauge.builder("comptoir.jobs.running", pool, ThreadPoolExecutor::getActiveCount)
+                .description("Background jobs (imports, exports) running on this node").register(registry);
+    }
+
+    private void timed(String kind, String outcome, long startedNanos) {
+        Timer.builder("comptoir.jobs").description("Background jobs (imports, exports) finished, by kind and outcome, "
+                        + "from their submission (waiting included)")
+                .tags("kind", kind, "outcome", outcome).publishPercentileHistogram()
+                .register(registry).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Records the job and queues its work; 429 when the queue is full. */
@@ -76,9 +96,11 @@ public class JobRunner {
         security.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
         UUID id = Ids.newId();
         store.create(id, kind, user);
+        long submitted = System.nanoTime();
         try {
-            pool.execute(() -> run(id, tenant, security, work));
+            pool.execute(() -> run(id, kind, submitted, tenant, security, work));
         } catch (RejectedExecutionException e) {
+            timed(kind, "REFUSED", submitted);
             tenantContext.runAs(tenant, () -> store.fail(id, "Too many jobs are waiting; try again in a minute."));
             throw new TooManyRequestsException("Too many imports and exports are waiting; try again in a minute.",
                     Duration.ofMinutes(1));
@@ -96,7 +118,7 @@ public class JobRunner {
         }
     }
 
-    private void run(UUID id, UUID tenant, SecurityContext security, Work work) {
+    private void run(UUID id, String kind, long submitted, UUID tenant, SecurityContext security, Work work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(security);
         try {
@@ -113,8 +135,10 @@ public class JobRunner {
                     int total = progress.total == null ? progress.done : progress.total;
                     store.succeed(id, total, total, outcome.result() == null ? null : outcome.result().toString(),
                             fileName);
+                    timed(kind, "SUCCEEDED", submitted);
                 } catch (Exception e) {
                     log.warn("Job {} failed", id, e);
+                    timed(kind, "FAILED", submitted);
                     // A refusal the user can act on says so; anything else is not theirs to read.
                     store.fail(id, e instanceof ComptoirException || e instanceof IllegalArgumentException
                             || e instanceof org.springframework.security.access.AccessDeniedException

@@ -288,7 +288,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/signup", "/forgot-password", "/reset-password",
                                 "/invitation", "/supplier-invitation/*", "/pay/*/orders/*", "/error", "/error/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz",
                                 "/book/**", "/verify/**", "/robots.txt", "/floor.webmanifest", "/floor-sw.js")
                         .permitAll()
                         .anyRequest().authenticated())

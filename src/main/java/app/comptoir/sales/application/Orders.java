@@ -28,6 +28,7 @@ import app.comptoir.inventory.Reservations;
 import app.comptoir.inventory.StockMovements;
 import app.comptoir.payments.OnSitePayment;
 import app.comptoir.platform.AuditRecorder;
+import app.comptoir.platform.BusinessMetrics;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.IdempotencyKeys;
 import app.comptoir.platform.Ids;
@@ -101,11 +102,13 @@ public class Orders {
     private final ApplicationEventPublisher events;
     private final InvoiceStore invoiceStore;
     private final OrderPayments payments;
+    private final BusinessMetrics metrics;
 
     Orders(OrderRepository repository, SalesActor actor, Clock clock, BusinessTime businessTime, Customers customers,
            LinePricer pricer, Reservations reservations, StockMovements movements, Users users,
            Tenants tenants, AuditRecorder audit, ApplicationEventPublisher events, InvoiceStore invoiceStore,
-           OrderPayments payments) {
+           OrderPayments payments, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.invoiceStore = invoiceStore;
         this.payments = payments;
         this.tenants = tenants;
@@ -255,7 +258,7 @@ public class Orders {
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, summary(order)), source);
         HistoryEntry created = new HistoryEntry(OrderStatus.DRAFT, now, actor.name(), actor.userId(), null);
         OrderView view = view(order, List.of(created));
-        publishCreated(view);
+        publishCreated(view, source);
         return new Created(view, true);
     }
 
@@ -274,11 +277,13 @@ public class Orders {
         repository.insertDraft(order, null, null, businessTime.year(now), author(), "Devis " + quote.number(),
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, created));
         OrderView view = get(order.id());
-        publishCreated(view);
+        publishCreated(view, OrderRepository.SOURCE_BACK_OFFICE);
         return view;
     }
 
-    private void publishCreated(OrderView order) {
+    private void publishCreated(OrderView order, String source) {
+        metrics.count("comptoir.orders.creations", "Orders created, by source (BACK_OFFICE, ONLINE_SHOP)",
+                "source", source);
         events.publishEvent(new OrderCreated(actor.tenant(), order.id(), order.number(), order.customer().id(),
                 order.customer().name(), order.totals().gross(), order.currency(), order.createdAt()));
     }
@@ -466,6 +471,8 @@ public class Orders {
             payments.collectOnDelivery(order, collected, idempotencyKey);
         }
         publish(order);
+        metrics.count("comptoir.orders.status.changes", "Orders moved to a status of the workflow, by that status",
+                "status", target.name());
         // The order as it now is, without reading its row and lines again.
         return view(order, history);
     }

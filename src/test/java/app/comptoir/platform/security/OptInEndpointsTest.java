@@ -47,6 +47,14 @@ class OptInEndpointsTest {
         assertThat(defaults.getProperty("server.forward-headers-strategy")).isEqualTo("native");
     }
 
+    @Test
+    void byDefaultTheActuatorSharesTheApplicationsPort() throws IOException {
+        // Blank COMPTOIR_MANAGEMENT_PORT: no port of its own (Boot reads the property as an Integer).
+        assertThat(packagedDefaults().getProperty("management.server.port", Integer.class)).isNull();
+        assertThat(packagedDefaults().getProperty("management.endpoint.health.group.readiness.include"))
+                .isEqualTo("readinessState,db");
+    }
+
     private static StandardEnvironment packagedDefaults() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
