@@ -117,8 +117,8 @@ final class Backups {
         }
         Manifest manifest = new Manifest(1, createdAt, appVersion, flyway, serverVersion, pgDumpVersion, files, tables);
         manifest.write(folder);
-        log.info("Backup written to {}: schema version {}, {} tables, {} rows, {} files", folder.getParent(), flyway,
-                tables.size(), tables.stream().mapToLong(TableFingerprint::rows).sum(), files.size() - 1);
+        log.info("Backup made: schema version {}, {} tables, {} rows, {} files", flyway, tables.size(),
+                tables.stream().mapToLong(TableFingerprint::rows).sum(), files.size() - 1);
         return manifest;
     }
 
