@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import app.comptoir.platform.backup.BackupCommand;
+import app.comptoir.platform.OperatorCommands;
 
 /** Comptoir: a multi-tenant back office and storefront for small merchants. */
 @SpringBootApplication
@@ -16,8 +16,8 @@ import app.comptoir.platform.backup.BackupCommand;
 public class ComptoirApplication {
 
     public static void main(String[] args) {
-        if (BackupCommand.isCommand(args)) {
-            System.exit(BackupCommand.run(args));
+        if (OperatorCommands.isCommand(args)) {
+            System.exit(OperatorCommands.run(args));
         }
         SpringApplication.run(ComptoirApplication.class, args);
     }
