@@ -66,6 +66,10 @@ final class Backups {
         if (Files.exists(target) && !isEmptyDirectory(target)) {
             throw new BackupRefusedException("Cannot write a backup into " + target + ": it already exists");
         }
+        if (!properties.db().external() && !Files.exists(dataDir().resolve("postgres").resolve("PG_VERSION"))) {
+            throw new BackupRefusedException("No deployment to back up in " + dataDir() + ": it holds no embedded"
+                    + " database (is COMPTOIR_DATA_DIR the deployment's?)");
+        }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             deleteRecursively(partial);
@@ -96,6 +100,10 @@ final class Backups {
             String snapshot = single(c, "select pg_export_snapshot()");
             serverVersion = single(c, "show server_version");
             flyway = flywayVersion(c);
+            if (flyway == null) {
+                throw new BackupRefusedException("Nothing to back up: the database " + db.database() + " on "
+                        + db.host() + ":" + db.port() + " holds no Comptoir schema (is it the deployment's?)");
+            }
             PostgresClient client = PostgresClient.find(settings.pgBin(), serverMajor(c));
             pgDumpVersion = client.version();
             client.run(db, List.of(client.pgDump().toString(), "--format=custom", "--snapshot=" + snapshot,

@@ -150,6 +150,17 @@ class BackupRestoreIT {
                 .hasMessageContaining("is not empty (1 tables)");
     }
 
+    @Test
+    void aFolderThatHoldsNoDeploymentIsNotBackedUp() {
+        Path nothing = work.resolve("no-deployment-here");
+
+        assertThatThrownBy(() -> backupsOf(nothing).create(work.resolve("empty-backup")))
+                .isInstanceOf(BackupRefusedException.class)
+                .hasMessageContaining("No deployment to back up in " + nothing);
+        assertThat(nothing).doesNotExist();
+        assertThat(work.resolve("empty-backup")).doesNotExist();
+    }
+
     /** The suite's backup, made once through the command line. */
     private synchronized Path backup() {
         if (backup == null) {

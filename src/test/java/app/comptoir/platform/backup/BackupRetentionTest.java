@@ -2,14 +2,18 @@ package app.comptoir.platform.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which scheduled backups the daily pruning keeps: the newest of each recent day and of each recent week. */
 class BackupRetentionTest {
@@ -69,6 +73,24 @@ class BackupRetentionTest {
                 .as("00:30 and 02:00 on Monday in Paris: one day, its newest kept").containsExactly(sundayNightInUtc);
         assertThat(new BackupRetention(2, 0, CLOCK).toDelete(List.of(sundayNightInUtc, mondayMorning)))
                 .as("Sunday and Monday in UTC: two days").isEmpty();
+    }
+
+    @Test
+    void pruningDeletesTheFoldersOfTheBackupsNotKeptAndNothingElse(@TempDir Path directory) throws Exception {
+        for (int day = 0; day < 10; day++) {
+            Path backup = Files.createDirectories(directory.resolve(BackupRetention.name(NOW.minus(Duration.ofDays(day)))));
+            Files.writeString(backup.resolve("manifest.json"), "{}");
+        }
+        Files.createDirectories(directory.resolve("before-upgrade"));
+        Files.createDirectories(directory.resolve("comptoir-20200101T000000Z.partial"));
+
+        ScheduledBackups.prune(directory, new BackupRetention(3, 0, CLOCK));
+
+        try (Stream<Path> left = Files.list(directory)) {
+            assertThat(left.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    "before-upgrade", "comptoir-20200101T000000Z.partial", "comptoir-20261205T023000Z",
+                    "comptoir-20261206T023000Z", "comptoir-20261207T023000Z");
+        }
     }
 
     @Test
