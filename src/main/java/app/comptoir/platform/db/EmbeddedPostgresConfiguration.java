@@ -130,7 +130,7 @@ class EmbeddedPostgresConfiguration {
      * Creates the application role and database once, idempotent across restarts; the role's password is
      * set on every start, so a data directory of an earlier version loses its fixed password.
      */
-    private static void prepareDatabase(DataSource superuser, DatabaseSecret secret) throws SQLException {
+    static void prepareDatabase(DataSource superuser, DatabaseSecret secret) throws SQLException {
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
             boolean roleExists;
             try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'")) {
