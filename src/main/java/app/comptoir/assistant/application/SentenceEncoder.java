@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 
+import org.slf4j.LoggerFactory;
+
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
@@ -35,8 +37,13 @@ public class SentenceEncoder {
     private static final long CLOSE_WAIT_SECONDS = 20;
 
     private volatile AllMiniLmL6V2EmbeddingModel model;
-    /** Encodings (and the model's loading) hold it shared; closing takes it alone, then refuses new work. */
-    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    /**
+     * Encodings (and the model's loading) hold it shared; closing takes it alone, then refuses new work. One for the
+     * process, like the model.
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean LOADED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final ReentrantReadWriteLock IN_USE = new ReentrantReadWriteLock();
+    private static volatile boolean exiting;
     private volatile boolean closed;
 
     /** The vector of one text. */
@@ -61,25 +68,70 @@ public class SentenceEncoder {
     void close() {
         boolean locked = false;
         try {
-            locked = inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            locked = IN_USE.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         closed = true;
         if (locked) {
-            inUse.writeLock().unlock();
+            IN_USE.writeLock().unlock();
+        }
+    }
+
+    /**
+     * When the process exits (after the contexts closed, or without them): closes the model's ONNX session and its
+     * tokenizer, once no encoding runs, so that the session's threads are stopped and joined before the native
+     * library's globals are torn down under them (which crashed test JVMs at exit with SIGSEGV in libonnxruntime).
+     * Not at a context's close: the model is one per process (the library keeps it in a static field) and another
+     * application context of the same JVM may still use it. The library offers no close: its fields are read.
+     */
+    private static void releaseAtExit(AllMiniLmL6V2EmbeddingModel loaded) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("sentence-encoder-release").unstarted(() -> {
+            boolean locked = false;
+            try {
+                locked = IN_USE.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exiting = true;
+            try {
+                if (locked) {
+                    release(loaded);
+                }
+            } finally {
+                if (locked) {
+                    IN_USE.writeLock().unlock();
+                }
+            }
+        }));
+    }
+
+    private static void release(AllMiniLmL6V2EmbeddingModel loaded) {
+        try {
+            java.lang.reflect.Method encoder = loaded.getClass().getDeclaredMethod("model");
+            encoder.setAccessible(true);
+            Object bert = encoder.invoke(loaded);
+            for (String name : List.of("session", "tokenizer")) {
+                java.lang.reflect.Field field = bert.getClass().getDeclaredField(name);
+                field.setAccessible(true);
+                if (field.get(bert) instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            LoggerFactory.getLogger(SentenceEncoder.class).warn("Could not close the sentence encoder's model", e);
         }
     }
 
     private <T> T using(Supplier<T> work) {
-        inUse.readLock().lock();
+        IN_USE.readLock().lock();
         try {
-            if (closed) {
+            if (closed || exiting) {
                 throw new IllegalStateException("The sentence encoder is closed: the application is stopping");
             }
             return work.get();
         } finally {
-            inUse.readLock().unlock();
+            IN_USE.readLock().unlock();
         }
     }
 
@@ -90,6 +142,9 @@ public class SentenceEncoder {
                 m = model;
                 if (m == null) {
                     m = new AllMiniLmL6V2EmbeddingModel(CALLER);
+                    if (LOADED.compareAndSet(false, true)) {
+                        releaseAtExit(m);
+                    }
                     model = m;
                 }
             }
