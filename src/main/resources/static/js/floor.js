@@ -28,6 +28,7 @@
   let selected = null;
   let action = "entry";
   let syncing = false;
+  let syncAgain = false;
   let signinNeeded = false;
 
   const el = (tag, attrs, children) => {
@@ -177,7 +178,8 @@
         $("[data-floor-synced]").setAttribute("data-last-sync", last);
       }
     });
-    $("[data-floor-catalog]").textContent = variants.length ? text("catalog.count", { count: variants.length })
+    $("[data-floor-catalog]").textContent = variants.length === 1 ? text("catalog.one")
+      : variants.length ? text("catalog.count", { count: variants.length })
       : (online ? text("catalog.loading") : text("catalog.empty"));
     renderConflicts();
   }
@@ -194,10 +196,11 @@
     const p = item.problem || {};
     const detail = p.detail || p.title || String(p.status || "");
     if (p.status === 409 && String(p.type || "").includes("insufficient")) {
-      return text("conflict.insufficient", { detail });
+      const line = (p.lines || [])[0] || {};
+      return text("conflict.insufficient", { requested: line.requested ?? "?", available: line.available ?? "?" });
     }
     if (p.status === 404 || (p.errors || []).some((e) => e.field === "variantId")) {
-      return text("conflict.archived", { detail });
+      return text("conflict.archived");
     }
     return text("conflict.refused", { detail });
   }
@@ -684,13 +687,20 @@
 
   async function synchronise() {
     if (syncing) {
+      // Something was queued or settled during this round: one more round once it ends.
+      syncAgain = true;
       return;
     }
     syncing = true;
+    syncAgain = false;
     renderStatus();
     try {
       const result = await FloorStore.synchronise(store, { sessionUrl, orders: canReceive });
       signinNeeded = result.state === "signin";
+      if (result.sent > 0) {
+        // "Sent when the network returns" is no longer true.
+        $("[data-floor-flash]").classList.add("d-none");
+      }
       root.dataset.syncState = result.state;
     } catch (e) {
       root.dataset.syncState = "error";
@@ -699,6 +709,9 @@
       syncing = false;
       await reload();
       root.dataset.syncDone = String(Number(root.dataset.syncDone || "0") + 1);
+    }
+    if (syncAgain && navigator.onLine) {
+      await synchronise();
     }
   }
 

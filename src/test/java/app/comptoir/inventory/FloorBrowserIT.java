@@ -155,6 +155,9 @@ class FloorBrowserIT {
         InventoryApi shop = InventoryApi.newShop(port);
         String compost = shop.product("Sac de terreau 40 L", "TER-40");
         shop.receive(compost, 5);
+        JsonPath spade = shop.call().body(Map.of("name", "Bêche forgée", "vatRate", 20,
+                "variants", List.of(Map.of("sku", "BEC-01", "price", 39)))).post("/api/v1/products").then()
+                .statusCode(201).extract().jsonPath();
         Account manager = Api.newUser(port, shop.admin, "MANAGER");
 
         Page first = browsers.page();
@@ -171,16 +174,27 @@ class FloorBrowserIT {
         find(second, "terreau");
         assertThat(second.locator("[data-floor-item] [data-floor-available]").first()).hasText("5");
         exit(second, "3", "Casse");
+        // and a delivery of spades, a product the owner deletes meanwhile
+        find(second, "bêche");
+        move(second, "Entrée", "2", null);
+        shop.call().delete("/api/v1/products/" + spade.getString("id")).then().statusCode(204);
 
         first.context().setOffline(false);
         assertThat(first.locator("[data-floor-queue]")).hasText("Rien en attente");
         second.context().setOffline(false);
-        assertThat(second.locator("[data-floor-conflict]")).hasCount(1);
-        assertThat(second.locator("[data-floor-conflict]")).containsText("Stock insuffisant sur le serveur");
+        assertThat(second.locator("[data-floor-conflict]")).hasCount(2);
+        assertThat(second.locator("[data-floor-conflict]").first())
+                .containsText("Stock insuffisant sur le serveur : 3 demandé(s), 1 disponible(s).");
+        assertThat(second.locator("[data-floor-conflict]").last())
+                .containsText("Cet article n'existe plus ou a été archivé entre-temps.");
         assertThat(second.locator("[data-floor-queue]")).hasText("Rien en attente");
         assertThat(shop.stock(compost).getInt("onHand")).isEqualTo(1);
         browsers.screenshot(second, "floor-conflict");
 
+        // the spades: given up, after a confirmation
+        second.onceDialog(dialog -> dialog.accept());
+        second.locator("[data-floor-conflict]").last().locator("[data-floor-drop]").click();
+        assertThat(second.locator("[data-floor-conflict]")).hasCount(1);
         // the second shopkeeper takes what is left: 1, sent with the first attempt's time
         second.locator("[data-floor-edit-quantity]").fill("1");
         second.locator("[data-floor-edit]").click();

@@ -44,6 +44,7 @@ class FloorPages {
             "floor.sync",
             "floor.syncing",
             "floor.catalog.loading",
+            "floor.catalog.one",
             "floor.catalog.count",
             "floor.catalog.empty",
             "floor.signin",
