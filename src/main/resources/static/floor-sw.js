@@ -142,6 +142,37 @@ async function backgroundSync() {
   }
 }
 
+/** Keeps the thumbnails of the catalog copy, a few at a time, so that they show offline too. */
+async function keepThumbnails(urls) {
+  const cache = await caches.open(THUMBS);
+  const missing = [];
+  for (const url of urls) {
+    if (!(await cache.match(url))) {
+      missing.push(url);
+    }
+  }
+  const worker = async () => {
+    for (let url = missing.shift(); url; url = missing.shift()) {
+      try {
+        const response = await fetch(url);
+        if (response.ok && !response.redirected) {
+          await cache.put(url, response);
+        }
+      } catch (e) {
+        return;
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+}
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "floor-thumbnails" && Array.isArray(event.data.urls)) {
+    event.waitUntil(keepThumbnails(event.data.urls.filter((url) => typeof url === "string"
+      && isThumbnail(new URL(url, self.location.origin)))));
+  }
+});
+
 self.addEventListener("sync", (event) => {
   if (event.tag === "comptoir-floor") {
     event.waitUntil(backgroundSync());

@@ -697,6 +697,10 @@
     try {
       const result = await FloorStore.synchronise(store, { sessionUrl, orders: canReceive });
       signinNeeded = result.state === "signin";
+      if (result.state === "ok" && navigator.serviceWorker && navigator.serviceWorker.controller) {
+        const thumbnails = (await store.all("variants")).map((v) => v.thumbnail).filter(Boolean);
+        navigator.serviceWorker.controller.postMessage({ type: "floor-thumbnails", urls: thumbnails });
+      }
       if (result.sent > 0) {
         // "Sent when the network returns" is no longer true.
         $("[data-floor-flash]").classList.add("d-none");

@@ -209,6 +209,51 @@ class FloorBrowserIT {
         assertThat(actors).containsExactlyInAnyOrder(shop.admin.userId().toString(), manager.userId().toString());
     }
 
+    @Test
+    void aSupplierDeliveryReceivedOfflineUpdatesTheStockAndTheOrderOnce() {
+        InventoryApi shop = InventoryApi.newShop(port);
+        String bulbs = shop.product("Bulbes de tulipe (lot de 10)", "TUL-10");
+        String supplier = shop.call().body(Map.of("name", "Grossiste Drôme", "email", "commandes@drome.test"))
+                .post("/api/v1/suppliers").then().statusCode(201).extract().path("id");
+        JsonPath order = shop.call().body(Map.of("supplierId", supplier, "lines",
+                        List.of(Map.of("variantId", bulbs, "quantity", 12, "unitCost", 1.5))))
+                .post("/api/v1/purchase-orders").then().statusCode(201).extract().jsonPath();
+        String orderId = order.getString("id");
+        shop.call().post("/api/v1/purchase-orders/" + orderId + "/send").then().statusCode(200);
+
+        Page page = browsers.page();
+        Browsers.signIn(page, shop.admin.email(), shop.admin.password());
+        openFloor(page);
+        page.context().setOffline(true);
+        Instant offlineFrom = Instant.now();
+        page.locator("[data-floor-tab=receipt]").click();
+        page.locator("[data-floor-order]").getByText(order.getString("number")).click();
+        String line = "#floor-receipt-" + order.getString("lines[0].id");
+        assertThat(page.locator(line)).hasValue("12");
+        page.locator(line).fill("13");
+        page.locator("[data-floor-receipt-form] button[type=submit]").click();
+        assertThat(page.locator(line + "-error")).hasText("Pas plus que ce qui reste (12).");
+        page.locator(line).fill("8");
+        page.locator("[data-floor-receipt-form] button[type=submit]").click();
+        assertThat(page.locator("[data-floor-flash]")).hasText("Réception de " + order.getString("number")
+                + " enregistrée.");
+        assertThat(page.locator("[data-floor-queue]")).hasText("1 action en attente");
+
+        Instant backOnline = Instant.now();
+        page.context().setOffline(false);
+        assertThat(page.locator("[data-floor-queue]")).hasText("Rien en attente");
+        JsonPath received = shop.call().get("/api/v1/purchase-orders/" + orderId).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(received.getInt("lines[0].receivedQuantity")).isEqualTo(8);
+        assertThat(received.getList("receipts")).hasSize(1);
+        assertThat(Instant.parse(received.getString("receipts[0].receivedAt"))).isAfterOrEqualTo(offlineFrom.minusMillis(1))
+                .isBefore(backOnline);
+        assertThat(shop.stock(bulbs).getInt("onHand")).isEqualTo(8);
+        // what remains of the order is offered next time
+        page.locator("[data-floor-order]").getByText(order.getString("number")).click();
+        assertThat(page.locator(line)).hasValue("4");
+    }
+
     /** Opens the floor and waits until the device holds the catalog and its service worker controls the page. */
     private static void openFloor(Page page) {
         page.navigate("/app/floor");
