@@ -32,6 +32,11 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts a node over the database and data directory of {@code first}. */
     public static SecondNode beside(ApplicationContext first) throws java.sql.SQLException {
+        return beside(first, Map.of());
+    }
+
+    /** Starts a node over the database and data directory of {@code first}, with settings of its own on top. */
+    public static SecondNode beside(ApplicationContext first, Map<String, Object> own) throws java.sql.SQLException {
         HikariDataSource db = first.getBean(DataSource.class).unwrap(HikariDataSource.class);
         ComptoirProperties properties = first.getBean(ComptoirProperties.class);
         // First in the environment: application.yml's own defaults (an embedded database in ./data) would win over
@@ -48,15 +53,22 @@ public final class SecondNode implements AutoCloseable {
                 Map.entry("db-scheduler.enabled", "false"),
                 Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"),
                 Map.entry("comptoir.assistant.embeddings.backfill-on-start", "false"));
+        Map<String, Object> all = new java.util.HashMap<>(settings);
+        all.putAll(own);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ComptoirApplication.class)
                 .initializers(node -> node.getEnvironment().getPropertySources()
-                                .addFirst(new MapPropertySource("second-node", settings)),
+                                .addFirst(new MapPropertySource("second-node", all)),
                         new FakeVinted.Initializer(), node -> ((GenericApplicationContext) node).registerBean(
                         // its scheduler is off: only a client, to schedule tasks the first node runs
                         SchedulerClient.class, () -> SchedulerClient.Builder.create(node.getBean(DataSource.class))
                                 .build()))
                 .run();
         return new SecondNode(context);
+    }
+
+    /** The port this node's server listens on. */
+    public int port() {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
     public <T> T bean(Class<T> type) {

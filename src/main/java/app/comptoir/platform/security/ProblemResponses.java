@@ -2,6 +2,7 @@ package app.comptoir.platform.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,14 @@ final class ProblemResponses {
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
+        write(request, response, status, type, detail, Map.of());
+    }
+
+    /** A problem with extension members (such as {@code retryAfterSeconds}). */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String detail,
+               Map<String, Object> properties) throws IOException {
         ProblemDetail problem = Problems.of(status, type, detail);
+        properties.forEach(problem::setProperty);
         problem.setInstance(instance(request));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -142,7 +142,8 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
-        cors.setExposedHeaders(List.of("Retry-After", "X-Request-Id", "Location", "Idempotent-Replayed"));
+        cors.setExposedHeaders(List.of("Retry-After", "X-Request-Id", "Location", "Idempotent-Replayed",
+                ApiRateLimitFilter.POLICY_HEADER, ApiRateLimitFilter.STATE_HEADER));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         // The browser extension (extension/, channels module) calls these from its own origin, with its device token
@@ -237,10 +238,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts,
-                             @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
+                             @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource,
+                             ApiRateLimits rateLimits, java.time.Clock clock)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
         http.addFilterBefore(LiveAccountFilter.forApi(accounts, problems), AuthorizationFilter.class);
+        // After the account check (same anchor, added later, so it runs after it): only live principals are counted.
+        http.addFilterBefore(new ApiRateLimitFilter(rateLimits, clock, problems), AuthorizationFilter.class);
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",

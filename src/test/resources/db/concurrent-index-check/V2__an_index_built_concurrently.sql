@@ -1,0 +1,1 @@
+create index concurrently if not exists parcels_by_tenant on parcels (tenant_id);
