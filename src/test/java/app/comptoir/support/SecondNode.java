@@ -32,11 +32,16 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts a node over the database and data directory of {@code first}. */
     public static SecondNode beside(ApplicationContext first) throws java.sql.SQLException {
+        return beside(first, Map.of());
+    }
+
+    /** Starts a node over the database and data directory of {@code first}, with settings of its own on top. */
+    public static SecondNode beside(ApplicationContext first, Map<String, Object> own) throws java.sql.SQLException {
         HikariDataSource db = first.getBean(DataSource.class).unwrap(HikariDataSource.class);
         ComptoirProperties properties = first.getBean(ComptoirProperties.class);
         // First in the environment: application.yml's own defaults (an embedded database in ./data) would win over
         // SpringApplicationBuilder's default properties.
-        Map<String, Object> settings = Map.ofEntries(
+        Map<String, Object> settings = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("comptoir.db.url", db.getJdbcUrl()),
                 Map.entry("comptoir.db.user", db.getUsername()),
                 Map.entry("comptoir.db.password", db.getPassword()),
@@ -47,7 +52,8 @@ public final class SecondNode implements AutoCloseable {
                 Map.entry("logging.file.name", ""),
                 Map.entry("db-scheduler.enabled", "false"),
                 Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"),
-                Map.entry("comptoir.assistant.embeddings.backfill-on-start", "false"));
+                Map.entry("comptoir.assistant.embeddings.backfill-on-start", "false")));
+        settings.putAll(own);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ComptoirApplication.class)
                 .initializers(node -> node.getEnvironment().getPropertySources()
                                 .addFirst(new MapPropertySource("second-node", settings)),
@@ -61,6 +67,12 @@ public final class SecondNode implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The port this node serves HTTP on. */
+    public int port() {
+        return ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer()
+                .getPort();
     }
 
     public ApplicationContext context() {
