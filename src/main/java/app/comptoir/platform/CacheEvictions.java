@@ -48,8 +48,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Delay: another node forgets within a few milliseconds of the commit (the listener wakes on the notification),
  * documented as "within 1 second". Not guaranteed: a node that crashes between its commit and the send, or a
- * notification sent while a listener was reconnecting, is not redelivered. The listener therefore, after it has
- * listened again, asks every cache to forget everything ({@link #onForget}'s second argument), and every cache also
+ * notification sent while a listener was reconnecting, is not redelivered. The listener therefore, each time it
+ * has started listening, asks every cache to forget everything ({@link #onForget}'s second argument), and every cache also
  * keeps its own short window as the last resort.
  */
 @Component
@@ -165,17 +165,14 @@ public class CacheEvictions implements SmartLifecycle {
     }
 
     private void listen() {
-        boolean first = true;
         while (running) {
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                open.add(connection);
                 statement.execute("LISTEN " + CHANNEL);
                 listening = true;
-                if (!first) {
-                    // What the others sent while this node was not listening is lost: forget everything instead.
-                    handlers.values().forEach(list -> list.forEach(h -> run(h.forgetAll())));
-                }
-                first = false;
-                open.add(connection);
+                // What the others sent while this node was not listening yet (or any more) is lost: forget
+                // everything instead (at start-up, the little cached before the first LISTEN).
+                handlers.values().forEach(list -> list.forEach(h -> run(h.forgetAll())));
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 long checked = System.nanoTime();
                 while (running) {
