@@ -24,6 +24,7 @@ import app.comptoir.identity.domain.PermissionMatrix;
 import app.comptoir.identity.domain.Tenant;
 import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.platform.BusinessModule;
+import app.comptoir.platform.CacheEvictions;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.NotFoundException;
@@ -38,27 +39,33 @@ import app.comptoir.platform.TenantContext;
  * <p>They are read on many requests (currency and time zone of every order and quote, the page shell) and
  * change rarely, so each node remembers a tenant's profile for a short window: a change made on this node
  * evicts it at once (and again after the commit, so a reader of the old row cannot put it back); other nodes
- * of a cluster see it within the window.
+ * of a cluster forget it a moment after the commit ({@link CacheEvictions}), or within the window if that notice
+ * was lost.
  */
 @Service
 public class Tenants {
 
     private static final Duration WINDOW = Duration.ofSeconds(30);
     private static final int MAX_ENTRIES = 10_000;
+    private static final String PROFILES = "tenant-profile";
 
     private final TenantRepository tenants;
     private final TenantContext tenantContext;
     private final TransactionTemplate readOnly;
     private final Cache<UUID, TenantProfile> known;
     private final Permissions permissions;
+    private final CacheEvictions evictions;
 
-    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager, Permissions permissions) {
+    Tenants(TenantRepository tenants, TenantContext tenantContext, PlatformTransactionManager txManager, Permissions permissions,
+            CacheEvictions evictions) {
         this.permissions = permissions;
+        this.evictions = evictions;
         this.tenants = tenants;
         this.tenantContext = tenantContext;
         this.readOnly = new TransactionTemplate(txManager);
         this.readOnly.setReadOnly(true);
         this.known = Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
+        evictions.onForget(PROFILES, id -> known.invalidate(UUID.fromString(id)), known::invalidateAll);
     }
 
     /**
@@ -133,6 +140,7 @@ public class Tenants {
 
     private void forget(UUID id) {
         known.invalidate(id);
+        evictions.forget(PROFILES, id.toString());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -41,7 +41,7 @@ public final class SecondNode implements AutoCloseable {
         ComptoirProperties properties = first.getBean(ComptoirProperties.class);
         // First in the environment: application.yml's own defaults (an embedded database in ./data) would win over
         // SpringApplicationBuilder's default properties.
-        Map<String, Object> settings = Map.ofEntries(
+        Map<String, Object> settings = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("comptoir.db.url", db.getJdbcUrl()),
                 Map.entry("comptoir.db.user", db.getUsername()),
                 Map.entry("comptoir.db.password", db.getPassword()),
@@ -52,12 +52,11 @@ public final class SecondNode implements AutoCloseable {
                 Map.entry("logging.file.name", ""),
                 Map.entry("db-scheduler.enabled", "false"),
                 Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"),
-                Map.entry("comptoir.assistant.embeddings.backfill-on-start", "false"));
-        Map<String, Object> all = new java.util.HashMap<>(settings);
-        all.putAll(own);
+                Map.entry("comptoir.assistant.embeddings.backfill-on-start", "false")));
+        settings.putAll(own);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ComptoirApplication.class)
                 .initializers(node -> node.getEnvironment().getPropertySources()
-                                .addFirst(new MapPropertySource("second-node", all)),
+                                .addFirst(new MapPropertySource("second-node", settings)),
                         new FakeVinted.Initializer(), node -> ((GenericApplicationContext) node).registerBean(
                         // its scheduler is off: only a client, to schedule tasks the first node runs
                         SchedulerClient.class, () -> SchedulerClient.Builder.create(node.getBean(DataSource.class))

@@ -21,7 +21,8 @@ import app.comptoir.platform.TenantContext;
  * <ul>
  *   <li>Every catalog write of the tenant on this node moves the version once its transaction
  *       commits, so this node never serves a list older than its own writes.</li>
- *   <li>Writes made on another node of a cluster show after about the time to live
+ *   <li>Writes made on another node of a cluster move the version here a moment after their commit
+ *       ({@link app.comptoir.platform.CacheEvictions}); a lost notification shows after about the time to live
  *       ({@code comptoir.catalog.list-cache-ttl}, 5 s; 0 turns the cache off): an entry that has
  *       outlived it is still served while one background task rebuilds it, so no request waits
  *       for the rebuild and a popular list is never rebuilt by many requests at once.</li>

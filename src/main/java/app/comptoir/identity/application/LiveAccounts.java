@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.comptoir.identity.persistence.UserAccountRepository;
 import app.comptoir.platform.AccountStatus;
+import app.comptoir.platform.CacheEvictions;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.TenantContext;
@@ -21,13 +22,14 @@ import app.comptoir.platform.TenantContext;
 /**
  * Looks accounts up by primary key, remembering the answer for a few seconds so a busy client costs
  * one query per user per window. Changes made on this node evict at once; other nodes of a cluster
- * see them within the window.
+ * a moment after the commit ({@link CacheEvictions}), or within the window if that notice was lost.
  */
 @Component
 class LiveAccounts implements AccountStatus {
 
     private static final Duration WINDOW = Duration.ofSeconds(5);
     private static final int MAX_ENTRIES = 50_000;
+    private static final String ACCOUNTS = "account";
 
     private final UserAccountRepository users;
     private final TenantContext tenantContext;
@@ -35,7 +37,12 @@ class LiveAccounts implements AccountStatus {
     private final Cache<UUID, Optional<ComptoirPrincipal>> known =
             Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
 
-    LiveAccounts(UserAccountRepository users, TenantContext tenantContext, PlatformTransactionManager txManager) {
+    private final CacheEvictions evictions;
+
+    LiveAccounts(UserAccountRepository users, TenantContext tenantContext, PlatformTransactionManager txManager,
+                 CacheEvictions evictions) {
+        this.evictions = evictions;
+        evictions.onForget(ACCOUNTS, id -> known.invalidate(UUID.fromString(id)), known::invalidateAll);
         this.users = users;
         this.tenantContext = tenantContext;
         this.tx = new TransactionTemplate(txManager);
@@ -54,6 +61,7 @@ class LiveAccounts implements AccountStatus {
     @Override
     public void evict(UUID userId) {
         known.invalidate(userId);
+        evictions.forget(ACCOUNTS, userId.toString());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

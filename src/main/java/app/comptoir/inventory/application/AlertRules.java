@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import app.comptoir.platform.CacheEvictions;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
 import app.comptoir.platform.InvalidInputException;
@@ -38,6 +39,7 @@ public class AlertRules {
 
     static final Duration KEPT = Duration.ofSeconds(5);
     private static final int MAX_TENANTS = 10_000;
+    private static final String CACHE = "alert-rules";
 
     private record Known(Map<AlertType, Integer> enabled, long until) {
     }
@@ -48,7 +50,12 @@ public class AlertRules {
     private final Map<UUID, Known> known = new ConcurrentHashMap<>();
     private final Permissions permissions;
 
-    AlertRules(AlertRuleRepository repository, TenantContext tenantContext, AlertStore store, Permissions permissions) {
+    private final CacheEvictions evictions;
+
+    AlertRules(AlertRuleRepository repository, TenantContext tenantContext, AlertStore store, Permissions permissions,
+               CacheEvictions evictions) {
+        this.evictions = evictions;
+        evictions.onForget(CACHE, t -> known.remove(UUID.fromString(t)), known::clear);
         this.permissions = permissions;
         this.repository = repository;
         this.tenantContext = tenantContext;
@@ -122,6 +129,7 @@ public class AlertRules {
     /** Forgets the tenant's rules now and again once the transaction commits (so no stale copy is kept). */
     private void forget(UUID tenantId) {
         known.remove(tenantId);
+        evictions.forget(CACHE, tenantId.toString());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -24,6 +24,7 @@ import app.comptoir.payments.persistence.ProviderAccountStore;
 import app.comptoir.payments.provider.PaymentProvider;
 import app.comptoir.payments.provider.ProviderAccount;
 import app.comptoir.platform.AuditRecorder;
+import app.comptoir.platform.CacheEvictions;
 import app.comptoir.platform.NodeMemory;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
@@ -59,12 +60,20 @@ public class ProviderAccounts {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final TransactionTemplate readOnly;
-    /** Per-node answer of "test keys?" for the banner of every page; changes on this node clear it at once. */
+    private final CacheEvictions evictions;
+    private static final String TEST_MODES = "payment-test-mode";
+    /**
+     * Per-node answer of "test keys?" for the banner of every page; changes on this node clear it at once, on the
+     * other nodes a moment after the commit ({@link CacheEvictions}).
+     */
     private final Cache<UUID, Boolean> testModes = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
             .maximumSize(10_000).build();
 
     ProviderAccounts(ProviderAccountStore store, SecretSeal seal, Providers providers, PaymentsActor actor,
-                     AuditRecorder audit, Clock clock, PlatformTransactionManager transactions) {
+                     AuditRecorder audit, Clock clock, PlatformTransactionManager transactions,
+                     CacheEvictions evictions) {
+        this.evictions = evictions;
+        evictions.onForget(TEST_MODES, t -> testModes.invalidate(UUID.fromString(t)), testModes::invalidateAll);
         this.store = store;
         this.seal = seal;
         this.providers = providers;
@@ -114,6 +123,7 @@ public class ProviderAccounts {
                         .orElse(null),
                 Map.of("provider", provider.id(), "hint", check.hint(), "testMode", check.testMode()));
         testModes.invalidate(tenant);
+        evictions.forget(TEST_MODES, tenant.toString());
         return status(provider.id());
     }
 
@@ -130,6 +140,7 @@ public class ProviderAccounts {
                             "testMode", before.map(ProviderAccountStore.Stored::testMode).orElse(false)), null);
         }
         testModes.invalidate(tenant);
+        evictions.forget(TEST_MODES, tenant.toString());
     }
 
     /** The business's account with a provider, opened for a call; empty when not configured or not readable. */

@@ -18,7 +18,8 @@ import app.comptoir.reporting.application.SalesReport.Summary;
  * A per-node cache of dashboard summaries. A summary is kept under the versions of the sales and the
  * catalog it was computed from, so the first read after a committed change to an order (or to the catalog)
  * on this node computes it again: the sales figures are never older than this node's own writes. What
- * the versions do not see — stock movements made outside orders, writes on another node — shows after
+ * the versions do not see — stock movements made outside orders, another node's write whose notification
+ * ({@link app.comptoir.platform.CacheEvictions}) was lost — shows after
  * about the time to live ({@code comptoir.reporting.summary-cache-ttl}, 10 s; 0 turns the cache off): an
  * older summary is served while one background task computes it again.
  */

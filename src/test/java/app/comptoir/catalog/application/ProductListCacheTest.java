@@ -34,7 +34,7 @@ class ProductListCacheTest {
 
     @Test
     void aListIsBuiltOnceAndServedUntilTheTenantsCatalogChanges() {
-        ProductListCache cache = new ProductListCache(Duration.ofMinutes(1), 100, new TenantContext(), new ChangeVersions());
+        ProductListCache cache = new ProductListCache(Duration.ofMinutes(1), 100, new TenantContext(), new ChangeVersions(app.comptoir.platform.CacheEvictions.alone()));
         assertThat(new String(cache.get(tenant, QUERY, this::build))).isEqualTo("list 1");
         assertThat(new String(cache.get(tenant, QUERY, this::build))).isEqualTo("list 1");
         assertThat(new String(cache.get(UUID.randomUUID(), QUERY, this::build))).isEqualTo("list 2");
@@ -44,7 +44,7 @@ class ProductListCacheTest {
 
     @Test
     void anExpiredListIsServedWhileItIsRebuiltInTheBackground() {
-        ProductListCache cache = new ProductListCache(Duration.ofNanos(1), 100, new TenantContext(), new ChangeVersions());
+        ProductListCache cache = new ProductListCache(Duration.ofNanos(1), 100, new TenantContext(), new ChangeVersions(app.comptoir.platform.CacheEvictions.alone()));
         assertThat(new String(cache.get(tenant, QUERY, this::build))).isEqualTo("list 1");
         assertThat(new String(cache.get(tenant, QUERY, this::build))).isEqualTo("list 1");
         await().atMost(Duration.ofSeconds(5)).until(() -> builds.get() >= 2);
@@ -54,7 +54,7 @@ class ProductListCacheTest {
 
     @Test
     void concurrentRequestsForAMissingListBuildItOnce() throws Exception {
-        ProductListCache cache = new ProductListCache(Duration.ofMinutes(1), 100, new TenantContext(), new ChangeVersions());
+        ProductListCache cache = new ProductListCache(Duration.ofMinutes(1), 100, new TenantContext(), new ChangeVersions(app.comptoir.platform.CacheEvictions.alone()));
         CountDownLatch release = new CountDownLatch(1);
         List<Future<byte[]>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -79,7 +79,7 @@ class ProductListCacheTest {
 
     @Test
     void errorsAreNotCached() {
-        ProductListCache cache = new ProductListCache(Duration.ofMinutes(1), 100, new TenantContext(), new ChangeVersions());
+        ProductListCache cache = new ProductListCache(Duration.ofMinutes(1), 100, new TenantContext(), new ChangeVersions(app.comptoir.platform.CacheEvictions.alone()));
         assertThatThrownBy(() -> cache.get(tenant, QUERY, () -> {
             throw InvalidInputException.field("sort", "nope");
         })).isInstanceOf(InvalidInputException.class);
@@ -88,7 +88,7 @@ class ProductListCacheTest {
 
     @Test
     void aZeroTimeToLiveTurnsTheCacheOff() {
-        ProductListCache cache = new ProductListCache(Duration.ZERO, 100, new TenantContext(), new ChangeVersions());
+        ProductListCache cache = new ProductListCache(Duration.ZERO, 100, new TenantContext(), new ChangeVersions(app.comptoir.platform.CacheEvictions.alone()));
         cache.get(tenant, QUERY, this::build);
         cache.get(tenant, QUERY, this::build);
         assertThat(builds).hasValue(2);
