@@ -11,6 +11,8 @@
   const REGISTRY = "comptoir-floor";
   const SENT_KEPT = 100;
   const ORDER_STATUSES = ["SENT", "CONFIRMED", "SHIPPED"];
+  /** How often the open purchase orders are read again (each is one request): not at every round. */
+  const ORDERS_EVERY_MS = 10 * 60 * 1000;
 
   const request = (r) => new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
@@ -298,7 +300,7 @@
 
   /**
    * Sends the waiting actions in the order they were recorded, then refreshes the catalog copy and the open purchase
-   * orders. Answers {state: "ok" | "offline" | "signin" | "busy", sent, conflicts}. A refusal by the server (stock
+   * orders (every ten minutes, after something was sent, or when {@code options.forceOrders}). Answers {state: "ok" | "offline" | "signin" | "busy", sent, conflicts}. A refusal by the server (stock
    * would go negative, an item archived meanwhile, a bad value) puts the action aside as a conflict for the user to
    * settle; nothing is dropped here.
    */
@@ -351,8 +353,11 @@
         }
       }
       await refreshCatalog(store, token);
-      if (options.orders) {
+      const ordersAt = await store.meta("ordersAt");
+      if (options.orders && (options.forceOrders || !ordersAt
+        || Date.now() - Date.parse(ordersAt) > ORDERS_EVERY_MS || sent > 0)) {
         await refreshOrders(store, token);
+        await store.setMeta("ordersAt", new Date().toISOString());
       }
       await store.setMeta("lastSync", new Date().toISOString());
       return { state: "ok", sent, conflicts };

@@ -685,7 +685,7 @@
     renderJournal();
   }
 
-  async function synchronise() {
+  async function synchronise(forceOrders) {
     if (syncing) {
       // Something was queued or settled during this round: one more round once it ends.
       syncAgain = true;
@@ -695,7 +695,8 @@
     syncAgain = false;
     renderStatus();
     try {
-      const result = await FloorStore.synchronise(store, { sessionUrl, orders: canReceive });
+      const result = await FloorStore.synchronise(store, { sessionUrl, orders: canReceive,
+        forceOrders: forceOrders === true });
       signinNeeded = result.state === "signin";
       if (result.state === "ok" && navigator.serviceWorker && navigator.serviceWorker.controller) {
         const thumbnails = (await store.all("variants")).map((v) => v.thumbnail).filter(Boolean);
@@ -765,8 +766,14 @@
       });
       $("[data-floor-count-validate]").addEventListener("click", validateCount);
     }
-    $$("[data-floor-tab]").forEach((b) => b.addEventListener("click", () => showTab(b.dataset.floorTab)));
-    $("[data-floor-sync]").addEventListener("click", () => synchronise());
+    $$("[data-floor-tab]").forEach((b) => b.addEventListener("click", () => {
+      showTab(b.dataset.floorTab);
+      if (b.dataset.floorTab === "receipt" && navigator.onLine && canReceive) {
+        synchronise(true);
+      }
+    }));
+    // Asked by hand, or opening the receipts: the supplier orders are read again too.
+    $("[data-floor-sync]").addEventListener("click", () => synchronise(true));
     window.addEventListener("online", () => synchronise());
     window.addEventListener("offline", renderStatus);
     document.addEventListener("visibilitychange", () => {
