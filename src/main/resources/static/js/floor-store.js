@@ -307,7 +307,9 @@
   async function synchronise(store, options) {
     const run = () => synchroniseNow(store, options);
     if (global.navigator && navigator.locks) {
-      return navigator.locks.request("comptoir-floor-sync-" + store.name, { ifAvailable: true },
+      // The page waits for a round of the worker to end, then runs its own (the user may have queued or settled
+      // something the worker's round did not see); the worker skips a round while the page runs one.
+      return navigator.locks.request("comptoir-floor-sync-" + store.name, options.wait ? {} : { ifAvailable: true },
         (lock) => (lock ? run() : { state: "busy", sent: 0, conflicts: 0 }));
     }
     return run();

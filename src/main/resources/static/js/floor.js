@@ -210,6 +210,13 @@
     const box = $("[data-floor-conflicts]");
     box.classList.toggle("d-none", conflicts.length === 0);
     const list = $("[data-floor-conflict-list]");
+    // Rebuilt only when the conflicts changed: a quantity being corrected is not wiped by a round that ends.
+    const keyOf = (item) => item.id + "|" + JSON.stringify(item.body) + "|" + JSON.stringify(item.problem || {});
+    const keys = conflicts.map(keyOf).join("\n");
+    if (list.dataset.keys === keys) {
+      return;
+    }
+    list.dataset.keys = keys;
     list.replaceChildren(...conflicts.map((item) => {
       const li = el("li", { class: "border-top pt-2 mt-2", "data-floor-conflict": item.id });
       li.append(el("div", { class: "fw-semibold", text: describe(item) }),
@@ -335,6 +342,7 @@
     if (!selected) {
       card.classList.add("d-none");
       card.replaceChildren();
+      delete card.dataset.variant;
       return;
     }
     card.classList.remove("d-none");
@@ -349,7 +357,16 @@
     el("button", { type: "button", class: "btn-close", "aria-label": text("item.close"),
       onclick: () => { selected = null; renderItem(); $("#floor-q").focus(); } }));
     body.append(head);
-    const stock = el("ul", { class: "list-group mb-3", "aria-label": text("item.stock") });
+    body.append(itemStock());
+    if (canMove) {
+      body.append(actionForm());
+    }
+    card.replaceChildren(body);
+  }
+
+  /** The selected item's stock per location, with what the device still has to send. */
+  function itemStock() {
+    const stock = el("ul", { class: "list-group mb-3", "aria-label": text("item.stock"), "data-floor-item-stock": true });
     stockOf(selected.id).forEach((s) => {
       stock.append(el("li", { class: "list-group-item d-flex justify-content-between", "data-floor-level": s.location.id }, [
         el("span", { text: s.location.name }),
@@ -357,11 +374,7 @@
           el("span", { class: "text-body-secondary", text: " " + text("item.available") + " · " + s.onHand + " "
             + text("item.onhand") + (s.pending ? " (" + text("item.pending", { count: (s.pending > 0 ? "+" : "") + s.pending }) + ")" : "") })])]));
     });
-    body.append(stock);
-    if (canMove) {
-      body.append(actionForm());
-    }
-    card.replaceChildren(body);
+    return stock;
   }
 
   function actionForm() {
@@ -679,7 +692,14 @@
     }
     renderStatus();
     renderResults($("#floor-q").value);
-    renderItem();
+    // The item shown stays as it is (what is being typed in its form too): only its stock is brought up to date.
+    const card = $("[data-floor-item]");
+    const shownStock = $("[data-floor-item-stock]", card);
+    if (selected && card.dataset.variant === selected.id && shownStock) {
+      shownStock.replaceWith(itemStock());
+    } else {
+      renderItem();
+    }
     renderCount();
     renderOrders();
     renderJournal();
@@ -696,7 +716,7 @@
     renderStatus();
     try {
       const result = await FloorStore.synchronise(store, { sessionUrl, orders: canReceive,
-        forceOrders: forceOrders === true });
+        forceOrders: forceOrders === true, wait: true });
       signinNeeded = result.state === "signin";
       if (result.state === "ok" && navigator.serviceWorker && navigator.serviceWorker.controller) {
         const thumbnails = (await store.all("variants")).map((v) => v.thumbnail).filter(Boolean);
