@@ -210,7 +210,15 @@ final class BusinessMoves {
                 s.execute("set local session_replication_role = replica");
             }
             for (TableFingerprint table : manifest.tables()) {
-                insertRows(c, table.table(), source.resolve(TABLES).resolve(table.table() + ".jsonl"));
+                try {
+                    insertRows(c, table.table(), source.resolve(TABLES).resolve(table.table() + ".jsonl"));
+                } catch (SQLException e) {
+                    if ("23505".equals(e.getSQLState())) { // unique_violation: e.g. a sign-in e-mail used here already
+                        throw new BackupRefusedException("Refusing to import: a row of " + table.table()
+                                + " collides with one of this deployment (" + e.getMessage() + "); nothing was written");
+                    }
+                    throw e;
+                }
             }
             List<String> broken = brokenReferences(c, manifest.tables().stream().map(TableFingerprint::table).toList(),
                     manifest.tenantId());
