@@ -2,7 +2,8 @@ package app.comptoir.platform;
 
 import app.comptoir.platform.backup.BackupCommand;
 
-/** The command line's operator commands, run instead of the application: {@code backup <folder>}, {@code restore <folder>}. */
+/** The command line's operator commands, run instead of the application: {@code backup <folder>}, {@code restore <folder>},
+ * {@code export-business <slug-or-id> <folder>}, {@code import-business <folder>}. */
 public final class OperatorCommands {
 
     private OperatorCommands() {

@@ -17,7 +17,8 @@ import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.db.EarlyEmbeddedPostgres;
 
 /**
- * The command line's {@code backup <folder>} and {@code restore <folder>} ({@code ./run backup ...}, or
+ * The command line's {@code backup <folder>}, {@code restore <folder>}, {@code export-business <slug-or-id> <folder>}
+ * and {@code import-business <folder>} ({@code ./run backup ...}, or
  * {@code java -jar comptoir.jar backup ...}): the deployment's settings are read as the application reads them
  * (application.yml, environment variables, {@code --name=value} arguments), but nothing of the application starts
  * but its database. The embedded PostgreSQL of a running application is used as it runs; else it is started for the
@@ -25,7 +26,7 @@ import app.comptoir.platform.db.EarlyEmbeddedPostgres;
  */
 public final class BackupCommand {
 
-    private static final Set<String> COMMANDS = Set.of("backup", "restore");
+    private static final Set<String> COMMANDS = Set.of("backup", "restore", "export-business", "import-business");
 
     private BackupCommand() {
     }
@@ -35,12 +36,13 @@ public final class BackupCommand {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    /** Runs {@code backup <folder>} or {@code restore <folder>}; returns the process's exit status. */
+    /** Runs one of the commands; returns the process's exit status. */
     public static int run(String[] args) {
         String[] settings = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")).toArray(String[]::new);
         String[] operands = Arrays.stream(args).skip(1).filter(a -> !a.startsWith("--")).toArray(String[]::new);
-        if (operands.length != 1) {
-            System.err.println("usage: " + args[0] + " <folder> [--setting=value ...]");
+        boolean export = args[0].equals("export-business");
+        if (operands.length != (export ? 2 : 1)) {
+            System.err.println("usage: " + args[0] + (export ? " <slug-or-tenant-id>" : "") + " <folder> [--setting=value ...]");
             return 2;
         }
         SpringApplication application = new SpringApplication(Settings.class);
@@ -58,7 +60,19 @@ public final class BackupCommand {
             Backups backups = new Backups(properties, backup,
                     environment.getProperty("comptoir.db.durable", Boolean.class, true),
                     environment.getProperty("info.app.version", "unknown"), Clock.systemUTC());
-            Path folder = Path.of(operands[0]).toAbsolutePath().normalize();
+            Path folder = Path.of(operands[operands.length - 1]).toAbsolutePath().normalize();
+            if (export || args[0].equals("import-business")) {
+                BusinessMoves moves = new BusinessMoves(properties, backup,
+                        environment.getProperty("comptoir.db.durable", Boolean.class, true),
+                        environment.getProperty("info.app.version", "unknown"), Clock.systemUTC());
+                BusinessMoves.BusinessManifest moved = export ? moves.export(operands[0], folder) : moves.importFrom(folder);
+                System.out.println((export ? "Exported " : "Imported ") + moved.slug() + " (" + moved.tenantId() + "): "
+                        + moved.tables().size() + " tables, "
+                        + moved.tables().stream().mapToLong(TableFingerprint::rows).sum() + " rows, "
+                        + moved.files().stream().filter(f -> f.path().startsWith(BusinessMoves.FILES + "/")).count()
+                        + " files" + (export ? ", written to " + folder : ""));
+                return 0;
+            }
             Manifest manifest;
             if (args[0].equals("backup")) {
                 manifest = backups.create(folder);

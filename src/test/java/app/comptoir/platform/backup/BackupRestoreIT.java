@@ -176,12 +176,15 @@ class BackupRestoreIT {
                 .map(f -> f.path().substring("files/".length())).findFirst().orElseThrow();
     }
 
-    private static String[] command(String verb, Path folder, Path dataDir) {
-        return new String[]{verb, folder.toString(), "--comptoir.data-dir=" + dataDir, "--comptoir.db.durable=false",
-                "--logging.file.name=", "--comptoir.backup.directory=" + dataDir.resolveSibling("no-backups")};
+    /** The command line of {@code verb [operands...] folder} for the deployment of {@code dataDir}. */
+    static String[] command(String verb, Path folder, Path dataDir, String... operands) {
+        return Stream.of(new String[]{verb}, operands, new String[]{folder.toString(), "--comptoir.data-dir=" + dataDir,
+                "--comptoir.db.durable=false", "--logging.file.name=",
+                "--comptoir.backup.directory=" + dataDir.resolveSibling("no-backups")}).flatMap(Stream::of)
+                .toArray(String[]::new);
     }
 
-    private static ComptoirProperties settingsOf(Path dataDir) {
+    static ComptoirProperties settingsOf(Path dataDir) {
         return new ComptoirProperties(dataDir, new ComptoirProperties.Db(null, null, null, 0, 0),
                 null, null);
     }
@@ -245,7 +248,7 @@ class BackupRestoreIT {
         }
     }
 
-    private static String sha256(Path file) throws Exception {
+    static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
