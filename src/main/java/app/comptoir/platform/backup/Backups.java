@@ -1,21 +1,15 @@
 package app.comptoir.platform.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -63,7 +57,7 @@ final class Backups {
     /** Writes a backup of the deployment into {@code target}, which must not exist yet (or be an empty folder). */
     Manifest create(Path target) {
         target = target.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyDirectory(target)) {
+        if (Files.exists(target) && !BackupFiles.isEmptyDirectory(target)) {
             throw new BackupRefusedException("Cannot write a backup into " + target + ": it already exists");
         }
         if (!properties.db().external() && !Files.exists(dataDir().resolve("postgres").resolve("PG_VERSION"))) {
@@ -97,9 +91,9 @@ final class Backups {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
-            String snapshot = single(c, "select pg_export_snapshot()");
-            serverVersion = single(c, "show server_version");
-            flyway = flywayVersion(c);
+            String snapshot = BackupFiles.single(c, "select pg_export_snapshot()");
+            serverVersion = BackupFiles.single(c, "show server_version");
+            flyway = BackupFiles.flywayVersion(c);
             if (flyway == null) {
                 throw new BackupRefusedException("Nothing to back up: the database " + db.database() + " on "
                         + db.host() + ":" + db.port() + " holds no Comptoir schema (is it the deployment's?)");
@@ -118,10 +112,10 @@ final class Backups {
                 Manifest.sha256(folder.resolve(Manifest.DATABASE))));
         Path dataDir = dataDir();
         for (Path file : dataFiles(dataDir, folder)) {
-            String relative = Manifest.FILES + "/" + slashes(dataDir.relativize(file));
+            String relative = Manifest.FILES + "/" + BackupFiles.slashes(dataDir.relativize(file));
             Path copy = folder.resolve(relative);
             Files.createDirectories(copy.getParent());
-            files.add(new Manifest.FileEntry(relative, Files.size(file), copyWithDigest(file, copy)));
+            files.add(new Manifest.FileEntry(relative, Files.size(file), BackupFiles.copyWithDigest(file, copy)));
         }
         Manifest manifest = new Manifest(1, createdAt, appVersion, flyway, serverVersion, pgDumpVersion, files, tables);
         manifest.write(folder);
@@ -138,17 +132,17 @@ final class Backups {
         List<Path> present = dataFiles(dataDir, source).stream().limit(3).toList();
         if (!present.isEmpty()) {
             throw new BackupRefusedException("Refusing to restore: the data directory " + dataDir + " is not empty (it"
-                    + " holds " + present.stream().map(p -> slashes(dataDir.relativize(p))).toList() + "...)."
+                    + " holds " + present.stream().map(p -> BackupFiles.slashes(dataDir.relativize(p))).toList() + "...)."
                     + " Restore only into a new deployment: an empty COMPTOIR_DATA_DIR, never started");
         }
         try (MaintenanceDatabase db = open(); Connection c = db.connect()) {
-            long tables = Long.parseLong(single(c, """
+            long tables = Long.parseLong(BackupFiles.single(c, """
                     select count(*) from pg_tables
                     where schemaname not in ('pg_catalog', 'information_schema') and schemaname not like 'pg\\_%'"""));
             if (tables > 0) {
                 throw new BackupRefusedException("Refusing to restore: the database " + db.database() + " on "
                         + db.host() + ":" + db.port() + " is not empty (" + tables + " tables"
-                        + (flywayVersion(c) == null ? "" : ", schema version " + flywayVersion(c)) + ")."
+                        + (BackupFiles.flywayVersion(c) == null ? "" : ", schema version " + BackupFiles.flywayVersion(c)) + ")."
                         + " Restore only into an empty database (a new data directory, or a new external database)");
             }
             PostgresClient client = PostgresClient.find(settings.pgBin(), serverMajor(c));
@@ -206,49 +200,15 @@ final class Backups {
             return paths.filter(Files::isRegularFile)
                     .filter(p -> !NOT_DATA.contains(dataDir.relativize(p).getName(0).toString()))
                     .filter(p -> !p.startsWith(backups) && !p.startsWith(skip))
-                    .sorted(Comparator.comparing(p -> slashes(dataDir.relativize(p))))
+                    .sorted(Comparator.comparing(p -> BackupFiles.slashes(dataDir.relativize(p))))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the data directory " + dataDir, e);
         }
     }
 
-    private static String copyWithDigest(Path from, Path to) throws IOException {
-        MessageDigest digest = Manifest.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest)) {
-            Files.copy(in, to);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String slashes(Path relative) {
-        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-    }
-
-    private static String flywayVersion(Connection c) throws SQLException {
-        if (single(c, "select to_regclass('flyway_schema_history')") == null) {
-            return null;
-        }
-        return single(c, "select version from flyway_schema_history where success and version is not null"
-                + " order by installed_rank desc limit 1");
-    }
-
     private static int serverMajor(Connection c) throws SQLException {
-        return Integer.parseInt(single(c, "show server_version_num")) / 10000;
-    }
-
-    private static String single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static boolean isEmptyDirectory(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
+        return Integer.parseInt(BackupFiles.single(c, "show server_version_num")) / 10000;
     }
 
     static void deleteRecursively(Path dir) {

@@ -3,14 +3,11 @@ package app.comptoir.platform.backup;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +16,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +101,7 @@ final class BusinessMoves {
     /** Exports the business named by its slug or id into {@code target}, which must not exist (or be empty). */
     BusinessManifest export(String business, Path target) {
         target = target.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyDirectory(target)) {
+        if (Files.exists(target) && !BackupFiles.isEmptyDirectory(target)) {
             throw new BackupRefusedException("Cannot export into " + target + ": it already exists");
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
@@ -116,8 +112,7 @@ final class BusinessMoves {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             sessionFormats(c);
-            String flyway = single(c, "select version from flyway_schema_history where success and version is not"
-                    + " null order by installed_rank desc limit 1");
+            String flyway = BackupFiles.flywayVersion(c);
             UUID tenant;
             String slug;
             try (PreparedStatement s = c.prepareStatement("select id, slug from tenants where id::text = ? or slug = ?")) {
@@ -145,10 +140,10 @@ final class BusinessMoves {
             c.commit();
             Path dataDir = dataDir();
             for (Path file : businessFiles(dataDir, tenant)) {
-                String relative = FILES + "/" + slashes(dataDir.relativize(file));
+                String relative = FILES + "/" + BackupFiles.slashes(dataDir.relativize(file));
                 Path copy = partial.resolve(relative);
                 Files.createDirectories(copy.getParent());
-                files.add(new Manifest.FileEntry(relative, Files.size(file), copyWithDigest(file, copy)));
+                files.add(new Manifest.FileEntry(relative, Files.size(file), BackupFiles.copyWithDigest(file, copy)));
             }
             BusinessManifest manifest = new BusinessManifest(1, clock.instant().toString(), appVersion, flyway, tenant,
                     slug, tables, sequences, files);
@@ -179,9 +174,7 @@ final class BusinessMoves {
         try (MaintenanceDatabase db = open(); Connection c = db.connect()) {
             c.setAutoCommit(false);
             sessionFormats(c);
-            String flyway = single(c, "select to_regclass('flyway_schema_history')") == null ? null
-                    : single(c, "select version from flyway_schema_history where success and version is not null"
-                    + " order by installed_rank desc limit 1");
+            String flyway = BackupFiles.flywayVersion(c);
             if (!manifest.flywayVersion().equals(flyway)) {
                 throw new BackupRefusedException("Refusing to import: the export has schema version "
                         + manifest.flywayVersion() + " and this deployment " + (flyway == null ? "none (start it once"
@@ -310,23 +303,7 @@ final class BusinessMoves {
 
     /** The business's rows of the table: their count and the MD5 of their text, sorted byte-wise. */
     static TableFingerprint fingerprint(Connection c, String table, UUID tenant) throws SQLException {
-        MessageDigest md5 = md5();
-        long rows = 0;
-        try (PreparedStatement s = c.prepareStatement("select t::text from public." + quote(table) + " t where t."
-                + ownRows(table) + " order by t::text collate \"C\"")) {
-            s.setFetchSize(1000);
-            s.setObject(1, tenant);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (rows > 0) {
-                        md5.update((byte) '\n');
-                    }
-                    md5.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
-                    rows++;
-                }
-            }
-        }
-        return new TableFingerprint(table, rows, HexFormat.of().formatHex(md5.digest()));
+        return TableFingerprint.of(c, table, "public." + quote(table), " where t." + ownRows(table), tenant);
     }
 
     private static void insertRows(Connection c, String table, Path file) throws SQLException, IOException {
@@ -485,7 +462,7 @@ final class BusinessMoves {
                 }
                 try (Stream<Path> paths = Files.walk(own)) {
                     paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".part"))
-                            .sorted(Comparator.comparing(p -> slashes(dataDir.relativize(p)))).forEach(files::add);
+                            .sorted(Comparator.comparing(p -> BackupFiles.slashes(dataDir.relativize(p)))).forEach(files::add);
                 }
             }
         }
@@ -585,37 +562,4 @@ final class BusinessMoves {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private static String single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String copyWithDigest(Path from, Path to) throws IOException {
-        MessageDigest digest = Manifest.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest)) {
-            Files.copy(in, to);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String slashes(Path relative) {
-        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-    }
-
-    private static boolean isEmptyDirectory(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -48,11 +48,23 @@ record TableFingerprint(String table, long rows, String md5) {
     }
 
     private static TableFingerprint of(Connection connection, String table) throws SQLException {
+        return of(connection, table, table, "", null);
+    }
+
+    /**
+     * The fingerprint of the rows of {@code from} (a table name, aliased {@code t}) that {@code where} keeps (empty,
+     * or {@code " where …"} with at most one parameter, {@code parameter}), reported under the name {@code table}.
+     */
+    static TableFingerprint of(Connection connection, String table, String from, String where, Object parameter)
+            throws SQLException {
         MessageDigest md5 = md5Digest();
         long rows = 0;
         try (PreparedStatement s = connection.prepareStatement(
-                "select t::text from " + table + " t order by t::text collate \"C\"")) {
+                "select t::text from " + from + " t" + where + " order by t::text collate \"C\"")) {
             s.setFetchSize(1000);
+            if (parameter != null) {
+                s.setObject(1, parameter);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     if (rows > 0) {
