@@ -1,9 +1,13 @@
 package app.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.RedisClient;
@@ -29,7 +33,9 @@ import app.comptoir.support.SecondNode;
 /**
  * Two more nodes (B and C) with {@code comptoir.redis.url} pointing to a real redis-server started by the test
  * (embedded-redis's bundled Redis 6.2): a user's API requests alternated between them are capped at the total of
- * one node, counted in Redis and not in the database; and with Redis stopped, requests go through (fail-open).
+ * one node, counted in Redis and not in the database; a product created on one shows in the other's cached list
+ * (kept 10 minutes) at once, the eviction having travelled on Redis (these nodes do not use PostgreSQL's
+ * notifications); and with Redis stopped, requests go through (fail-open).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,9 +68,12 @@ class RedisLimitsIT {
                 "comptoir.redis.url", "redis://127.0.0.1:" + redisPort,
                 "comptoir.api.rate-limit.per-business", "100",
                 "comptoir.api.rate-limit.per-user", "4",
-                "comptoir.api.rate-limit.window", "1h");
+                "comptoir.api.rate-limit.window", "1h",
+                "comptoir.catalog.list-cache-ttl", "10m");
         nodeB = SecondNode.beside(context, settings);
         nodeC = SecondNode.beside(context, settings);
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodeB.bean(CacheEvictions.class).listening()
+                && nodeC.bean(CacheEvictions.class).listening());
     }
 
     @AfterAll
@@ -106,6 +115,23 @@ class RedisLimitsIT {
 
     @Test
     @Order(2)
+    void aProductCreatedOnOneNodeShowsInTheOthersCachedListThroughRedis() {
+        Account owner = Api.newBusiness(a, "Redis catalogue");
+        createProduct(owner, nodeC.port(), "Rosier");
+        Api.as(nodeB.port(), owner).get("/api/v1/products").then().statusCode(200).body("total", equalTo(1));
+
+        createProduct(owner, nodeC.port(), "Tulipe");
+
+        await().atMost(Duration.ofSeconds(4)).untilAsserted(() -> Api.as(nodeB.port(), owner).get("/api/v1/products")
+                .then().statusCode(200).body("total", equalTo(2)));
+        // Not through PostgreSQL: neither node opened its connections for LISTEN/NOTIFY.
+        assertThat(jdbc.queryForObject("select count(*) from pg_stat_activity where application_name in (?, ?)",
+                Long.class, "comptoir cache evictions " + nodeB.bean(CacheEvictions.class).nodeId(),
+                "comptoir cache evictions " + nodeC.bean(CacheEvictions.class).nodeId())).isZero();
+    }
+
+    @Test
+    @Order(3)
     void withRedisStoppedRequestsGoThroughInsteadOfFailing() throws Exception {
         Account owner = Api.newBusiness(a, "Redis en panne");
         redis.stop();
@@ -115,5 +141,11 @@ class RedisLimitsIT {
         }
         // Nor is the node reported unready: Redis is not one of its health checks.
         Api.given(nodeB.port()).get("/actuator/health/readiness").then().statusCode(200);
+    }
+
+    private static void createProduct(Account owner, int node, String name) {
+        Api.as(node, owner).body(Map.of("name", name, "vatRate", 20,
+                        "variants", List.of(Map.of("sku", name.toUpperCase() + "-R", "price", new BigDecimal("5.00")))))
+                .post("/api/v1/products").then().statusCode(201);
     }
 }

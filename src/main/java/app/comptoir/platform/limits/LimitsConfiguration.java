@@ -20,11 +20,13 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
+import app.comptoir.platform.CacheEvictions;
 import app.comptoir.platform.SharedCounters;
 
 /**
  * Chooses where throttles and rate caps count: Redis when {@code comptoir.redis.url} is set (its link is made only
- * then: without the URL nothing of Redis starts, connects or reports health); otherwise
+ * then: without the URL nothing of Redis starts, connects or reports health; cache evictions then travel on Redis
+ * too); otherwise
  * {@code comptoir.limits.store}: {@code database} (the default, shared by every node on the database) or
  * {@code memory} (this node only, no round trip: for a single node).
  */
@@ -40,6 +42,13 @@ class LimitsConfiguration {
     @Conditional(RedisConfigured.class)
     RedisLink redisLink(@Value("${comptoir.redis.url}") String url, Clock clock) {
         return new RedisLink(url, clock);
+    }
+
+    /** Cache evictions on Redis pub/sub instead of PostgreSQL; closed before the link (it depends on it). */
+    @Bean(destroyMethod = "close")
+    @Conditional(RedisConfigured.class)
+    RedisCacheEvictions redisCacheEvictions(RedisLink redis, CacheEvictions evictions) {
+        return new RedisCacheEvictions(redis, evictions);
     }
 
     @Bean

@@ -63,12 +63,18 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    /** A new connection for a subscriber, or an exception when Redis cannot be reached. */
+    io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> subscriber() {
+        return client.connectPubSub();
+    }
+
     /** Logs what failed as a warning, at most once a minute (the rest at debug level). */
     void failed(String what, RuntimeException e) {
         long now = clock.millis();
         if (now >= nextWarning) {
             nextWarning = now + WARN_EVERY.toMillis();
-            log.warn("Redis unreachable ({}: {}); throttles and rate caps let requests through until it is back",
+            log.warn("Redis unreachable ({}: {}); throttles and rate caps let requests through, and cache evictions "
+                            + "wait for each cache's own window, until it is back",
                     what, e.toString());
         } else {
             log.debug("Redis unreachable ({})", what, e);
