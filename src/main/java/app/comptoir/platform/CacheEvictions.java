@@ -51,6 +51,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * notification sent while a listener was reconnecting, is not redelivered. The listener therefore, each time it
  * has started listening, asks every cache to forget everything ({@link #onForget}'s second argument), and every cache also
  * keeps its own short window as the last resort.
+ *
+ * <p>With Redis configured ({@code comptoir.redis.url}), the evictions travel on its pub/sub channel of the same
+ * name instead ({@link Transport}, set by the platform's wiring before start): no PostgreSQL connection is opened
+ * for them, and every subscription (the first, and each after a reconnection) makes every cache forget everything.
  */
 @Component
 public class CacheEvictions implements SmartLifecycle {
@@ -69,6 +73,22 @@ public class CacheEvictions implements SmartLifecycle {
     private record Handler(Consumer<String> forgetKey, Runnable forgetAll) {
     }
 
+    /** Another way than PostgreSQL for the evictions to travel between nodes (Redis pub/sub). */
+    public interface Transport {
+
+        /** Sends a payload to every node (this one included: it ignores its own); throws when it cannot. */
+        void publish(String payload);
+
+        /**
+         * Delivers every payload published by any node to {@code receiver} from now on, retrying in the background
+         * while it cannot; {@code subscribed} runs each time the subscription starts (again).
+         */
+        void subscribe(Consumer<String> receiver, Runnable subscribed);
+
+        /** Whether payloads are being received right now. */
+        boolean subscribed();
+    }
+
     private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
     private final boolean enabled;
     private final DataSource dataSource;
@@ -78,6 +98,7 @@ public class CacheEvictions implements SmartLifecycle {
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile boolean listening;
+    private volatile Transport transport;
 
     CacheEvictions(DataSource dataSource, @Value("${comptoir.cluster.cache-notifications:true}") boolean enabled) {
         this.dataSource = dataSource;
@@ -118,6 +139,11 @@ public class CacheEvictions implements SmartLifecycle {
         }
     }
 
+    /** Carries the evictions through {@code transport} instead of PostgreSQL; called before {@link #start()}. */
+    public void carryThrough(Transport transport) {
+        this.transport = transport;
+    }
+
     /** This node's id in the notifications it sends. */
     public String nodeId() {
         return nodeId;
@@ -125,7 +151,8 @@ public class CacheEvictions implements SmartLifecycle {
 
     /** Whether this node listens to the other nodes right now (false while it reconnects). */
     public boolean listening() {
-        return listening;
+        Transport other = transport;
+        return other != null ? other.subscribed() : listening;
     }
 
     private void queue(String line) {
@@ -140,7 +167,11 @@ public class CacheEvictions implements SmartLifecycle {
             return;
         }
         running = true;
-        threads.add(Thread.ofPlatform().daemon().name("cache-evictions-listener").start(this::listen));
+        if (transport != null) {
+            transport.subscribe(this::receive, this::forgetEverything);
+        } else {
+            threads.add(Thread.ofPlatform().daemon().name("cache-evictions-listener").start(this::listen));
+        }
         threads.add(Thread.ofPlatform().daemon().name("cache-evictions-sender").start(this::send));
     }
 
@@ -172,7 +203,7 @@ public class CacheEvictions implements SmartLifecycle {
                 listening = true;
                 // What the others sent while this node was not listening yet (or any more) is lost: forget
                 // everything instead (at start-up, the little cached before the first LISTEN).
-                handlers.values().forEach(list -> list.forEach(h -> run(h.forgetAll())));
+                forgetEverything();
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 long checked = System.nanoTime();
                 while (running) {
@@ -199,6 +230,10 @@ public class CacheEvictions implements SmartLifecycle {
             }
         }
         listening = false;
+    }
+
+    private void forgetEverything() {
+        handlers.values().forEach(list -> list.forEach(h -> run(h.forgetAll())));
     }
 
     private void receive(String payload) {
@@ -231,6 +266,11 @@ public class CacheEvictions implements SmartLifecycle {
                 List<String> more = new ArrayList<>();
                 outgoing.drainTo(more);
                 lines.addAll(more);
+                Transport other = transport;
+                if (other != null) {
+                    payloads(lines).forEach(other::publish);
+                    continue;
+                }
                 if (connection == null || connection.isClosed()) {
                     open.removeIf(CacheEvictions::closed);
                     connection = connect();

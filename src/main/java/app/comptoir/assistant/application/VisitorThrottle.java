@@ -1,20 +1,18 @@
 package app.comptoir.assistant.application;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import app.comptoir.platform.SharedCounters;
 import app.comptoir.platform.TooManyRequestsException;
 
 /**
  * Questions to booking pages' assistants per client address: at most
  * {@code comptoir.assistant.visitor-questions-per-address} (default 20) in 10 minutes, then 429 with
- * {@code Retry-After}. Counted in this node's memory like the storefront's checkouts per address (a window per
- * address, bounded in size): it keeps a script from spending a business's tokens, it is not an accounting.
+ * {@code Retry-After}. Counted in {@link SharedCounters} like the storefront's checkouts per address (one window per
+ * address for every node): it keeps a script from spending a business's tokens, it is not an accounting.
  */
 @Component
 public class VisitorThrottle {
@@ -22,18 +20,18 @@ public class VisitorThrottle {
     static final Duration WINDOW = Duration.ofMinutes(10);
 
     private final int limit;
-    private final Cache<String, AtomicInteger> questions = Caffeine.newBuilder().expireAfterWrite(WINDOW)
-            .maximumSize(100_000).build();
+    private final SharedCounters counters;
 
-    VisitorThrottle(@Value("${comptoir.assistant.visitor-questions-per-address:20}") int limit) {
+    VisitorThrottle(@Value("${comptoir.assistant.visitor-questions-per-address:20}") int limit, SharedCounters counters) {
         this.limit = limit;
+        this.counters = counters;
     }
 
     /** Counts a question from the address, refusing it (429) beyond the limit. */
     public void question(String address) {
-        int n = questions.get(address == null ? "?" : address, a -> new AtomicInteger()).incrementAndGet();
-        if (n > limit) {
-            throw new TooManyRequestsException("Too many questions from this address: try again later", WINDOW);
+        SharedCounters.Count count = counters.hit("visitor-question:" + (address == null ? "?" : address), WINDOW);
+        if (count.over(limit)) {
+            throw new TooManyRequestsException("Too many questions from this address: try again later", count.resetsIn());
         }
     }
 }

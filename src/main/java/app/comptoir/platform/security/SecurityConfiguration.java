@@ -239,12 +239,12 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper jsonMapper, AccountStatus accounts,
                              @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource,
-                             ApiRateLimits rateLimits, java.time.Clock clock)
+                             ApiRateLimits rateLimits, app.comptoir.platform.SharedCounters counters)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
         http.addFilterBefore(LiveAccountFilter.forApi(accounts, problems), AuthorizationFilter.class);
         // After the account check (same anchor, added later, so it runs after it): only live principals are counted.
-        http.addFilterBefore(new ApiRateLimitFilter(rateLimits, clock, problems), AuthorizationFilter.class);
+        http.addFilterBefore(new ApiRateLimitFilter(rateLimits, counters, problems), AuthorizationFilter.class);
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
