@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import app.comptoir.identity.persistence.LoginThrottleStore;
 import app.comptoir.platform.ComptoirProperties;
+import app.comptoir.platform.SharedCounters;
 import app.comptoir.platform.TooManyRequestsException;
 
 /**
@@ -190,16 +191,7 @@ class LoginThrottle {
      * table's index.
      */
     static String bounded(String part) {
-        if (part == null || part.length() <= MAX_KEY_PART) {
-            return part;
-        }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SharedCounters.bounded(part, MAX_KEY_PART);
     }
 
     private static String accountKey(String realm, String email) {

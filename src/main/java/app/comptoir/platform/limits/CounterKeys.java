@@ -1,9 +1,6 @@
 package app.comptoir.platform.limits;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import app.comptoir.platform.SharedCounters;
 
 /** Counter keys of a bounded length, whatever a client sent as its address. */
 final class CounterKeys {
@@ -15,14 +12,6 @@ final class CounterKeys {
     }
 
     static String bounded(String key) {
-        if (key.length() <= MAX) {
-            return key;
-        }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SharedCounters.bounded(key, MAX);
     }
 }
