@@ -54,13 +54,18 @@ public final class SecondNode implements AutoCloseable {
                 Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"),
                 Map.entry("comptoir.assistant.embeddings.backfill-on-start", "false")));
         settings.putAll(own);
+        // A test may turn its scheduler on (db-scheduler.enabled=true), to see both nodes compete for the same tasks.
+        boolean schedulerOff = !"true".equals(String.valueOf(settings.get("db-scheduler.enabled")));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ComptoirApplication.class)
                 .initializers(node -> node.getEnvironment().getPropertySources()
                                 .addFirst(new MapPropertySource("second-node", settings)),
-                        new FakeVinted.Initializer(), node -> ((GenericApplicationContext) node).registerBean(
-                        // its scheduler is off: only a client, to schedule tasks the first node runs
-                        SchedulerClient.class, () -> SchedulerClient.Builder.create(node.getBean(DataSource.class))
-                                .build()))
+                        new FakeVinted.Initializer(), node -> {
+                            if (schedulerOff) {
+                                // its scheduler is off: only a client, to schedule tasks the first node runs
+                                ((GenericApplicationContext) node).registerBean(SchedulerClient.class,
+                                        () -> SchedulerClient.Builder.create(node.getBean(DataSource.class)).build());
+                            }
+                        })
                 .run();
         return new SecondNode(context);
     }

@@ -27,12 +27,26 @@ public final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"");
 
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private String csrf;
 
     public WebSession(int port) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), null);
+    }
+
+    private WebSession(int port, HttpClient client, String csrf) {
         this.port = port;
+        this.client = client;
+        this.csrf = csrf;
+    }
+
+    /**
+     * The same browser (its cookies and the CSRF token of its last page) addressing another node of the application,
+     * listening on {@code otherPort} of the same host, as behind a load balancer that does not stick to a node.
+     */
+    public WebSession on(int otherPort) {
+        return new WebSession(otherPort, client, csrf);
     }
 
     /** A page as the server answered it. */

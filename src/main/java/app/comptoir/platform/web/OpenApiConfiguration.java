@@ -26,6 +26,15 @@ import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -198,6 +207,59 @@ class OpenApiConfiguration {
                     item.readOperations().forEach(op -> op.setSecurity(List.of()));
                 }
             });
+        };
+    }
+
+    /** The shared 429 answer every operation declares ({@code #/components/responses/TooManyRequests}). */
+    static final String TOO_MANY_REQUESTS = "TooManyRequests";
+
+    /**
+     * Declares on every operation the 429 that the API's rate limits (per business and per user on the staff API,
+     * the sign-in and public throttles elsewhere) may answer: an RFC 9457 problem of type {@code too-many-requests},
+     * with {@code Retry-After} and, on the staff API, the {@code RateLimit-Policy} and {@code RateLimit} fields. A
+     * generated client then knows to wait rather than treat it as an unexpected error.
+     */
+    @Bean
+    OpenApiCustomizer tooManyRequestsEverywhere() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            openApi.setComponents(components);
+            components.addSchemas("Problem", new ObjectSchema()
+                    .description("An RFC 9457 problem detail (application/problem+json).")
+                    .addProperty("type", new StringSchema().description("The problem's type URI, "
+                            + app.comptoir.platform.Problems.TYPE_BASE + "<name>."))
+                    .addProperty("title", new StringSchema())
+                    .addProperty("status", new IntegerSchema())
+                    .addProperty("detail", new StringSchema())
+                    .addProperty("instance", new StringSchema()));
+            components.addHeaders("Retry-After", new Header()
+                    .description("Seconds to wait before trying again.")
+                    .schema(new IntegerSchema()));
+            components.addHeaders("RateLimit-Policy", new Header()
+                    .description("The staff API's limits (draft-ietf-httpapi-ratelimit-headers), e.g. "
+                            + "\"business\";q=1200;w=60, \"user\";q=600;w=60.")
+                    .schema(new StringSchema()));
+            components.addHeaders("RateLimit", new Header()
+                    .description("What is left of each limit and when its window resets, e.g. "
+                            + "\"user\";r=0;t=12.")
+                    .schema(new StringSchema()));
+            components.addResponses(TOO_MANY_REQUESTS, new ApiResponse()
+                    .description("Too many requests: wait for Retry-After seconds (problem type too-many-requests).")
+                    .addHeaderObject("Retry-After", new Header().$ref("#/components/headers/Retry-After"))
+                    .addHeaderObject("RateLimit-Policy", new Header().$ref("#/components/headers/RateLimit-Policy"))
+                    .addHeaderObject("RateLimit", new Header().$ref("#/components/headers/RateLimit"))
+                    .content(new Content().addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getResponses() == null) {
+                    op.setResponses(new ApiResponses());
+                }
+                op.getResponses().addApiResponse("429",
+                        new ApiResponse().$ref("#/components/responses/" + TOO_MANY_REQUESTS));
+            }));
         };
     }
 

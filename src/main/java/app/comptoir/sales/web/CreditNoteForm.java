@@ -11,7 +11,7 @@ import app.comptoir.sales.domain.CreditNotes;
  * The "Établir un avoir" form of an order's documents card: a reason, a quantity per invoice line, an amount
  * excluding VAT per VAT rate (typed the French way, {@code 12,50}).
  */
-public class CreditNoteForm {
+public class CreditNoteForm implements java.io.Serializable {
 
     private String reason;
     private String idempotencyKey;
@@ -19,7 +19,7 @@ public class CreditNoteForm {
     private List<Amount> amounts = new ArrayList<>();
 
     /** A quantity to credit of the invoice's line {@code line} (from 1). */
-    public static class Line {
+    public static class Line implements java.io.Serializable {
         private Integer line;
         private Integer quantity;
 
@@ -41,7 +41,7 @@ public class CreditNoteForm {
     }
 
     /** An amount excluding VAT to credit at a VAT rate, as typed. */
-    public static class Amount {
+    public static class Amount implements java.io.Serializable {
         private BigDecimal vatRate;
         private String net;
 

@@ -53,7 +53,7 @@ class DeliveryPages {
     }
 
     /** A failed-delivery form sent back with an error next to {@code field}, reopened on the order's card. */
-    record FailureError(UUID id, String field) {
+    record FailureError(UUID id, String field) implements java.io.Serializable {
     }
 
     @GetMapping("/deliveries")

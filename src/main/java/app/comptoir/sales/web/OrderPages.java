@@ -226,7 +226,7 @@ class OrderPages {
     }
 
     /** A quantity or price typed in place that was refused, shown next to its field with what was typed. */
-    record QuantityError(UUID lineId, String typed) {
+    record QuantityError(UUID lineId, String typed) implements java.io.Serializable {
     }
 
     /**
@@ -309,7 +309,7 @@ class OrderPages {
     }
 
     /** A payment collected at the door that was refused, shown on the order's card with what was typed. */
-    record CollectError(UUID id, String amount) {
+    record CollectError(UUID id, String amount) implements java.io.Serializable {
     }
 
     /**

@@ -6,10 +6,10 @@ import app.comptoir.inventory.InsufficientStockException;
 import app.comptoir.sales.domain.LineView;
 
 /** The lines a confirmation could not serve, as the order page lists them: what, how many asked, how many left. */
-record Shortages(List<Line> lines) {
+record Shortages(List<Line> lines) implements java.io.Serializable {
 
     /** One short line. */
-    record Line(String sku, String label, int requested, int available) {
+    record Line(String sku, String label, int requested, int available) implements java.io.Serializable {
     }
 
     static Shortages of(InsufficientStockException e, List<LineView> orderLines) {
