@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Domain events go out to a real RabbitMQ broker (Debian's rabbitmq-server, started by the test) from a node
  * configured with {@code comptoir.events.rabbitmq.url}: an order confirmed through the HTTP API arrives on a queue
- * bound to the {@code comptoir.events} exchange with its routing key and JSON, and its publication leaves the
- * registry. The suite's own node has no URL: it has no AMQP connection at all.
+ * bound to the {@code comptoir.events} exchange with its routing key and JSON; while the broker is down the
+ * confirmation still succeeds, the publication stays in the registry (failed, counted by the metrics) and the
+ * message arrives once the broker is back; a delivered publication leaves the registry. The suite's own node has no
+ * URL: it has no AMQP connection at all.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,6 +104,31 @@ class EventExternalizationIT {
     }
 
     @Test
+    void anOrderConfirmedWhileTheBrokerIsDownArrivesOnceItIsBack() throws Exception {
+        String queue = boundQueue("order.confirmed");
+        Account owner = Api.newBusiness(a, "Evenements en attente");
+        broker.stopService();
+        String order;
+        try {
+            order = confirmedOrder(owner, "EXT-2");
+
+            // The sale is not held up; the message waits in the registry, failed (or being retried), and the
+            // metrics count it.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(triedExternalizerPublications()).isPositive();
+                assertThat(node.bean(MeterRegistry.class).get("comptoir.event.publications.incomplete").gauge()
+                        .value()).isPositive();
+            });
+        } finally {
+            broker.startService();
+        }
+
+        JsonNode message = awaitMessage(queue, order);
+        assertThat(message.get("tenantId").asString()).isEqualTo(owner.tenantId().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(externalizerPublications()).isZero());
+    }
+
+    @Test
     void aNodeWithoutABrokerUrlHasNoAmqpConnection() {
         assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
         assertThat(node.context().getBeanNamesForType(ConnectionFactory.class)).isNotEmpty();
@@ -153,5 +181,13 @@ class EventExternalizationIT {
     private int externalizerPublications() {
         return jdbc.queryForObject("select count(*) from event_publication where listener_id like ?", Integer.class,
                 EXTERNALIZER);
+    }
+
+    /** Incomplete publications of the externaliser that failed at least once (FAILED, or RESUBMITTED since). */
+    private int triedExternalizerPublications() {
+        return jdbc.queryForObject("""
+                select count(*) from event_publication
+                 where listener_id like ? and completion_date is null and status in ('FAILED', 'RESUBMITTED')""",
+                Integer.class, EXTERNALIZER);
     }
 }
