@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code comptoir_event_publications_incomplete}, {@code ..._failed} and
  *       {@code comptoir_event_publications_oldest_incomplete_age_seconds}: event publications whose listener has
  *       not completed (completed ones are deleted, see application.yml), those marked failed, and the age of the
- *       oldest. Incomplete ones are resubmitted at the next start.</li>
+ *       oldest. Incomplete ones are resubmitted at the next start, failed ones also while running
+ *       ({@code platform.events.FailedPublicationRetries}).</li>
  * </ul>
  * The figures are read with two small queries when the metrics are scraped, at most once per {@link #MAX_AGE}
  * whatever the number of scrapes, and never on a request's path. A failed reading (database down) leaves the

@@ -1,0 +1,193 @@
+package app.comptoir.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.comptoir.support.Account;
+import app.comptoir.support.Api;
+import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.RabbitBroker;
+import app.comptoir.support.SecondNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Domain events go out to a real RabbitMQ broker (Debian's rabbitmq-server, started by the test) from a node
+ * configured with {@code comptoir.events.rabbitmq.url}: an order confirmed through the HTTP API arrives on a queue
+ * bound to the {@code comptoir.events} exchange with its routing key and JSON; while the broker is down the
+ * confirmation still succeeds, the publication stays in the registry (failed, counted by the metrics) and the
+ * message arrives once the broker is back; a delivered publication leaves the registry. The suite's own node has no
+ * URL: it has no AMQP connection at all.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventExternalizationIT {
+
+    private static final String EXTERNALIZER = "%EventExternalizer%";
+
+    @LocalServerPort
+    int a;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private RabbitBroker broker;
+    private SecondNode node;
+    private int b;
+
+    @BeforeAll
+    void startBrokerAndNode() throws Exception {
+        broker = RabbitBroker.start();
+        // The node starts while the broker boots: it connects only when it has something to send.
+        node = SecondNode.beside(context, Map.of(
+                "comptoir.events.rabbitmq.url", broker.url(),
+                "comptoir.events.retry-failed-every", "1s",
+                "comptoir.events.retry-failed-after", "2s"));
+        b = node.port();
+        broker.awaitReady(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void aConfirmedOrderArrivesOnAQueueBoundToTheExchangeAsJson() throws Exception {
+        String queue = boundQueue("order.confirmed");
+        Account owner = Api.newBusiness(a, "Evenements sortants");
+        String order = confirmedOrder(owner, "EXT-1");
+
+        JsonNode message = awaitMessage(queue, order);
+
+        assertThat(message.get("type").asString()).isEqualTo("order.confirmed");
+        assertThat(message.get("version").asInt()).isEqualTo(1);
+        assertThat(message.get("tenantId").asString()).isEqualTo(owner.tenantId().toString());
+        JsonNode data = message.get("data");
+        assertThat(data.get("orderId").asString()).isEqualTo(order);
+        assertThat(data.get("number").asString()).startsWith("CMD-");
+        assertThat(data.get("items").get(0).get("sku").asString()).isEqualTo("EXT-1");
+        assertThat(data.get("items").get(0).get("quantity").asInt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(externalizerPublications()).isZero());
+    }
+
+    @Test
+    void anOrderConfirmedWhileTheBrokerIsDownArrivesOnceItIsBack() throws Exception {
+        String queue = boundQueue("order.confirmed");
+        Account owner = Api.newBusiness(a, "Evenements en attente");
+        broker.stopService();
+        String order;
+        try {
+            order = confirmedOrder(owner, "EXT-2");
+
+            // The sale is not held up; the message waits in the registry, failed (or being retried), and the
+            // metrics count it.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(triedExternalizerPublications()).isPositive();
+                assertThat(node.bean(MeterRegistry.class).get("comptoir.event.publications.incomplete").gauge()
+                        .value()).isPositive();
+            });
+        } finally {
+            broker.startService();
+        }
+
+        JsonNode message = awaitMessage(queue, order);
+        assertThat(message.get("tenantId").asString()).isEqualTo(owner.tenantId().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(externalizerPublications()).isZero());
+    }
+
+    @Test
+    void aNodeWithoutABrokerUrlHasNoAmqpConnection() {
+        assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
+        assertThat(node.context().getBeanNamesForType(ConnectionFactory.class)).isNotEmpty();
+        Api.given(a).get("/actuator/health/readiness").then().statusCode(200);
+    }
+
+    /** A new durable queue bound to the exchange with the key (declared here too: the node declares it lazily). */
+    private String boundQueue(String key) throws Exception {
+        String queue = "comptoir-test-" + UUID.randomUUID();
+        try (Connection connection = broker.connect(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare("comptoir.events", "topic", true);
+            channel.queueDeclare(queue, true, false, false, null);
+            channel.queueBind(queue, "comptoir.events", key);
+        }
+        return queue;
+    }
+
+    /** Waits for the message about the order (others' orders may come through the same key). */
+    private JsonNode awaitMessage(String queue, String order) {
+        List<JsonNode> seen = new ArrayList<>();
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (Connection connection = broker.connect(); Channel channel = connection.createChannel()) {
+                for (GetResponse got = channel.basicGet(queue, true); got != null; got = channel.basicGet(queue, true)) {
+                    assertThat(got.getEnvelope().getExchange()).isEqualTo("comptoir.events");
+                    assertThat(got.getEnvelope().getRoutingKey()).isEqualTo("order.confirmed");
+                    assertThat(got.getProps().getContentType()).isEqualTo("application/json");
+                    seen.add(json.readTree(new String(got.getBody(), StandardCharsets.UTF_8)));
+                }
+            } catch (java.io.IOException | java.util.concurrent.TimeoutException e) {
+                return Optional.<JsonNode>empty(); // the broker is still starting its service
+            }
+            return seen.stream().filter(m -> order.equals(m.get("data").get("orderId").asString())).findFirst();
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    private String confirmedOrder(Account owner, String sku) {
+        String variant = Api.as(a, owner).body(Map.of("name", "Bulbe " + sku, "vatRate", 20,
+                        "variants", List.of(Map.of("sku", sku, "price", new BigDecimal("3.00")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(a, owner).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 10))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        String order = Api.as(a, owner).body(Map.of("customer", Map.of("name", "Client", "phone", "06 12 34 56 78"),
+                        "lines", List.of(Map.of("variantId", variant, "quantity", 2))))
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        // Confirmed on the node that sends events out.
+        Api.as(b, owner).post("/api/v1/orders/" + order + "/confirm").then().statusCode(200);
+        return order;
+    }
+
+    private int externalizerPublications() {
+        return jdbc.queryForObject("select count(*) from event_publication where listener_id like ?", Integer.class,
+                EXTERNALIZER);
+    }
+
+    /** Incomplete publications of the externaliser that failed at least once (FAILED, or RESUBMITTED since). */
+    private int triedExternalizerPublications() {
+        return jdbc.queryForObject("""
+                select count(*) from event_publication
+                 where listener_id like ? and completion_date is null and status in ('FAILED', 'RESUBMITTED')""",
+                Integer.class, EXTERNALIZER);
+    }
+}
