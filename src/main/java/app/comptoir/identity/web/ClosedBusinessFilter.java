@@ -61,9 +61,10 @@ class ClosedBusinessFilter extends OncePerRequestFilter {
                     "detail":"This business is closed for now"}""");
             return;
         }
-        Locale locale = request.getLocale();
-        String title = HtmlUtils.htmlEscape(messages.getMessage("closed.title", null, locale));
-        String text = HtmlUtils.htmlEscape(messages.getMessage("closed.text", null, locale));
+        // French first: a visitor whose browser names no language reads the page in French.
+        Locale locale = request.getHeader("Accept-Language") == null ? Locale.FRENCH : request.getLocale();
+        String title = HtmlUtils.htmlEscape(messages.getMessage("closed.title", null, locale), "UTF-8");
+        String text = HtmlUtils.htmlEscape(messages.getMessage("closed.text", null, locale), "UTF-8");
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
