@@ -78,6 +78,9 @@ class RoleMatrixIT {
             if (rule.equals("public") || rule.equals("authenticated")) {
                 return EnumSet.allOf(Role.class);
             }
+            if (rule.equals("operator")) {
+                return EnumSet.noneOf(Role.class); // the deployment's operators only, whatever their role
+            }
             if (rule.startsWith("roles:")) {
                 Set<Role> roles = EnumSet.noneOf(Role.class);
                 for (String r : rule.substring(6).split(",")) {

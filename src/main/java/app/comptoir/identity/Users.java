@@ -49,11 +49,13 @@ public class Users {
     private final AccountStatus accounts;
     private final Permissions permissions;
     private final UserDirectoryStore enabledUsers;
+    private final BusinessQuotas quotas;
 
     Users(UserAccountRepository users, LoginDirectoryRepository directory, RefreshTokenRepository refreshTokens,
                 PasswordEncoder passwords, TenantContext tenantContext, Clock clock, AccountStatus accounts, Permissions permissions,
-                UserDirectoryStore enabledUsers) {
+                UserDirectoryStore enabledUsers, BusinessQuotas quotas) {
         this.enabledUsers = enabledUsers;
+        this.quotas = quotas;
         this.permissions = permissions;
         this.accounts = accounts;
         this.users = users;
@@ -112,6 +114,7 @@ public class Users {
         Set<Role> roles = checkRoles(request.roles());
         PasswordPolicy.check("password", request.password(), email);
         UUID tenantId = tenantContext.requireTenant();
+        quotas.requireRoomForUser();
         claimEmail(email);
         UserAccount user = new UserAccount(Ids.newId(), tenantId, email, name, passwords.encode(request.password()), roles);
         users.save(user);

@@ -41,8 +41,13 @@ import app.comptoir.payments.FakeStripe;
         "comptoir.expose.api-docs=true",
         "comptoir.webhooks.allow-private-addresses=true",
         "comptoir.assistant.business-private-addresses=true",
-        "comptoir.assistant.embeddings.backfill-on-start=false"
+        "comptoir.assistant.embeddings.backfill-on-start=false",
+        // The operator console's operator (OperatorConsoleIT signs this address up once).
+        "comptoir.operator-emails=" + IntegrationTest.OPERATOR_EMAIL
 })
 @ContextConfiguration(initializers = {TestDataDirectory.class, FakeStripe.Initializer.class, FakeVinted.Initializer.class})
 public @interface IntegrationTest {
+
+    /** The e-mail the tests' deployment lists as its operator (COMPTOIR_OPERATOR_EMAILS). */
+    String OPERATOR_EMAIL = "operator-console@example.test";
 }

@@ -37,6 +37,7 @@ import app.comptoir.catalog.persistence.CatalogChecks;
 import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.catalog.persistence.SearchIndex;
+import app.comptoir.identity.BusinessQuotas;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
@@ -63,12 +64,14 @@ public class Products {
     private final Clock clock;
     private final Permissions permissions;
     private final ObjectProvider<OpeningStock> openingStocks;
+    private final BusinessQuotas quotas;
 
     Products(ProductRepository products, ProductViews views, CatalogChecks checks, SearchIndex searchIndex,
                    ProductListCache listCache, ProductImages images, TenantContext tenantContext,
                    EntityManager em, ApplicationEventPublisher events, Clock clock, Permissions permissions,
-                   ObjectProvider<OpeningStock> openingStocks) {
+                   ObjectProvider<OpeningStock> openingStocks, BusinessQuotas quotas) {
         this.openingStocks = openingStocks;
+        this.quotas = quotas;
         this.permissions = permissions;
         this.products = products;
         this.views = views;
@@ -268,6 +271,9 @@ public class Products {
         UUID tenantId = tenantContext.requireTenant();
         ProductSpec spec = ProductRules.check(requested).orThrow();
         UUID productId = product == null ? null : product.getId();
+        if (product == null) {
+            quotas.requireRoomForProduct();
+        }
         if (spec.categoryId() != null && !checks.categoryExists(tenantId, spec.categoryId())) {
             throw InvalidInputException.field("categoryId", "no such category");
         }

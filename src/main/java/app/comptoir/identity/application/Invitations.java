@@ -30,6 +30,7 @@ import app.comptoir.identity.persistence.InvitationStore;
 import app.comptoir.identity.persistence.LoginDirectoryRepository;
 import app.comptoir.identity.persistence.TenantRepository;
 import app.comptoir.identity.persistence.UserAccountRepository;
+import app.comptoir.identity.BusinessQuotas;
 import app.comptoir.platform.AuditRecorder;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
@@ -68,11 +69,13 @@ public class Invitations {
     private final ApplicationEventPublisher events;
     private final AuditRecorder audit;
     private final Permissions permissions;
+    private final BusinessQuotas quotas;
 
     Invitations(InvitationStore invitations, LoginDirectoryRepository directory, UserAccountRepository users,
                 TenantRepository tenants, PasswordEncoder passwords, TenantContext tenantContext,
                 PlatformTransactionManager txManager, Clock clock, ApplicationEventPublisher events,
-                AuditRecorder audit, Permissions permissions) {
+                AuditRecorder audit, Permissions permissions, BusinessQuotas quotas) {
+        this.quotas = quotas;
         this.invitations = invitations;
         this.directory = directory;
         this.users = users;
@@ -116,6 +119,7 @@ public class Invitations {
             throw InvalidInputException.field("role", "must be one of ADMIN, MANAGER, DRIVER, VIEWER");
         }
         UUID tenantId = tenantContext.requireTenant();
+        quotas.requireRoomForUser();
         directory.findById(address).ifPresent(entry -> {
             throw entry.getTenantId().equals(tenantId)
                     ? new ConflictException("already-a-user", "This e-mail address already belongs to a user of your business")

@@ -38,10 +38,12 @@ class LiveAccounts implements AccountStatus {
             Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(MAX_ENTRIES).build();
 
     private final CacheEvictions evictions;
+    private final Suspensions suspensions;
 
     LiveAccounts(UserAccountRepository users, TenantContext tenantContext, PlatformTransactionManager txManager,
-                 CacheEvictions evictions) {
+                 CacheEvictions evictions, Suspensions suspensions) {
         this.evictions = evictions;
+        this.suspensions = suspensions;
         evictions.onForget(ACCOUNTS, id -> known.invalidate(UUID.fromString(id)), known::invalidateAll);
         this.users = users;
         this.tenantContext = tenantContext;
@@ -55,6 +57,11 @@ class LiveAccounts implements AccountStatus {
                 users.findLive(principal.tenantId(), principal.userId())
                         .filter(u -> u.isEnabled())
                         .map(Logins::principalOf))));
+    }
+
+    @Override
+    public boolean businessSuspended(UUID tenantId) {
+        return suspensions.reason(tenantId).isPresent();
     }
 
     /** Forgets the user now and again after the current transaction commits (so no stale answer is re-cached). */

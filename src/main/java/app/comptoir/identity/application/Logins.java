@@ -182,6 +182,9 @@ public class Logins implements CredentialsVerifier, BusinessRegistrations {
     /** Checks credentials (throttled) and issues tokens. */
     public AuthResult login(String email, String password, String clientAddress) {
         ComptoirPrincipal principal = verify(email, password, clientAddress);
+        if (accounts.businessSuspended(principal.tenantId())) {
+            throw new BusinessSuspendedException();
+        }
         return tenantContext.callAs(principal.tenantId(), () -> tx.execute(status -> {
             UserAccount user = users.findLive(principal.tenantId(), principal.userId()).orElseThrow();
             return issue(user, tenants.findById(user.getTenantId()).orElseThrow(), Ids.newId(), null);

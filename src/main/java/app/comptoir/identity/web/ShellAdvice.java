@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import app.comptoir.identity.TenantProfile;
 import app.comptoir.identity.Tenants;
+import app.comptoir.identity.application.Operators;
 import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.NavigationItem;
@@ -32,9 +33,11 @@ class ShellAdvice {
     private final Tenants tenants;
     private final BusinessTime businessTime;
     private final ObjectProvider<NavigationItem> items;
+    private final Operators operators;
 
     ShellAdvice(TenantContext tenantContext, Tenants tenants, BusinessTime businessTime,
-                ObjectProvider<NavigationItem> items) {
+                ObjectProvider<NavigationItem> items, Operators operators) {
+        this.operators = operators;
         this.tenantContext = tenantContext;
         this.tenants = tenants;
         this.businessTime = businessTime;
@@ -81,6 +84,8 @@ class ShellAdvice {
         model.addAttribute("navigation", bar.subList(0, kept));
         model.addAttribute("more", bar.subList(kept, bar.size()));
         model.addAttribute("administration", navigation.stream().filter(NavLink::administration).toList());
+        model.addAttribute("operatorConsole", operators.isOperator(me));
+        model.addAttribute("operatorPage", path.startsWith("/operator"));
     }
 
     /**

@@ -66,7 +66,7 @@ class SignInPages {
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
                  @RequestParam(required = false) String logout, @RequestParam(required = false) String expired,
                  @RequestParam(required = false) String disabled, @RequestParam(required = false) String reset,
-                 Model model) {
+                 @RequestParam(required = false) String suspended, Model model) {
         if (signedIn()) {
             return "redirect:/app";
         }
@@ -76,6 +76,7 @@ class SignInPages {
         model.addAttribute("sessionExpired", expired != null);
         model.addAttribute("accountDisabled", disabled != null);
         model.addAttribute("passwordReset", reset != null);
+        model.addAttribute("businessSuspended", suspended != null);
         model.addAttribute("passkeysEnabled", passkeysEnabled);
         addDemo(model);
         return "auth/login";

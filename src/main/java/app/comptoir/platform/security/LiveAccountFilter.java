@@ -91,6 +91,16 @@ class LiveAccountFilter extends OncePerRequestFilter {
                     "This access token was revoked (password changed or signed out everywhere); sign in again");
             return;
         }
+        if (accounts.businessSuspended(principal.tenantId())) {
+            if (problems != null) {
+                SecurityContextHolder.clearContext();
+                problems.write(request, response, HttpStatus.LOCKED, "business-suspended",
+                        "This business is suspended by the operator of the service; contact them to reopen it");
+                return;
+            }
+            refuse(request, response, "suspended", null, null);
+            return;
+        }
         if (!current.get().equals(principal)) {
             ComptoirPrincipal now = current.get();
             UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(now,
