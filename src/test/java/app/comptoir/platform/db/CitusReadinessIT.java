@@ -54,14 +54,18 @@ class CitusReadinessIT {
             Map.entry("inspection_tenants", "the businesses that inspect vehicles, for the reminder job"));
 
     /** Tables the application's nodes use through the coordinator only, never joined with business tables. */
-    static final Map<String, String> LOCAL = Map.of(
-            "flyway_schema_history", "Flyway's history of the migrations, applied on the coordinator",
-            "event_publication", "Spring Modulith's event publication registry, polled by every node across businesses",
-            "scheduled_tasks", "db-scheduler's task table, polled by every node across businesses",
-            "login_throttle", "failed sign-ins per address and e-mail, before any business is known",
-            "push_vapid_keys", "the deployment's web-push key pair",
-            "inventory_job_claims", "which node runs an inventory job, across businesses",
-            "channel_claim_failures", "which channel accounts a node failed to claim, across businesses");
+    static final Map<String, String> LOCAL = Map.ofEntries(
+            Map.entry("flyway_schema_history", "Flyway's history of the migrations, applied on the coordinator"),
+            Map.entry("event_publication", "Spring Modulith's event publication registry, polled by every node across businesses"),
+            Map.entry("scheduled_tasks", "db-scheduler's task table, polled by every node across businesses"),
+            Map.entry("login_throttle", "failed sign-ins per address and e-mail, before any business is known"),
+            Map.entry("push_vapid_keys", "the deployment's web-push key pair"),
+            Map.entry("inventory_job_claims", "which node runs an inventory job, across businesses"),
+            Map.entry("channel_claim_failures", "which channel accounts a node failed to claim, across businesses"),
+            Map.entry("shared_counter", "throttle and rate-cap windows, keyed by address, user or business, counted by every node"),
+            Map.entry("spring_session", "back-office web sessions (Spring Session JDBC), read by every node before a business is known"),
+            Map.entry("spring_session_attributes", "the attributes of those web sessions"),
+            Map.entry("operator_actions", "the operator console's journal, across businesses"));
 
     static final Path SCRIPTS = Path.of("deploy/citus");
 
