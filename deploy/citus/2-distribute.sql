@@ -128,7 +128,11 @@ select create_distributed_table('webhook_endpoints', 'tenant_id', colocate_with 
 -- 'flyway_schema_history': Flyway's history of the migrations, applied on the coordinator
 -- 'inventory_job_claims': which node runs an inventory job, across businesses
 -- 'login_throttle': failed sign-ins per address and e-mail, before any business is known
+-- 'operator_actions': the operator console's journal, across businesses
 -- 'push_vapid_keys': the deployment's web-push key pair
 -- 'scheduled_tasks': db-scheduler's task table, polled by every node across businesses
+-- 'shared_counter': throttle and rate-cap windows, keyed by address, user or business, counted by every node
+-- 'spring_session': back-office web sessions (Spring Session JDBC), read by every node before a business is known
+-- 'spring_session_attributes': the attributes of those web sessions
 
 commit;
