@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import app.comptoir.identity.application.QuotaExceededException;
 import app.comptoir.identity.domain.Plan;
 import app.comptoir.identity.persistence.OperatorStore;
+import app.comptoir.platform.Quotas;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -16,7 +17,7 @@ import app.comptoir.platform.TenantContext;
  * free place, a plan's limit is a commercial bound, not an invariant worth serialising every creation for.
  */
 @Service
-public class BusinessQuotas {
+public class BusinessQuotas implements Quotas {
 
     private final OperatorStore store;
     private final TenantContext tenantContext;
@@ -26,7 +27,7 @@ public class BusinessQuotas {
         this.tenantContext = tenantContext;
     }
 
-    /** Refuses one more user when the plan's users are all taken. */
+    @Override
     public void requireRoomForUser() {
         UUID tenant = tenantContext.requireTenant();
         Plan plan = plan(tenant);
@@ -35,7 +36,7 @@ public class BusinessQuotas {
         }
     }
 
-    /** Refuses one more product when the plan's products are all taken. */
+    @Override
     public void requireRoomForProduct() {
         UUID tenant = tenantContext.requireTenant();
         Plan plan = plan(tenant);

@@ -37,7 +37,6 @@ import app.comptoir.catalog.persistence.CatalogChecks;
 import app.comptoir.catalog.persistence.ProductRepository;
 import app.comptoir.catalog.persistence.ProductViews;
 import app.comptoir.catalog.persistence.SearchIndex;
-import app.comptoir.identity.BusinessQuotas;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Ids;
@@ -46,6 +45,7 @@ import app.comptoir.platform.InvalidInputException.FieldError;
 import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.Permission;
 import app.comptoir.platform.Permissions;
+import app.comptoir.platform.Quotas;
 import app.comptoir.platform.TenantContext;
 
 /** Creating, changing, duplicating and deleting the current tenant's products. */
@@ -64,12 +64,12 @@ public class Products {
     private final Clock clock;
     private final Permissions permissions;
     private final ObjectProvider<OpeningStock> openingStocks;
-    private final BusinessQuotas quotas;
+    private final Quotas quotas;
 
     Products(ProductRepository products, ProductViews views, CatalogChecks checks, SearchIndex searchIndex,
                    ProductListCache listCache, ProductImages images, TenantContext tenantContext,
                    EntityManager em, ApplicationEventPublisher events, Clock clock, Permissions permissions,
-                   ObjectProvider<OpeningStock> openingStocks, BusinessQuotas quotas) {
+                   ObjectProvider<OpeningStock> openingStocks, Quotas quotas) {
         this.openingStocks = openingStocks;
         this.quotas = quotas;
         this.permissions = permissions;

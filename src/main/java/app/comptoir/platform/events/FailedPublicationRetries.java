@@ -37,7 +37,7 @@ class FailedPublicationRetries {
 
     FailedPublicationRetries(IncompleteEventPublications publications,
                              @Value("${comptoir.events.retry-failed-every:1m}") Duration every,
-                             @Value("${comptoir.events.retry-failed-after:1m}") Duration after) {
+                             @Value("${comptoir.events.retry-failed-after:10m}") Duration after) {
         this.publications = publications;
         this.every = every;
         this.after = after;
