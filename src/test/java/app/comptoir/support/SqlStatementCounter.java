@@ -26,15 +26,29 @@ import org.springframework.stereotype.Component;
  * a detail costs a fixed number of queries whatever its size (no N+1). It wraps the application's
  * DataSource in every integration test (picked up by component scanning, so the shared context is
  * the same for every test class).
+ *
+ * <p>Left out: what every request pays whatever it serves, the staff API's shared rate-limit counters (table
+ * {@code shared_counter}, one statement per limit) and the web session's own reads and writes (Spring Session's
+ * {@code spring_session} tables). They are counted apart, in {@link #overhead(String)}.
  */
 @Component
 public class SqlStatementCounter implements BeanPostProcessor {
 
+    private static final java.util.regex.Pattern OVERHEAD = java.util.regex.Pattern.compile(
+            "\\b(shared_counter|spring_session(_attributes)?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Map<String, AtomicInteger> byRequest = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> overheadByRequest = new ConcurrentHashMap<>();
 
     /** The statements executed so far while serving the request with this id. */
     public int statements(String requestId) {
         AtomicInteger count = byRequest.get(requestId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The statements of the per-request overhead (rate-limit counters, web session) while serving the request. */
+    public int overhead(String requestId) {
+        AtomicInteger count = overheadByRequest.get(requestId);
         return count == null ? 0 : count.get();
     }
 
@@ -46,10 +60,11 @@ public class SqlStatementCounter implements BeanPostProcessor {
         return bean;
     }
 
-    private void executed() {
+    private void executed(String sql) {
         String requestId = MDC.get("requestId");
         if (requestId != null) {
-            byRequest.computeIfAbsent(requestId, k -> new AtomicInteger()).incrementAndGet();
+            (sql != null && OVERHEAD.matcher(sql).find() ? overheadByRequest : byRequest)
+                    .computeIfAbsent(requestId, k -> new AtomicInteger()).incrementAndGet();
         }
     }
 
@@ -80,23 +95,25 @@ public class SqlStatementCounter implements BeanPostProcessor {
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
                         Object result = invoke(target, method, args);
+                        String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
                         if (result instanceof CallableStatement s) {
-                            return statement(s, CallableStatement.class);
+                            return statement(s, CallableStatement.class, prepared);
                         }
                         if (result instanceof PreparedStatement s) {
-                            return statement(s, PreparedStatement.class);
+                            return statement(s, PreparedStatement.class, prepared);
                         }
                         if (result instanceof Statement s && method.getName().equals("createStatement")) {
-                            return statement(s, Statement.class);
+                            return statement(s, Statement.class, null);
                         }
                         return result;
                     });
         }
 
-        private Object statement(Statement target, Class<? extends Statement> type) {
+        private Object statement(Statement target, Class<? extends Statement> type, String prepared) {
             InvocationHandler handler = (proxy, method, args) -> {
                 if (method.getName().startsWith("execute")) {
-                    executed();
+                    executed(prepared != null ? prepared
+                            : args != null && args.length > 0 && args[0] instanceof String sql ? sql : null);
                 }
                 return invoke(target, method, args);
             };

@@ -47,6 +47,7 @@ final class PasskeySignIn {
         http.webAuthn(webAuthn -> webAuthn
                 .rpName("Comptoir")
                 .disableDefaultRegistrationPage(true)
+                .creationOptionsRepository(new NodePasskeyCreationOptions())
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {

@@ -49,7 +49,7 @@ class DeliveryPages {
     }
 
     /** The order the screen offers to take back, for the toast that appears after "delivered". */
-    record Undo(UUID id, String number) {
+    record Undo(UUID id, String number) implements java.io.Serializable {
     }
 
     /** A failed-delivery form sent back with an error next to {@code field}, reopened on the order's card. */
