@@ -42,9 +42,13 @@ class TenantAwareTransactionManager extends JpaTransactionManager {
         String actor = tenantContext.principal().map(p -> p.userId().toString()).orElse("");
         // Plain JDBC rather than a Hibernate native query: this runs at the start of every transaction,
         // and the query machinery (plan, result mapping) cost more CPU than the statement itself.
+        // Background work commits without waiting for the disk (see BackgroundWorkLimit), in the same round trip.
+        String sql = BackgroundWorkLimit.running()
+                ? "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true),"
+                        + " set_config('synchronous_commit', 'off', true)"
+                : "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)")) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, tenant);
                 statement.setString(2, actor);
                 statement.execute();

@@ -3,6 +3,7 @@ package app.comptoir.platform.limits;
 import java.time.Duration;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.comptoir.platform.SharedCounters;
 
@@ -12,6 +13,10 @@ import app.comptoir.platform.SharedCounters;
  * transaction, on the database's own clock so that nodes whose clocks differ agree on when a window ends.
  * Concurrency: the upsert locks the key's row, so two nodes hitting one key at once count two. Expired rows are
  * deleted by {@link SharedCounterCleanup}; until then they are only restarted.
+ *
+ * <p>Outside a transaction the hit commits without waiting for the disk ({@code synchronous_commit} off for that
+ * statement's own transaction): a count lost by a crash of the database costs nothing, a wait for the disk on every
+ * API request does (two per staff request, one per checkout).
  */
 final class DatabaseCounters implements SharedCounters {
 
@@ -23,9 +28,13 @@ final class DatabaseCounters implements SharedCounters {
 
     @Override
     public Count hit(String key, Duration window) {
-        return jdbc.sql("""
-                insert into shared_counter as c (key, hits, resets_at)
-                values (:key, 1, statement_timestamp() + :window * interval '1 millisecond')
+        // Inside a caller's transaction the setting would last until that transaction's commit: leave it alone there.
+        String values = TransactionSynchronizationManager.isActualTransactionActive()
+                ? " values (:key, 1, statement_timestamp() + :window * interval '1 millisecond')"
+                : " select :key, 1, statement_timestamp() + :window * interval '1 millisecond'"
+                        + " from (select set_config('synchronous_commit', 'off', true)) as no_wait";
+        return jdbc.sql("insert into shared_counter as c (key, hits, resets_at)" + values + """
+
                 on conflict (key) do update
                    set hits = case when c.resets_at <= statement_timestamp() then 1 else c.hits + 1 end,
                        resets_at = case when c.resets_at <= statement_timestamp()
