@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java bench/StorefrontBench.java --base http://localhost:8080 [--shop jardin-des-lilas] [--clients 16]
- *      [--duration 60] [--warmup 30] [--scenarios product,category,api]
+ *      [--duration 60] [--warmup 30] [--scenarios product,category,api,search]
  * </pre>
  *
  * No sign-in: the shop is public. With N concurrent clients (virtual threads, each with its own keep-alive
@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
 public class StorefrontBench {
 
     static final String[] SORTS = {"name", "price", "-price", "newest"};
+    /** What shoppers type in the search box: whole words, several words, accents left out and typos. */
+    static final String[] SEARCHES = {"arrosoir", "tuyau", "arosoir", "pot terre cuite", "jardiniere", "gants",
+            "bottes", "secateur", "lavande", "rosier", "terreau", "parasol", "table", "solaire"};
 
     public static void main(String[] args) throws Exception {
         Map<String, String> defaults = new LinkedHashMap<>(Map.of("base", "http://localhost:8080", "clients", "16",
@@ -86,6 +89,16 @@ public class StorefrontBench {
         IntFunction<String> product = i -> base + "/shop/" + shop + "/products/" + ids.get(i % ids.size());
         IntFunction<String> category = i -> categoryUris.get(i % categoryUris.size());
         IntFunction<String> api = i -> apiUris.get(i % apiUris.size());
+        List<String> searchUris = new ArrayList<>();
+        for (String text : SEARCHES) {
+            for (String sort : SORTS) {
+                for (int page = 0; page < 2; page++) {
+                    searchUris.add(store + "/products?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                            + "&sort=" + sort + "&page=" + page);
+                }
+            }
+        }
+        IntFunction<String> search = i -> searchUris.get(i % searchUris.size());
 
         List<String> scenarios = List.of(options.get("scenarios").split(","));
         List<BenchClient.Result> results = new ArrayList<>();
@@ -100,6 +113,11 @@ public class StorefrontBench {
         if (scenarios.contains("api")) {
             BenchClient.run(token, "warm-up", api, clients, warmup);
             results.add(BenchClient.run(token, "GET /api/v1/store/{shop}/products?category=&sort=&page=", api, clients,
+                    duration));
+        }
+        if (scenarios.contains("search")) {
+            BenchClient.run(token, "warm-up", search, clients, warmup);
+            results.add(BenchClient.run(token, "GET /api/v1/store/{shop}/products?q=&sort=&page=", search, clients,
                     duration));
         }
         System.out.println();
