@@ -78,7 +78,7 @@ class EventExternalizationIT {
                 "comptoir.events.retry-failed-every", "1s",
                 "comptoir.events.retry-failed-after", "2s"));
         b = node.port();
-        broker.awaitReady(Duration.ofSeconds(90));
+        broker.awaitReady(Duration.ofMinutes(3));
     }
 
     @AfterAll
