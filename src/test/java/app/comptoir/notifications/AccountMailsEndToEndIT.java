@@ -29,6 +29,7 @@ import app.comptoir.identity.PasswordResetRequested;
 
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
+import app.comptoir.support.Prometheus;
 import app.comptoir.support.WebSession;
 
 /**
@@ -80,6 +81,26 @@ class AccountMailsEndToEndIT {
         Api.login(port, admin.email(), admin.password()).then().statusCode(401);
         Api.given(port).body(Map.of("token", token, "password", "encore-un-autre-43"))
                 .post("/api/v1/auth/password-reset/confirm").then().statusCode(410);
+    }
+
+    @Test
+    void aMailSentIsCountedOnThePrometheusPage() {
+        String before = Prometheus.scrape(port);
+        Account admin = Api.newBusiness(port, "Jardinerie des Compteurs");
+        Api.given(port).body(Map.of("email", admin.email())).post("/api/v1/auth/password-reset")
+                .then().statusCode(202);
+        onlyMailTo(admin.email());
+
+        // Counted once handed to the SMTP server: at least this one (other tests of the context may send meanwhile).
+        await().atMost(WAIT).untilAsserted(() -> {
+            String after = Prometheus.scrape(port);
+            assertThat(Prometheus.value(after, "comptoir_mails_written_total", "status=\"QUEUED\""))
+                    .isGreaterThanOrEqualTo(Prometheus.value(before, "comptoir_mails_written_total",
+                            "status=\"QUEUED\"") + 1);
+            assertThat(Prometheus.value(after, "comptoir_mails_attempts_total", "outcome=\"SENT\""))
+                    .isGreaterThanOrEqualTo(Prometheus.value(before, "comptoir_mails_attempts_total",
+                            "outcome=\"SENT\"") + 1);
+        });
     }
 
     @Test

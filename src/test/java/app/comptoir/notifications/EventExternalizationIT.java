@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Domain events go out to a real RabbitMQ broker (Debian's rabbitmq-server, started by the test) from a node
  * configured with {@code comptoir.events.rabbitmq.url}: an order confirmed through the HTTP API arrives on a queue
- * bound to the {@code comptoir.events} exchange with its routing key and JSON; while the broker is down the
+ * bound to the {@code comptoir.events} exchange with its routing key and JSON, and so do an order sent out and
+ * delivered, a stock falling under its alert level, a purchase order sent and an appointment booked on the public
+ * booking API (each as {@code {type, version, tenantId, data}}, without secrets or the customer's details, each
+ * done on that node over HTTP as a user would); while the broker is down the
  * confirmation still succeeds, the publication stays in the registry (failed, counted by the metrics) and the
  * message arrives once the broker is back; a delivered publication leaves the registry. The suite's own node has no
  * URL: it has no AMQP connection at all.
@@ -71,7 +78,7 @@ class EventExternalizationIT {
                 "comptoir.events.retry-failed-every", "1s",
                 "comptoir.events.retry-failed-after", "2s"));
         b = node.port();
-        broker.awaitReady(Duration.ofSeconds(90));
+        broker.awaitReady(Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -129,6 +136,100 @@ class EventExternalizationIT {
     }
 
     @Test
+    void anOrderSentOutAndDeliveredArrivesUnderBothKeys() throws Exception {
+        String outQueue = boundQueue("order.out_for_delivery");
+        String deliveredQueue = boundQueue("order.delivered");
+        Account owner = Api.newBusiness(a, "Evenements livraison");
+        String order = confirmedOrder(owner, "EXT-3");
+        for (String status : List.of("PREPARING", "OUT_FOR_DELIVERY", "DELIVERED")) {
+            Api.as(b, owner).body(Map.of("status", status)).patch("/api/v1/orders/" + order + "/status").then()
+                    .statusCode(200);
+        }
+
+        JsonNode out = envelope(awaitMessage(outQueue, "order.out_for_delivery", "orderId", order),
+                "order.out_for_delivery", owner);
+        assertThat(out.get("number").asString()).startsWith("CMD-");
+        assertThat(out.get("items").get(0).get("sku").asString()).isEqualTo("EXT-3");
+        JsonNode delivered = envelope(awaitMessage(deliveredQueue, "order.delivered", "orderId", order),
+                "order.delivered", owner);
+        assertThat(delivered.get("number").asString()).isEqualTo(out.get("number").asString());
+        assertThat(delivered.get("at").asString()).isNotBlank();
+    }
+
+    @Test
+    void aStockFallingUnderItsAlertLevelArrivesAsAStockAlert() throws Exception {
+        String queue = boundQueue("stock.alert");
+        Account owner = Api.newBusiness(a, "Evenements alerte");
+        String variant = Api.as(a, owner).body(Map.of("name", "Tuyau", "vatRate", 20,
+                        "variants", List.of(Map.of("sku", "EXT-4", "price", new BigDecimal("9.00")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        Api.as(a, owner).body(Map.of("variantId", variant, "type", "RECEIPT", "quantity", 10))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+        Api.as(a, owner).body(Map.of("alertLevel", 5)).put("/api/v1/stocks/" + variant).then().statusCode(200);
+        // The stock falls under 5 on the node that sends events out.
+        Api.as(b, owner).body(Map.of("variantId", variant, "type", "ISSUE", "quantity", 6))
+                .post("/api/v1/stocks/movements").then().statusCode(201);
+
+        JsonNode data = envelope(awaitMessage(queue, "stock.alert", "variantId", variant), "stock.alert", owner);
+        assertThat(data.get("type").asString()).isEqualTo("LOW_STOCK");
+        assertThat(data.get("available").asInt()).isEqualTo(4);
+        assertThat(data.get("alertId").asString()).isNotBlank();
+    }
+
+    @Test
+    void aPurchaseOrderSentArrivesWithoutTheSuppliersEmail() throws Exception {
+        String queue = boundQueue("purchase_order.sent");
+        Account owner = Api.newBusiness(a, "Evenements achats");
+        String supplier = Api.as(a, owner).body(Map.of("name", "Grossiste Sortant",
+                "email", "commandes@grossiste-sortant.test")).post("/api/v1/suppliers").then().statusCode(201)
+                .extract().path("id");
+        String variant = Api.as(a, owner).body(Map.of("name", "Vis", "vatRate", 20,
+                        "variants", List.of(Map.of("sku", "EXT-5", "price", new BigDecimal("3.00")))))
+                .post("/api/v1/products").then().statusCode(201).extract().path("variants[0].id");
+        String purchase = Api.as(a, owner).body(Map.of("supplierId", supplier, "lines", List.of(Map.of(
+                        "variantId", variant, "quantity", 10, "unitCost", new BigDecimal("1.20")))))
+                .post("/api/v1/purchase-orders").then().statusCode(201).extract().path("id");
+        Api.as(b, owner).post("/api/v1/purchase-orders/" + purchase + "/send").then().statusCode(200);
+
+        JsonNode data = envelope(awaitMessage(queue, "purchase_order.sent", "orderId", purchase),
+                "purchase_order.sent", owner);
+        assertThat(data.propertyNames()).containsExactlyInAnyOrder("orderId", "number", "supplierId", "connected");
+        assertThat(data.get("number").asString()).startsWith("ACH-");
+        assertThat(data.get("supplierId").asString()).isEqualTo(supplier);
+        assertThat(data.get("connected").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anAppointmentBookedOnThePublicPageArrivesWithoutTheCustomersDetails() throws Exception {
+        String queue = boundQueue("appointment.booked");
+        Account owner = Api.newBusiness(a, "Evenements rendez-vous");
+        Api.as(a, owner).body(Map.of("horizonDays", 730, "minNoticeMinutes", 0, "cutoffHours", 24,
+                "contactPhone", "04 72 10 20 30")).put("/api/v1/bookings/settings").then().statusCode(200);
+        String lane = Api.as(a, owner).body(Map.of("name", "Ligne 1", "kind", "LANE", "capacity", 1, "hours",
+                        List.of(Map.of("weekday", 1, "opensAt", "08:00", "closesAt", "12:00"))))
+                .post("/api/v1/bookings/resources").then().statusCode(201).extract().path("id");
+        String service = Api.as(a, owner).body(Map.of("name", "Controle", "durationMinutes", 45, "price", "78.00",
+                        "vehicleCategories", List.of(), "resourceIds", List.of(lane)))
+                .post("/api/v1/bookings/services").then().statusCode(201).extract().path("id");
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        LocalDate monday = LocalDate.now(paris).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        // A visitor books on the public API of the node that sends events out.
+        String appointment = Api.given(b).body(Map.of("serviceId", service,
+                        "start", monday.atTime(9, 0).atZone(paris).toInstant().toString(),
+                        "customerName", "Lea Martin", "phone", "06 12 34 56 78", "email", "lea.martin@example.test"))
+                .post("/api/v1/booking/" + owner.tenantSlug() + "/appointments").then().statusCode(201)
+                .extract().path("appointment.id");
+
+        JsonNode data = envelope(awaitMessage(queue, "appointment.booked", "appointmentId", appointment),
+                "appointment.booked", owner);
+        assertThat(data.get("serviceName").asString()).isEqualTo("Controle");
+        assertThat(data.get("resourceName").asString()).isEqualTo("Ligne 1");
+        assertThat(data.get("startsAt").asString()).isNotBlank();
+        assertThat(data.propertyNames()).doesNotContain("manageToken", "customerName", "customerEmail");
+        assertThat(data.toString()).doesNotContain("lea.martin@example.test");
+    }
+
+    @Test
     void aNodeWithoutABrokerUrlHasNoAmqpConnection() {
         assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
         assertThat(node.context().getBeanNamesForType(ConnectionFactory.class)).isNotEmpty();
@@ -148,20 +249,39 @@ class EventExternalizationIT {
 
     /** Waits for the message about the order (others' orders may come through the same key). */
     private JsonNode awaitMessage(String queue, String order) {
+        return awaitMessage(queue, "order.confirmed", "orderId", order);
+    }
+
+    /**
+     * Waits for the message with the routing key whose {@code data.<field>} is {@code value} (other businesses'
+     * messages may come through the same key); checks the envelope of every message on the way.
+     */
+    private JsonNode awaitMessage(String queue, String key, String field, String value) {
         List<JsonNode> seen = new ArrayList<>();
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
             try (Connection connection = broker.connect(); Channel channel = connection.createChannel()) {
                 for (GetResponse got = channel.basicGet(queue, true); got != null; got = channel.basicGet(queue, true)) {
                     assertThat(got.getEnvelope().getExchange()).isEqualTo("comptoir.events");
-                    assertThat(got.getEnvelope().getRoutingKey()).isEqualTo("order.confirmed");
+                    assertThat(got.getEnvelope().getRoutingKey()).isEqualTo(key);
                     assertThat(got.getProps().getContentType()).isEqualTo("application/json");
                     seen.add(json.readTree(new String(got.getBody(), StandardCharsets.UTF_8)));
                 }
             } catch (java.io.IOException | java.util.concurrent.TimeoutException e) {
                 return Optional.<JsonNode>empty(); // the broker is still starting its service
             }
-            return seen.stream().filter(m -> order.equals(m.get("data").get("orderId").asString())).findFirst();
+            return seen.stream().filter(m -> m.get("data").has(field)
+                    && value.equals(m.get("data").get(field).asString())).findFirst();
         }, Optional::isPresent).orElseThrow();
+    }
+
+    /** The envelope every message has: {type, version, tenantId, data}, nothing else. */
+    private static JsonNode envelope(JsonNode message, String type, Account owner) {
+        assertThat(message.propertyNames()).containsExactlyInAnyOrder("type", "version", "tenantId", "data");
+        assertThat(message.get("type").asString()).isEqualTo(type);
+        assertThat(message.get("version").asInt()).isEqualTo(1);
+        assertThat(message.get("tenantId").asString()).isEqualTo(owner.tenantId().toString());
+        assertThat(message.get("data").isObject()).isTrue();
+        return message.get("data");
     }
 
     private String confirmedOrder(Account owner, String sku) {

@@ -21,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
         "logging.file.name=",
         "comptoir.db.durable=false",
         "comptoir.expose.api-docs=true",
+        "comptoir.expose.metrics=true",
         "comptoir.public-url=" + MailTesting.PUBLIC_URL,
         "comptoir.mail.from=Comptoir <ne-pas-repondre@comptoir.test>",
         "comptoir.mail.retry-delays=3s,3s,3s",

@@ -1,13 +1,13 @@
 package app.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
 import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
+import app.comptoir.support.Prometheus;
 
 /**
  * What an operator's Prometheus and Kubernetes see, through the real HTTP server and security chain (the
@@ -67,6 +68,27 @@ class MonitoringIT {
                 .isGreaterThanOrEqualTo(value(before, "comptoir_orders_status_changes_total", "status=\"CONFIRMED\"") + 1);
         // No business id in any series: one series per business would swamp the monitoring system.
         assertThat(after).doesNotContain(shop.tenantId().toString());
+    }
+
+    @Test
+    void aFinishedExportJobShowsInTheJobDurationHistogram() {
+        Account shop = Api.newBusiness(port, "Droguerie export");
+        String[] kind = {"kind=\"orders-export\"", "outcome=\"SUCCEEDED\""};
+        double before = Prometheus.value(scrape(), "comptoir_jobs_seconds_count", kind);
+
+        String job = Api.as(port, shop).post("/api/v1/orders/export-jobs").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> Api.as(port, shop)
+                .get("/api/v1/jobs/" + job).then().statusCode(200).extract().path("status"), equalTo("SUCCEEDED"));
+
+        // Recorded as the job ends: at least this one (other tests of the suite may export meanwhile).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String after = scrape();
+            assertThat(Prometheus.value(after, "comptoir_jobs_seconds_count", kind)).isGreaterThanOrEqualTo(before + 1);
+            assertThat(Prometheus.value(after, "comptoir_jobs_seconds_sum", kind)).isPositive();
+            // A histogram: its buckets, up to +Inf, which counts every job.
+            assertThat(Prometheus.value(after, "comptoir_jobs_seconds_bucket", "kind=\"orders-export\"",
+                    "outcome=\"SUCCEEDED\"", "le=\"+Inf\"")).isGreaterThanOrEqualTo(before + 1);
+        });
     }
 
     @Test
@@ -117,23 +139,10 @@ class MonitoringIT {
     }
 
     private String scrape() {
-        return RestAssured.given().port(port).get("/actuator/prometheus").then().statusCode(200).extract().asString();
+        return Prometheus.scrape(port);
     }
 
-    /** The lines of the metric whose labels contain {@code label} (e.g. {@code type="RECEIPT"}). */
-    private static List<String> series(String metrics, String name, String label) {
-        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .filter(l -> label.isEmpty() || l.contains(label)).toList();
-    }
-
-    /** The summed value of those lines; 0 when the series does not exist yet (nothing counted). */
     private static double value(String metrics, String name, String label) {
-        double sum = 0;
-        for (String line : series(metrics, name, label)) {
-            Matcher m = Pattern.compile("\\s(\\S+)$").matcher(line);
-            assertThat(m.find()).as(line).isTrue();
-            sum += Double.parseDouble(m.group(1));
-        }
-        return sum;
+        return Prometheus.value(metrics, name, label);
     }
 }

@@ -143,7 +143,8 @@ class RedisLimitsIT {
         Api.given(nodeB.port()).get("/actuator/health/readiness").then().statusCode(200);
     }
 
-    private static void createProduct(Account owner, int node, String name) {
+    /** Creates a one-variant product on the node, as its owner (RedisRestartIT too). */
+    static void createProduct(Account owner, int node, String name) {
         Api.as(node, owner).body(Map.of("name", name, "vatRate", 20,
                         "variants", List.of(Map.of("sku", name.toUpperCase() + "-R", "price", new BigDecimal("5.00")))))
                 .post("/api/v1/products").then().statusCode(201);

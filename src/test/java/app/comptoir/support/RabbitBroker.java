@@ -116,7 +116,8 @@ public final class RabbitBroker implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(base.resolve("rabbitmqctl.log").toFile());
         builder.environment().putAll(env);
         Process ctl = builder.start();
-        if (!ctl.waitFor(60, TimeUnit.SECONDS) || ctl.exitValue() != 0) {
+        // rabbitmqctl boots an Erlang VM of its own: on a loaded machine, at the tests' low priority, over a minute.
+        if (!ctl.waitFor(180, TimeUnit.SECONDS) || ctl.exitValue() != 0) {
             ctl.destroyForcibly();
             fail("rabbitmqctl " + command + " failed:\n" + Files.readString(base.resolve("rabbitmqctl.log")));
         }

@@ -2,6 +2,7 @@ package app.comptoir.platform.limits;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -9,13 +10,17 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The connection to the Redis of {@code comptoir.redis.url}, made only when that is set and first needed. A command
  * waits at most {@link #TIMEOUT}; while Redis cannot be reached, a new connection is tried at most every
- * {@link #RETRY_EVERY} (not on every request), and what failed is logged as a warning at most once a minute.
+ * {@link #RETRY_EVERY} (not on every request), and what failed is logged as a warning at most once a minute. A
+ * connection made once and then lost (Redis restarted) is made again by the client itself, within
+ * {@link #RETRY_EVERY} of Redis being back; meanwhile its commands fail at once.
  */
 final class RedisLink implements AutoCloseable {
 
@@ -25,6 +30,7 @@ final class RedisLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final Clock clock;
     private volatile StatefulRedisConnection<String, String> connection;
@@ -34,7 +40,12 @@ final class RedisLink implements AutoCloseable {
     RedisLink(String url, Clock clock) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(TIMEOUT);
-        this.client = RedisClient.create(uri);
+        // A connection lost is made again by the client in the background (the subscriber subscribes again):
+        // every 5 s at most (lettuce's default backs off to 30 s), so a restarted Redis counts again soon.
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), RETRY_EVERY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         this.client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build())
                 .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
@@ -88,5 +99,6 @@ final class RedisLink implements AutoCloseable {
             current.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }
