@@ -129,6 +129,7 @@ select create_distributed_table('webhook_endpoints', 'tenant_id', colocate_with 
 -- 'inventory_job_claims': which node runs an inventory job, across businesses
 -- 'login_throttle': failed sign-ins per address and e-mail, before any business is known
 -- 'operator_actions': the operator console's journal, across businesses
+-- 'operator_grants': the operators named from the console, read before any business is known
 -- 'push_vapid_keys': the deployment's web-push key pair
 -- 'scheduled_tasks': db-scheduler's task table, polled by every node across businesses
 -- 'shared_counter': throttle and rate-cap windows, keyed by address, user or business, counted by every node

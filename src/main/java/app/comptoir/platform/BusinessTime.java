@@ -26,6 +26,11 @@ public interface BusinessTime {
         return instant.atZone(zone()).getYear();
     }
 
+    /** The first instant of the current calendar month in the current tenant's time zone (monthly quotas). */
+    default Instant monthStart() {
+        return today().withDayOfMonth(1).atStartOfDay(zone()).toInstant();
+    }
+
     /** The zone named by a setting, or {@link #DEFAULT_ZONE} when it is missing or not a zone id. */
     static ZoneId zoneOf(String setting) {
         if (setting == null || setting.isBlank()) {

@@ -2,7 +2,7 @@ package app.comptoir.platform;
 
 /**
  * The quotas of the current business's plan, chosen by the deployment's operator (implemented by identity, which
- * keeps the plans): called inside the transaction that adds a user or a product, a method refuses with a 409
+ * keeps the plans): called inside the transaction that adds a user, a product or an order, a method refuses with a 409
  * {@code quota-exceeded} naming the limit and the plan. An interface here so that a module adding products needs no
  * bean of identity to start.
  */
@@ -13,4 +13,7 @@ public interface Quotas {
 
     /** Refuses one more product when the plan's products are all taken. */
     void requireRoomForProduct();
+
+    /** Refuses one more order when the plan's orders of the current month (in the business's time zone) are taken. */
+    void requireRoomForOrder();
 }

@@ -3,23 +3,32 @@ package app.comptoir.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
+import app.comptoir.support.IdentityLinks;
 import app.comptoir.support.IntegrationTest;
 import app.comptoir.support.WebSession;
 
 /**
  * The operator console through the real security chain: the deployment's operator (listed in
- * COMPTOIR_OPERATOR_EMAILS) sees every business's usage, suspends and resumes one, changes its plan, and every act
+ * COMPTOIR_OPERATOR_EMAILS, or named from the console) sees every business's usage, suspends and resumes one, changes its plan, and every act
  * is journaled with its reason; anyone else is refused.
  */
 @IntegrationTest
@@ -30,15 +39,13 @@ class OperatorConsoleIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    IdentityLinks mailbox;
+
     /** The operator: a staff user of their own business, whose e-mail the deployment lists (signed up once per JVM). */
     private synchronized Account operator() {
         if (operator == null) {
-            JsonPath body = Api.given(port).body(Map.of("businessName", "Opérateur du service",
-                            "email", IntegrationTest.OPERATOR_EMAIL, "password", Api.PASSWORD))
-                    .post("/api/v1/auth/signup").then().statusCode(201).extract().jsonPath();
-            operator = new Account(java.util.UUID.fromString(body.getString("tenant.id")), body.getString("tenant.slug"),
-                    java.util.UUID.fromString(body.getString("user.id")), IntegrationTest.OPERATOR_EMAIL, Api.PASSWORD,
-                    body.getString("accessToken"), body.getString("refreshToken"));
+            operator = Api.signUpOrSignIn(port, "Opérateur du service", IntegrationTest.OPERATOR_EMAIL);
         }
         return operator;
     }
@@ -152,6 +159,145 @@ class OperatorConsoleIT {
         Api.as(port, operator()).body(Map.of("plan", "PRO", "reason", "Passe en Pro")).put(url + "/plan").then()
                 .statusCode(200);
         Api.as(port, shop).body(product("Article de trop", "ART-X")).post("/api/v1/products").then().statusCode(201);
+    }
+
+    @Test
+    void simultaneousCreationsNeverGoBeyondTheLastFreePlaces() throws Exception {
+        Account shop = Api.newBusiness(port, "Course au quota");
+        Api.as(port, operator()).body(Map.of("plan", "ESSENTIEL", "reason", "Essai de la course"))
+                .put("/api/v1/operator/businesses/" + shop.tenantId() + "/plan").then().statusCode(200);
+        for (int i = 0; i < 97; i++) {
+            Api.as(port, shop).body(product("Article " + i, "RACE-" + i)).post("/api/v1/products").then().statusCode(201);
+        }
+        int attempts = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Response>> results = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                Map<String, Object> body = product("Simultané " + i, "SIM-" + i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return Api.as(port, shop).body(body).post("/api/v1/products");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> result : results) {
+                Response response = result.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    assertThat(response.jsonPath().getString("type")).endsWith("quota-exceeded");
+                    assertThat(response.jsonPath().getInt("max")).isEqualTo(100);
+                }
+            }
+
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(attempts - 3);
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.as(port, operator()).queryParam("q", shop.tenantSlug()).get("/api/v1/operator/businesses").then()
+                .statusCode(200).body("items[0].products", equalTo(100));
+    }
+
+    @Test
+    void anInvitationAcceptedOnceThePlanIsFullIsRefusedAndCreatesNobody() {
+        Account shop = Api.newBusiness(port, "Invitation au quota");
+        Api.as(port, operator()).body(Map.of("plan", "ESSENTIEL", "reason", "Essai des invitations"))
+                .put("/api/v1/operator/businesses/" + shop.tenantId() + "/plan").then().statusCode(200);
+        String email = Api.uniqueEmail("late");
+        Api.as(port, shop).body(Map.of("email", email, "role", "VIEWER")).post("/api/v1/invitations").then()
+                .statusCode(201);
+        String token = mailbox.latestInvitation(email).token();
+        Api.newUser(port, shop, "MANAGER");
+        Api.newUser(port, shop, "VIEWER");
+
+        WebSession web = new WebSession(port);
+        web.get("/invitation?token=" + token);
+        WebSession.Page refused = web.post("/invitation", Map.of("token", token, "name", "Trop tard",
+                "password", "la-phrase-du-retardataire"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("data-conflict").contains("nombre d’utilisateurs que permet son offre");
+        Api.as(port, shop).get("/api/v1/users").then().statusCode(200).body("total", equalTo(3))
+                .body("items.email", not(hasItem(email)));
+        Api.as(port, shop).get("/api/v1/invitations").then().statusCode(200).body("email", hasItem(email));
+        Api.login(port, email, "la-phrase-du-retardataire").then().statusCode(401);
+    }
+
+    @Test
+    void aPlanRefusesTheOrderBeyondItsMonthlyQuotaAndTheConsoleShowsTheMonth() {
+        Account shop = Api.newBusiness(port, "Commandes au quota");
+        String url = "/api/v1/operator/businesses/" + shop.tenantId();
+        Api.as(port, operator()).body(Map.of("plan", "ESSENTIEL", "reason", "Essai des commandes")).put(url + "/plan")
+                .then().statusCode(200).body("maxOrdersPerMonth", equalTo(300));
+        String variant = Api.as(port, shop).body(product("Savon", "SAV-1")).post("/api/v1/products").then()
+                .statusCode(201).extract().path("variants[0].id");
+        Map<String, Object> order = Map.of("customer", Map.of("name", "Client de passage", "phone", "0600000000"),
+                "lines", List.of(Map.of("variantId", variant, "quantity", 1)));
+        for (int i = 0; i < 300; i++) {
+            Api.as(port, shop).body(order).post("/api/v1/orders").then().statusCode(201);
+        }
+
+        Api.as(port, shop).body(order).post("/api/v1/orders").then().spec(Api.problem(409, "quota-exceeded"))
+                .body("limit", equalTo("orders")).body("plan", equalTo("ESSENTIEL")).body("max", equalTo(300))
+                .body("used", equalTo(300)).body("period", equalTo("month"));
+        Api.as(port, operator()).queryParam("reason", "Contrôle des commandes").get(url).then().statusCode(200)
+                .body("business.ordersThisMonth", equalTo(300)).body("business.orders", equalTo(300));
+        WebSession web = new WebSession(port);
+        web.signIn(IntegrationTest.OPERATOR_EMAIL, Api.PASSWORD);
+        assertThat(web.get("/operator/businesses/" + shop.tenantId() + "?reason=Relecture").body())
+                .contains("data-orders-this-month>300 / 300<");
+
+        Api.as(port, operator()).body(Map.of("plan", "PRO", "reason", "Passe en Pro")).put(url + "/plan").then()
+                .statusCode(200);
+        Api.as(port, shop).body(order).post("/api/v1/orders").then().statusCode(201);
+    }
+
+    @Test
+    void anOperatorNamesAnotherFromTheConsoleAndTakesTheRoleBackButNeverTheConfiguredOnesNorTheirOwn() {
+        Account colleague = Api.newBusiness(port, "Second opérateur");
+        Api.as(port, colleague).get("/api/v1/operator/businesses").then().spec(Api.problem(403, "forbidden"));
+
+        Api.as(port, operator()).body(Map.of("email", Api.uniqueEmail("nobody"), "reason", "Renfort"))
+                .post("/api/v1/operator/operators").then().spec(Api.problem(400, "validation"))
+                .body("errors.field", hasItem("email"));
+        Api.as(port, operator()).body(Map.of("email", colleague.email())).post("/api/v1/operator/operators").then()
+                .spec(Api.problem(400, "validation")).body("errors.field", hasItem("reason"));
+        Api.as(port, operator()).body(Map.of("email", colleague.email().toUpperCase(), "reason", "Renfort du support"))
+                .post("/api/v1/operator/operators").then().statusCode(201).body("email", equalTo(colleague.email()))
+                .body("configured", equalTo(false)).body("grantedBy", equalTo(IntegrationTest.OPERATOR_EMAIL));
+        Api.as(port, operator()).body(Map.of("email", colleague.email(), "reason", "encore"))
+                .post("/api/v1/operator/operators").then().spec(Api.problem(409, "already-operator"));
+
+        Api.as(port, colleague).get("/api/v1/operator/businesses").then().statusCode(200);
+        JsonPath list = Api.as(port, colleague).get("/api/v1/operator/operators").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("findAll { it.configured }.email")).contains(IntegrationTest.OPERATOR_EMAIL);
+        assertThat(list.getList("findAll { !it.configured }.email")).contains(colleague.email());
+        Api.as(port, colleague).body(Map.of("email", IntegrationTest.OPERATOR_EMAIL, "reason", "Coup d'État"))
+                .post("/api/v1/operator/operators/revoke").then().spec(Api.problem(409, "configured-operator"));
+        Api.as(port, colleague).body(Map.of("email", colleague.email(), "reason", "Je pars"))
+                .post("/api/v1/operator/operators/revoke").then().spec(Api.problem(409, "self-change-refused"));
+        WebSession web = new WebSession(port);
+        web.signIn(colleague.email(), colleague.password());
+        WebSession.Page page = web.get("/operator/operators");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-operator=\"" + colleague.email() + "\"")
+                .contains("data-operator=\"" + IntegrationTest.OPERATOR_EMAIL + "\"");
+
+        Api.as(port, operator()).body(Map.of("email", colleague.email(), "reason", "Fin du renfort"))
+                .post("/api/v1/operator/operators/revoke").then().statusCode(204);
+        Api.as(port, colleague).get("/api/v1/operator/businesses").then().spec(Api.problem(403, "forbidden"));
+        assertThat(web.get("/operator/operators").status()).isEqualTo(403);
+        Api.as(port, operator()).body(Map.of("email", colleague.email(), "reason", "encore"))
+                .post("/api/v1/operator/operators/revoke").then().spec(Api.problem(409, "not-operator"));
+
+        JsonPath journal = Api.as(port, operator()).queryParam("businessId", colleague.tenantId())
+                .get("/api/v1/operator/actions").then().statusCode(200).extract().jsonPath();
+        assertThat(journal.getList("items.action")).containsExactly("REVOKE_OPERATOR", "GRANT_OPERATOR");
+        assertThat(journal.getList("items.reason")).containsExactly("Fin du renfort", "Renfort du support");
+        assertThat(journal.getList("items.details")).containsOnly(colleague.email());
     }
 
     @Test

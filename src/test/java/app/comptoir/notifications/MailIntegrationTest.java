@@ -25,8 +25,12 @@ import org.springframework.test.context.ContextConfiguration;
         "comptoir.public-url=" + MailTesting.PUBLIC_URL,
         "comptoir.mail.from=Comptoir <ne-pas-repondre@comptoir.test>",
         "comptoir.mail.retry-delays=3s,3s,3s",
-        "db-scheduler.polling-interval=1s"
+        "db-scheduler.polling-interval=1s",
+        "comptoir.operator-emails=" + MailIntegrationTest.OPERATOR_EMAIL
 })
 @ContextConfiguration(initializers = MailTesting.class)
 public @interface MailIntegrationTest {
+
+    /** The e-mail this context's deployment lists as its operator (COMPTOIR_OPERATOR_EMAILS). */
+    String OPERATOR_EMAIL = "operator-mails@example.test";
 }

@@ -104,6 +104,19 @@ public final class Api {
         return prefix + "-" + UUID.randomUUID() + "@example.test";
     }
 
+    /**
+     * Signs up a business with this administrator's address, or signs them in when an earlier test of the same
+     * JVM already did (e.g. the deployment's operator, whom several test classes use).
+     */
+    public static synchronized Account signUpOrSignIn(int port, String businessName, String email) {
+        Response signup = given(port).body(Map.of("businessName", businessName, "email", email, "password", PASSWORD))
+                .post("/api/v1/auth/signup");
+        if (signup.statusCode() == 201) {
+            return account(signup.jsonPath(), PASSWORD);
+        }
+        return account(login(port, email, PASSWORD).then().statusCode(200).extract().jsonPath(), PASSWORD);
+    }
+
     private static Account account(JsonPath body, String password) {
         return new Account(UUID.fromString(body.getString("tenant.id")), body.getString("tenant.slug"),
                 UUID.fromString(body.getString("user.id")), body.getString("user.email"), password,

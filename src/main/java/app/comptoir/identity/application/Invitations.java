@@ -191,6 +191,8 @@ public class Invitations {
         ComptoirPrincipal principal = tenantContext.callAs(link.tenantId(), () -> tx.execute(status -> {
             Invitation invitation = usable(invitations.lock(link.tenantId(), link.invitationId()).orElse(null));
             String checkedName = checkFields(name, password, invitation.email());
+            // The plan may have filled up (or shrunk) since the invitation was sent: counted again, under the lock.
+            quotas.requireRoomForUser();
             if (directory.existsById(invitation.email())) {
                 throw new ConflictException("email-taken", "An account already exists with this e-mail address");
             }

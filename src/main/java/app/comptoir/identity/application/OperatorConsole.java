@@ -11,16 +11,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.identity.BusinessSuspensionChanged;
+import app.comptoir.identity.domain.LoginDirectoryEntry;
+import app.comptoir.identity.domain.LoginEmail;
 import app.comptoir.identity.domain.Plan;
 import app.comptoir.identity.persistence.OperatorStore;
 import app.comptoir.identity.persistence.OperatorStore.ActionRow;
+import app.comptoir.identity.persistence.LoginDirectoryRepository;
 import app.comptoir.identity.persistence.OperatorStore.BusinessRow;
+import app.comptoir.identity.persistence.OperatorStore.GrantRow;
 import app.comptoir.identity.persistence.OperatorStore.UsageRow;
+import app.comptoir.platform.BusinessTime;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.ConflictException;
@@ -50,6 +57,8 @@ public class OperatorConsole {
     public static final String SUSPEND = "SUSPEND";
     public static final String RESUME = "RESUME";
     public static final String CHANGE_PLAN = "CHANGE_PLAN";
+    public static final String GRANT_OPERATOR = "GRANT_OPERATOR";
+    public static final String REVOKE_OPERATOR = "REVOKE_OPERATOR";
 
     /** The longest reason kept. */
     public static final int REASON_MAX = 500;
@@ -61,12 +70,19 @@ public class OperatorConsole {
     public record OperatorBusiness(UUID id, String name, String slug, String kind, boolean demo, Plan plan,
                                    boolean suspended, Instant suspendedAt, String suspensionReason, Instant createdAt,
                                    long users, long products, long orders, long mailsSent, long publications,
-                                   long storageBytes) {
+                                   long storageBytes, long ordersThisMonth) {
     }
 
     /** A business with its plan's limits and the operator's recent acts on it. */
     public record OperatorBusinessDetail(OperatorBusiness business, Integer maxUsers, Integer maxProducts,
-                                         List<OperatorActionView> actions) {
+                                         List<OperatorActionView> actions, Integer maxOrdersPerMonth) {
+    }
+
+    /**
+     * An operator of the deployment: {@code configured} ones come from COMPTOIR_OPERATOR_EMAILS (no grant, cannot be
+     * revoked here), the others were named from the console by {@code grantedBy}.
+     */
+    public record OperatorView(String email, boolean configured, Instant grantedAt, String grantedBy) {
     }
 
     /** One act of an operator, as the journal shows it. */
@@ -82,9 +98,19 @@ public class OperatorConsole {
     private final TransactionTemplate writes;
     private final Clock clock;
     private final Path dataDir;
+    private final BusinessTime businessTime;
+    private final ApplicationEventPublisher events;
+    private final BusinessPlans plans;
+    private final LoginDirectoryRepository directory;
 
     OperatorConsole(Operators operators, OperatorStore store, Suspensions suspensions, TenantContext tenantContext,
-                    PlatformTransactionManager txManager, Clock clock, ComptoirProperties properties) {
+                    PlatformTransactionManager txManager, Clock clock, ComptoirProperties properties,
+                    BusinessTime businessTime, ApplicationEventPublisher events, BusinessPlans plans,
+                    LoginDirectoryRepository directory) {
+        this.directory = directory;
+        this.plans = plans;
+        this.businessTime = businessTime;
+        this.events = events;
         this.operators = operators;
         this.store = store;
         this.suspensions = suspensions;
@@ -122,12 +148,14 @@ public class OperatorConsole {
     public OperatorBusinessDetail suspend(UUID id, String reason) {
         ComptoirPrincipal operator = operators.require();
         String why = reason(reason);
+        List<String> administrators = administrators(id);
         writes.executeWithoutResult(status -> {
             load(id);
             if (!store.suspend(id, why, clock.instant())) {
                 throw new ConflictException("already-suspended", "This business is already suspended");
             }
-            journal(operator, SUSPEND, id, why, null);
+            UUID action = journal(operator, SUSPEND, id, why, null);
+            events.publishEvent(new BusinessSuspensionChanged(id, action, true, why, administrators, clock.instant()));
             suspensions.forget(id);
         });
         return detailOf(load(id));
@@ -137,12 +165,14 @@ public class OperatorConsole {
     public OperatorBusinessDetail resume(UUID id, String reason) {
         ComptoirPrincipal operator = operators.require();
         String why = reason(reason);
+        List<String> administrators = administrators(id);
         writes.executeWithoutResult(status -> {
             load(id);
             if (!store.resume(id)) {
                 throw new ConflictException("not-suspended", "This business is not suspended");
             }
-            journal(operator, RESUME, id, why, null);
+            UUID action = journal(operator, RESUME, id, why, null);
+            events.publishEvent(new BusinessSuspensionChanged(id, action, false, why, administrators, clock.instant()));
             suspensions.forget(id);
         });
         return detailOf(load(id));
@@ -156,9 +186,70 @@ public class OperatorConsole {
         writes.executeWithoutResult(status -> {
             BusinessRow row = load(id);
             store.changePlan(id, chosen.name());
+            plans.forget(id);
             journal(operator, CHANGE_PLAN, id, why, row.plan() + " -> " + chosen.name());
         });
         return detailOf(load(id));
+    }
+
+    /** The deployment's operators: the configured ones first, then those named from the console, by address. */
+    @Transactional(readOnly = true)
+    public List<OperatorView> operators() {
+        operators.require();
+        List<OperatorView> all = new java.util.ArrayList<>();
+        operators.configuredEmails().forEach(e -> all.add(new OperatorView(e, true, null, null)));
+        store.grants().stream().filter(g -> !operators.configured(g.email()))
+                .forEach(g -> all.add(new OperatorView(g.email(), false, g.grantedAt(), g.grantedBy())));
+        return all;
+    }
+
+    /**
+     * Makes the existing user with this sign-in address an operator, for the stated reason (journaled under the
+     * user's business). Refused on {@code email} when no user has it, with a 409 {@code already-operator} when they
+     * are one.
+     */
+    public OperatorView grant(String email, String reason) {
+        ComptoirPrincipal operator = operators.require();
+        String address = LoginEmail.normalize(email);
+        String why = reason(reason);
+        LoginDirectoryEntry user = directory.findById(address)
+                .orElseThrow(() -> InvalidInputException.field("email", "no user signs in with this address"));
+        Instant now = clock.instant();
+        writes.executeWithoutResult(status -> {
+            if (operators.configured(address) || !store.grant(new GrantRow(address, user.getUserId(), now,
+                    operator.email()))) {
+                throw new ConflictException("already-operator", "This user already operates the service");
+            }
+            journal(operator, GRANT_OPERATOR, user.getTenantId(), why, address);
+            operators.forgetGrants();
+        });
+        return new OperatorView(address, false, now, operator.email());
+    }
+
+    /**
+     * Withdraws the operator role the console gave, for the stated reason (journaled). Refused with a 409: for an
+     * address of the configuration ({@code configured-operator}), for oneself ({@code self-change-refused}), for an
+     * address that is no operator named here ({@code not-operator}).
+     */
+    public void revoke(String email, String reason) {
+        ComptoirPrincipal operator = operators.require();
+        String address = LoginEmail.normalize(email);
+        String why = reason(reason);
+        if (operators.configured(address)) {
+            throw new ConflictException("configured-operator",
+                    "This operator is set in the deployment's configuration (COMPTOIR_OPERATOR_EMAILS)");
+        }
+        if (operator.email() != null && address.equalsIgnoreCase(operator.email().strip())) {
+            throw new ConflictException("self-change-refused", "An operator cannot revoke themselves; ask another one");
+        }
+        UUID business = directory.findById(address).map(LoginDirectoryEntry::getTenantId).orElse(null);
+        writes.executeWithoutResult(status -> {
+            if (!store.revoke(address)) {
+                throw new ConflictException("not-operator", "This address is no operator named from the console");
+            }
+            journal(operator, REVOKE_OPERATOR, business, why, address);
+            operators.forgetGrants();
+        });
     }
 
     /** The operators' journal, newest first; of one business when {@code businessId} is given. */
@@ -199,9 +290,16 @@ public class OperatorConsole {
         return store.business(id).orElseThrow(() -> new NotFoundException("Business", id));
     }
 
-    private void journal(ComptoirPrincipal operator, String action, UUID businessId, String reason, String details) {
-        store.record(new ActionRow(Ids.newId(), clock.instant(), operator.userId(), operator.email(), action, businessId,
+    private UUID journal(ComptoirPrincipal operator, String action, UUID businessId, String reason, String details) {
+        UUID id = Ids.newId();
+        store.record(new ActionRow(id, clock.instant(), operator.userId(), operator.email(), action, businessId,
                 null, reason, details));
+        return id;
+    }
+
+    /** The business's active administrators, read as the business (its users are under row-level security). */
+    private List<String> administrators(UUID id) {
+        return tenantContext.callAs(id, () -> readOnly.execute(status -> store.administrators(id)));
     }
 
     /**
@@ -211,14 +309,18 @@ public class OperatorConsole {
     private OperatorBusinessDetail detailOf(BusinessRow row) {
         Plan plan = Plan.valueOf(row.plan());
         List<OperatorActionView> actions = store.actions(row.id(), 0, 20).stream().map(OperatorConsole::view).toList();
-        return new OperatorBusinessDetail(withUsage(row), plan.maxUsers(), plan.maxProducts(), actions);
+        return new OperatorBusinessDetail(withUsage(row), plan.maxUsers(), plan.maxProducts(), actions,
+                plan.maxOrdersPerMonth());
     }
 
     private OperatorBusiness withUsage(BusinessRow row) {
-        UsageRow usage = tenantContext.callAs(row.id(), () -> readOnly.execute(status -> store.usage(row.id())));
+        // The month of the business's own time zone: its calendar is read as the business, like its quota check.
+        UsageRow usage = tenantContext.callAs(row.id(), () -> readOnly.execute(
+                status -> store.usage(row.id(), businessTime.monthStart())));
         return new OperatorBusiness(row.id(), row.name(), row.slug(), row.kind(), row.demo(), Plan.valueOf(row.plan()),
                 row.suspendedAt() != null, row.suspendedAt(), row.suspensionReason(), row.createdAt(), usage.users(),
-                usage.products(), usage.orders(), usage.mailsSent(), usage.publications(), storageBytes(row.id()));
+                usage.products(), usage.orders(), usage.mailsSent(), usage.publications(), storageBytes(row.id()),
+                usage.ordersThisMonth());
     }
 
     /** The bytes of the business's files under the data directory ({@code <data>/<kind>/<business id>/…}). */

@@ -31,7 +31,12 @@ public class OperatorStore {
     }
 
     /** How much of the service one business uses. */
-    public record UsageRow(long users, long products, long orders, long mailsSent, long publications) {
+    public record UsageRow(long users, long products, long orders, long mailsSent, long publications,
+                           long ordersThisMonth) {
+    }
+
+    /** An operator named from the console. */
+    public record GrantRow(String email, UUID userId, Instant grantedAt, String grantedBy) {
     }
 
     /** One act of an operator. */
@@ -70,16 +75,21 @@ public class OperatorStore {
                 .query(OperatorStore::business).optional();
     }
 
-    /** The business's usage; run in a transaction for that business (row-level security lets its rows through). */
-    public UsageRow usage(UUID tenantId) {
+    /**
+     * The business's usage, its orders since {@code monthStart} apart; run in a transaction for that business
+     * (row-level security lets its rows through).
+     */
+    public UsageRow usage(UUID tenantId, Instant monthStart) {
         return jdbc.sql("""
                 select (select count(*) from users where tenant_id = :t and deleted_at is null),
                        (select count(*) from products where tenant_id = :t and deleted_at is null),
                        (select count(*) from sales_orders where tenant_id = :t),
                        (select count(*) from mails where tenant_id = :t and status = 'SENT'),
-                       (select count(*) from channel_listings where tenant_id = :t and published_at is not null)""")
-                .param("t", tenantId)
-                .query((rs, n) -> new UsageRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                       (select count(*) from channel_listings where tenant_id = :t and published_at is not null),
+                       (select count(*) from sales_orders where tenant_id = :t and created_at >= :since)""")
+                .param("t", tenantId).param("since", at(monthStart))
+                .query((rs, n) -> new UsageRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6)))
                 .single();
     }
 
@@ -89,9 +99,34 @@ public class OperatorStore {
                 .query(Long.class).single();
     }
 
+    /**
+     * Serialises, until the caller's transaction ends, the additions one business makes against one of its quotas
+     * ({@code users}, {@code products}, {@code orders}): a transaction-scoped advisory lock keyed by the business and
+     * the quota, taken before the count, so that the count and the insert that follows are one step for every other
+     * addition of that business. Other businesses, and other quotas of the same one, do not wait.
+     */
+    public void lockQuota(UUID tenantId, String quota) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "quota|" + tenantId + "|" + quota).query(rs -> { });
+    }
+
+    /** The business's orders created since the instant, whatever their status (in a transaction for that business). */
+    public long ordersSince(UUID tenantId, Instant since) {
+        return jdbc.sql("select count(*) from sales_orders where tenant_id = :t and created_at >= :since")
+                .param("t", tenantId).param("since", at(since)).query(Long.class).single();
+    }
+
     public long products(UUID tenantId) {
         return jdbc.sql("select count(*) from products where tenant_id = :t and deleted_at is null").param("t", tenantId)
                 .query(Long.class).single();
+    }
+
+    /** The sign-in addresses of the business's active administrators (in a transaction for that business). */
+    public List<String> administrators(UUID tenantId) {
+        return jdbc.sql("""
+                select email from users
+                where tenant_id = :t and deleted_at is null and enabled and 'ADMIN' = any(roles) order by email""")
+                .param("t", tenantId).query(String.class).list();
     }
 
     /** Suspends the business unless it already is; false when it was. */
@@ -129,6 +164,28 @@ public class OperatorStore {
     public boolean suspendedSlug(String slug) {
         return jdbc.sql("select count(*) from tenants where slug = :slug and suspended_at is not null")
                 .param("slug", slug).query(Long.class).single() > 0;
+    }
+
+    /** The operators named from the console, by address. */
+    public List<GrantRow> grants() {
+        return jdbc.sql("select email, user_id, granted_at, granted_by from operator_grants order by email")
+                .query((rs, n) -> new GrantRow(rs.getString(1), rs.getObject(2, UUID.class), instant(rs, 3),
+                        rs.getString(4)))
+                .list();
+    }
+
+    /** Names the address operator; false when it already is one. */
+    public boolean grant(GrantRow g) {
+        return jdbc.sql("""
+                insert into operator_grants (email, user_id, granted_at, granted_by) values (:email, :user, :at, :by)
+                on conflict (email) do nothing""")
+                .param("email", g.email()).param("user", g.userId()).param("at", at(g.grantedAt()))
+                .param("by", g.grantedBy()).update() == 1;
+    }
+
+    /** Withdraws the address's operator role; false when it had none from the console. */
+    public boolean revoke(String email) {
+        return jdbc.sql("delete from operator_grants where email = :email").param("email", email).update() == 1;
     }
 
     public void record(ActionRow a) {

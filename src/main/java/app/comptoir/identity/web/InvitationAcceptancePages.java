@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import app.comptoir.identity.application.Invitations;
 import app.comptoir.identity.application.LinkRefusedException;
+import app.comptoir.identity.application.QuotaExceededException;
 import app.comptoir.platform.ComptoirPrincipal;
 import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.FormErrors;
@@ -52,6 +53,10 @@ class InvitationAcceptancePages {
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
         } catch (ConflictException e) {
+            model.addAttribute("conflict", e.type());
+        } catch (QuotaExceededException e) {
+            // Nothing was created; a 409 like the API's, the page says the business has no room left.
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("conflict", e.type());
         } catch (LinkRefusedException e) {
             model.addAttribute("refused", e.reason().name());

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,12 +14,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.comptoir.identity.application.OperatorConsole;
 import app.comptoir.identity.application.OperatorConsole.OperatorActionView;
 import app.comptoir.identity.application.OperatorConsole.OperatorBusiness;
 import app.comptoir.identity.application.OperatorConsole.OperatorBusinessDetail;
+import app.comptoir.identity.application.OperatorConsole.OperatorView;
 import app.comptoir.identity.application.Operators;
 import app.comptoir.identity.domain.Plan;
 import app.comptoir.platform.PageResponse;
@@ -49,8 +52,12 @@ class OperatorController {
     record PlanRequest(String plan, String reason) {
     }
 
+    /** A user's sign-in e-mail to make operator or no longer, and why. */
+    record OperatorRequest(String email, String reason) {
+    }
+
     /** A plan and its limits (null: no limit). */
-    record PlanView(Plan plan, Integer maxUsers, Integer maxProducts) {
+    record PlanView(Plan plan, Integer maxUsers, Integer maxProducts, Integer maxOrdersPerMonth) {
     }
 
     @GetMapping("/businesses")
@@ -86,10 +93,30 @@ class OperatorController {
     }
 
     @GetMapping("/plans")
-    @Operation(summary = "The plans and their quotas (operators only)")
+    @Operation(summary = "The plans and their quotas: users, products, orders a month (operators only)")
     List<PlanView> plans() {
         operators.require();
-        return Arrays.stream(Plan.values()).map(p -> new PlanView(p, p.maxUsers(), p.maxProducts())).toList();
+        return Arrays.stream(Plan.values()).map(p -> new PlanView(p, p.maxUsers(), p.maxProducts(), p.maxOrdersPerMonth())).toList();
+    }
+
+    @GetMapping("/operators")
+    @Operation(summary = "The deployment's operators: those of COMPTOIR_OPERATOR_EMAILS (configured) and those named from the console (operators only)")
+    List<OperatorView> operators() {
+        return console.operators();
+    }
+
+    @PostMapping("/operators")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Makes the existing user with this sign-in e-mail an operator, for a reason (journaled); 409 already-operator (operators only)")
+    OperatorView grant(@RequestBody(required = false) OperatorRequest request) {
+        return console.grant(request == null ? null : request.email(), request == null ? null : request.reason());
+    }
+
+    @PostMapping("/operators/revoke")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Withdraws the operator role given from the console, for a reason (journaled); 409 configured-operator, self-change-refused or not-operator (operators only)")
+    void revoke(@RequestBody(required = false) OperatorRequest request) {
+        console.revoke(request == null ? null : request.email(), request == null ? null : request.reason());
     }
 
     @GetMapping("/actions")

@@ -21,6 +21,7 @@ import app.comptoir.identity.application.OperatorConsole.OperatorBusiness;
 import app.comptoir.identity.application.OperatorConsole.OperatorBusinessDetail;
 import app.comptoir.identity.application.Operators;
 import app.comptoir.identity.domain.Plan;
+import app.comptoir.platform.ConflictException;
 import app.comptoir.platform.Htmx;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.platform.PageController;
@@ -29,7 +30,8 @@ import app.comptoir.platform.Pager;
 
 /**
  * The operator console's pages ({@code /operator}): the businesses with their usage, a business's detail (asked
- * for with a reason), its suspension, resumption and plan, and the operators' journal. Anyone but an operator gets
+ * for with a reason), its suspension, resumption and plan, the operators themselves (named and revoked from here)
+ * and the operators' journal. Anyone but an operator gets
  * the 403 page.
  */
 @PageController
@@ -104,6 +106,50 @@ class OperatorPages {
         model.addAttribute("actions", results);
         model.addAttribute("pager", Pager.of(results, UriComponentsBuilder.fromPath("/operator/actions")));
         return "identity/operator/actions";
+    }
+
+    @GetMapping("/operators")
+    String operatorList(Model model) {
+        operators.require();
+        return showOperators(model);
+    }
+
+    @PostMapping("/operators")
+    String grant(@RequestParam(required = false) String email, @RequestParam(required = false) String reason,
+                 Model model, HttpServletResponse response) {
+        return operatorAct(model, response, () -> console.grant(email, reason), "granted");
+    }
+
+    @PostMapping("/operators/revoke")
+    String revoke(@RequestParam(required = false) String email, @RequestParam(required = false) String reason,
+                  Model model, HttpServletResponse response) {
+        return operatorAct(model, response, () -> {
+            console.revoke(email, reason);
+            return null;
+        }, "revoked");
+    }
+
+    /** Grants or revokes, then shows the operators again: field errors next to the form, refusals in a banner. */
+    private String operatorAct(Model model, HttpServletResponse response, java.util.function.Supplier<Object> action,
+                               String done) {
+        operators.require();
+        try {
+            action.get();
+            model.addAttribute("done", done);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", errors(e));
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("conflict", e.type());
+        }
+        return showOperators(model);
+    }
+
+    private String showOperators(Model model) {
+        model.addAttribute("operators", console.operators());
+        model.addAttribute("me", operators.require().email());
+        return "identity/operator/operators";
     }
 
     /** Does the act and shows the business again; a refused form shows the errors next to its fields. */

@@ -38,6 +38,7 @@ import app.comptoir.platform.NotFoundException;
 import app.comptoir.platform.PageRequests;
 import app.comptoir.platform.PageResponse;
 import app.comptoir.platform.Permission;
+import app.comptoir.platform.Quotas;
 import app.comptoir.platform.Role;
 import app.comptoir.sales.OrderCreated;
 import app.comptoir.sales.OrderStatus;
@@ -103,12 +104,14 @@ public class Orders {
     private final InvoiceStore invoiceStore;
     private final OrderPayments payments;
     private final BusinessMetrics metrics;
+    private final Quotas quotas;
 
     Orders(OrderRepository repository, SalesActor actor, Clock clock, BusinessTime businessTime, Customers customers,
            LinePricer pricer, Reservations reservations, StockMovements movements, Users users,
            Tenants tenants, AuditRecorder audit, ApplicationEventPublisher events, InvoiceStore invoiceStore,
-           OrderPayments payments, BusinessMetrics metrics) {
+           OrderPayments payments, BusinessMetrics metrics, Quotas quotas) {
         this.metrics = metrics;
+        this.quotas = quotas;
         this.invoiceStore = invoiceStore;
         this.payments = payments;
         this.tenants = tenants;
@@ -253,6 +256,7 @@ public class Orders {
         Instant now = clock.instant();
         Order order = Order.draft(actor.tenant(), Ids.newId(), party.customer(), party.address(), lines, fee, notes,
                 currency, pricesIncludeVat, null, now);
+        quotas.requireRoomForOrder();
         repository.insertDraft(order, idempotencyKey.orElse(null), idempotencyKey.isPresent() ? requestHash : null,
                 businessTime.year(now), author(), null,
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, summary(order)), source);
@@ -274,6 +278,7 @@ public class Orders {
                 quote.deliveryFee(), quote.notes(), quote.currency(), quote.pricesIncludeVat(), quote.id(), now);
         Map<String, Object> created = summary(order);
         created.put("quote", quote.number());
+        quotas.requireRoomForOrder();
         repository.insertDraft(order, null, null, businessTime.year(now), author(), "Devis " + quote.number(),
                 audit.values(Order.AUDITED, order.id(), "CREATE", null, created));
         OrderView view = get(order.id());

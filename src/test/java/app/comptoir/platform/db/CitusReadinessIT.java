@@ -65,7 +65,8 @@ class CitusReadinessIT {
             Map.entry("shared_counter", "throttle and rate-cap windows, keyed by address, user or business, counted by every node"),
             Map.entry("spring_session", "back-office web sessions (Spring Session JDBC), read by every node before a business is known"),
             Map.entry("spring_session_attributes", "the attributes of those web sessions"),
-            Map.entry("operator_actions", "the operator console's journal, across businesses"));
+            Map.entry("operator_actions", "the operator console's journal, across businesses"),
+            Map.entry("operator_grants", "the operators named from the console, read before any business is known"));
 
     static final Path SCRIPTS = Path.of("deploy/citus");
 
