@@ -25,6 +25,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import app.comptoir.inventory.StockFilter;
+import app.comptoir.inventory.StockQueries;
+import app.comptoir.platform.TenantContext;
+import app.comptoir.platform.db.TenantSettings;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
@@ -57,7 +61,7 @@ class ScalingBenchIT {
                     select o.id, o.number, o.status, o.customer_name, o.gross, o.created_at,
                            count(*) over () as total
                     from sales_orders o where o.tenant_id = ? order by o.created_at desc, o.id limit 20""",
-            "stock levels", """
+            "stock levels, SQL of the first runs", """
                     select v.sku, p.name, l.on_hand, l.reserved from stock_levels l
                     join variants v on v.tenant_id = l.tenant_id and v.id = l.variant_id
                     join products p on p.tenant_id = v.tenant_id and p.id = v.product_id
@@ -71,6 +75,12 @@ class ScalingBenchIT {
 
     @Autowired
     EmbeddedPostgres postgres;
+
+    @Autowired
+    StockQueries stockQueries;
+
+    @Autowired
+    TenantContext tenantContext;
 
     @Test
     void perBusinessLatencyDoesNotDependOnTheNumberOfBusinesses() throws Exception {
@@ -121,8 +131,27 @@ class ScalingBenchIT {
                                     + " | again p50 %6.2f p90 %6.2f p99 %6.2f mean %6.2f ms%n", query.getKey(),
                             ms[0][0], ms[0][1], ms[0][2], ms[0][3], ms[1][0], ms[1][1], ms[1][2], ms[1][3]));
                 }
-                report.append("  plan of the stock levels for one business:\n").append(plan(QUERIES.get("stock levels"),
-                        sample.getFirst()));
+                double[][] ms = measureStockLevels(sample);
+                report.append(String.format(Locale.ROOT, "  %-23s first read p50 %6.2f p90 %6.2f p99 %6.2f mean %6.2f"
+                                + " | again p50 %6.2f p90 %6.2f p99 %6.2f mean %6.2f ms%n", "stock levels",
+                        ms[0][0], ms[0][1], ms[0][2], ms[0][3], ms[1][0], ms[1][1], ms[1][2], ms[1][3]));
+                if (Boolean.getBoolean("bench.plans")) {
+                    UUID unread = unread(owner, template.tenantId(), size - 1, sample);
+                    report.append("  the stock levels' statements for a business none of the reads above touched:\n")
+                            .append(plans(unread, true));
+                    report.append("  plans of the stock levels' statements for one business:\n")
+                            .append(plans(sample.getFirst(), false));
+                }
+                report.append(String.format(Locale.ROOT, "  load average %.2f%n", java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean().getSystemLoadAverage()));
+            }
+            long pause = Long.getLong("bench.pause", 0);
+            if (pause > 0) {
+                Files.writeString(Path.of("target", "scaling-bench.txt"), report);
+                System.out.println(report);
+                System.out.println("bench paused " + pause + " s: psql -h localhost -p " + postgres.getPort()
+                        + " -U postgres comptoir");
+                Thread.sleep(pause * 1000);
             }
         }
         System.out.println(report);
@@ -244,9 +273,8 @@ class ScalingBenchIT {
                 rounds[round] = ms;
                 for (int i = 0; i < businesses.size(); i++) {
                     long started = System.nanoTime();
-                    try (PreparedStatement set = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                        set.setString(1, businesses.get(i).toString());
-                        set.execute();
+                    try (Statement set = c.createStatement()) {
+                        set.execute(TenantSettings.setLocal(businesses.get(i), null));
                     }
                     int rows = 0;
                     try (PreparedStatement q = c.prepareStatement(sql)) {
@@ -268,6 +296,43 @@ class ScalingBenchIT {
         return new double[][] {percentiles(rounds[0]), percentiles(rounds[1])};
     }
 
+    /**
+     * The same as {@link #measure} for the stock levels list as the application reads it (API and page: first page
+     * of 20, no filter): {@link StockQueries#levels} in its own transaction for the business, so the statements,
+     * their parameters and the way the tenant is set are the application's own.
+     */
+    double[][] measureStockLevels(List<UUID> businesses) {
+        double[][] rounds = new double[2][];
+        for (int round = 0; round < 2; round++) {
+            double[] ms = new double[businesses.size()];
+            rounds[round] = ms;
+            for (int i = 0; i < businesses.size(); i++) {
+                long started = System.nanoTime();
+                int rows = tenantContext.callAs(businesses.get(i),
+                        () -> stockQueries.levels(StockFilter.none(), 0, 20).items().size());
+                ms[i] = (System.nanoTime() - started) / 1e6;
+                if (rows == 0) {
+                    throw new IllegalStateException("no stock levels for " + businesses.get(i));
+                }
+            }
+        }
+        return new double[][] {percentiles(rounds[0]), percentiles(rounds[1])};
+    }
+
+    /** A copy of the template that the sample does not hold (its rows were read by no measured query). */
+    static UUID unread(Connection owner, UUID template, int copies, List<UUID> sample) throws Exception {
+        try (Statement s = owner.createStatement(); ResultSet rs = s.executeQuery(
+                "select md5('%s' || ':' || k)::uuid from generate_series(1, %d) k".formatted(template, copies))) {
+            while (rs.next()) {
+                UUID business = rs.getObject(1, UUID.class);
+                if (!sample.contains(business)) {
+                    return business;
+                }
+            }
+        }
+        return sample.getLast();
+    }
+
     static double[] percentiles(double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
@@ -275,25 +340,106 @@ class ScalingBenchIT {
                 sorted[(int) (sorted.length * 0.99)], Arrays.stream(ms).average().orElse(0)};
     }
 
-    String plan(String sql, UUID business) throws Exception {
-        StringBuilder plan = new StringBuilder();
+    /**
+     * The statements the stock levels list runs (the count and the page of {@code inventory.persistence.LevelReads},
+     * then the variants' SKUs and names from {@code catalog.persistence.VariantSummaries}), written out here with
+     * their parameters as {@code $n} to be prepared in SQL; and the SQL of the first runs, kept for comparison.
+     */
+    static final Map<String, String> STOCK_STATEMENTS = new java.util.TreeMap<>(Map.of(
+            "count (uuid)", """
+                    select count(*) from stock_levels l
+                    join stock_locations loc on loc.tenant_id = l.tenant_id and loc.id = l.location_id
+                    left join stock_thresholds t on t.tenant_id = l.tenant_id and t.variant_id = l.variant_id
+                    where l.tenant_id = $1""",
+            "page (uuid, int, bigint)", """
+                    select l.*, loc.name as location_name, t.alert_level, t.overstock_level, t.reorder_point,
+                           t.reorder_quantity
+                    from stock_levels l
+                    join stock_locations loc on loc.tenant_id = l.tenant_id and loc.id = l.location_id
+                    left join stock_thresholds t on t.tenant_id = l.tenant_id and t.variant_id = l.variant_id
+                    where l.tenant_id = $1 order by l.updated_at desc, l.variant_id, loc.name limit $2 offset $3""",
+            "variants (uuid, uuid[])", """
+                    select v.id, v.product_id, p.name, p.status, v.sku, v.barcode, v.options::text as options, v.price,
+                           p.vat_rate, p.unit, v.active, p.options::text as product_options
+                    from variants v join products p on p.tenant_id = v.tenant_id and p.id = v.product_id
+                    where v.tenant_id = $1 and v.deleted_at is null and p.deleted_at is null and v.id = any($2)""",
+            "first runs' SQL (uuid)", QUERIES.get("stock levels, SQL of the first runs").replace("?", "$1")));
+
+    /**
+     * For each statement of {@link #STOCK_STATEMENTS}, for one business: {@code EXPLAIN (ANALYZE, BUFFERS)} of the
+     * statement prepared in SQL and executed 6 times first, as the JDBC driver's server-side prepared statement is
+     * (PostgreSQL may then keep a generic plan, {@code $1} in its conditions), and the same with
+     * {@code plan_cache_mode = force_custom_plan} (the business's id planned as a constant); the application's role,
+     * the business set as the application sets it, row-level security on.
+     */
+    String plans(UUID business, boolean cold) throws Exception {
+        StringBuilder plans = new StringBuilder();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement set = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, business.toString());
-                set.execute();
-            }
-            try (PreparedStatement q = c.prepareStatement("explain (analyze, costs off) " + sql)) {
-                q.setObject(1, business);
-                try (ResultSet rs = q.executeQuery()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(TenantSettings.setLocal(business, null));
+                List<String> variants = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select variant_id from stock_levels where tenant_id = '" + business
+                        + "' order by updated_at desc limit 20")) {
                     while (rs.next()) {
-                        plan.append("    ").append(rs.getString(1)).append('\n');
+                        variants.add(rs.getString(1));
                     }
                 }
+                if (cold) {
+                    try (ResultSet rs = s.executeQuery("show shared_buffers")) {
+                        rs.next();
+                        plans.append("    shared_buffers ").append(rs.getString(1)).append('\n');
+                    }
+                }
+                int n = 0;
+                for (Map.Entry<String, String> statement : STOCK_STATEMENTS.entrySet()) {
+                    String types = statement.getKey().substring(statement.getKey().indexOf('('));
+                    String args = switch (types) {
+                        case "(uuid, int, bigint)" -> "('" + business + "', 20, 0)";
+                        case "(uuid, uuid[])" -> "('" + business + "', '{" + String.join(",", variants) + "}')";
+                        default -> "('" + business + "')";
+                    };
+                    String name = "stock_" + n++;
+                    s.execute("prepare " + name + types + " as " + statement.getValue());
+                    if (cold) {
+                        // first execution for this business: which pages were in PostgreSQL's buffers (hit) and which
+                        // were not (read), and the time; the whole plan only for the warm business below
+                        plans.append("    ").append(statement.getKey()).append(", first execution:");
+                        try (ResultSet rs = s.executeQuery("explain (analyze, buffers, costs off, timing off) execute "
+                                + name + args)) {
+                            boolean buffers = false;
+                            while (rs.next()) {
+                                String line = rs.getString(1).strip();
+                                boolean total = line.startsWith("Buffers") && !buffers;
+                                buffers |= total;
+                                if (total || line.startsWith("Execution Time")) {
+                                    plans.append(' ').append(line).append(" |");
+                                }
+                            }
+                        }
+                        plans.append('\n');
+                        s.execute("deallocate " + name);
+                        continue;
+                    }
+                    for (String mode : List.of("auto", "force_custom_plan")) {
+                        s.execute("set local plan_cache_mode = " + mode);
+                        for (int i = 0; i < 6; i++) {
+                            s.execute("execute " + name + args);
+                        }
+                        plans.append("    ").append(statement.getKey()).append(", plan_cache_mode ").append(mode)
+                                .append(" after 6 executions:\n");
+                        try (ResultSet rs = s.executeQuery("explain (analyze, buffers) execute " + name + args)) {
+                            while (rs.next()) {
+                                plans.append("      ").append(rs.getString(1)).append('\n');
+                            }
+                        }
+                    }
+                    s.execute("deallocate " + name);
+                }
             }
-            c.commit();
+            c.rollback();
         }
-        return plan.toString();
+        return plans.toString();
     }
 
     static long count(Connection c, String sql) throws Exception {

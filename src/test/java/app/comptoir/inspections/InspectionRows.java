@@ -25,6 +25,7 @@ import app.comptoir.inspections.domain.Grade;
 import app.comptoir.inspections.domain.Outcome;
 import app.comptoir.inspections.domain.VehicleCategory;
 import app.comptoir.platform.Ids;
+import app.comptoir.platform.db.TenantSettings;
 import app.comptoir.support.Account;
 
 /**
@@ -63,7 +64,7 @@ public final class InspectionRows {
         Timestamp done = Timestamp.from(completedAt);
         Timestamp started = Timestamp.from(completedAt.minusSeconds(1800));
         tx.executeWithoutResult(s -> {
-            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, business.tenantId().toString());
+            jdbc.execute(TenantSettings.setLocal(business.tenantId(), null));
             jdbc.update("""
                             insert into vehicles (id, tenant_id, plate, vin, brand, model, category, fuel, first_registered_on,
                                                   owner_name, owner_email, owner_phone, created_at, created_by, updated_at, updated_by)

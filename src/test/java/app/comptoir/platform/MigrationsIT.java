@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import app.comptoir.platform.db.TenantSettings;
 import app.comptoir.support.IntegrationTest;
 
 /**
@@ -53,7 +54,7 @@ class MigrationsIT {
             UUID tenant = UUID.randomUUID();
             JdbcTemplate jdbc = new JdbcTemplate(owner);
             jdbc.execute("begin");
-            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenant.toString());
+            jdbc.execute(TenantSettings.setLocal(tenant, null));
             jdbc.update("""
                     insert into tenants (id, name, slug, currency, locale, timezone, enabled_modules, created_at, updated_at)
                     values (?, 'Déjà là', 'deja-la', 'XOF', 'fr', 'Africa/Dakar', '{CATALOG}', now(), now())""", tenant);

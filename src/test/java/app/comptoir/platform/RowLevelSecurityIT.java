@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.platform.db.TenantSettings;
 import app.comptoir.support.Account;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
@@ -118,9 +120,8 @@ class RowLevelSecurityIT {
     void theTenantOfATransactionDoesNotOutliveItOnThePooledConnection() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, tenantA.tenantId().toString());
-                set.execute();
+            try (Statement set = connection.createStatement()) {
+                set.execute(TenantSettings.setLocal(tenantA.tenantId(), null));
             }
             assertThat(countUsers(connection)).isEqualTo(2);
             connection.commit();

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.platform.db.TenantSettings;
 import app.comptoir.support.IntegrationTest;
 
 /** Issue #12, item 15: every business row says who wrote it; what no person wrote is the system actor's. */
@@ -53,7 +54,7 @@ class SystemActorIT {
         for (UUID tenant : tenants) {
             // Row-level security shows a transaction only its tenant's rows.
             long[] counted = tx.execute(status -> {
-                jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenant.toString());
+                jdbc.execute(TenantSettings.setLocal(tenant, null));
                 long all = 0;
                 for (String[] c : columns) {
                     Long nulls = jdbc.queryForObject("select count(*) from " + c[0] + " where " + c[1] + " is null",

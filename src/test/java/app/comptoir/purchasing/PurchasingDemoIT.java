@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.comptoir.platform.db.TenantSettings;
 import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
 import app.comptoir.support.WebSession;
@@ -47,7 +48,7 @@ class PurchasingDemoIT {
     private <T> T as(String slug, Function<JdbcTemplate, T> read) {
         UUID tenant = tenant(slug);
         return new TransactionTemplate(transactionManager).execute(status -> {
-            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenant.toString());
+            jdbc.execute(TenantSettings.setLocal(tenant, null));
             return read.apply(jdbc);
         });
     }

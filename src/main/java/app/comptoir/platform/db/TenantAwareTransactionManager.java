@@ -1,6 +1,6 @@
 package app.comptoir.platform.db;
 
-import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -16,9 +16,9 @@ import app.comptoir.platform.TenantContext;
 
 /**
  * A JPA transaction manager that tells PostgreSQL which tenant the transaction runs for
- * ({@code app.tenant_id}, transaction-local), so that row-level security policies apply to every
- * statement, including native SQL that forgets to filter. Without a tenant the setting is empty and
- * tenant-owned tables show no rows at all.
+ * ({@code app.tenant_id}, transaction-local, with {@code SET LOCAL}: {@link TenantSettings}), so that row-level
+ * security policies apply to every statement, including native SQL that forgets to filter. Without a tenant the
+ * setting is empty and tenant-owned tables show no rows at all.
  */
 class TenantAwareTransactionManager extends JpaTransactionManager {
 
@@ -38,20 +38,17 @@ class TenantAwareTransactionManager extends JpaTransactionManager {
             return;
         }
         EntityManager em = holder.getEntityManager();
-        String tenant = tenantContext.currentTenant().map(UUID::toString).orElse("");
-        String actor = tenantContext.principal().map(p -> p.userId().toString()).orElse("");
+        UUID tenant = tenantContext.currentTenant().orElse(null);
+        UUID actor = tenantContext.principal().map(p -> p.userId()).orElse(null);
         // Plain JDBC rather than a Hibernate native query: this runs at the start of every transaction,
-        // and the query machinery (plan, result mapping) cost more CPU than the statement itself.
-        // Background work commits without waiting for the disk (see BackgroundWorkLimit), in the same round trip.
-        String sql = BackgroundWorkLimit.running()
-                ? "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true),"
-                        + " set_config('synchronous_commit', 'off', true)"
-                : "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)";
+        // and the query machinery (plan, result mapping) cost more CPU than the statement itself. Both SET LOCAL
+        // in one execution: one round trip, as the single set_config select was. Background work also commits
+        // without waiting for the disk (see BackgroundWorkLimit), in the same round trip.
+        String settings = TenantSettings.setLocal(tenant, actor)
+                + (BackgroundWorkLimit.running() ? "; set local synchronous_commit = off" : "");
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, tenant);
-                statement.setString(2, actor);
-                statement.execute();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(settings);
             }
         });
     }

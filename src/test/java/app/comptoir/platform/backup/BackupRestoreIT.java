@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import app.comptoir.platform.ComptoirProperties;
 import app.comptoir.platform.db.MaintenanceDatabase;
+import app.comptoir.platform.db.TenantSettings;
 import app.comptoir.support.IntegrationTest;
 
 /**
@@ -90,7 +92,7 @@ class BackupRestoreIT {
                 assertThat(count(s, "select count(*) from users")).isZero();
                 String tenant = single(s, "select id from tenants order by id limit 1");
                 app.setAutoCommit(false);
-                s.execute("select set_config('app.tenant_id', '" + tenant + "', true)");
+                s.execute(TenantSettings.setLocal(UUID.fromString(tenant), null));
                 assertThat(count(s, "select count(*) from users")).isPositive();
                 app.rollback();
             }
