@@ -201,16 +201,26 @@ public final class BenchClient {
             return send(URI.create(base.getScheme() + "://" + base.getRawAuthority() + path), method, json);
         }
 
+        /** A POST of a JSON body to the URI, with more header lines ({@code "Name: value\r\n"} each, or ""). */
+        int post(URI uri, String json, String headers) throws IOException {
+            return exchange(uri, "POST", json, headers);
+        }
+
         private int send(URI uri, String method, String json) throws IOException {
+            return exchange(uri, method, json, "");
+        }
+
+        private int exchange(URI uri, String method, String json, String headers) throws IOException {
             if (socket == null) {
                 socket = new Socket(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
                 socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
                 in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
                 out = socket.getOutputStream();
             }
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String head = method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: Bearer " + token
-                    + "\r\nAccept: application/json\r\n";
+                    + "\r\nAccept: application/json\r\n" + headers;
             if (json == null && method.equals("GET")) {
                 out.write((head + "\r\n").getBytes(StandardCharsets.US_ASCII));
             } else {

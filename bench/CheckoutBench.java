@@ -126,6 +126,8 @@ public class CheckoutBench {
                     long[] mine = new long[1_000_000];
                     int n = 0;
                     String token = shoppers.get(client % shoppers.size());
+                    URI uri = URI.create(url);
+                    BenchClient.Connection connection = new BenchClient.Connection(token, false);
                     while (System.nanoTime() < end) {
                         List<String> lines = new ArrayList<>();
                         while (lines.size() < 3) {
@@ -141,15 +143,10 @@ public class CheckoutBench {
                         long start = System.nanoTime();
                         int status;
                         try {
-                            status = http.send(HttpRequest.newBuilder(URI.create(url))
-                                    .header("Authorization", "Bearer " + token)
-                                    .header("Content-Type", "application/json")
-                                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                                    .timeout(Duration.ofSeconds(30))
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                    HttpResponse.BodyHandlers.discarding()).statusCode();
+                            status = connection.post(uri, body, "Idempotency-Key: " + UUID.randomUUID() + "\r\n");
                         } catch (Exception e) {
                             status = -1;
+                            connection.close();
                         }
                         long took = System.nanoTime() - start;
                         if (status == 201) {
@@ -170,6 +167,7 @@ public class CheckoutBench {
                             errorStatuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                         }
                     }
+                    connection.close();
                     latencies.add(java.util.Arrays.copyOf(mine, n));
                     return null;
                 }));

@@ -40,13 +40,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A cache registers what to do when another node changed a key ({@link #onForget}); a change calls
  * {@link #forget}: once its transaction has committed (at once without one), the cache name and key are queued, and
- * a sender thread sends what has queued up in one {@code pg_notify} per 7,000 bytes, prefixed with this node's id so
- * that this node ignores its own messages. A listener thread on its own connection receives them and evicts locally.
+ * a sender thread sends what has queued up in 20 ms (each key once) in one {@code pg_notify} per 7,000 bytes,
+ * prefixed with this node's id so that this node ignores its own messages. A listener thread on its own connection receives them and evicts locally.
  * Both connections are opened with {@link DriverManager} from the pool's settings, outside the pool: a connection
  * that waits for notifications forever would be a pool connection lost, and a request never waits for a
  * notification to be sent. So each node holds two more connections to PostgreSQL than its pool.
  *
- * <p>Delay: another node forgets within a few milliseconds of the commit (the listener wakes on the notification),
+ * <p>Delay: another node forgets some 20 to 30 milliseconds after the commit (the listener wakes on the notification),
  * documented as "within 1 second". Not guaranteed: a node that crashes between its commit and the send, or a
  * notification sent while a listener was reconnecting, is not redelivered. The listener therefore, each time it
  * has started listening, asks every cache to forget everything ({@link #onForget}'s second argument), and every cache also
@@ -68,6 +68,8 @@ public class CacheEvictions implements SmartLifecycle {
     private static final int MAX_PAYLOAD = 7_000;
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
     private static final int WAIT_MILLIS = 500;
+    /** How long the sender gathers changes before it sends them. */
+    private static final Duration GATHER = Duration.ofMillis(20);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(30);
 
     private record Handler(Consumer<String> forgetKey, Runnable forgetAll) {
@@ -261,6 +263,9 @@ public class CacheEvictions implements SmartLifecycle {
                 if (next == null) {
                     continue;
                 }
+                // Gather what the next moments bring: a busy node sends one notification per GATHER, not one per
+                // change (every order moves a few keys, and each notification wakes every node's listener).
+                Thread.sleep(GATHER.toMillis());
                 Set<String> lines = new LinkedHashSet<>();
                 lines.add(next);
                 List<String> more = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import app.comptoir.platform.GenericPlans;
 import app.comptoir.platform.TenantContext;
 
 /**
@@ -43,9 +44,11 @@ class TenantAwareTransactionManager extends JpaTransactionManager {
         // Plain JDBC rather than a Hibernate native query: this runs at the start of every transaction,
         // and the query machinery (plan, result mapping) cost more CPU than the statement itself. Both SET LOCAL
         // in one execution: one round trip, as the single set_config select was. Background work also commits
-        // without waiting for the disk (see BackgroundWorkLimit), in the same round trip.
+        // without waiting for the disk (see BackgroundWorkLimit), and a checkout's transaction keeps its statements'
+        // generic plans (GenericPlans), in the same round trip.
         String settings = TenantSettings.setLocal(tenant, actor)
-                + (BackgroundWorkLimit.running() ? "; set local synchronous_commit = off" : "");
+                + (BackgroundWorkLimit.running() ? "; set local synchronous_commit = off" : "")
+                + (GenericPlans.active() ? "; set local plan_cache_mode = force_generic_plan" : "");
         em.unwrap(Session.class).doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(settings);

@@ -1,5 +1,6 @@
 package app.comptoir.storefront.application;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,7 @@ import app.comptoir.identity.Tenants;
 import app.comptoir.payments.OnlineCheckout;
 import app.comptoir.payments.Payments;
 import app.comptoir.platform.BusinessTime;
+import app.comptoir.platform.GenericPlans;
 import app.comptoir.platform.InvalidInputException;
 import app.comptoir.sales.OnlineOrders;
 import app.comptoir.storefront.OnlineOrderPlaced;
@@ -52,7 +54,6 @@ public class Checkouts {
     }
 
     private final ShopBusinesses shops;
-    private final Carts carts;
     private final ShopSettings settings;
     private final CheckoutStore store;
     private final OnlineOrders orders;
@@ -63,11 +64,10 @@ public class Checkouts {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Checkouts(ShopBusinesses shops, Carts carts, ShopSettings settings, CheckoutStore store, OnlineOrders orders,
+    Checkouts(ShopBusinesses shops, ShopSettings settings, CheckoutStore store, OnlineOrders orders,
               Payments payments, Tenants tenants, BusinessTime businessTime, ApplicationEventPublisher events,
               TransactionTemplate tx, Clock clock) {
         this.shops = shops;
-        this.carts = carts;
         this.settings = settings;
         this.store = store;
         this.orders = orders;
@@ -135,7 +135,9 @@ public class Checkouts {
         String hash = hash(shop, cart, r, payment);
         OnlineOrders.Placed placed;
         try {
-            placed = shops.as(shop, () -> tx.execute(s -> placeInTenant(shop, shopper, cart, r, payment, orderKey, hash)));
+            // Lookups and writes by key: the generic plans PostgreSQL keeps, not a plan per statement (GenericPlans).
+            placed = GenericPlans.during(() -> shops.as(shop,
+                    () -> tx.execute(s -> placeInTenant(shop, shopper, cart, r, payment, orderKey, hash))));
         } catch (DuplicateKeyException raced) {
             // The same request sent twice at once: the first one's insert won; answer its order.
             placed = shops.as(shop, () -> orders.replay(orderKey, hash)).orElseThrow(() -> raced);
@@ -152,6 +154,7 @@ public class Checkouts {
 
     private OnlineOrders.Placed placeInTenant(ShopBusiness shop, SignedInShopper shopper, Cart cart, Request r,
                                               PaymentChoice payment, String orderKey, String hash) {
+        boolean slotAsked = r.slotDay() != null || (r.slotLabel() != null && !r.slotLabel().isBlank());
         if (orderKey != null) {
             Optional<OnlineOrders.Placed> earlier = orders.replay(orderKey, hash);
             if (earlier.isPresent()) {
@@ -170,7 +173,7 @@ public class Checkouts {
         DeliveryRules rules = settings.rules();
         LocalDate today = businessTime.today();
         String slotLabel = null;
-        if (r.slotDay() != null || (r.slotLabel() != null && !r.slotLabel().isBlank())) {
+        if (slotAsked) {
             DeliveryRules.Slot slot = rules.slot(today, r.slotDay(), r.slotLabel())
                     .orElseThrow(() -> InvalidInputException.field("slot", "is not a delivery slot of this shop"));
             store.lockSlotDay(shop.tenantId(), r.slotDay());
@@ -181,12 +184,15 @@ public class Checkouts {
             }
             slotLabel = slot.label();
         }
-        PricedCart priced = carts.priceInTenant(cart, address.postalCode(), rules, false);
         List<OnlineOrders.Line> lines = cart.lines().stream()
                 .map(l -> new OnlineOrders.Line(l.variantId(), l.quantity())).toList();
+        // The fee needs the goods' total only: the order's own pricing (a line not for sale is its 400), not the
+        // cart's page (availability, pictures), whose reads the reservation makes useless here.
+        OnlineOrders.Priced goods = orders.price(lines, null);
+        BigDecimal fee = rules.fee(goods.linesTotal(), address.postalCode(), goods.currency());
         String notes = r.notes() == null || r.notes().isBlank() ? null : r.notes().strip();
         OnlineOrders.Placed placed = orders.place(shopper.customerId(), addressId, addressId == null ? address : null,
-                lines, priced.deliveryFee(), notes, orderKey, hash);
+                lines, fee, notes, orderKey, hash);
         if (placed.isNew()) {
             store.insertOrder(shop.tenantId(), placed.id(), shopper.shopperId(), slotLabel == null ? null : r.slotDay(),
                     slotLabel, payment.name(), clock.instant());
