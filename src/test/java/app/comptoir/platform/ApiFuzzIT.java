@@ -33,11 +33,11 @@ import app.comptoir.support.Api;
 import app.comptoir.support.IntegrationTest;
 
 /**
- * Fuzzes every JSON operation of the OpenAPI document as the administrator of a fresh business, with a
- * fixed seed: malformed JSON, wrong types, nulls in arrays, control characters, 1 MB strings, huge,
- * negative and fractional numbers, unknown fields, bad UUIDs in the path and the body, and a non-JSON
- * {@code Accept}. Every answer is a 2xx or a 4xx with an RFC 9457 body, never a 5xx, and a refused
- * request changes nothing (the business's rows are counted before and after).
+ * Fuzzes every JSON operation of the OpenAPI document as the administrator of a fresh business (the operator
+ * console's as an operator of the deployment), with a fixed seed: malformed JSON, wrong types, nulls in arrays,
+ * control characters, 1 MB strings, huge, negative and fractional numbers, unknown fields, bad UUIDs in the path and
+ * the body, and a non-JSON {@code Accept}. Every answer is a 2xx or a 4xx with an RFC 9457 body, never a 5xx, and a
+ * refused request changes nothing (the business's rows are counted before and after).
  */
 @IntegrationTest
 class ApiFuzzIT {
@@ -50,6 +50,8 @@ class ApiFuzzIT {
     private static final String ONE_MEGABYTE = "x".repeat(1 << 20);
     /** Operations that end the administrator's own session or sign up other businesses: not fuzzed with valid bodies. */
     private static final List<String> SKIPPED = List.of("/api/v1/auth/logout", "/api/v1/auth/logout-all");
+
+    private static final String OPERATOR_API = "/api/v1/operator/";
 
     @LocalServerPort
     int port;
@@ -69,6 +71,8 @@ class ApiFuzzIT {
     @Test
     void noInputGivesA5xxAndARefusedRequestChangesNothing() {
         Account admin = Api.newBusiness(port, "Fuzz");
+        // The operator console's API answers only its operators (everyone else 403): fuzzed as one.
+        Account operator = Api.signUpOrSignIn(port, "Opérateur du service", IntegrationTest.OPERATOR_EMAIL);
         JsonNode doc = JSON.readTree(Api.as(port, admin).get("/api/docs/openapi.json").then().statusCode(200)
                 .extract().asString());
         Random random = new Random(SEED);
@@ -92,9 +96,18 @@ class ApiFuzzIT {
         int[] byClass = new int[6];
         int changedByRefused = 0;
         int withoutProblem = 0;
+        int operatorRequests = 0;
         for (Fuzz f : requests) {
-            Response r = send(admin, f);
+            boolean operatorApi = f.path().startsWith(OPERATOR_API);
+            Response r = send(operatorApi ? operator : admin, f);
             int status = r.statusCode();
+            if (operatorApi) {
+                operatorRequests++;
+                if (status == 403) {
+                    // An operator is never refused its console: the request did not reach the operation's checks.
+                    failures.add(f.method() + " " + f.path() + " [" + f.what() + "] -> 403 to an operator");
+                }
+            }
             byClass[Math.min(5, Math.max(0, status / 100))]++;
             String where = f.method() + " " + f.path() + " [" + f.what() + "] -> " + status;
             if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
@@ -119,11 +132,12 @@ class ApiFuzzIT {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         // The figures of the closing note and docs/security.md, one line.
-        LOG.info("ApiFuzzIT summary: {} operations, {} requests in {} ms: 2xx={} 4xx={} 5xx={} other={}, 4xx without "
-                        + "RFC 9457 body={}, refused requests that changed data (leaks)={}", operations, requests.size(),
-                took.toMillis(), byClass[2], byClass[4], byClass[5], byClass[0] + byClass[1] + byClass[3],
-                withoutProblem, changedByRefused);
+        LOG.info("ApiFuzzIT summary: {} operations, {} requests ({} as an operator) in {} ms: 2xx={} 4xx={} 5xx={} "
+                        + "other={}, 4xx without RFC 9457 body={}, refused requests that changed data (leaks)={}",
+                operations, requests.size(), operatorRequests, took.toMillis(), byClass[2], byClass[4], byClass[5],
+                byClass[0] + byClass[1] + byClass[3], withoutProblem, changedByRefused);
         assertThat(failures).as("answers out of contract").isEmpty();
+        assertThat(operatorRequests).as("requests to the operator console's API").isGreaterThan(10);
         // Bounded so that the suite's time stays known: ≈ 1,030 requests with the store API's operations.
         assertThat(requests.size()).isBetween(200, 1500);
         Api.as(port, admin).get("/api/v1/auth/me").then().statusCode(200);
